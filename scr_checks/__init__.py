@@ -1,0 +1,46 @@
+"""scr-checks: check Serious Case Review reports against the quality marker.
+
+This module is the public API for plugins; everything else is internal.
+"""
+
+from __future__ import annotations
+
+import pluggy
+
+__version__ = "0.1.0"
+
+#: Marks a function as an implementation of a hook in :mod:`scr_checks.hookspecs`.
+hookimpl = pluggy.HookimplMarker("scr_checks")
+
+from scr_checks.config import Config, OptionParser  # noqa: E402
+from scr_checks.context import CheckContext  # noqa: E402
+from scr_checks.document import HiddenContent, Report, TextBlock, new_document  # noqa: E402
+from scr_checks.exceptions import ReaderError  # noqa: E402
+from scr_checks.formatters import Formatter  # noqa: E402
+from scr_checks.locations import SourceText  # noqa: E402
+from scr_checks.readers import Reader, decode_text  # noqa: E402
+from scr_checks.results import Finding, Location, RunResult, Suppression  # noqa: E402
+from scr_checks.rules import Rule, Severity  # noqa: E402
+
+__all__ = [
+    "CheckContext",
+    "Config",
+    "Finding",
+    "Formatter",
+    "HiddenContent",
+    "Location",
+    "OptionParser",
+    "Reader",
+    "ReaderError",
+    "Report",
+    "Rule",
+    "RunResult",
+    "Severity",
+    "SourceText",
+    "Suppression",
+    "TextBlock",
+    "__version__",
+    "decode_text",
+    "hookimpl",
+    "new_document",
+]

@@ -1,0 +1,48 @@
+"""The core's own plugin: core options, the markup rule, reST, text and JSON.
+
+It is registered like any plugin, through the hooks, but cannot be disabled.
+"""
+
+from __future__ import annotations
+
+from scr_checks import hookimpl
+from scr_checks.config import OptionParser, add_core_options
+from scr_checks.formatters.json import JsonFormatter
+from scr_checks.formatters.text import TextFormatter
+from scr_checks.readers.rst import RstReader
+from scr_checks.rules import Rule, Severity
+
+MARKUP_PROBLEM = Rule(
+    id="SCR100",
+    name="markup-problem",
+    short="The report's markup could not be parsed cleanly.",
+    full=(
+        "The parser reported a problem in the report's markup (for example an "
+        "unclosed emphasis or a malformed table). Sections, numbering and "
+        "findings near it may not be recognised, so other checks may miss them."
+    ),
+    fix="Correct the markup at the line given; the message says what the parser expected.",
+    severity=Severity.WARNING,
+    question=1,
+    tags=("structure", "markup"),
+)
+
+
+@hookimpl
+def scr_addoption(parser: OptionParser) -> None:
+    add_core_options(parser)
+
+
+@hookimpl
+def scr_register_rules() -> list[Rule]:
+    return [MARKUP_PROBLEM]
+
+
+@hookimpl
+def scr_register_readers() -> list[type]:
+    return [RstReader]
+
+
+@hookimpl
+def scr_register_formatters() -> list[type]:
+    return [TextFormatter, JsonFormatter]

@@ -1,0 +1,204 @@
+"""The ``scr-checks`` command line.
+
+Exit status: 0 nothing at or above the fail level, 1 findings, 2 a usage,
+configuration or plugin error, or an input that could not be read (the other
+inputs are still checked and reported).
+"""
+
+from __future__ import annotations
+
+import argparse
+import enum
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from scr_checks import __version__
+from scr_checks.config import Config, find_config, load_raw
+from scr_checks.exceptions import ScrChecksError, UsageError
+from scr_checks.formatters import write_atomically
+from scr_checks.loading import load_plugins
+from scr_checks.pluginmanager import ScrPluginManager
+from scr_checks.results import RunResult
+from scr_checks.rules import QUESTIONS, Severity
+from scr_checks.runner import Session
+
+log = logging.getLogger("scr_checks")
+
+#: Shortcuts that write one more output file beside the main one.
+EXTRA_OUTPUTS = ("sarif", "junit", "json")
+
+
+class ExitCode(enum.IntEnum):
+    OK = 0
+    FINDINGS = 1
+    ERROR = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="scr-checks",
+        description="Check Serious Case Review reports against the quality marker "
+        "for 'The report'.",
+    )
+    parser.add_argument("--version", action="store_true", help="show versions and exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def common(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--config", metavar="FILE", help="configuration file to use "
+                         "(default: nearest scr-checks.toml or pyproject.toml)")
+        sub.add_argument("-p", dest="plugins", action="append", default=[], metavar="NAME",
+                         help="load plugin module NAME; 'no:NAME' disables plugin NAME")
+        sub.add_argument("-v", "--verbose", action="store_true",
+                         help="log details, with tracebacks of plugin errors")
+
+    check = commands.add_parser("check", help="check reports (files or folders)")
+    check.add_argument("paths", nargs="+", metavar="PATH")
+    common(check)
+    check.add_argument("--select", metavar="IDS", help="comma-separated rule ids or prefixes to run")
+    check.add_argument("--ignore", metavar="IDS", help="comma-separated rule ids or prefixes to skip")
+    check.add_argument("--fail-level", choices=[str(s) for s in Severity],
+                       help="lowest severity that makes the exit status 1")
+    check.add_argument("--format", default="text", metavar="NAME",
+                       help="output format (see 'scr-checks formats'; default: text)")
+    check.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE")
+    for name in EXTRA_OUTPUTS:
+        check.add_argument(f"--{name}", metavar="FILE", dest=f"extra_{name}",
+                           help=f"also write {name.upper()} output to FILE")
+    check.add_argument("--show-identifiers", action="store_true", default=None,
+                       help="show the identifiers privacy rules find instead of masking them")
+    colour = check.add_mutually_exclusive_group()
+    colour.add_argument("--color", dest="color", action="store_true", default=None)
+    colour.add_argument("--no-color", dest="color", action="store_false")
+
+    rules = commands.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    common(rules)
+
+    formats = commands.add_parser("formats", help="list the output formats")
+    common(formats)
+    return parser
+
+
+def load(args: argparse.Namespace, first_path: Path | None) -> tuple[ScrPluginManager, Config]:
+    """Find the configuration, then load plugins and options as the hooks document."""
+    config_path = Path(args.config) if args.config else find_config(first_path or Path.cwd())
+    if args.config and not config_path.is_file():
+        raise UsageError(f"configuration file {args.config!r} not found")
+    modules = [name for name in args.plugins if not name.startswith("no:")]
+    blocked = [name[3:] for name in args.plugins if name.startswith("no:")]
+    return load_plugins(load_raw(config_path), config_path, modules, blocked)
+
+
+def apply_overrides(args: argparse.Namespace, config: Config) -> None:
+    if args.select is not None:
+        config.values["select"] = [s.strip() for s in args.select.split(",") if s.strip()]
+    if args.ignore is not None:
+        config.values["ignore"] = [s.strip() for s in args.ignore.split(",") if s.strip()]
+    if args.fail_level:
+        config.values["fail_level"] = args.fail_level
+    if args.show_identifiers:
+        config.values["show_identifiers"] = True
+
+
+def exit_code(run: RunResult, fail_level: Severity) -> ExitCode:
+    if any(not file.read_ok for file in run.files) or run.errors:
+        return ExitCode.ERROR
+    if any(f.severity >= fail_level and not f.suppressed for f in run.findings):
+        return ExitCode.FINDINGS
+    return ExitCode.OK
+
+
+def command_check(args: argparse.Namespace) -> ExitCode:
+    pm, config = load(args, Path(args.paths[0]))
+    apply_overrides(args, config)
+    pm.hook.scr_configure.call_historic(kwargs={"config": config})
+    session = Session(pm, config)
+    outputs = [(args.format, Path(args.output) if args.output else None)]
+    outputs += [(name, Path(getattr(args, f"extra_{name}")))
+                for name in EXTRA_OUTPUTS if getattr(args, f"extra_{name}")]
+    for name, _ in outputs:
+        if name not in session.formatters:
+            raise UsageError(f"unknown output format {name!r} "
+                             f"(available: {', '.join(sorted(session.formatters))})")
+    run = session.run(args.paths)
+    colour = args.color if args.color is not None else (
+        sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    for name, target in outputs:
+        formatter = session.formatters[name](config, color=bool(colour and target is None))
+        text = formatter.render(run)
+        if target is None:
+            sys.stdout.write(text)
+        else:
+            write_atomically(target, text)
+    pm.hook.scr_sessionfinish(result=run, config=config)
+    pm.hook.scr_unconfigure(config=config)
+    for error in run.errors:
+        print(f"scr-checks: error: {error}", file=sys.stderr)
+    return exit_code(run, config.fail_level)
+
+
+def command_rules(args: argparse.Namespace) -> ExitCode:
+    pm, config = load(args, None)
+    session = Session(pm, config)
+    rules = list(session.rules)
+    if args.format == "json":
+        data = [
+            {"id": r.id, "name": r.name, "question": r.question,
+             "question_text": QUESTIONS[r.question], "severity": str(r.severity),
+             "short": r.short, "full": r.full, "fix": r.fix, "help_uri": r.help_uri,
+             "plugin": session.rules.owner(r.id)}
+            for r in rules
+        ]
+        print(json.dumps(data, indent=2, sort_keys=True))
+    else:
+        for r in rules:
+            print(f"{r.id}  Q{r.question}  {r.severity!s:7}  {r.name}: {r.short}")
+    return ExitCode.OK
+
+
+def command_formats(args: argparse.Namespace) -> ExitCode:
+    pm, config = load(args, None)
+    session = Session(pm, config)
+    for name in sorted(session.formatters):
+        print(f"{name:8} {session.formatters[name].description}")
+    return ExitCode.OK
+
+
+def command_version() -> ExitCode:
+    pm = ScrPluginManager()
+    pm.load_core()
+    pm.load_entry_points()
+    print(f"scr-checks {__version__} (Python {sys.version.split()[0]})")
+    for line in pm.plugin_versions():
+        print(f"  {line}")
+    return ExitCode.OK
+
+
+COMMANDS = {"check": command_check, "rules": command_rules, "formats": command_formats}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if getattr(args, "verbose", False) else logging.WARNING,
+        format="scr-checks: %(message)s",
+    )
+    try:
+        if args.version:
+            return command_version()
+        if not args.command:
+            parser.print_help()
+            return ExitCode.ERROR
+        return COMMANDS[args.command](args)
+    except ScrChecksError as exc:
+        log.debug("details", exc_info=True)
+        print(f"scr-checks: error: {exc}", file=sys.stderr)
+        return ExitCode.ERROR
+    except KeyboardInterrupt:
+        print("scr-checks: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,97 @@
+"""What a checker is given besides the text: the config, rules and helpers.
+
+Keeping these on one object lets hook signatures stay short, and lets the
+core add facilities without adding hook arguments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from docutils import nodes
+
+from scr_checks.config import Config
+from scr_checks.document import Report, TextBlock
+from scr_checks.results import Finding, Location
+from scr_checks.rules import RuleRegistry
+
+
+@dataclass
+class CheckContext:
+    """Everything about the file being checked, for one plugin call or many."""
+
+    config: Config
+    rules: RuleRegistry
+    report: Report
+    blocks: list[TextBlock]
+    #: Per-file scratch space shared by a plugin's hooks (keyed by plugin).
+    stash: dict[str, Any] = field(default_factory=dict)
+    #: Data for the outputs beside the findings (a linkage map, a scorecard),
+    #: keyed by a name; the JSON output includes each key.
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._by_node = {id(b.node): b for b in self.blocks}
+
+    @property
+    def path(self) -> str:
+        return self.report.path
+
+    def option(self, namespace: str, name: str) -> Any:
+        return self.config.option(namespace, name)
+
+    def block_for(self, node: nodes.Node) -> TextBlock | None:
+        """The prose block of ``node``, or of its first prose descendant."""
+        found = self._by_node.get(id(node))
+        if found is not None:
+            return found
+        for child in node.findall(include_self=False):
+            found = self._by_node.get(id(child))
+            if found is not None:
+                return found
+        return None
+
+    def document_location(self) -> Location:
+        """Where to point a finding about the whole report: its start."""
+        if self.report.binary:
+            return Location(path=self.path)
+        return Location(path=self.path, line=1, column=1, end_line=1, end_column=1)
+
+    def finding(
+        self,
+        rule_id: str,
+        message: str,
+        block: TextBlock | None = None,
+        start: int = 0,
+        end: int | None = None,
+        *,
+        secret: str = "",
+        suggestion: str = "",
+        **properties: Any,
+    ) -> Finding:
+        """Build a finding of ``rule_id`` about ``block.text[start:end]``.
+
+        Without a block the finding is about the whole report.  ``secret`` is
+        the identifying text itself, which outputs mask by default.
+        """
+        rule = self.rules[rule_id]
+        if block is None:
+            location = self.document_location()
+            snippet = ""
+            context = message
+        else:
+            location = block.location(start, end)
+            snippet = block.text[start:end] if end is not None else block.text
+            context = block.text
+        return Finding(
+            rule_id=rule_id,
+            message=message,
+            severity=self.config.severity_for(rule_id, rule.severity),
+            location=location,
+            snippet=snippet,
+            suggestion=suggestion,
+            secret=secret,
+            context=context,
+            properties=properties,
+        )

@@ -1,0 +1,225 @@
+"""The report model: a docutils document plus what a location needs.
+
+Every reader returns a :class:`Report`.  The core then cuts the tree into
+:class:`TextBlock` objects, one for each block of prose (paragraph, title,
+list-item paragraph, table-cell paragraph, definition term …), which is what
+``scr_check_node`` receives.  A block knows its heading path, its paragraph
+number and how to turn an offset in its text into a :class:`Location`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+from docutils import frontend, nodes, utils
+
+from scr_checks.locations import Aligner, SourceText, utf16_column
+from scr_checks.results import Location
+
+#: A paragraph number at the start of a block: "3.2", "4.12.3", "10.1." …
+PARAGRAPH_NUMBER = regex.compile(r"\s*((?:\d{1,3}\.){1,4}\d{1,3})\.?(?=\s)")
+
+#: Node kinds whose text is never prose: code, markup, comments, targets.
+_NOT_PROSE = (nodes.FixedTextElement, nodes.Inline, nodes.Invisible, nodes.system_message)
+
+
+@dataclass(frozen=True)
+class HiddenContent:
+    """Text a published file carries beyond what a reader sees on the page.
+
+    ``kind`` is one of ``comment``, ``insertion``, ``deletion``,
+    ``hidden-text``, ``property`` (document properties and PDF metadata) or
+    ``annotation``; ``where`` says where to find it ("comment 2",
+    "document properties: author").
+    """
+
+    kind: str
+    text: str
+    where: str
+
+
+@dataclass
+class Report:
+    """A parsed report: its tree, and its source lines when it is a text format."""
+
+    path: str
+    format: str
+    document: nodes.document
+    #: The decoded lines for text formats; ``None`` for DOCX and PDF.
+    source: SourceText | None = None
+    #: Problems the parser noticed: (line or None, level 2-4, message).
+    parse_messages: list[tuple[int | None, int, str]] = field(default_factory=list)
+    #: Comments, tracked changes, properties and metadata (DOCX and PDF).
+    hidden: list[HiddenContent] = field(default_factory=list)
+
+    @property
+    def binary(self) -> bool:
+        return self.source is None
+
+
+def new_document(path: str) -> nodes.document:
+    """An empty document with quiet settings, for readers that build a tree by hand."""
+    settings = frontend.get_default_settings()
+    settings.report_level = 5
+    settings.halt_level = 5
+    settings.warning_stream = False
+    return utils.new_document(path, settings)
+
+
+def node_line(node: nodes.Node) -> int | None:
+    """The node's source line, or its nearest ancestor's or first descendant's."""
+    if node.line:
+        return node.line
+    for child in node.findall(include_self=False):
+        if isinstance(child, nodes.Element) and child.line:
+            return child.line
+    parent = node.parent
+    while parent is not None:
+        if parent.line:
+            return parent.line
+        parent = parent.parent
+    return None
+
+
+@dataclass
+class TextBlock:
+    """One block of prose, as a checker sees it.
+
+    ``text`` has every hard line break folded into a space, so offsets in it
+    are offsets in ``node.astext()`` too.
+    """
+
+    node: nodes.Element
+    text: str
+    path: str
+    heading_path: tuple[str, ...] = ()
+    paragraph_number: str | None = None
+    #: 1-based position of this block in reading order.
+    index: int = 0
+    page: int | None = None
+    _aligner: Aligner | None = None
+
+    @property
+    def kind(self) -> str:
+        """The docutils node name: ``paragraph``, ``title``, ``term`` …"""
+        return self.node.tagname
+
+    @property
+    def is_heading(self) -> bool:
+        return isinstance(self.node, nodes.title)
+
+    @property
+    def in_table(self) -> bool:
+        return _has_ancestor(self.node, nodes.entry)
+
+    @property
+    def in_list(self) -> bool:
+        return _has_ancestor(self.node, nodes.list_item)
+
+    def location(self, start: int = 0, end: int | None = None) -> Location:
+        """The location of ``text[start:end]``; the whole block by default."""
+        if end is None:
+            end = len(self.text)
+        end = max(end, start)
+        common = dict(
+            path=self.path,
+            heading_path=self.heading_path,
+            paragraph_number=self.paragraph_number,
+            paragraph_index=self.index,
+            page=self.page,
+        )
+        if self._aligner is None:
+            return Location(**common)
+        positions = self._aligner.positions()
+        if not positions:
+            line = self._aligner.start[0]
+            return Location(line=line, column=1, end_line=line, end_column=1, **common)
+        first = positions[min(start, len(positions) - 1)]
+        last = positions[min(max(end - 1, start), len(positions) - 1)]
+        source = self._aligner.source
+        return Location(
+            line=first[0],
+            column=utf16_column(source.line(first[0]), first[1]),
+            end_line=last[0],
+            end_column=utf16_column(source.line(last[0]), last[1] + 1),
+            **common,
+        )
+
+
+def _has_ancestor(node: nodes.Node, kind: type) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, kind):
+            return True
+        parent = parent.parent
+    return False
+
+
+def is_prose(node: nodes.Node) -> bool:
+    """True for a block of prose a checker should read."""
+    return (
+        isinstance(node, nodes.TextElement)
+        and not isinstance(node, _NOT_PROSE)
+        and not any(isinstance(p, _NOT_PROSE) for p in _ancestors(node))
+    )
+
+
+def _ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
+def heading_path(node: nodes.Node) -> tuple[str, ...]:
+    """Titles of the sections that contain ``node``, outermost first."""
+    titles = []
+    for parent in _ancestors(node):
+        if isinstance(parent, nodes.section) and parent.children:
+            first = parent.children[0]
+            if isinstance(first, nodes.title):
+                titles.append(" ".join(first.astext().split()))
+    return tuple(reversed(titles))
+
+
+def paragraph_number(node: nodes.Element, text: str) -> str | None:
+    """The report's own number for this paragraph ("3.2"), if it has one."""
+    number = node.get("number")
+    if number:
+        return str(number)
+    match = PARAGRAPH_NUMBER.match(text)
+    return match.group(1) if match else None
+
+
+def blocks(report: Report) -> list[TextBlock]:
+    """Cut the report into prose blocks, in reading order."""
+    out = []
+    for node in report.document.findall(nodes.TextElement):
+        if not is_prose(node):
+            continue
+        text = node.astext().replace("\n", " ")
+        if not text.strip():
+            continue
+        assert isinstance(node, nodes.Element)
+        path = heading_path(node)
+        if isinstance(node, nodes.title) and isinstance(node.parent, nodes.section):
+            path = (*path, " ".join(text.split()))
+        aligner = None
+        if report.source is not None:
+            line = node_line(node) or 1
+            aligner = Aligner(text, report.source, line, int(node.get("column", 0)))
+        out.append(
+            TextBlock(
+                node=node,
+                text=text,
+                path=report.path,
+                heading_path=path,
+                paragraph_number=paragraph_number(node, text),
+                index=int(node.get("index", len(out) + 1)),
+                page=node.get("page"),
+                _aligner=aligner,
+            )
+        )
+    return out

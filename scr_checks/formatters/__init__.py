@@ -1,0 +1,49 @@
+"""Output formatters: each renders a whole run as one text.
+
+Formatters are registered through ``scr_register_formatters`` and picked by
+``name``.  Rendering the whole run at once keeps output deterministic (stable
+order, no timestamps), and :func:`write_atomically` means an interrupted run
+never leaves a half-written file for a CI system to read.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import ClassVar
+
+from scr_checks.config import Config
+from scr_checks.results import RunResult
+
+__all__ = ["Formatter", "write_atomically"]
+
+
+class Formatter:
+    """Base class: set ``name`` and implement :meth:`render`."""
+
+    name: ClassVar[str] = ""
+    #: One line for ``scr-checks formats`` and the docs.
+    description: ClassVar[str] = ""
+
+    def __init__(self, config: Config, color: bool = False) -> None:
+        self.config = config
+        self.color = color
+
+    def render(self, run: RunResult) -> str:
+        raise NotImplementedError
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file beside ``path``, then rename it into place."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise

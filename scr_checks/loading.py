@@ -1,0 +1,46 @@
+"""Start-up: load plugins, collect their options, validate the configuration.
+
+Shared by the command line and :mod:`scr_checks.testing`, so tests start a
+run exactly as a user does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from scr_checks.config import Config, OptionParser, validate
+from scr_checks.exceptions import ConfigError
+from scr_checks.pluginmanager import ScrPluginManager
+
+
+def load_plugins(
+    raw: dict[str, Any],
+    config_path: Path | None,
+    modules: Iterable[str] = (),
+    blocked: Iterable[str] = (),
+    autoload: bool = True,
+) -> tuple[ScrPluginManager, Config]:
+    """Core, entry points, ``extensions`` then ``-p`` modules; then options."""
+    pm = ScrPluginManager()
+    pm.load_core()
+    for name in blocked:
+        pm.block(name)
+    if autoload:
+        pm.load_entry_points()
+    source = str(config_path) if config_path else "configuration"
+    root = config_path.parent if config_path else Path.cwd()
+    paths = raw.get("plugin_paths", [])
+    extensions = raw.get("extensions", [])
+    if not isinstance(paths, list) or not isinstance(extensions, list):
+        raise ConfigError(f"{source}: 'extensions' and 'plugin_paths' must be lists")
+    for module in extensions:
+        pm.load_module(str(module), f"extensions in {source}", [root / str(p) for p in paths])
+    for module in modules:
+        pm.load_module(module, "-p on the command line")
+    parser = OptionParser()
+    pm.hook.scr_addoption.call_historic(kwargs={"parser": parser})
+    config = Config(config_path, validate(raw, parser, source), parser)
+    pm.check_hooks()
+    return pm, config

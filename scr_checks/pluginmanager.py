@@ -1,0 +1,164 @@
+"""Finding, loading and calling plugins.
+
+pluggy does two things we must not inherit: one raising implementation
+aborts the whole hook call, and a second entry point of an already-used name
+is skipped silently.  So plugins are loaded here one by one, each failure
+named, and the check hooks are called one implementation at a time
+(:meth:`ScrPluginManager.call_each`).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.metadata
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pluggy
+
+from scr_checks import hookspecs
+from scr_checks.exceptions import PluginLoadError
+
+ENTRY_POINT_GROUP = "scr_checks.plugins"
+#: Set to 1 for hermetic runs: only built-ins, ``extensions`` and ``-p`` load.
+AUTOLOAD_ENV = "SCR_CHECKS_DISABLE_PLUGIN_AUTOLOAD"
+#: The core's own plugin; it cannot be disabled.
+CORE_PLUGIN = "scr_checks.builtin"
+
+
+class ScrPluginManager(pluggy.PluginManager):
+    """A pluggy manager that loads plugins loudly and calls them in isolation."""
+
+    def __init__(self) -> None:
+        super().__init__("scr_checks")
+        self.add_hookspecs(hookspecs)
+        #: plugin name -> (distribution name, version) for entry-point plugins.
+        self.distributions: dict[str, tuple[str, str]] = {}
+
+    def parse_hookimpl_opts(self, plugin: Any, name: str) -> Any:
+        # Only functions marked with @hookimpl and named scr_* are hooks.
+        if not name.startswith("scr_"):
+            return None
+        return super().parse_hookimpl_opts(plugin, name)
+
+    # -- loading ---------------------------------------------------------
+
+    def load_core(self) -> None:
+        self.register(importlib.import_module(CORE_PLUGIN), name=CORE_PLUGIN)
+
+    def block(self, name: str) -> None:
+        if name == CORE_PLUGIN:
+            raise PluginLoadError(f"plugin {name!r} is part of the core and cannot be disabled")
+        self.set_blocked(name)
+
+    def load_entry_points(self, entry_points: Iterable[Any] | None = None) -> None:
+        """Load every plugin of the ``scr_checks.plugins`` group.
+
+        Two distributions offering one plugin name is an error naming both,
+        because silently keeping one would hide the other's checks.
+        """
+        if entry_points is None:
+            if os.environ.get(AUTOLOAD_ENV):
+                return
+            entry_points = importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
+        chosen: dict[str, Any] = {}
+        for ep in sorted(entry_points, key=lambda e: (e.name, e.value)):
+            dist = _dist_label(ep)
+            if ep.name in chosen:
+                other = _dist_label(chosen[ep.name])
+                if other == dist and chosen[ep.name].value == ep.value:
+                    continue  # the same distribution seen twice on sys.path
+                raise PluginLoadError(
+                    f"plugin name {ep.name!r} is offered by two packages: "
+                    f"{other} and {dist}; uninstall one"
+                )
+            chosen[ep.name] = ep
+        for name, ep in chosen.items():
+            if self.is_blocked(name) or self.has_plugin(name):
+                continue
+            try:
+                plugin = ep.load()
+            except Exception as exc:
+                raise PluginLoadError(
+                    f"plugin {name!r} from {_dist_label(ep)} failed to import: "
+                    f"{type(exc).__name__}: {exc}"
+                ) from exc
+            self._register_checked(plugin, name, f"from {_dist_label(ep)}")
+            if getattr(ep, "dist", None) is not None:
+                self.distributions[name] = (ep.dist.name, ep.dist.version)
+
+    def load_module(self, module_name: str, why: str, search_paths: Iterable[Path] = ()) -> None:
+        """Import and register a module named by ``extensions`` or ``-p``."""
+        if self.is_blocked(module_name) or self.has_plugin(module_name):
+            return
+        for folder in search_paths:
+            if str(folder) not in sys.path:
+                sys.path.insert(0, str(folder))
+        try:
+            module = importlib.import_module(module_name)
+        except Exception as exc:
+            raise PluginLoadError(
+                f"plugin {module_name!r} ({why}) failed to import: "
+                f"{type(exc).__name__}: {exc}"
+            ) from exc
+        self._register_checked(module, module_name, f"({why})")
+
+    def _register_checked(self, plugin: ModuleType | Any, name: str, origin: str) -> None:
+        try:
+            self.register(plugin, name=name)
+        except (pluggy.PluginValidationError, ValueError) as exc:
+            raise PluginLoadError(f"plugin {name!r} {origin} is invalid: {exc}") from exc
+
+    def check_hooks(self) -> None:
+        """A misspelt hook (``scr_chek_node``) is an error naming the plugin."""
+        try:
+            self.check_pending()
+        except pluggy.PluginValidationError as exc:
+            raise PluginLoadError(
+                f"plugin {self.get_name(exc.plugin)!r}: {exc}"
+            ) from exc
+
+    # -- calling ---------------------------------------------------------
+
+    def call_each(self, hook_name: str, **kwargs: Any) -> Iterator[tuple[str, Any]]:
+        """Call each implementation of a hook on its own, in plugin-name order.
+
+        Yields ``(plugin name, result)``; an exception propagates with the
+        plugin's name attached as ``exc.scr_plugin`` so the caller can
+        decide whether it stops the run or only the file.
+        """
+        caller = getattr(self.hook, hook_name)
+        impls = sorted(caller.get_hookimpls(), key=lambda impl: impl.plugin_name)
+        for impl in impls:
+            args = {name: kwargs[name] for name in impl.argnames}
+            try:
+                result = impl.function(**args)
+            except Exception as exc:
+                exc.scr_plugin = impl.plugin_name  # type: ignore[attr-defined]
+                raise
+            yield impl.plugin_name, result
+
+    def implementations(self, hook_name: str) -> list[tuple[str, Any, tuple[str, ...]]]:
+        """(plugin name, function, argument names) of a hook, in name order."""
+        caller = getattr(self.hook, hook_name)
+        return [
+            (impl.plugin_name, impl.function, tuple(impl.argnames))
+            for impl in sorted(caller.get_hookimpls(), key=lambda i: i.plugin_name)
+        ]
+
+    def plugin_versions(self) -> list[str]:
+        return [
+            f"{name}: {dist} {version}"
+            for name, (dist, version) in sorted(self.distributions.items())
+        ]
+
+
+def _dist_label(ep: Any) -> str:
+    dist = getattr(ep, "dist", None)
+    if dist is None:
+        return f"entry point {ep.value!r}"
+    return f"package {dist.name} {dist.version}"

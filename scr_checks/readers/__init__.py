@@ -1,0 +1,75 @@
+"""Readers turn a file's bytes into a :class:`~scr_checks.document.Report`.
+
+A reader is a class registered through ``scr_register_readers``; the runner
+picks one by file suffix.  Readers raise :class:`ReaderError` with a reason a
+user can act on; anything else they raise is reported the same way, naming
+the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+from typing import ClassVar
+
+from scr_checks.document import Report
+from scr_checks.exceptions import ReaderError
+
+__all__ = ["Reader", "ReaderError", "decode_text"]
+
+
+class Reader:
+    """Base class of every reader.
+
+    Subclasses set ``format`` (a short name shown to users), ``suffixes``
+    (lower-case, with the dot) and implement :meth:`read`.
+    """
+
+    format: ClassVar[str] = ""
+    suffixes: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, options: dict[str, object] | None = None) -> None:
+        self.options = options or {}
+
+    def read(self, path: str, data: bytes) -> Report:
+        """Parse ``data`` (the whole file) read from ``path`` (as displayed)."""
+        raise NotImplementedError
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_text(path: str, data: bytes) -> str:
+    """Decode a text report: UTF-8 (BOM or not), or UTF-16/32 with a BOM.
+
+    Anything else is an error that says where the first bad byte is, rather
+    than a guess that would put wrong characters (and wrong columns) in
+    every finding.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise ReaderError(path, f"invalid {encoding} at byte {exc.start}") from None
+            break
+    else:
+        if b"\x00" in data[:8192]:
+            raise ReaderError(path, "binary data (NUL bytes), not a text report")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            bad = data[exc.start : exc.start + 1].hex()
+            raise ReaderError(
+                path,
+                f"not UTF-8 (byte 0x{bad} at offset {exc.start}); "
+                "save the file as UTF-8",
+            ) from None
+    if "\x00" in text:
+        raise ReaderError(path, "binary data (NUL characters), not a text report")
+    return text.replace("\r\n", "\n").replace("\r", "\n")

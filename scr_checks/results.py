@@ -1,0 +1,197 @@
+"""What a run produces: findings with exact locations, and tool errors.
+
+These are plain, picklable dataclasses so that files can be checked in worker
+processes and so that every formatter sees the same data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from scr_checks.rules import Severity
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a finding is, in terms a user can act on.
+
+    Text formats give ``line``/``column`` (1-based; ``end_column`` exclusive).
+    Word and PDF files have no meaningful lines, so they give
+    ``paragraph_index`` (1-based, in reading order) and, for PDF, ``page``.
+    Every format gives the ``heading_path`` and, when the report numbers its
+    paragraphs, the ``paragraph_number`` such as ``"3.2"``.
+    """
+
+    path: str
+    line: int | None = None
+    column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
+    heading_path: tuple[str, ...] = ()
+    paragraph_number: str | None = None
+    paragraph_index: int | None = None
+    page: int | None = None
+
+    @property
+    def has_region(self) -> bool:
+        return self.line is not None
+
+    def describe(self) -> str:
+        """A readable position for formats without lines ("page 4, paragraph 3.2")."""
+        parts = []
+        if self.page is not None:
+            parts.append(f"page {self.page}")
+        if self.paragraph_number:
+            parts.append(f"paragraph {self.paragraph_number}")
+        elif self.paragraph_index is not None:
+            parts.append(f"paragraph {self.paragraph_index}")
+        if self.heading_path:
+            parts.append("under " + " > ".join(self.heading_path))
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """Why a finding is not counted: ``kind`` is ``inSource`` or ``external``."""
+
+    kind: str
+    justification: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem a rule found.
+
+    ``secret`` is the identifying text a privacy rule found; outputs replace
+    it by a mask unless the user asks to see identifiers.  ``context`` is the
+    normalised text the fingerprint is built from (the sentence or block), so
+    an edit elsewhere in the report does not change it.
+    """
+
+    rule_id: str
+    message: str
+    severity: Severity
+    location: Location
+    snippet: str = ""
+    suggestion: str = ""
+    secret: str = ""
+    context: str = ""
+    fingerprint: str = ""
+    suppression: Suppression | None = None
+    properties: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def suppressed(self) -> bool:
+        return self.suppression is not None
+
+    def sort_key(self) -> tuple[Any, ...]:
+        loc = self.location
+        return (
+            loc.path,
+            loc.line or 0,
+            loc.paragraph_index or 0,
+            loc.column or 0,
+            self.rule_id,
+            self.message,
+        )
+
+    def evolve(self, **changes: Any) -> Finding:
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class ToolError:
+    """A file that could not be read, or a plugin that failed on it."""
+
+    path: str
+    message: str
+    plugin: str = ""
+
+    def __str__(self) -> str:
+        who = f"plugin {self.plugin!r}: " if self.plugin else ""
+        return f"{self.path}: {who}{self.message}"
+
+
+@dataclass
+class FileResult:
+    """Everything known about one input file after checking it."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[ToolError] = field(default_factory=list)
+    #: The report's format ("rst", "docx", …); binary formats have no lines.
+    format: str = ""
+    #: Extra data plugins attach for formatters (e.g. a linkage map).
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def read_ok(self) -> bool:
+        return not any(not e.plugin for e in self.errors)
+
+
+@dataclass
+class RunResult:
+    """All files of one invocation, in the order they were given."""
+
+    files: list[FileResult] = field(default_factory=list)
+    #: The rules that ran (selected and registered), by id.
+    rules: list[Any] = field(default_factory=list)
+    #: The tool's version, and each plugin's distribution and version.
+    version: str = ""
+    plugins: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: Errors not tied to one input (e.g. a formatter that failed).
+    run_errors: list[ToolError] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for fr in self.files for f in fr.findings]
+
+    @property
+    def errors(self) -> list[ToolError]:
+        return [e for fr in self.files for e in fr.errors] + self.run_errors
+
+
+def mask(text: str) -> str:
+    """Keep each word's first letter and its length: "Jane Moss" -> "J*** M***".
+
+    Enough for the author to recognise what was found; not enough for a
+    results file to leak it.
+    """
+    out = []
+    for word in text.split(" "):
+        visible = next((i for i, ch in enumerate(word) if ch.isalnum()), None)
+        if visible is None:
+            out.append(word)
+            continue
+        head = word[: visible + 1]
+        tail = "".join("*" if ch.isalnum() else ch for ch in word[visible + 1 :])
+        out.append(head + tail)
+    return " ".join(out)
+
+
+def apply_mask(finding: Finding) -> Finding:
+    """Return the finding with its ``secret`` masked in every text field."""
+    if not finding.secret:
+        return finding
+    hidden = mask(finding.secret)
+    return finding.evolve(
+        message=finding.message.replace(finding.secret, hidden),
+        snippet=finding.snippet.replace(finding.secret, hidden),
+        suggestion=finding.suggestion.replace(finding.secret, hidden),
+        context="",
+    )
+
+
+def fingerprint(finding: Finding, occurrence: int, key: bytes) -> str:
+    """A stable id: rule, file and the text around the finding, never its line.
+
+    Keyed (HMAC-style) so that a short masked name cannot be recovered by
+    hashing guesses.
+    """
+    material = "\x1f".join(
+        [finding.rule_id, finding.location.path, " ".join(finding.context.split())]
+    )
+    digest = hashlib.blake2b(material.encode("utf-8"), digest_size=8, key=key)
+    return f"{digest.hexdigest()}:{occurrence}"

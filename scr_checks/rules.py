@@ -1,0 +1,162 @@
+"""Rules are data: an id, a name, descriptions, a severity and a question.
+
+The docs' rule reference and SARIF's ``tool.driver.rules`` are generated from
+these records, so a rule needs no code to be documented.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from scr_checks.exceptions import RuleError
+
+#: Where each rule's help lives; ``Rule.help_uri`` defaults to an anchor here.
+DOCS_URL = "https://scr-checks.readthedocs.io/en/latest/"
+
+RULE_ID = regex.compile(r"[A-Z]{2,4}[0-9]{3}")
+BUILTIN_ID = regex.compile(r"SCR([1-8])[0-9]{2}")
+RULE_NAME = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+
+#: The quality marker's questions (1-7) and its knowledge-base items (8).
+QUESTIONS = {
+    1: "Structure makes the analysis and findings easy to find",
+    2: "Privacy of family members and staff",
+    3: "Findings and recommendations reflect the priorities",
+    4: "Findings explain practice, not only describe it",
+    5: "Transparency of how conclusions were reached",
+    6: "Accessibility of complex professional issues",
+    7: "Tone and choice of words",
+    8: "Knowledge base, equality and diversity, statutory guidance",
+}
+
+
+class Severity(enum.IntEnum):
+    """How much a finding matters; ordered so that ``>=`` compares levels."""
+
+    NOTE = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: str | Severity) -> Severity:
+        if isinstance(value, Severity):
+            return value
+        try:
+            return cls[str(value).upper()]
+        except KeyError:
+            raise ValueError(
+                f"unknown severity {value!r} (use error, warning or note)"
+            ) from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One check's identity and documentation.
+
+    ``id`` is ``SCR<q><nn>`` for the built-ins; a third party uses its own
+    two-to-four letter prefix and three digits.
+    """
+
+    id: str
+    name: str
+    short: str
+    full: str
+    severity: Severity
+    question: int
+    help_uri: str = ""
+    #: Extra words for SARIF ``properties.tags`` and the docs.
+    tags: tuple[str, ...] = ()
+    #: How to put a finding right, in one or two sentences (SARIF ``help``).
+    fix: str = ""
+
+    def __post_init__(self) -> None:
+        if not RULE_ID.fullmatch(self.id):
+            raise RuleError(
+                f"rule id {self.id!r} must be 2-4 capital letters and 3 digits"
+            )
+        builtin = BUILTIN_ID.fullmatch(self.id)
+        if builtin and int(builtin.group(1)) != self.question:
+            raise RuleError(
+                f"rule {self.id}: the digit after SCR must be its question "
+                f"({self.question})"
+            )
+        if self.question not in QUESTIONS:
+            raise RuleError(f"rule {self.id}: question must be 1-8")
+        if not RULE_NAME.fullmatch(self.name):
+            raise RuleError(f"rule {self.id}: name {self.name!r} must be kebab-case")
+        if not self.short or not self.full:
+            raise RuleError(f"rule {self.id}: short and full descriptions are required")
+        object.__setattr__(self, "severity", Severity.parse(self.severity))
+        if not self.help_uri:
+            object.__setattr__(
+                self, "help_uri", f"{DOCS_URL}rules.html#{self.id.lower()}"
+            )
+
+
+@dataclass
+class RuleRegistry:
+    """Every rule that plugins registered, and which plugin owns each."""
+
+    _rules: dict[str, Rule] = field(default_factory=dict)
+    _owners: dict[str, str] = field(default_factory=dict)
+
+    def add(self, rule: Rule, owner: str) -> None:
+        if not isinstance(rule, Rule):
+            raise RuleError(f"plugin {owner!r} registered {rule!r}, which is not a Rule")
+        if rule.id in self._rules:
+            raise RuleError(
+                f"rule {rule.id} from plugin {owner!r} is already registered "
+                f"by plugin {self._owners[rule.id]!r}"
+            )
+        self._rules[rule.id] = rule
+        self._owners[rule.id] = owner
+
+    def extend(self, rules: Iterable[Rule], owner: str) -> None:
+        for rule in rules:
+            self.add(rule, owner)
+
+    def __getitem__(self, rule_id: str) -> Rule:
+        return self._rules[rule_id]
+
+    def __contains__(self, rule_id: object) -> bool:
+        return rule_id in self._rules
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(sorted(self._rules.values(), key=lambda rule: rule.id))
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def owner(self, rule_id: str) -> str:
+        return self._owners[rule_id]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which rules run: ``select`` and ``ignore`` by id or prefix.
+
+    The longest matching prefix decides (as in flake8), so ``select=["SCR7"]``
+    with ``ignore=["SCR7"]`` plus ``select=["SCR701"]`` keeps just SCR701.
+    An empty ``select`` selects everything.
+    """
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def __contains__(self, rule_id: object) -> bool:
+        assert isinstance(rule_id, str)
+        best_select = max(
+            (len(p) for p in self.select if rule_id.startswith(p)),
+            default=0 if not self.select else -1,
+        )
+        best_ignore = max(
+            (len(p) for p in self.ignore if rule_id.startswith(p)), default=-1
+        )
+        return best_select >= 0 and best_select > best_ignore

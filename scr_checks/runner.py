@@ -1,0 +1,286 @@
+"""The run: find the inputs, read each into a tree, check it, collect results.
+
+One file's failure (unreadable input, a plugin that raises) is recorded
+against that file and never stops the others.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from scr_checks import __version__
+from scr_checks.config import Config
+from scr_checks.context import CheckContext
+from scr_checks.document import Report, blocks
+from scr_checks.exceptions import PluginLoadError, ReaderError
+from scr_checks.formatters import Formatter
+from scr_checks.locations import utf16_column
+from scr_checks.pluginmanager import ScrPluginManager
+from scr_checks.readers import Reader
+from scr_checks.results import (
+    FileResult,
+    Finding,
+    Location,
+    RunResult,
+    ToolError,
+    apply_mask,
+    fingerprint,
+)
+from scr_checks.rules import RuleRegistry
+
+#: Rule the core uses for problems the parser itself reports.
+MARKUP_RULE = "SCR100"
+
+
+class Session:
+    """Registered rules, readers and formatters, and the checking of files."""
+
+    def __init__(self, pm: ScrPluginManager, config: Config) -> None:
+        self.pm = pm
+        self.config = config
+        self.rules = RuleRegistry()
+        self.readers: dict[str, type[Reader]] = {}
+        self.formatters: dict[str, type[Formatter]] = {}
+        for owner, result in _registered(pm, "scr_register_rules", config):
+            self.rules.extend(result, owner)
+        for owner, result in _registered(pm, "scr_register_readers", config):
+            for reader in result:
+                self._add_reader(reader, owner)
+        for owner, result in _registered(pm, "scr_register_formatters", config):
+            for formatter in result:
+                if formatter.name in self.formatters:
+                    raise PluginLoadError(
+                        f"plugin {owner!r}: output format {formatter.name!r} "
+                        "is already registered"
+                    )
+                self.formatters[formatter.name] = formatter
+        self._check_severity_keys()
+        selection = config.selection
+        self.selected = [rule for rule in self.rules if rule.id in selection]
+        self._selected_ids = {rule.id for rule in self.selected}
+        active_owners = {self.rules.owner(rule.id) for rule in self.selected}
+        self._checkers = {
+            hook: [
+                impl for impl in pm.implementations(hook)
+                if impl[0] in active_owners or not _owns_rules(self.rules, impl[0])
+            ]
+            for hook in ("scr_check_document", "scr_check_node")
+        }
+
+    def _add_reader(self, reader: type[Reader], owner: str) -> None:
+        for suffix in reader.suffixes:
+            current = self.readers.get(suffix)
+            if current is not None and not getattr(reader, "override", False):
+                if getattr(current, "override", False):
+                    continue
+                raise PluginLoadError(
+                    f"plugin {owner!r}: a reader for {suffix!r} is already "
+                    f"registered ({current.__module__}.{current.__name__}); set "
+                    "override = True on the class to replace it"
+                )
+            self.readers[suffix] = reader
+
+    def _check_severity_keys(self) -> None:
+        for rule_id in self.config.get("severity"):
+            if rule_id not in self.rules:
+                raise PluginLoadError(
+                    f"configuration: 'severity.{rule_id}' names no registered rule"
+                )
+
+    # -- inputs ----------------------------------------------------------
+
+    def collect(self, paths: Iterable[str]) -> tuple[list[Path], list[ToolError]]:
+        """Expand folders into the reports they contain; note bad arguments."""
+        files: list[Path] = []
+        errors: list[ToolError] = []
+        for given in paths:
+            path = Path(given)
+            if path.is_dir():
+                found = sorted(
+                    p for p in path.rglob("*")
+                    if p.suffix.lower() in self.readers and p.is_file()
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                )
+                if not found:
+                    errors.append(ToolError(display_path(path), "folder contains no reports "
+                                            f"({self.supported()})"))
+                files.extend(found)
+            elif not path.exists():
+                errors.append(ToolError(display_path(path), "no such file"))
+            elif path.suffix.lower() not in self.readers:
+                errors.append(ToolError(
+                    display_path(path),
+                    f"unsupported file type {path.suffix or '(none)'!r} ({self.supported()})",
+                ))
+            else:
+                files.append(path)
+        return files, errors
+
+    def supported(self) -> str:
+        return "supported: " + " ".join(sorted(self.readers))
+
+    # -- checking --------------------------------------------------------
+
+    def run(self, paths: Iterable[str]) -> RunResult:
+        files, errors = self.collect(paths)
+        result = RunResult(
+            rules=list(self.selected),
+            version=__version__,
+            plugins=dict(self.pm.distributions),
+        )
+        result.files.extend(FileResult(path=e.path, errors=[e]) for e in errors)
+        result.files.extend(self.check_file(path) for path in files)
+        return result
+
+    def read(self, path: Path, shown: str) -> Report:
+        reader_class = self.readers[path.suffix.lower()]
+        size = path.stat().st_size
+        limit = self.config.get("max_file_size")
+        if size > limit:
+            raise ReaderError(shown, f"file is {size:,} bytes, over the limit of {limit:,} "
+                                     "(max_file_size)")
+        if size == 0:
+            raise ReaderError(shown, "file is empty")
+        data = path.read_bytes()
+        return reader_class().read(shown, data)
+
+    def check_file(self, path: Path) -> FileResult:
+        shown = display_path(path)
+        result = FileResult(path=shown, format=path.suffix.lower().lstrip("."))
+        try:
+            report = self.read(path, shown)
+        except ReaderError as exc:
+            result.errors.append(ToolError(shown, f"cannot read: {exc.reason}"))
+            return result
+        except OSError as exc:
+            result.errors.append(ToolError(shown, f"cannot read: {exc.strerror or exc}"))
+            return result
+        except Exception as exc:  # a hostile file can break any parser
+            result.errors.append(ToolError(shown, f"cannot read: {_describe(exc)}"))
+            return result
+        result.format = report.format
+        context = CheckContext(self.config, self.rules, report, blocks(report))
+        findings = self._markup_findings(report, context)
+        findings += self._run_checkers(report, context, result)
+        self._safely(result, "scr_modify_findings",
+                     findings=findings, report=report, context=context)
+        result.findings = self._finish(findings)
+        result.extras.update(context.extras)
+        return result
+
+    def _markup_findings(self, report: Report, context: CheckContext) -> list[Finding]:
+        if MARKUP_RULE not in self._selected_ids:
+            return []
+        out = []
+        for line, _level, message in report.parse_messages:
+            finding = context.finding(MARKUP_RULE, f"Markup problem: {message}")
+            if line and report.source is not None:
+                text = report.source.line(line)
+                finding = finding.evolve(location=Location(
+                    path=report.path, line=line, column=1, end_line=line,
+                    end_column=utf16_column(text, len(text)),
+                ), context=text)
+            out.append(finding)
+        return out
+
+    def _run_checkers(self, report: Report, context: CheckContext,
+                      result: FileResult) -> list[Finding]:
+        findings: list[Finding] = []
+        for owner, function, argnames in self._checkers["scr_check_document"]:
+            args = {"report": report, "context": context}
+            try:
+                produced = function(**{a: args[a] for a in argnames})
+                findings.extend(self._accept(owner, produced))
+            except Exception as exc:
+                result.errors.append(ToolError(result.path, _describe(exc), owner))
+        for owner, function, argnames in self._checkers["scr_check_node"]:
+            wants_context = "context" in argnames
+            try:
+                for block in context.blocks:
+                    if wants_context:
+                        produced = function(block=block, context=context)
+                    else:
+                        produced = function(block=block)
+                    if produced:
+                        findings.extend(self._accept(owner, produced))
+            except Exception as exc:
+                result.errors.append(ToolError(result.path, _describe(exc), owner))
+        return [f for f in findings if f.rule_id in self._selected_ids]
+
+    def _accept(self, owner: str, produced: Any) -> list[Finding]:
+        """Check what a plugin returned: findings of registered rules, nothing else."""
+        if produced is None:
+            return []
+        if isinstance(produced, Finding):
+            produced = [produced]
+        out = list(produced)
+        for item in out:
+            if not isinstance(item, Finding):
+                raise TypeError(f"returned {type(item).__name__}, not a Finding")
+            if item.rule_id not in self.rules:
+                raise TypeError(f"reported unregistered rule {item.rule_id!r}")
+        return out
+
+    def _safely(self, result: FileResult, hook: str, **kwargs: Any) -> None:
+        try:
+            for _ in self.pm.call_each(hook, **kwargs):
+                pass
+        except Exception as exc:
+            result.errors.append(
+                ToolError(result.path, _describe(exc), getattr(exc, "scr_plugin", ""))
+            )
+
+    def _finish(self, findings: list[Finding]) -> list[Finding]:
+        """Apply severity overrides, fingerprint, mask, and sort."""
+        key = self.config.get("fingerprint_key").encode("utf-8")[:64]
+        show = self.config.get("show_identifiers")
+        seen: Counter[tuple[str, str]] = Counter()
+        out = []
+        for finding in sorted(findings, key=Finding.sort_key):
+            rule = self.rules[finding.rule_id]
+            severity = self.config.severity_for(rule.id, finding.severity)
+            occurrence_key = (finding.rule_id, finding.context or finding.message)
+            seen[occurrence_key] += 1
+            finding = finding.evolve(
+                severity=severity,
+                fingerprint=finding.fingerprint
+                or fingerprint(finding, seen[occurrence_key], key),
+            )
+            out.append(finding if show else apply_mask(finding))
+        return out
+
+
+def _registered(pm: ScrPluginManager, hook: str, config: Config) -> list[tuple[str, Any]]:
+    try:
+        return [(owner, value or ()) for owner, value in pm.call_each(hook, config=config)]
+    except PluginLoadError:
+        raise
+    except Exception as exc:
+        raise PluginLoadError(
+            f"plugin {getattr(exc, 'scr_plugin', '?')!r} failed in {hook}: {_describe(exc)}"
+        ) from exc
+
+
+def _owns_rules(rules: RuleRegistry, plugin: str) -> bool:
+    return any(rules.owner(rule.id) == plugin for rule in rules)
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    first = text[0] if text else ""
+    return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+
+
+def display_path(path: Path) -> str:
+    """The path as outputs show it: relative to the current folder, with /."""
+    try:
+        shown = os.path.relpath(path)
+    except ValueError:
+        shown = str(path)
+    if shown.startswith(".."):
+        shown = str(path)
+    return Path(shown).as_posix()
