@@ -10,8 +10,9 @@ import regex
 
 #: "3.", "3.2", "Part 2:", "Section 4 -", "Chapter 1." before a heading's words.
 _NUMBER_PREFIX = regex.compile(
-    r"^\s*(?:(?:part|section|chapter|appendix)\s+)?(?:[0-9]+(?:\.[0-9]+)*|[ivxlc]+|[a-z])?"
-    r"[.):\-–—]*\s*",
+    r"^\s*(?:(?:part|section|chapter|appendix)\s+[0-9ivxlc]+\s*[.:)\-–—]*\s*"
+    r"|[0-9]+(?:\.[0-9]+)*\s*[.):\-–—]*\s+"
+    r"|(?:[ivxlc]+|[a-z])[.)]\s+)",
     regex.IGNORECASE,
 )
 
