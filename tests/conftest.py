@@ -1,0 +1,69 @@
+"""Shared fixtures: throw-away plugin modules and report files."""
+
+from __future__ import annotations
+
+import itertools
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+_counter = itertools.count()
+
+
+@pytest.fixture
+def make_plugin(tmp_path, monkeypatch):
+    """Write a plugin module and make it importable; returns its module name.
+
+    Each call gets a fresh name, so no test sees another's cached module.
+    """
+    monkeypatch.syspath_prepend(str(tmp_path))
+    created = []
+
+    def make(source: str, name: str | None = None) -> str:
+        name = name or f"scr_test_plugin_{next(_counter)}"
+        (tmp_path / f"{name}.py").write_text(textwrap.dedent(source), encoding="utf-8")
+        created.append(name)
+        return name
+
+    yield make
+    for name in created:
+        sys.modules.pop(name, None)
+
+
+@pytest.fixture
+def write_report(tmp_path):
+    """Write a report file (text dedented) and return its path."""
+
+    def write(text: str, name: str = "report.rst") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return write
+
+
+#: A plugin that flags the word "flagme", with an exact span.
+FLAG_PLUGIN = '''
+from scr_checks import Rule, Severity, hookimpl
+
+RULE = Rule(id="TST101", name="flag-me", short="Flags flagme.", full="Flags the word flagme.",
+            severity=Severity.WARNING, question=7)
+
+@hookimpl
+def scr_register_rules():
+    return [RULE]
+
+@hookimpl
+def scr_check_node(block, context):
+    start = block.text.find("flagme")
+    if start >= 0:
+        yield context.finding("TST101", "found flagme", block, start, start + 6)
+'''
+
+
+@pytest.fixture
+def flag_plugin(make_plugin):
+    return make_plugin(FLAG_PLUGIN)

@@ -1,0 +1,135 @@
+"""The command line: exit codes, folders, bad inputs, listing rules."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from scr_checks.cli import main
+
+GOOD = """\
+Introduction
+============
+
+Text.
+
+Methodology
+===========
+
+Text.
+
+Analysis
+========
+
+Text.
+
+Findings
+========
+
+Text.
+
+Recommendations
+===============
+
+Text.
+"""
+
+MISSING_SECTIONS = "Introduction\n============\n\nText.\n"
+
+
+def test_exit_0_when_nothing_at_fail_level(write_report, capsys):
+    assert main(["check", str(write_report(GOOD)), "--select", "SCR101"]) == 0
+
+
+def test_exit_1_on_findings_and_line_format(write_report, capsys):
+    path = write_report(MISSING_SECTIONS)
+    assert main(["check", str(path), "--select", "SCR101", "--no-color"]) == 1
+    out = capsys.readouterr().out
+    expected = (f"{path}:1:1: SCR101 [warning] No 'Methodology' section: no heading was "
+                "recognised as one. (add a section with a heading such as 'Methodology')")
+    assert expected in out.splitlines()
+
+
+def test_fail_level_error_ignores_warnings(write_report):
+    path = write_report(MISSING_SECTIONS)
+    assert main(["check", str(path), "--select", "SCR101", "--fail-level", "error"]) == 0
+
+
+def test_unreadable_input_is_exit_2_and_others_still_checked(write_report, tmp_path, capsys):
+    good = write_report(MISSING_SECTIONS, "good.rst")
+    bad = tmp_path / "bad.rst"
+    bad.write_bytes(b"\x00\x01binary\x00data")
+    missing = tmp_path / "missing.rst"
+    code = main(["check", str(bad), str(missing), str(good), "--select", "SCR101"])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert "SCR101" in captured.out
+    assert "Traceback" not in captured.out + captured.err
+    errors = [line for line in captured.err.splitlines() if line.startswith("scr-checks: error")]
+    assert len(errors) == 2
+    assert any("bad.rst" in line and "cannot read" in line for line in errors)
+    assert any("missing.rst" in line and "no such file" in line for line in errors)
+
+
+def test_folder_is_walked_for_supported_files(write_report, tmp_path, capsys):
+    write_report(MISSING_SECTIONS, "reports/a.rst")
+    write_report(MISSING_SECTIONS, "reports/sub/b.rst")
+    (tmp_path / "reports" / "notes.xyz").write_text("x", encoding="utf-8")
+    main(["check", str(tmp_path / "reports"), "--format", "json", "--select", "SCR101"])
+    data = json.loads(capsys.readouterr().out)
+    assert [Path_(f["path"]).name for f in data["files"]] == ["a.rst", "b.rst"]
+
+
+def Path_(text):  # noqa: N802 - tiny helper kept local
+    from pathlib import PurePosixPath
+
+    return PurePosixPath(text)
+
+
+def test_unknown_format_and_unknown_extension(tmp_path, write_report, capsys):
+    path = write_report(GOOD)
+    assert main(["check", str(path), "--format", "nope"]) == 2
+    assert "unknown output format 'nope'" in capsys.readouterr().err
+    odd = tmp_path / "report.xyz"
+    odd.write_text("x", encoding="utf-8")
+    assert main(["check", str(odd)]) == 2
+    assert "unsupported file type '.xyz'" in capsys.readouterr().err
+
+
+def test_output_file_is_written(write_report, tmp_path):
+    target = tmp_path / "out.json"
+    main(["check", str(write_report(MISSING_SECTIONS)), "--format", "json", "-o", str(target)])
+    assert json.loads(target.read_text(encoding="utf-8"))["files"][0]["findings"]
+
+
+def test_config_error_is_one_line_exit_2(write_report, tmp_path, capsys):
+    (tmp_path / "scr-checks.toml").write_text("colour = 1\n", encoding="utf-8")
+    assert main(["check", str(write_report(GOOD))]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.endswith("unknown key 'colour'") and "\n" not in err
+
+
+def test_rules_json_lists_every_rule(capsys):
+    assert main(["rules", "--format", "json"]) == 0
+    rules = json.loads(capsys.readouterr().out)
+    ids = [rule["id"] for rule in rules]
+    assert ids == sorted(ids) and "SCR101" in ids
+    assert {"id", "name", "question", "severity", "help_uri"} <= set(rules[0])
+
+
+def test_version_lists_plugins(capsys):
+    assert main(["--version"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("scr-checks ")
+    assert "structure: scr-checks" in out
+
+
+def test_console_script_runs_as_a_module(write_report):
+    proc = subprocess.run(
+        [sys.executable, "-m", "scr_checks", "check", str(write_report(MISSING_SECTIONS)),
+         "--select", "SCR101"],
+        capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode == 1
+    assert "SCR101" in proc.stdout and proc.stderr == ""

@@ -1,0 +1,126 @@
+"""Plugin discovery: entry points, config extensions, -p, and -p no:."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import sys
+import types
+
+import pytest
+
+from scr_checks.exceptions import PluginLoadError
+from scr_checks.pluginmanager import ENTRY_POINT_GROUP, ScrPluginManager
+from scr_checks.testing import check_text, make_session, rule_ids
+
+
+class FakeDist:
+    def __init__(self, name: str, version: str = "1.0") -> None:
+        self.name = name
+        self.version = version
+
+
+def entry_point(name: str, value: str, dist: str) -> importlib.metadata.EntryPoint:
+    ep = importlib.metadata.EntryPoint(name=name, value=value, group=ENTRY_POINT_GROUP)
+    return ep._for(FakeDist(dist))  # the way importlib attaches a distribution
+
+
+def test_builtin_checkers_are_discovered_by_entry_point():
+    session = make_session()
+    assert session.pm.has_plugin("structure")
+    assert "SCR101" in session.rules
+    assert session.pm.distributions["structure"][0] == "scr-checks"
+
+
+def test_fabricated_entry_point_is_loaded_and_its_findings_reported(flag_plugin):
+    pm = ScrPluginManager()
+    pm.load_core()
+    pm.load_entry_points([entry_point("local", flag_plugin, "scr-checks-local")])
+    assert pm.has_plugin("local")
+    assert pm.distributions["local"] == ("scr-checks-local", "1.0")
+
+
+def test_two_packages_offering_one_plugin_name_is_an_error_naming_both(flag_plugin):
+    pm = ScrPluginManager()
+    eps = [entry_point("local", flag_plugin, "pkg-one"), entry_point("local", "os", "pkg-two")]
+    with pytest.raises(PluginLoadError, match="offered by two packages") as info:
+        pm.load_entry_points(eps)
+    assert "pkg-one 1.0" in str(info.value) and "pkg-two 1.0" in str(info.value)
+
+
+def test_plugin_that_fails_to_import_names_plugin_and_package(make_plugin):
+    broken = make_plugin("import does_not_exist_anywhere\n")
+    pm = ScrPluginManager()
+    with pytest.raises(PluginLoadError) as info:
+        pm.load_entry_points([entry_point("broken", broken, "scr-checks-broken")])
+    message = str(info.value)
+    assert "'broken'" in message and "scr-checks-broken" in message
+    assert "ModuleNotFoundError" in message and "\n" not in message
+
+
+def test_dash_p_loads_a_module(flag_plugin):
+    run = check_text("Intro\n=====\n\nflagme\n", plugins=[flag_plugin])
+    assert "TST101" in rule_ids(run)
+
+
+def test_dash_p_no_disables_a_builtin_plugin():
+    session = make_session(blocked=["structure"])
+    assert "SCR101" not in session.rules
+    assert not session.pm.has_plugin("structure")
+
+
+def test_core_plugin_cannot_be_disabled():
+    with pytest.raises(PluginLoadError, match="part of the core"):
+        make_session(blocked=["scr_checks.builtin"])
+
+
+def test_config_extensions_with_plugin_paths(tmp_path):
+    tools = tmp_path / "tools"
+    tools.mkdir()
+    (tools / "house_style_ext.py").write_text(
+        "from scr_checks import Rule, Severity, hookimpl\n"
+        "@hookimpl\n"
+        "def scr_register_rules():\n"
+        "    return [Rule(id='HSE701', name='house', short='s', full='f',\n"
+        "                 severity=Severity.NOTE, question=7)]\n",
+        encoding="utf-8",
+    )
+    config_path = tmp_path / "scr-checks.toml"
+    try:
+        session = make_session(
+            config={"extensions": ["house_style_ext"], "plugin_paths": ["tools"]},
+            config_path=config_path,
+        )
+        assert "HSE701" in session.rules
+        assert session.rules.owner("HSE701") == "house_style_ext"
+    finally:
+        sys.modules.pop("house_style_ext", None)
+        sys.path.remove(str(tools))
+
+
+def test_misspelt_hook_is_an_error_naming_the_plugin(make_plugin):
+    name = make_plugin(
+        "from scr_checks import hookimpl\n@hookimpl\ndef scr_chek_node(block):\n    pass\n"
+    )
+    with pytest.raises(PluginLoadError, match=f"{name}.*scr_chek_node"):
+        make_session(plugins=[name])
+
+
+def test_unmarked_functions_are_not_hooks():
+    pm = ScrPluginManager()
+    module = types.ModuleType("plain")
+    module.scr_check_node = lambda block: None  # type: ignore[attr-defined]
+    pm.register(module, name="plain")
+    assert not pm.hook.scr_check_node.get_hookimpls()
+
+
+def test_duplicate_rule_id_names_both_plugins(make_plugin):
+    source = (
+        "from scr_checks import Rule, Severity, hookimpl\n@hookimpl\n"
+        "def scr_register_rules():\n"
+        "    return [Rule(id='SCR101', name='dup', short='s', full='f',\n"
+        "                 severity=Severity.NOTE, question=1)]\n"
+    )
+    name = make_plugin(source)
+    with pytest.raises(Exception, match="SCR101") as info:
+        make_session(plugins=[name])
+    assert f"'{name}'" in str(info.value) and "'structure'" in str(info.value)

@@ -1,0 +1,133 @@
+"""The run isolates plugin failures and keeps every other result."""
+
+from __future__ import annotations
+
+from scr_checks.testing import check_paths, check_text, findings_of, rule_ids
+
+RAISING = '''
+from scr_checks import Rule, Severity, hookimpl
+
+@hookimpl
+def scr_register_rules():
+    return [Rule(id="BAD101", name="bad", short="s", full="f", severity="error", question=1)]
+
+@hookimpl
+def scr_check_node(block, context):
+    raise RuntimeError("checker exploded")
+'''
+
+GARBAGE = '''
+from scr_checks import Rule, hookimpl
+
+@hookimpl
+def scr_register_rules():
+    return [Rule(id="GAR101", name="garbage", short="s", full="f", severity="note", question=1)]
+
+@hookimpl
+def scr_check_document(report, context):
+    return ["not a finding"]
+'''
+
+REPORT = "Intro\n=====\n\nText with flagme.\n"
+
+
+def test_raising_plugin_is_a_tool_error_and_others_still_report(make_plugin, flag_plugin):
+    bad = make_plugin(RAISING)
+    run = check_text(REPORT, plugins=[bad, flag_plugin])
+    (error,) = run.files[0].errors
+    assert error.plugin == bad
+    assert "RuntimeError: checker exploded" in error.message
+    assert "TST101" in rule_ids(run)
+
+
+def test_raising_plugin_does_not_stop_other_files(make_plugin, flag_plugin, write_report):
+    bad = make_plugin(RAISING)
+    first = write_report(REPORT, "a.rst")
+    second = write_report(REPORT, "b.rst")
+    run = check_paths([first, second], plugins=[bad, flag_plugin])
+    assert [len(f.errors) for f in run.files] == [1, 1]
+    assert [len(findings_of_file(f, "TST101")) for f in run.files] == [1, 1]
+
+
+def findings_of_file(file, rule_id):
+    return [f for f in file.findings if f.rule_id == rule_id]
+
+
+def test_garbage_return_is_reported_against_the_plugin(make_plugin):
+    name = make_plugin(GARBAGE)
+    run = check_text(REPORT, plugins=[name])
+    (error,) = run.files[0].errors
+    assert error.plugin == name
+    assert "returned str, not a Finding" in error.message
+
+
+def test_select_and_ignore_by_prefix(flag_plugin):
+    both = check_text(REPORT, plugins=[flag_plugin])
+    assert {"TST101", "SCR101"} <= set(rule_ids(both))
+    only = check_text(REPORT, plugins=[flag_plugin], config={"select": ["TST"]})
+    assert set(rule_ids(only)) == {"TST101"}
+    ignored = check_text(REPORT, plugins=[flag_plugin], config={"ignore": ["TST1"]})
+    assert "TST101" not in rule_ids(ignored)
+    longest = check_text(
+        REPORT, plugins=[flag_plugin], config={"ignore": ["TST"], "select": ["TST101"]}
+    )
+    assert set(rule_ids(longest)) == {"TST101"}
+
+
+def test_severity_override_from_config(flag_plugin):
+    run = check_text(REPORT, plugins=[flag_plugin], config={"severity": {"TST101": "error"}})
+    (finding,) = findings_of(run, "TST101")
+    assert str(finding.severity) == "error"
+
+
+def test_fingerprint_survives_an_unrelated_edit_above(flag_plugin, write_report):
+    options = {"plugins": [flag_plugin], "config": {"select": ["TST"]}}
+    before = check_paths([write_report(REPORT)], **options)
+    edited = "Intro\n=====\n\nA new paragraph.\n\nAnd another.\n\nText with flagme.\n"
+    after = check_paths([write_report(edited)], **options)
+    (a,) = before.findings
+    (b,) = after.findings
+    assert a.location.line != b.location.line
+    assert a.fingerprint == b.fingerprint
+
+
+def test_secret_is_masked_unless_identifiers_are_shown(make_plugin):
+    name = make_plugin(
+        '''
+from scr_checks import Rule, hookimpl
+
+@hookimpl
+def scr_register_rules():
+    return [Rule(id="TST201", name="n", short="s", full="f", severity="error", question=2)]
+
+@hookimpl
+def scr_check_node(block, context):
+    start = block.text.find("Jane Moss")
+    if start >= 0:
+        yield context.finding("TST201", "Name 'Jane Moss'", block, start, start + 9,
+                              secret="Jane Moss")
+'''
+    )
+    text = "Intro\n=====\n\nShe met Jane Moss.\n"
+    (masked,) = check_text(text, plugins=[name], config={"select": ["TST"]}).findings
+    assert "Jane Moss" not in masked.message + masked.snippet
+    assert masked.message == "Name 'J*** M***'"
+    shown = check_text(text, plugins=[name], config={"select": ["TST"], "show_identifiers": True})
+    assert shown.findings[0].message == "Name 'Jane Moss'"
+
+
+def test_markup_problem_becomes_a_finding_not_printed(capsys):
+    run = check_text("Intro\n=====\n\nSome *unclosed emphasis.\n", config={"select": ["SCR100"]})
+    (finding,) = findings_of(run, "SCR100")
+    assert finding.location.line == 4
+    assert "emphasis" in finding.message.lower() or "inline" in finding.message.lower()
+    captured = capsys.readouterr()
+    assert captured.out == captured.err == ""
+
+
+def test_include_and_raw_are_not_honoured(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET", encoding="utf-8")
+    text = f"Intro\n=====\n\n.. include:: {secret}\n\n.. raw:: html\n   :file: {secret}\n"
+    run = check_text(text)
+    assert "TOPSECRET" not in repr(run)
