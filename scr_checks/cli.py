@@ -20,9 +20,9 @@ from scr_checks import __version__
 from scr_checks.config import Config, find_config, load_raw
 from scr_checks.exceptions import ScrChecksError, UsageError
 from scr_checks.formatters import write_atomically
-from scr_checks.loading import load_plugins
+from scr_checks.loading import call_startup_hook, load_plugins
 from scr_checks.pluginmanager import ScrPluginManager
-from scr_checks.results import RunResult
+from scr_checks.results import RunResult, ToolError
 from scr_checks.rules import QUESTIONS, Severity
 from scr_checks.runner import Session
 
@@ -58,8 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check reports (files or folders)")
     check.add_argument("paths", nargs="+", metavar="PATH")
     common(check)
-    check.add_argument("--select", metavar="IDS", help="comma-separated rule ids or prefixes to run")
-    check.add_argument("--ignore", metavar="IDS", help="comma-separated rule ids or prefixes to skip")
+    check.add_argument("--select", metavar="IDS",
+                       help="comma-separated rule ids or prefixes to run")
+    check.add_argument("--ignore", metavar="IDS",
+                       help="comma-separated rule ids or prefixes to skip")
     check.add_argument("--fail-level", choices=[str(s) for s in Severity],
                        help="lowest severity that makes the exit status 1")
     check.add_argument("--format", default="text", metavar="NAME",
@@ -115,7 +117,7 @@ def exit_code(run: RunResult, fail_level: Severity) -> ExitCode:
 def command_check(args: argparse.Namespace) -> ExitCode:
     pm, config = load(args, Path(args.paths[0]))
     apply_overrides(args, config)
-    pm.hook.scr_configure.call_historic(kwargs={"config": config})
+    call_startup_hook(pm, "scr_configure", config=config)
     session = Session(pm, config)
     outputs = [(args.format, Path(args.output) if args.output else None)]
     outputs += [(name, Path(getattr(args, f"extra_{name}")))
@@ -129,13 +131,21 @@ def command_check(args: argparse.Namespace) -> ExitCode:
         sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     for name, target in outputs:
         formatter = session.formatters[name](config, color=bool(colour and target is None))
-        text = formatter.render(run)
-        if target is None:
-            sys.stdout.write(text)
-        else:
-            write_atomically(target, text)
-    pm.hook.scr_sessionfinish(result=run, config=config)
-    pm.hook.scr_unconfigure(config=config)
+        try:
+            text = formatter.render(run)
+            if target is None:
+                sys.stdout.write(text)
+            else:
+                write_atomically(target, text)
+        except OSError as exc:
+            run.run_errors.append(ToolError(str(target), f"cannot write: {exc.strerror or exc}"))
+        except Exception as exc:
+            log.debug("formatter %s failed", name, exc_info=True)
+            run.run_errors.append(
+                ToolError(str(target or "-"), f"{type(exc).__name__}: {exc}", f"format {name}")
+            )
+    call_startup_hook(pm, "scr_sessionfinish", result=run, config=config)
+    call_startup_hook(pm, "scr_unconfigure", config=config)
     for error in run.errors:
         print(f"scr-checks: error: {error}", file=sys.stderr)
     return exit_code(run, config.fail_level)

@@ -38,7 +38,7 @@ hookspec = pluggy.HookspecMarker("scr_checks")
 # -------------------------------------------------------------------------
 
 
-@hookspec(historic=True)
+@hookspec
 def scr_addoption(parser: OptionParser) -> None:
     """Declare the configuration options this plugin reads.
 
@@ -54,7 +54,7 @@ def scr_addoption(parser: OptionParser) -> None:
     """
 
 
-@hookspec(historic=True)
+@hookspec
 def scr_configure(config: Config) -> None:
     """Set up after the configuration has been read and validated.
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from scr_checks.config import Config, OptionParser, validate
-from scr_checks.exceptions import ConfigError
+from scr_checks.exceptions import ConfigError, PluginLoadError, ScrChecksError
 from scr_checks.pluginmanager import ScrPluginManager
 
 
@@ -40,7 +40,21 @@ def load_plugins(
     for module in modules:
         pm.load_module(module, "-p on the command line")
     parser = OptionParser()
-    pm.hook.scr_addoption.call_historic(kwargs={"parser": parser})
+    call_startup_hook(pm, "scr_addoption", parser=parser)
     config = Config(config_path, validate(raw, parser, source), parser)
     pm.check_hooks()
     return pm, config
+
+
+def call_startup_hook(pm: ScrPluginManager, hook: str, **kwargs: Any) -> None:
+    """Call a start-up hook; a plugin that raises is one error naming it."""
+    try:
+        for _ in pm.call_each(hook, **kwargs):
+            pass
+    except ScrChecksError:
+        raise
+    except Exception as exc:
+        plugin = getattr(exc, "scr_plugin", "?")
+        raise PluginLoadError(
+            f"plugin {plugin!r} failed in {hook}: {type(exc).__name__}: {exc}"
+        ) from exc

@@ -8,10 +8,11 @@ what a user would.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
-from scr_checks.loading import load_plugins
+from scr_checks.loading import call_startup_hook, load_plugins
 from scr_checks.results import Finding, RunResult
 from scr_checks.runner import Session
 
@@ -25,7 +26,7 @@ def make_session(
 ) -> Session:
     """A session configured from a dict, as if read from scr-checks.toml."""
     pm, cfg = load_plugins(config or {}, config_path, plugins, blocked, autoload)
-    pm.hook.scr_configure.call_historic(kwargs={"config": cfg})
+    call_startup_hook(pm, "scr_configure", config=cfg)
     return Session(pm, cfg)
 
 
