@@ -133,3 +133,33 @@ def test_console_script_runs_as_a_module(write_report):
     )
     assert proc.returncode == 1
     assert "SCR101" in proc.stdout and proc.stderr == ""
+
+
+def test_plugin_raising_in_configure_is_one_line_exit_2(make_plugin, write_report, capsys):
+    name = make_plugin(
+        "from scr_checks import hookimpl\n@hookimpl\ndef scr_configure(config):\n"
+        "    raise ValueError('bad word list')\n"
+    )
+    assert main(["check", str(write_report(GOOD)), "-p", name]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == (f"scr-checks: error: plugin '{name}' failed in scr_configure: "
+                   "ValueError: bad word list")
+
+
+def test_formatter_that_raises_keeps_the_previous_file(make_plugin, write_report, tmp_path,
+                                                       capsys):
+    name = make_plugin(
+        "from scr_checks import Formatter, hookimpl\n"
+        "class Broken(Formatter):\n"
+        "    name = 'broken'\n"
+        "    def render(self, run):\n"
+        "        raise RuntimeError('half way')\n"
+        "@hookimpl\ndef scr_register_formatters():\n    return [Broken]\n"
+    )
+    target = tmp_path / "out.txt"
+    target.write_text("previous", encoding="utf-8")
+    code = main(["check", str(write_report(GOOD)), "-p", name, "--format", "broken",
+                 "-o", str(target), "--select", "SCR101"])
+    assert code == 2
+    assert target.read_text(encoding="utf-8") == "previous"
+    assert "RuntimeError: half way" in capsys.readouterr().err
