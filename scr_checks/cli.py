@@ -87,9 +87,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def load(args: argparse.Namespace, first_path: Path | None) -> tuple[ScrPluginManager, Config]:
     """Find the configuration, then load plugins and options as the hooks document."""
-    config_path = Path(args.config) if args.config else find_config(first_path or Path.cwd())
-    if args.config and not config_path.is_file():
-        raise UsageError(f"configuration file {args.config!r} not found")
+    config_path: Path | None
+    if args.config:
+        config_path = Path(args.config)
+        if not config_path.is_file():
+            raise UsageError(f"configuration file {args.config!r} not found")
+    else:
+        config_path = find_config(first_path or Path.cwd())
     modules = [name for name in args.plugins if not name.startswith("no:")]
     blocked = [name[3:] for name in args.plugins if name.startswith("no:")]
     return load_plugins(load_raw(config_path), config_path, modules, blocked)

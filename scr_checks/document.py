@@ -10,7 +10,7 @@ number and how to turn an offset in its text into a :class:`Location`.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 from docutils import frontend, nodes, utils
@@ -123,7 +123,7 @@ class TextBlock:
         if end is None:
             end = len(self.text)
         end = max(end, start)
-        common = dict(
+        where = Location(
             path=self.path,
             heading_path=self.heading_path,
             paragraph_number=self.paragraph_number,
@@ -131,20 +131,20 @@ class TextBlock:
             page=self.page,
         )
         if self._aligner is None:
-            return Location(**common)
+            return where
         positions = self._aligner.positions()
         if not positions:
             line = self._aligner.start[0]
-            return Location(line=line, column=1, end_line=line, end_column=1, **common)
+            return replace(where, line=line, column=1, end_line=line, end_column=1)
         first = positions[min(start, len(positions) - 1)]
         last = positions[min(max(end - 1, start), len(positions) - 1)]
         source = self._aligner.source
-        return Location(
+        return replace(
+            where,
             line=first[0],
             column=utf16_column(source.line(first[0]), first[1]),
             end_line=last[0],
             end_column=utf16_column(source.line(last[0]), last[1] + 1),
-            **common,
         )
 
 
@@ -195,7 +195,7 @@ def paragraph_number(node: nodes.Element, text: str) -> str | None:
 
 def blocks(report: Report) -> list[TextBlock]:
     """Cut the report into prose blocks, in reading order."""
-    out = []
+    out: list[TextBlock] = []
     for node in report.document.findall(nodes.TextElement):
         if not is_prose(node):
             continue
