@@ -15,32 +15,46 @@ hookimpl = pluggy.HookimplMarker("scr_checks")
 from scr_checks.config import Config, OptionParser  # noqa: E402
 from scr_checks.context import CheckContext  # noqa: E402
 from scr_checks.document import HiddenContent, Report, TextBlock, new_document  # noqa: E402
-from scr_checks.exceptions import ReaderError  # noqa: E402
+from scr_checks.exceptions import ConfigError, ReaderError  # noqa: E402
 from scr_checks.formatters import Formatter  # noqa: E402
 from scr_checks.locations import SourceText  # noqa: E402
+from scr_checks.outline import Item, Outline, Reference, Section  # noqa: E402
+from scr_checks.prose import quoted_spans, sentence_spans, word_spans  # noqa: E402
 from scr_checks.readers import Reader, decode_text  # noqa: E402
 from scr_checks.results import Finding, Location, RunResult, Suppression  # noqa: E402
 from scr_checks.rules import Rule, Severity  # noqa: E402
+from scr_checks.wordlists import WordEntry, WordList, WordMatch  # noqa: E402
 
 __all__ = [
     "CheckContext",
     "Config",
+    "ConfigError",
     "Finding",
     "Formatter",
     "HiddenContent",
+    "Item",
     "Location",
     "OptionParser",
+    "Outline",
     "Reader",
     "ReaderError",
+    "Reference",
     "Report",
     "Rule",
     "RunResult",
+    "Section",
     "Severity",
     "SourceText",
     "Suppression",
     "TextBlock",
+    "WordEntry",
+    "WordList",
+    "WordMatch",
     "__version__",
     "decode_text",
     "hookimpl",
     "new_document",
+    "quoted_spans",
+    "sentence_spans",
+    "word_spans",
 ]

@@ -1,0 +1,61 @@
+"""Sentences, words and quotations in a block of prose, as offsets.
+
+Checkers report exact spans, so these helpers return ``(start, end)``
+offsets into the block's text rather than copies of it.
+"""
+
+from __future__ import annotations
+
+import regex
+
+#: Abbreviations whose full stop does not end a sentence.
+_ABBREVIATIONS = (
+    "e.g", "i.e", "etc", "cf", "vs", "Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "St",
+    "No", "para", "paras", "Para", "ch", "approx", "incl", "Ltd", "Co", "Rev", "s", "ss",
+)
+_SENTENCE_END = regex.compile(
+    r"(?<!\b(?:" + "|".join(regex.escape(a) for a in _ABBREVIATIONS) + r"))"
+    r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])"
+)
+#: A leading paragraph number ("4.1.2 ") is a label, not part of the sentence.
+_LEADING_NUMBER = regex.compile(r"\s*(?:\d{1,3}\.){1,4}\d{0,3}\.?\s+")
+_WORD = regex.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+#: Opening and closing marks of a quotation.  A straight single quote opens
+#: only after a space or bracket, so apostrophes ("mother's") are not quotes.
+_QUOTE = regex.compile(
+    r"“[^”]*”"
+    r"|(?<![\w])\"[^\"]*\""
+    r"|‘[^’]*’(?![\w])"
+    r"|(?<![\w'])'(?=\w)[^']*(?<=[\w.,!?])'(?![\w])"
+)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each sentence, without a leading paragraph number."""
+    spans = []
+    lead = _LEADING_NUMBER.match(text)
+    start = lead.end() if lead else 0
+    for match in _SENTENCE_END.finditer(text, start):
+        spans.append((start, match.end()))
+        start = match.end()
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each word (letters, apostrophes, inner hyphens)."""
+    return [m.span() for m in _WORD.finditer(text, start, len(text) if end is None else end)]
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each quotation, marks included."""
+    return [m.span() for m in _QUOTE.finditer(text)]
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when ``start:end`` lies within one of ``spans``."""
+    return any(s <= start and end <= e for s, e in spans)

@@ -1,0 +1,124 @@
+"""Word lists as data: each entry a pattern, a category, why and a suggestion.
+
+Checkers that look for words (tone, jargon, a local area's own list) share
+this loader and matcher.  A list is compiled once into a single alternation,
+so a block is scanned in one pass however long the list is.  Patterns are
+``regex`` syntax, matched case-insensitively between word boundaries; a space
+in a pattern matches any run of white space, so a phrase broken across two
+source lines still matches.
+"""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import regex
+
+FIELDS = ("pattern", "category", "why", "suggestion")
+
+
+@dataclass(frozen=True)
+class WordEntry:
+    """One entry of a word list."""
+
+    pattern: str
+    category: str = ""
+    why: str = ""
+    suggestion: str = ""
+
+    @classmethod
+    def from_data(cls, data: str | Mapping[str, Any], category: str = "") -> WordEntry:
+        """An entry from a bare pattern string or a table with the four fields."""
+        if isinstance(data, str):
+            return cls(pattern=data, category=category)
+        unknown = set(data) - set(FIELDS)
+        if unknown or "pattern" not in data:
+            raise ValueError(
+                f"a word-list entry needs 'pattern' and may have {', '.join(FIELDS[1:])}; "
+                f"got {sorted(data)}"
+            )
+        values = {key: str(data.get(key, "")) for key in FIELDS}
+        values["category"] = values["category"] or category
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class WordMatch:
+    """A match of a list in a text: the span, the words, and the entry."""
+
+    start: int
+    end: int
+    text: str
+    entry: WordEntry
+
+
+class WordList:
+    """Entries compiled into one case-insensitive alternation."""
+
+    def __init__(self, name: str, entries: Iterable[WordEntry] = (),
+                 allowed: Iterable[str] = ()) -> None:
+        self.name = name
+        self.entries = list(entries)
+        #: Words or phrases never reported, whatever pattern matches them.
+        self.allowed = {_normal(a) for a in allowed}
+        self._compiled: regex.Pattern[str] | None = None
+
+    @classmethod
+    def load(cls, path: str | Path, name: str | None = None) -> WordList:
+        """Read a ``.tsv`` (header row: pattern, category, why, suggestion) or
+        ``.toml`` (an array of tables ``[[entry]]``) word list."""
+        path = Path(path)
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".toml":
+            entries = [WordEntry.from_data(e) for e in tomllib.loads(text).get("entry", [])]
+        else:
+            rows = csv.DictReader(
+                (line for line in text.splitlines() if line and not line.startswith("#")),
+                delimiter="\t",
+            )
+            entries = [WordEntry.from_data({k: v or "" for k, v in row.items() if k})
+                       for row in rows]
+        return cls(name or path.stem, entries)
+
+    def extend(self, entries: Iterable[WordEntry], allowed: Iterable[str] = ()) -> WordList:
+        """A new list with more entries and allowed words (this one is unchanged)."""
+        return WordList(self.name, [*self.entries, *entries],
+                        [*self.allowed, *allowed])
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        if self._compiled is None:
+            parts = [
+                f"(?P<e{i}>{_spaces(entry.pattern)})" for i, entry in enumerate(self.entries)
+            ]
+            body = "|".join(parts) or "(?!)"
+            self._compiled = regex.compile(
+                rf"(?<![\w'’-])(?:{body})(?![\w-])", regex.IGNORECASE
+            )
+        return self._compiled
+
+    def finditer(self, text: str) -> Iterator[WordMatch]:
+        """Every match in ``text``, in order; at one position the first entry wins."""
+        for match in self.pattern.finditer(text):
+            words = match.group()
+            if _normal(words) in self.allowed:
+                continue
+            entry = self.entries[int(match.lastgroup[1:])]
+            yield WordMatch(match.start(), match.end(), words, entry)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def _spaces(pattern: str) -> str:
+    """Let a space in a pattern match a line break or several spaces."""
+    return regex.sub(r" +", lambda _: r"\s+", pattern)
+
+
+def _normal(words: str) -> str:
+    return " ".join(words.lower().split())

@@ -1,0 +1,56 @@
+"""Word lists: loading, one-pass matching, boundaries, line breaks, allowed words."""
+
+import pytest
+
+from scr_checks import WordEntry, WordList
+
+
+def make(*patterns: str, allowed=()) -> WordList:
+    return WordList("test", [WordEntry(p, "cat", "why", f"not {p}") for p in patterns], allowed)
+
+
+def test_matches_whole_words_case_insensitively_with_entry():
+    words = make("fail(?:s|ed|ing)? to", "chaotic")
+    found = [(m.text, m.entry.pattern) for m in words.finditer("Failing to act; a chaotic week")]
+    assert found == [("Failing to", "fail(?:s|ed|ing)? to"), ("chaotic", "chaotic")]
+
+
+def test_does_not_match_inside_words_or_hyphenated_words():
+    words = make("chaotic", "step down")
+    assert list(words.finditer("unchaotic non-chaotic chaotically step-down")) == []
+
+
+def test_space_in_pattern_matches_line_break_and_runs_of_spaces():
+    words = make("missed opportunity")
+    assert [(m.start, m.end) for m in words.finditer("a missed\n   opportunity")] == [(2, 23)]
+
+
+def test_allowed_words_are_never_reported():
+    words = make("threshold", allowed=["Threshold"])
+    assert list(words.finditer("the threshold was met")) == []
+
+
+def test_extend_returns_a_new_list():
+    words = make("chaotic")
+    more = words.extend([WordEntry("feckless")], allowed=["chaotic"])
+    assert [m.text for m in more.finditer("chaotic and feckless")] == ["feckless"]
+    assert [m.text for m in words.finditer("chaotic and feckless")] == ["chaotic"]
+
+
+def test_load_tsv_and_toml(tmp_path):
+    tsv = tmp_path / "blame.tsv"
+    tsv.write_text(
+        "# comment\npattern\tcategory\twhy\tsuggestion\nnegligent\tlegal\tno\tdescribe\n"
+    )
+    toml = tmp_path / "local.toml"
+    toml.write_text('[[entry]]\npattern = "unkempt"\nsuggestion = "describe the home"\n')
+    assert WordList.load(tsv).entries == [WordEntry("negligent", "legal", "no", "describe")]
+    loaded = WordList.load(toml)
+    assert loaded.name == "local"
+    assert loaded.entries == [WordEntry("unkempt", "", "", "describe the home")]
+
+
+def test_entry_from_data_rejects_unknown_fields():
+    with pytest.raises(ValueError, match="pattern"):
+        WordEntry.from_data({"word": "x"})
+    assert WordEntry.from_data("x", "blame") == WordEntry("x", "blame")
