@@ -75,6 +75,10 @@ def add_core_options(parser: OptionParser) -> None:
     add("", "severity", dict, {}, "Per-rule severity: a table of rule id = level.")
     add("", "max_file_size", int, 64 * 1024 * 1024, "Largest input file read, in bytes.")
     add("", "timeout", float, 120.0, "Seconds one file may take before it is abandoned.")
+    add("", "headings", dict, {},
+        "Extra heading patterns per canonical section, e.g. { findings = ['what we learned'] }.")
+    add("", "scorecard", bool, True,
+        "Print the quality-marker scorecard after each report in terminal output.")
     add("", "fingerprint_key", str, "scr-checks",
         "Key for result fingerprints; set a private one so hashes cannot be guessed.")
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from scr_checks import CheckContext, Finding, OptionParser, Report, hookimpl
+from scr_checks import CheckContext, Config, ConfigError, Finding, OptionParser, Outline, hookimpl
+from scr_checks.outline import catalogue
+from scr_structure import numbering
 from scr_structure.rules import RULES
-from scr_structure.sections import catalogue, classify, matcher
 
 NAMESPACE = "structure"
 DEFAULT_REQUIRED = [
@@ -22,14 +23,26 @@ DEFAULT_REQUIRED = [
 def scr_addoption(parser: OptionParser) -> None:
     parser.add_option(
         NAMESPACE, "required_sections", list, DEFAULT_REQUIRED,
-        "Canonical sections every report must have (see the structure checker's "
-        "section catalogue for the names and the headings each accepts).",
+        "Canonical sections every report must have: any of introduction, "
+        "terms_of_reference, methodology, family_involvement, analysis, findings, "
+        "recommendations, executive_summary, glossary, or a name given in 'headings'.",
     )
     parser.add_option(
-        NAMESPACE, "headings", dict, {},
-        "Extra heading patterns per canonical section, e.g. "
-        "{ findings = ['what we learned'] }.",
+        NAMESPACE, "summary_words", int, 5000,
+        "Reports longer than this many words should have an executive summary.",
     )
+
+
+@hookimpl
+def scr_configure(config: Config) -> None:
+    known = set(catalogue()) | set(config.option("", "headings"))
+    for name in config.option(NAMESPACE, "required_sections"):
+        if name not in known:
+            source = config.path or "configuration"
+            raise ConfigError(
+                f"{source}: 'structure.required_sections' names an unknown section "
+                f"{name!r} (known: {', '.join(sorted(known))}; add others under 'headings')"
+            )
 
 
 @hookimpl
@@ -37,21 +50,20 @@ def scr_register_rules() -> list:
     return RULES
 
 
-def _patterns(context: CheckContext):
-    extra = context.option(NAMESPACE, "headings")
-    return matcher(tuple(sorted((k, tuple(v)) for k, v in extra.items())))
-
-
 @hookimpl
-def scr_check_document(report: Report, context: CheckContext) -> Iterator[Finding]:
-    patterns = _patterns(context)
-    present: set[str] = set()
-    for block in context.blocks:
-        if block.is_heading:
-            present |= classify(block.text, patterns)
+def scr_check_document(context: CheckContext) -> Iterator[Finding]:
+    outline = Outline.of(context)
+    yield from _required_sections(outline, context)
+    yield from _findings_identifiable(outline, context)
+    yield from _numbering(outline, context)
+    yield from _heading_levels(outline, context)
+    yield from _executive_summary(outline, context)
+
+
+def _required_sections(outline: Outline, context: CheckContext) -> Iterator[Finding]:
     labels = catalogue()
     for key in context.option(NAMESPACE, "required_sections"):
-        if key not in present:
+        if key not in outline.kinds:
             label = labels.get(key, {}).get("label", key)
             yield context.finding(
                 "SCR101",
@@ -59,3 +71,81 @@ def scr_check_document(report: Report, context: CheckContext) -> Iterator[Findin
                 suggestion="add a section with a heading such as "
                 f"'{label.split(' / ')[0]}'",
             )
+
+
+def _findings_identifiable(outline: Outline, context: CheckContext) -> Iterator[Finding]:
+    for section in outline.sections_of_kind("findings"):
+        if "recommendations" in section.kinds or section.within("executive_summary"):
+            continue
+        if section.parent is not None and section.parent.within("findings"):
+            continue
+        if any(section.contains(item.block) for item in outline.findings):
+            continue
+        yield context.finding(
+            "SCR102",
+            f"The section '{section.name}' has no numbered or titled findings, so a "
+            "reader cannot tell where one finding ends and the next begins.",
+            section.title,
+            suggestion="start each finding with 'Finding 1:' or give it a sub-heading",
+        )
+
+
+def _numbering(outline: Outline, context: CheckContext) -> Iterator[Finding]:
+    previous: numbering.Number | None = None
+    seen: dict[numbering.Number, str] = {}
+    for block in context.blocks:
+        if block.in_table or block.in_list:
+            continue
+        text = outline.number_of(block)
+        if not text:
+            continue
+        current = numbering.parse(text)
+        problem = ""
+        if current in seen:
+            problem = f"Paragraph number {text} is used twice (first {seen[current]})."
+        elif previous is not None and current < previous:
+            problem = (f"Paragraph number {text} comes after {numbering.show(previous)}: "
+                       "the numbering goes backwards.")
+        elif previous is not None and not numbering.follows(previous, current):
+            missing = numbering.show(numbering.expected(previous, current))
+            problem = (f"Paragraph number {text} follows {numbering.show(previous)}: "
+                       f"{missing} is missing.")
+        if problem:
+            start = block.text.find(text)
+            span = (start, start + len(text)) if start >= 0 else (0, None)
+            yield context.finding("SCR103", problem, block, *span)
+        seen.setdefault(current, _where(block))
+        previous = current
+
+
+def _where(block) -> str:
+    location = block.location(0, 0)
+    if location.line is not None:
+        return f"line {location.line}"
+    return location.describe() or f"paragraph {block.index}"
+
+
+def _heading_levels(outline: Outline, context: CheckContext) -> Iterator[Finding]:
+    previous = 0
+    for section in outline.sections:
+        if section.level > previous + 1 and previous:
+            yield context.finding(
+                "SCR104",
+                f"Heading '{section.name}' is at level {section.level} straight after "
+                f"level {previous}.",
+                section.title,
+                suggestion=f"make it a level {previous + 1} heading",
+            )
+        previous = section.level
+
+
+def _executive_summary(outline: Outline, context: CheckContext) -> Iterator[Finding]:
+    limit = context.option(NAMESPACE, "summary_words")
+    words = sum(len(b.text.split()) for b in context.blocks if not b.is_heading)
+    if words > limit and "executive_summary" not in outline.kinds:
+        yield context.finding(
+            "SCR105",
+            f"The report has {words:,} words but no executive summary "
+            f"(expected above {limit:,} words).",
+            suggestion="add an 'Executive summary' section near the start",
+        )

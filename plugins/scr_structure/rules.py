@@ -18,4 +18,69 @@ REQUIRED_SECTION = Rule(
     tags=("structure",),
 )
 
-RULES = [REQUIRED_SECTION]
+FINDINGS_NOT_IDENTIFIABLE = Rule(
+    id="SCR102",
+    name="findings-not-identifiable",
+    short="The findings section does not mark out its findings.",
+    full=(
+        "The quality marker asks for findings that are easy to identify, so that "
+        "other areas and national collation can use them. A findings section of "
+        "running prose, with no numbered or titled findings, leaves the reader to "
+        "decide where one finding ends and the next begins."
+    ),
+    fix="Number the findings ('Finding 1: ...') or give each its own titled sub-section.",
+    severity=Severity.WARNING,
+    question=1,
+    tags=("structure", "findings"),
+)
+
+PARAGRAPH_NUMBERING = Rule(
+    id="SCR103",
+    name="paragraph-numbering",
+    short="Paragraph numbering has a gap, a duplicate or goes backwards.",
+    full=(
+        "Published reviews number their paragraphs (1.1, 1.2 ... 4.2.1) so that "
+        "findings, the partnership's response and later reviews can cite them. A "
+        "skipped, repeated or out-of-order number makes those citations ambiguous "
+        "and usually means text was moved or deleted late in drafting."
+    ),
+    fix="Renumber the paragraphs in order, and check the references that cite them.",
+    severity=Severity.WARNING,
+    question=1,
+    tags=("structure", "numbering"),
+)
+
+HEADING_LEVEL_SKIPPED = Rule(
+    id="SCR104",
+    name="heading-level-skipped",
+    short="A heading skips a level (for example level 1 straight to level 3).",
+    full=(
+        "Headings that skip a level break the contents page and the navigation that "
+        "screen readers and PDF bookmarks build from them, so the report's structure "
+        "is harder to follow."
+    ),
+    fix="Use the next heading level down, or add the missing intermediate heading.",
+    severity=Severity.NOTE,
+    question=1,
+    tags=("structure", "headings"),
+)
+
+EXECUTIVE_SUMMARY = Rule(
+    id="SCR105",
+    name="executive-summary-missing",
+    short="A long report has no executive summary.",
+    full=(
+        "Many readers of a long review read only its summary. Without one, the "
+        "findings that matter most for improvement are hard to find quickly. The "
+        "length above which a summary is expected is [structure] summary_words."
+    ),
+    fix="Add an 'Executive summary' section that states the findings and recommendations.",
+    severity=Severity.WARNING,
+    question=1,
+    tags=("structure", "summary"),
+)
+
+RULES = [
+    REQUIRED_SECTION, FINDINGS_NOT_IDENTIFIABLE, PARAGRAPH_NUMBERING,
+    HEADING_LEVEL_SKIPPED, EXECUTIVE_SUMMARY,
+]

@@ -1,0 +1,474 @@
+"""The report's outline: its sections, findings, recommendations and analysis.
+
+Several checkers need to know which blocks are findings, which are
+recommendations and which are analysis, and what a reference such as
+"(see paragraph 4.2)" points at.  :meth:`Outline.of` works that out once per
+file, from the tree alone, so it reads the same in every input format:
+
+* sections are classified by their headings against a catalogue of the
+  headings published reviews use (``data/sections.toml``, extended by the
+  ``headings`` configuration key);
+* a finding is a "Finding 1 …" heading or paragraph, or else each titled
+  sub-section, list item or numbered paragraph of a findings section;
+  recommendations are recognised the same way;
+* analysis is the prose of analysis sections, grouped into themes (the
+  analysis section's sub-sections).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import regex
+from docutils import nodes
+
+from scr_checks.document import TextBlock
+
+STASH_KEY = "scr_checks.outline"
+
+#: "3.", "3.2", "Part 2:", "Section 4 -", "Chapter 1." before a heading's words.
+_NUMBER_PREFIX = regex.compile(
+    r"^\s*(?:(?:part|section|chapter|appendix)\s+)?"
+    r"(?:[0-9]+(?:\.[0-9]+)*\s*[.):\-–—]*|(?:[ivxlc]+|[a-z])[.):\-–—]+)?\s*",
+    regex.IGNORECASE,
+)
+#: A heading's own number: "5. Findings" -> "5", "4.1 Information sharing" -> "4.1".
+_HEADING_NUMBER = regex.compile(r"\s*((?:\d{1,3}\.){0,4}\d{1,3})\.?(?=\s)")
+_WORD_NUMBERS = "one|two|three|four|five|six|seven|eight|nine|ten"
+#: "Finding 1:", "Key finding 2 -", "5.1 Finding 3." at the start of a block.
+_LABELS = {
+    kind: regex.compile(
+        r"^\s*(?:(?:\d{1,3}\.)+\d{1,3}\.?\s+)?(?P<label>" + words
+        + r"\s+(?P<number>\d{1,3}[a-z]?|[A-Z]\b|(?:" + _WORD_NUMBERS + r")\b))[.:)\-–—]?",
+        regex.IGNORECASE,
+    )
+    for kind, words in (
+        ("finding", r"(?:key\s+)?finding"),
+        ("recommendation", r"recommendation"),
+    )
+}
+_NUM = r"\d{1,3}(?:\.\d{1,3}){0,3}"
+_MORE = r"(?:\s*(?:,|and|or|to|-|–)\s*(?:" + _NUM + r"))*"
+#: References in prose, each with the group(s) holding the numbers.
+_REFERENCES = (
+    ("paragraph", regex.compile(
+        r"\b(?:paragraphs?|paras?\.?|§)\s*(?P<nums>" + _NUM + _MORE + ")", regex.IGNORECASE)),
+    ("section", regex.compile(
+        r"\b(?:sections?|chapters?|parts?)\s+(?P<nums>" + _NUM + _MORE + ")", regex.IGNORECASE)),
+    ("paragraph", regex.compile(
+        r"\((?:see\s+(?:also\s+)?)?(?P<nums>\d{1,3}\.(?!0\d)\d{1,3}(?:\.\d{1,3}){0,2}"
+        + _MORE + r")\)", regex.IGNORECASE)),
+    ("finding", regex.compile(
+        r"\b(?:key\s+)?findings?\s+(?P<nums>\d{1,3}[a-z]?(?:\s*(?:,|and|or|-|–)\s*\d{1,3}[a-z]?)*)\b",
+        regex.IGNORECASE)),
+    ("recommendation", regex.compile(
+        r"\brecommendations?\s+(?P<nums>\d{1,3}(?:\s*(?:,|and|or|-|–)\s*\d{1,3})*)\b",
+        regex.IGNORECASE)),
+)
+_ONE_NUMBER = regex.compile(r"\d{1,3}(?:\.\d{1,3})*[a-z]?")
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, dict[str, Any]]:
+    """The canonical sections and the headings that count as each."""
+    text = resources.files("scr_checks").joinpath("data/sections.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+@lru_cache(maxsize=64)
+def matcher(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> dict[str, regex.Pattern[str]]:
+    """One compiled pattern per canonical section, extra headings included."""
+    headings = {key: list(entry["headings"]) for key, entry in catalogue().items()}
+    for key, patterns in extra:
+        headings.setdefault(key, []).extend(patterns)
+    return {
+        key: regex.compile(r"(?:" + "|".join(patterns) + r")\b", regex.IGNORECASE)
+        for key, patterns in headings.items()
+    }
+
+
+def strip_number(title: str) -> str:
+    """The heading's words without its number: "4.2 Analysis" -> "Analysis"."""
+    return _NUMBER_PREFIX.sub("", title, count=1).strip()
+
+
+def classify(title: str, patterns: dict[str, regex.Pattern[str]]) -> frozenset[str]:
+    """Every canonical section a heading counts as (one heading may be two)."""
+    words = strip_number(title)
+    return frozenset(key for key, pattern in patterns.items() if pattern.match(words))
+
+
+@dataclass(eq=False)
+class Section:
+    """A section of the report: its heading, what kind it is, and its prose."""
+
+    title: TextBlock
+    kinds: frozenset[str]
+    level: int
+    number: str | None
+    parent: Section | None = None
+    #: Every prose block inside the section (sub-sections too), not the title.
+    blocks: list[TextBlock] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.title.text.split())
+
+    def contains(self, block: TextBlock) -> bool:
+        return block is self.title or any(b is block for b in self.blocks)
+
+    def within(self, kind: str) -> bool:
+        """True if this section or one around it is of ``kind``."""
+        section: Section | None = self
+        while section is not None:
+            if kind in section.kinds:
+                return True
+            section = section.parent
+        return False
+
+
+@dataclass(eq=False)
+class Item:
+    """A finding or a recommendation, wherever and however the report marks it."""
+
+    kind: str
+    #: How the report names it: "Finding 2", a title, or a paragraph number.
+    label: str
+    #: Its number when it has one ("2"), for "see Finding 2".
+    number: str | None
+    #: The block that introduces it and the span of its label there.
+    block: TextBlock
+    start: int
+    end: int
+    #: Its whole text: the introducing block and the blocks that follow it.
+    blocks: list[TextBlock] = field(default_factory=list)
+    section: Section | None = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(b.text for b in self.blocks)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A pointer in the text to another part of the report."""
+
+    block: TextBlock
+    start: int
+    end: int
+    #: ``paragraph``, ``section``, ``finding``, ``recommendation`` or ``link``.
+    kind: str
+    #: The number referred to ("4.1.2"), or the link's target id.
+    target: str
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start:self.end]
+
+
+class Outline:
+    """What the report is made of, recognised once and shared by every checker."""
+
+    def __init__(self, blocks: list[TextBlock], document: nodes.document,
+                 headings: dict[str, list[str]] | None = None) -> None:
+        self.blocks = blocks
+        self.document = document
+        self.patterns = matcher(tuple(sorted((k, tuple(v)) for k, v in (headings or {}).items())))
+        self.sections = self._sections()
+        self.kinds = {kind for section in self.sections for kind in section.kinds}
+        self.numbers: dict[str, TextBlock] = {}
+        for block in blocks:
+            number = self.number_of(block)
+            if number and number not in self.numbers:
+                self.numbers[number] = block
+        self._references: dict[int, list[Reference]] = {}
+        self.recommendations = self._items("recommendation", "recommendations", set())
+        claimed = {id(b) for item in self.recommendations for b in item.blocks}
+        self.findings = self._items("finding", "findings", claimed)
+        claimed |= {id(b) for item in self.findings for b in item.blocks}
+        self.analysis = [
+            b for b in blocks
+            if not b.is_heading and id(b) not in claimed and "analysis" in self.kinds_of(b)
+        ]
+        self.themes = self._themes()
+
+    @classmethod
+    def of(cls, context: Any) -> Outline:
+        """The outline of the file a check context is about, built once."""
+        outline = context.stash.get(STASH_KEY)
+        if outline is None:
+            outline = cls(context.blocks, context.report.document,
+                          context.option("", "headings"))
+            context.stash[STASH_KEY] = outline
+        return outline
+
+    # -- sections --------------------------------------------------------
+
+    def _sections(self) -> list[Section]:
+        by_node: dict[int, Section] = {}
+        self._innermost: dict[int, Section | None] = {}
+        out: list[Section] = []
+        for block in self.blocks:
+            node = block.node
+            if block.is_heading and isinstance(node.parent, nodes.section):
+                parent = self._enclosing(node.parent, by_node)
+                level = node.get("level") or node.parent.get("level")
+                section = Section(
+                    title=block,
+                    kinds=classify(block.text, self.patterns),
+                    level=int(level) if level else (parent.level + 1 if parent else 1),
+                    number=self.number_of(block),
+                    parent=parent,
+                )
+                if parent is not None:
+                    parent.children.append(section)
+                ancestor = parent
+                while ancestor is not None:
+                    ancestor.blocks.append(block)
+                    ancestor = ancestor.parent
+                by_node[id(node.parent)] = section
+                self._innermost[id(block)] = section
+                out.append(section)
+                continue
+            section = self._enclosing(node, by_node)
+            self._innermost[id(block)] = section
+            while section is not None:
+                section.blocks.append(block)
+                section = section.parent
+        return out
+
+    @staticmethod
+    def _enclosing(node: nodes.Node, by_node: dict[int, Section]) -> Section | None:
+        parent = node.parent
+        while parent is not None:
+            if id(parent) in by_node:
+                return by_node[id(parent)]
+            parent = parent.parent
+        return None
+
+    def section_of(self, block: TextBlock) -> Section | None:
+        """The innermost section that contains ``block`` (its own, for a title)."""
+        return self._innermost.get(id(block))
+
+    def kinds_of(self, block: TextBlock) -> frozenset[str]:
+        """What the innermost recognised section around ``block`` is."""
+        section = self.section_of(block)
+        while section is not None:
+            if section.kinds:
+                return section.kinds
+            section = section.parent
+        return frozenset()
+
+    def sections_of_kind(self, kind: str) -> list[Section]:
+        return [s for s in self.sections if kind in s.kinds]
+
+    @staticmethod
+    def number_of(block: TextBlock) -> str | None:
+        """The report's number for a paragraph or heading ("4.1", or "5" for "5. Findings")."""
+        if block.paragraph_number:
+            return block.paragraph_number
+        if block.is_heading:
+            match = _HEADING_NUMBER.match(block.text)
+            if match:
+                return match.group(1)
+        return None
+
+    # -- findings and recommendations ------------------------------------
+
+    def _items(self, kind: str, section_kind: str, claimed: set[int]) -> list[Item]:
+        items = self._labelled(kind, claimed)
+        labelled = {id(b) for item in items for b in item.blocks}
+        for section in self.sections_of_kind(section_kind):
+            if any(id(b) in labelled for b in section.blocks):
+                continue
+            if section.parent is not None and (
+                section.parent.within(section_kind) or section.parent.within("executive_summary")
+            ):
+                continue
+            items.extend(self._unlabelled(kind, section, claimed))
+        items.sort(key=lambda item: self.blocks.index(item.block))
+        return items
+
+    def _labelled(self, kind: str, claimed: set[int]) -> list[Item]:
+        """Items the report names itself: "Finding 2: …" headings and paragraphs."""
+        pattern = _LABELS[kind]
+        items: list[Item] = []
+        inside: set[int] = set()
+        current: Item | None = None
+        for block in self.blocks:
+            section = self.section_of(block)
+            if id(block) in claimed or id(block) in inside or (
+                section is not None and section.within("executive_summary")
+            ):
+                current = None if block.is_heading else current
+                continue
+            match = pattern.match(block.text)
+            if match and block.is_heading:
+                body = [b for b in section.blocks if id(b) not in claimed] if section else []
+                current = None
+                items.append(Item(kind, match.group("label"), match.group("number"), block,
+                                  match.start("label"), match.end("label"),
+                                  [block, *body], section))
+                inside |= {id(b) for b in body}
+            elif match:
+                current = Item(kind, match.group("label"), match.group("number"), block,
+                               match.start("label"), match.end("label"), [block], section)
+                items.append(current)
+            elif block.is_heading or (current and section is not current.section):
+                current = None
+            elif current is not None and not block.paragraph_number:
+                current.blocks.append(block)
+            else:
+                current = None
+        return items
+
+    def _unlabelled(self, kind: str, section: Section, claimed: set[int]) -> Iterator[Item]:
+        """Items of a findings or recommendations section that has no labels."""
+        free = [b for b in section.blocks if id(b) not in claimed]
+        if section.children:
+            for child in section.children:
+                yield Item(kind, child.name, child.number, child.title, 0,
+                           len(child.title.text), [child.title, *child.blocks], child)
+            return
+        list_items: dict[int, list[TextBlock]] = {}
+        for block in free:
+            item_node = _list_item(block.node)
+            if item_node is not None:
+                list_items.setdefault(id(item_node), []).append(block)
+        if list_items:
+            for number, group in enumerate(list_items.values(), start=1):
+                yield Item(kind, f"{kind.capitalize()} {number}", str(number), group[0],
+                           0, _first_words(group[0].text), group, section)
+            return
+        current: Item | None = None
+        for block in free:
+            if block.paragraph_number:
+                start = block.text.index(block.paragraph_number)
+                current = Item(kind, block.paragraph_number, block.paragraph_number, block,
+                               start, start + len(block.paragraph_number), [block], section)
+                yield current
+            elif current is not None:
+                current.blocks.append(block)
+
+    def item_of(self, block: TextBlock) -> Item | None:
+        """The finding or recommendation ``block`` belongs to, if any."""
+        for item in (*self.findings, *self.recommendations):
+            if any(b is block for b in item.blocks):
+                return item
+        return None
+
+    # -- analysis --------------------------------------------------------
+
+    def _themes(self) -> list[Section]:
+        """The analysis's themes: its sub-sections, or each analysis section whole."""
+        themes = []
+        for section in self.sections_of_kind("analysis"):
+            if section.parent is not None and section.parent.within("analysis"):
+                continue
+            themes.extend(section.children or [section])
+        return themes
+
+    # -- references ------------------------------------------------------
+
+    def references(self, block: TextBlock) -> list[Reference]:
+        """Every reference in ``block``: numbered paragraphs, sections, findings, links."""
+        found = self._references.get(id(block))
+        if found is None:
+            found = sorted(_references(block), key=lambda r: (r.start, r.kind))
+            self._references[id(block)] = found
+        return found
+
+    def references_of(self, item: Item) -> list[Reference]:
+        """The item's references, not counting its own label ("Finding 2")."""
+        return [
+            ref for block in item.blocks for ref in self.references(block)
+            if not (block is item.block and ref.start < item.end and item.start < ref.end)
+        ]
+
+    def resolve(self, ref: Reference) -> list[TextBlock]:
+        """The blocks a reference points at; empty when it points at nothing."""
+        if ref.kind == "link":
+            target = self.document.ids.get(ref.target)
+            if target is None:
+                return []
+            return [b for b in self.blocks if _inside(b.node, target)] or [
+                b for b in self.blocks if b.node is target]
+        if ref.kind in ("finding", "recommendation"):
+            items = self.findings if ref.kind == "finding" else self.recommendations
+            return [i.block for i in items if (i.number or "").lower() == ref.target.lower()]
+        prefix = ref.target + "."
+        return [
+            block for block in self.blocks
+            if (number := self.number_of(block))
+            and (number == ref.target or number.startswith(prefix))
+        ]
+
+    def theme_of(self, block: TextBlock) -> Section | None:
+        for theme in self.themes:
+            if theme.contains(block):
+                return theme
+        return None
+
+
+def _list_item(node: nodes.Node) -> nodes.Node | None:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.list_item):
+            return parent
+        if isinstance(parent, nodes.section):
+            return None
+        parent = parent.parent
+    return None
+
+
+def _inside(node: nodes.Node, ancestor: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent is ancestor:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _first_words(text: str, limit: int = 60) -> int:
+    """Where to end a label made of an item's first words."""
+    if len(text) <= limit:
+        return len(text)
+    space = text.rfind(" ", 0, limit)
+    return space if space > 0 else limit
+
+
+def _references(block: TextBlock) -> Iterator[Reference]:
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _REFERENCES:
+        for match in pattern.finditer(block.text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            taken.append(match.span())
+            base = match.start("nums")
+            for number in _ONE_NUMBER.finditer(match.group("nums")):
+                yield Reference(block, base + number.start(), base + number.end(), kind,
+                                number.group().rstrip("."))
+    yield from _link_references(block)
+
+
+def _link_references(block: TextBlock) -> Iterator[Reference]:
+    """Cross-reference nodes (reST `title`_, Markdown [text](#id)) in the block."""
+    offset = 0
+    for node in block.node.findall(include_self=False):
+        if isinstance(node, nodes.reference):
+            target = node.get("refid") or ""
+            uri = node.get("refuri", "")
+            if not target and uri.startswith("#"):
+                target = uri[1:]
+            if target:
+                length = len(node.astext())
+                yield Reference(block, offset, offset + length, "link", target)
+        if isinstance(node, nodes.Text):
+            offset += len(node.astext())
