@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from scr_checks.results import (
     fingerprint,
 )
 from scr_checks.rules import RuleRegistry
+from scr_checks.timelimit import TimeLimitExceeded, time_limit
 
 #: Rule the core uses for problems the parser itself reports.
 MARKUP_RULE = "SCR100"
@@ -149,28 +151,47 @@ class Session:
         return reader_class().read(shown, data)
 
     def check_file(self, path: Path) -> FileResult:
+        """Read and check one file within the ``timeout``; never raises.
+
+        Whoever checks files (serially or in a worker process) calls this, so
+        every limit applies alike.
+        """
         shown = display_path(path)
         result = FileResult(path=shown, format=path.suffix.lower().lstrip("."))
+        report = None
         try:
-            report = self.read(path, shown)
-        except ReaderError as exc:
-            result.errors.append(ToolError(shown, f"cannot read: {exc.reason}"))
+            with time_limit(self.config.get("timeout")):
+                report = self._read_into(result, path)
+                if report is None:
+                    return result
+                context = CheckContext(self.config, self.rules, report, blocks(report))
+                findings = self._markup_findings(report, context)
+                findings += self._run_checkers(report, context, result)
+        except TimeLimitExceeded as exc:
+            result.errors.append(ToolError(shown, f"cannot {'check' if report else 'read'}: {exc}"))
             return result
-        except OSError as exc:
-            result.errors.append(ToolError(shown, f"cannot read: {exc.strerror or exc}"))
-            return result
-        except Exception as exc:  # a hostile file can break any parser
-            result.errors.append(ToolError(shown, f"cannot read: {_describe(exc)}"))
-            return result
-        result.format = report.format
-        context = CheckContext(self.config, self.rules, report, blocks(report))
-        findings = self._markup_findings(report, context)
-        findings += self._run_checkers(report, context, result)
         self._safely(result, "scr_modify_findings",
                      findings=findings, report=report, context=context)
         result.findings = self._finish(findings)
         result.extras.update(context.extras)
         return result
+
+    def _read_into(self, result: FileResult, path: Path) -> Report | None:
+        """The report, or ``None`` with the reason recorded in ``result``."""
+        shown = result.path
+        try:
+            report = self.read(path, shown)
+        except ReaderError as exc:
+            result.errors.append(ToolError(shown, f"cannot read: {exc.reason}"))
+            return None
+        except OSError as exc:
+            result.errors.append(ToolError(shown, f"cannot read: {exc.strerror or exc}"))
+            return None
+        except Exception as exc:  # a hostile file can break any parser
+            result.errors.append(ToolError(shown, f"cannot read: {_describe(exc)}"))
+            return None
+        result.format = report.format
+        return report
 
     def _markup_findings(self, report: Report, context: CheckContext) -> list[Finding]:
         if MARKUP_RULE not in self._selected_ids:
@@ -189,27 +210,51 @@ class Session:
 
     def _run_checkers(self, report: Report, context: CheckContext,
                       result: FileResult) -> list[Finding]:
+        """Each plugin's checks on their own: a failure is that plugin's alone.
+
+        When the file's time runs out, the plugin running is blamed and the
+        ones not yet run are named; what the others found stands.
+        """
+        calls: list[tuple[str, Callable[[list[Finding]], None]]] = [
+            (owner, partial(self._check_document, owner, function, argnames, report, context))
+            for owner, function, argnames in self._checkers["scr_check_document"]
+        ] + [
+            (owner, partial(self._check_nodes, owner, function, argnames, context))
+            for owner, function, argnames in self._checkers["scr_check_node"]
+        ]
         findings: list[Finding] = []
-        for owner, function, argnames in self._checkers["scr_check_document"]:
-            args = {"report": report, "context": context}
+        for index, (owner, call) in enumerate(calls):
+            produced: list[Finding] = []
             try:
-                produced = function(**{a: args[a] for a in argnames})
-                findings.extend(self._accept(owner, produced))
+                call(produced)
+            except TimeLimitExceeded as exc:
+                waiting = sorted({name for name, _ in calls[index + 1:]} - {owner})
+                message = str(exc) + (f"; not run: {', '.join(waiting)}" if waiting else "")
+                result.errors.append(ToolError(result.path, message, owner))
+                findings.extend(produced)
+                break
             except Exception as exc:
                 result.errors.append(ToolError(result.path, _describe(exc), owner))
-        for owner, function, argnames in self._checkers["scr_check_node"]:
-            wants_context = "context" in argnames
-            try:
-                for block in context.blocks:
-                    if wants_context:
-                        produced = function(block=block, context=context)
-                    else:
-                        produced = function(block=block)
-                    if produced:
-                        findings.extend(self._accept(owner, produced))
-            except Exception as exc:
-                result.errors.append(ToolError(result.path, _describe(exc), owner))
+            findings.extend(produced)
         return [f for f in findings if f.rule_id in self._selected_ids]
+
+    def _check_document(self, owner: str, function: Callable[..., Any],
+                        argnames: tuple[str, ...], report: Report, context: CheckContext,
+                        out: list[Finding]) -> None:
+        args = {"report": report, "context": context}
+        out.extend(self._accept(owner, function(**{a: args[a] for a in argnames})))
+
+    def _check_nodes(self, owner: str, function: Callable[..., Any],
+                     argnames: tuple[str, ...], context: CheckContext,
+                     out: list[Finding]) -> None:
+        wants_context = "context" in argnames
+        for block in context.blocks:
+            if wants_context:
+                produced = function(block=block, context=context)
+            else:
+                produced = function(block=block)
+            if produced:
+                out.extend(self._accept(owner, produced))
 
     def _accept(self, owner: str, produced: Any) -> list[Finding]:
         """Check what a plugin returned: findings of registered rules, nothing else."""
@@ -226,13 +271,17 @@ class Session:
         return out
 
     def _safely(self, result: FileResult, hook: str, **kwargs: Any) -> None:
+        """Call a per-file hook, within its own ``timeout``, blaming failures."""
+        running = ""
         try:
-            for _ in self.pm.call_each(hook, **kwargs):
-                pass
+            with time_limit(self.config.get("timeout")):
+                for owner, function, argnames in self.pm.implementations(hook):
+                    running = owner
+                    function(**{a: kwargs[a] for a in argnames})
+        except TimeLimitExceeded as exc:
+            result.errors.append(ToolError(result.path, f"{exc} in {hook}", running))
         except Exception as exc:
-            result.errors.append(
-                ToolError(result.path, _describe(exc), getattr(exc, "scr_plugin", ""))
-            )
+            result.errors.append(ToolError(result.path, _describe(exc), running))
 
     def _finish(self, findings: list[Finding]) -> list[Finding]:
         """Apply severity overrides, fingerprint, mask, and sort."""

@@ -131,3 +131,56 @@ def test_include_and_raw_are_not_honoured(tmp_path):
     text = f"Intro\n=====\n\n.. include:: {secret}\n\n.. raw:: html\n   :file: {secret}\n"
     run = check_text(text)
     assert "TOPSECRET" not in repr(run)
+
+
+SLOW = '''
+from scr_checks import Rule, hookimpl
+
+@hookimpl
+def scr_register_rules():
+    return [Rule(id="SLO101", name="slow", short="s", full="f", severity="note", question=1)]
+
+@hookimpl
+def scr_check_node(block):
+    while True:
+        try:
+            pass
+        except Exception:
+            pass
+'''
+
+
+def test_plugin_that_runs_too_long_is_blamed_and_earlier_results_stand(
+        make_plugin, flag_plugin, write_report):
+    slow = make_plugin(SLOW, name="zz_slow_plugin")
+    first = write_report(REPORT, "a.rst")
+    second = write_report(REPORT, "b.rst")
+    run = check_paths([first, second], plugins=[flag_plugin, slow],
+                      config={"timeout": 0.3, "select": ["TST", "SLO"]})
+    for file in run.files:
+        (error,) = file.errors
+        assert error.plugin == slow
+        assert error.message == "took longer than 0.3 s (timeout)"
+        assert file.read_ok
+        assert [f.rule_id for f in file.findings] == ["TST101"]
+
+
+def test_plugins_not_run_after_a_timeout_are_named(make_plugin, flag_plugin):
+    slow = make_plugin(SLOW, name="aa_slow_plugin")
+    run = check_text(REPORT, plugins=[slow, flag_plugin], config={"timeout": 0.3})
+    (error,) = run.files[0].errors
+    assert error.plugin == slow
+    assert error.message.startswith("took longer than 0.3 s (timeout); not run: ")
+    assert flag_plugin in error.message
+
+
+def test_slow_modify_findings_is_blamed(make_plugin, flag_plugin):
+    slow = make_plugin(
+        "from scr_checks import hookimpl\n"
+        "@hookimpl\ndef scr_modify_findings(findings):\n    while True:\n        pass\n"
+    )
+    run = check_text(REPORT, plugins=[slow, flag_plugin], config={"timeout": 0.3})
+    (error,) = run.files[0].errors
+    assert (error.plugin, error.message) == (
+        slow, "took longer than 0.3 s (timeout) in scr_modify_findings")
+    assert "TST101" in rule_ids(run)
