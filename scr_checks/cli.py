@@ -72,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
                            help=f"also write {name.upper()} output to FILE")
     check.add_argument("--show-identifiers", action="store_true", default=None,
                        help="show the identifiers privacy rules find instead of masking them")
+    check.add_argument("--follow-symlinks", action="store_true", default=None,
+                       help="in folders, also check links that lead outside them")
     colour = check.add_mutually_exclusive_group()
     colour.add_argument("--color", dest="color", action="store_true", default=None)
     colour.add_argument("--no-color", dest="color", action="store_false")
@@ -108,6 +110,8 @@ def apply_overrides(args: argparse.Namespace, config: Config) -> None:
         config.values["fail_level"] = args.fail_level
     if args.show_identifiers:
         config.values["show_identifiers"] = True
+    if args.follow_symlinks:
+        config.values["follow_symlinks"] = True
 
 
 def exit_code(run: RunResult, fail_level: Severity) -> ExitCode:

@@ -75,6 +75,8 @@ def add_core_options(parser: OptionParser) -> None:
     add("", "severity", dict, {}, "Per-rule severity: a table of rule id = level.")
     add("", "max_file_size", int, 64 * 1024 * 1024, "Largest input file read, in bytes.")
     add("", "timeout", float, 120.0, "Seconds one file may take before it is abandoned.")
+    add("", "follow_symlinks", bool, False,
+        "Check files that symbolic links in a folder lead to, even outside the folder.")
     add("", "headings", dict, {},
         "Extra heading patterns per canonical section, e.g. { findings = ['what we learned'] }.")
     add("", "scorecard", bool, True,

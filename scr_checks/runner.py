@@ -33,6 +33,7 @@ from scr_checks.results import (
 )
 from scr_checks.rules import RuleRegistry
 from scr_checks.timelimit import TimeLimitExceeded, time_limit
+from scr_checks.walk import find_reports
 
 #: Rule the core uses for problems the parser itself reports.
 MARKUP_RULE = "SCR100"
@@ -102,11 +103,7 @@ class Session:
         for given in paths:
             path = Path(given)
             if path.is_dir():
-                found = sorted(
-                    p for p in path.rglob("*")
-                    if p.suffix.lower() in self.readers and p.is_file()
-                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                )
+                found = find_reports(path, self.readers, self.config.get("follow_symlinks"))
                 if not found:
                     errors.append(ToolError(display_path(path), "folder contains no reports "
                                             f"({self.supported()})"))
