@@ -70,6 +70,12 @@ _REFERENCES = (
         r"\brecommendations?\s+(?P<nums>\d{1,3}(?:\s*(?:,|and|or|-|–)\s*\d{1,3})*)\b",
         regex.IGNORECASE)),
 )
+#: What follows a reference to another document ("section 5 of Working Together")
+#: or to a statutory provision ("a section 47 enquiry"), which are not ours.
+_EXTERNAL = regex.compile(
+    r"\s*(?:of|in|under)\s+(?:the\s+)?\p{Lu}|\s+(?:enquir|investigat|assessment|plan|order"
+    r"|accommodat|agreement|strateg|dut|power|criteri|threshold|notice|report|meeting|of the act)",
+)
 _ONE_NUMBER = regex.compile(r"\d{1,3}(?:\.\d{1,3})*[a-z]?")
 
 
@@ -451,6 +457,8 @@ def _references(block: TextBlock) -> Iterator[Reference]:
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             taken.append(match.span())
+            if _EXTERNAL.match(block.text, match.end()):
+                continue
             base = match.start("nums")
             for number in _ONE_NUMBER.finditer(match.group("nums")):
                 yield Reference(block, base + number.start(), base + number.end(), kind,

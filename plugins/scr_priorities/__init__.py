@@ -1,1 +1,106 @@
-"""Built-in checker (in development)."""
+"""Priorities checker: do the recommendations follow from the findings? (question 3)
+
+Uses the shared report outline for which paragraphs are recommendations and
+findings, and word lists in ``data/`` for addressees and generic wording.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+
+from scr_checks import (
+    CheckContext,
+    Finding,
+    Item,
+    OptionParser,
+    Outline,
+    WordEntry,
+    WordList,
+    hookimpl,
+)
+from scr_priorities.rules import RULES
+
+NAMESPACE = "priorities"
+
+
+@cache
+def wordlist(name: str) -> WordList:
+    return WordList.load(resources.files(__package__).joinpath(f"data/{name}.tsv"), name)
+
+
+@hookimpl
+def scr_addoption(parser: OptionParser) -> None:
+    parser.add_option(
+        NAMESPACE, "max_recommendations", int, 10,
+        "More recommendations than this is reported as hard to prioritise.",
+    )
+    parser.add_option(
+        NAMESPACE, "actors", list, [],
+        "Extra patterns for bodies a recommendation may be addressed to.",
+    )
+
+
+@hookimpl
+def scr_register_rules() -> list:
+    return RULES
+
+
+@hookimpl
+def scr_check_document(context: CheckContext) -> Iterator[Finding]:
+    outline = Outline.of(context)
+    actors = _actors(tuple(context.option(NAMESPACE, "actors")))
+    limit = context.option(NAMESPACE, "max_recommendations")
+    for position, item in enumerate(outline.recommendations, start=1):
+        yield from _tied(outline, item, context)
+        if not any(True for _ in actors.finditer(item.text)):
+            yield context.finding(
+                "SCR302",
+                f"{item.label} does not say who is to act: no partnership, board or "
+                "agency is named.",
+                item.block, item.start, item.end,
+                suggestion="address it to a body, e.g. 'The Partnership should ...'",
+            )
+        for block in item.blocks:
+            for match in wordlist("generic").finditer(block.text):
+                yield context.finding(
+                    "SCR304",
+                    f"{item.label} is generic: '{match.text}' {match.entry.why}.",
+                    block, match.start, match.end, suggestion=match.entry.suggestion,
+                )
+        if position == limit + 1:
+            total = len(outline.recommendations)
+            yield context.finding(
+                "SCR303",
+                f"The report makes {total} recommendations, more than {limit}: so many "
+                "are hard to prioritise and monitor.",
+                item.block, item.start, item.end,
+                suggestion="merge related recommendations and keep the ones that "
+                "answer the main findings",
+            )
+
+
+@cache
+def _actors(extra: tuple[str, ...]) -> WordList:
+    return wordlist("actors").extend(WordEntry(pattern) for pattern in extra)
+
+
+def _tied(outline: Outline, item: Item, context: CheckContext) -> Iterator[Finding]:
+    if any(finding.section is not None and finding.section.contains(item.block)
+           for finding in outline.findings if finding.block.is_heading):
+        return
+    for ref in outline.references_of(item):
+        if ref.kind == "recommendation":
+            continue
+        for target in outline.resolve(ref):
+            owner = outline.item_of(target)
+            if owner is not None and owner.kind == "finding":
+                return
+    yield context.finding(
+        "SCR301",
+        f"{item.label} cites no finding, so it cannot be traced to the learning it "
+        "answers.",
+        item.block, item.start, item.end,
+        suggestion="say which finding it answers, e.g. '(Finding 1)'",
+    )

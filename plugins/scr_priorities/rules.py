@@ -1,0 +1,69 @@
+"""Rules of the priorities checker (quality-marker question 3)."""
+
+from scr_checks import Rule, Severity
+
+NOT_TIED = Rule(
+    id="SCR301",
+    name="recommendation-without-finding",
+    short="A recommendation is not tied to any finding.",
+    full=(
+        "Recommendations should follow from the findings the analysis evidenced, so "
+        "that the partnership acts on what matters most for improvement. A "
+        "recommendation that cites no finding (by number, by paragraph, or by sitting "
+        "under it) cannot be traced to the learning it is meant to address."
+    ),
+    fix="Say which finding the recommendation answers, e.g. '(Finding 2)'.",
+    severity=Severity.WARNING,
+    question=3,
+    tags=("priorities", "recommendations"),
+)
+
+NO_ACTOR = Rule(
+    id="SCR302",
+    name="recommendation-without-actor",
+    short="A recommendation does not say which body is to act.",
+    full=(
+        "A recommendation is acted on and monitored only if it names who is to act: "
+        "the partnership or board, or a named agency type (the local authority, the "
+        "police, the integrated care board, schools ...). Recommendations are "
+        "addressed to organisations, never to individual practitioners."
+    ),
+    fix="Start with the body that should act: 'The Partnership should ...'.",
+    severity=Severity.WARNING,
+    question=3,
+    tags=("priorities", "recommendations"),
+)
+
+TOO_MANY = Rule(
+    id="SCR303",
+    name="too-many-recommendations",
+    short="The report makes more recommendations than can be prioritised.",
+    full=(
+        "Research on serious case reviews (Brandon et al., 2011) found long lists of "
+        "recommendations dilute attention and are rarely all implemented. The marker "
+        "asks for the findings and recommendations that matter most for improvement. "
+        "The limit is [priorities] max_recommendations."
+    ),
+    fix="Merge related recommendations and keep those that address the main findings.",
+    severity=Severity.NOTE,
+    question=3,
+    tags=("priorities", "recommendations"),
+)
+
+GENERIC = Rule(
+    id="SCR304",
+    name="generic-recommendation",
+    short="A recommendation is generic: it names no change that could be checked.",
+    full=(
+        "Recommendations such as 'all agencies must do better', 'remind staff' or "
+        "'more training' were criticised nationally as predictable and banal. They "
+        "say that something should improve without naming the change in systems or "
+        "practice, so nobody can tell whether it has happened."
+    ),
+    fix="Name the change, who makes it and how the partnership will know it has worked.",
+    severity=Severity.WARNING,
+    question=3,
+    tags=("priorities", "recommendations"),
+)
+
+RULES = [NOT_TIED, NO_ACTOR, TOO_MANY, GENERIC]
