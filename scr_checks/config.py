@@ -61,6 +61,15 @@ class OptionParser:
         return {o.namespace for o in self.options.values() if o.namespace}
 
 
+#: Limits every reader is given (``Reader.limit``), with their defaults.
+READER_LIMITS = {
+    "max_file_size": 64 * 1024 * 1024,
+    "max_pages": 2000,
+    "max_unpacked_size": 256 * 1024 * 1024,
+    "max_compression_ratio": 200,
+}
+
+
 def add_core_options(parser: OptionParser) -> None:
     """The keys every configuration may use, whatever plugins are installed."""
     add = parser.add_option
@@ -73,8 +82,14 @@ def add_core_options(parser: OptionParser) -> None:
     add("", "show_identifiers", bool, False,
         "Show the identifiers privacy rules find, instead of masking them.")
     add("", "severity", dict, {}, "Per-rule severity: a table of rule id = level.")
-    add("", "max_file_size", int, 64 * 1024 * 1024, "Largest input file read, in bytes.")
+    add("", "max_file_size", int, READER_LIMITS["max_file_size"],
+        "Largest input file read, in bytes.")
     add("", "timeout", float, 120.0, "Seconds one file may take before it is abandoned.")
+    add("", "max_pages", int, READER_LIMITS["max_pages"], "Most pages read from a PDF.")
+    add("", "max_unpacked_size", int, READER_LIMITS["max_unpacked_size"],
+        "Largest total uncompressed size of the parts of a Word file, in bytes.")
+    add("", "max_compression_ratio", int, READER_LIMITS["max_compression_ratio"],
+        "Largest uncompressed-to-compressed ratio of a part of a Word file (zip bombs).")
     add("", "follow_symlinks", bool, False,
         "Check files that symbolic links in a folder lead to, even outside the folder.")
     add("", "headings", dict, {},

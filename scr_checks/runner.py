@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from scr_checks import __version__
-from scr_checks.config import Config
+from scr_checks.config import READER_LIMITS, Config
 from scr_checks.context import CheckContext
 from scr_checks.document import Report, blocks
 from scr_checks.exceptions import PluginLoadError, ReaderError
@@ -145,7 +145,8 @@ class Session:
         if size == 0:
             raise ReaderError(shown, "file is empty")
         data = path.read_bytes()
-        return reader_class().read(shown, data)
+        return reader_class({key: self.config.get(key) for key in READER_LIMITS}).read(
+            shown, data)
 
     def check_file(self, path: Path) -> FileResult:
         """Read and check one file within the ``timeout``; never raises.

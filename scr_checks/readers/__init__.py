@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 from typing import ClassVar
 
+from scr_checks.config import READER_LIMITS
 from scr_checks.document import Report
 from scr_checks.exceptions import ReaderError
 
@@ -33,6 +34,15 @@ class Reader:
     def read(self, path: str, data: bytes) -> Report:
         """Parse ``data`` (the whole file) read from ``path`` (as displayed)."""
         raise NotImplementedError
+
+    def limit(self, name: str) -> int:
+        """A configured limit such as ``max_pages``, or its default.
+
+        A hostile file must fail with a :class:`ReaderError` at the limit
+        rather than exhaust memory or time.
+        """
+        value = self.options.get(name)
+        return value if isinstance(value, int) else READER_LIMITS[name]
 
 
 _BOMS = (
