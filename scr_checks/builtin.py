@@ -1,4 +1,4 @@
-"""The core's own plugin: core options, the markup rule, reST, text and JSON.
+"""The core's own plugin: options, the markup rule, reST, text, JSON, suppressions.
 
 It is registered like any plugin, through the hooks, but cannot be disabled.
 """
@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from scr_checks import hookimpl
 from scr_checks.config import OptionParser, add_core_options
+from scr_checks.context import CheckContext
 from scr_checks.formatters.json import JsonFormatter
 from scr_checks.formatters.text import TextFormatter
 from scr_checks.readers.rst import RstReader
+from scr_checks.results import Finding
 from scr_checks.rules import Rule, Severity
+from scr_checks.suppressions import apply_markers, comment_scopes, line_scopes
 
 MARKUP_PROBLEM = Rule(
     id="SCR100",
@@ -46,3 +49,12 @@ def scr_register_readers() -> list[type]:
 @hookimpl
 def scr_register_formatters() -> list[type]:
     return [TextFormatter, JsonFormatter]
+
+
+@hookimpl
+def scr_modify_findings(findings: list[Finding], context: CheckContext) -> None:
+    """Mark the findings the report's own ``scr-checks: disable`` markers cover."""
+    scopes = comment_scopes(context.blocks)
+    if context.report.source is not None:
+        scopes += line_scopes(context.report.source.lines, context.blocks)
+    apply_markers(findings, scopes)

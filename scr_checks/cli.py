@@ -25,6 +25,7 @@ from scr_checks.pluginmanager import ScrPluginManager
 from scr_checks.results import RunResult, ToolError
 from scr_checks.rules import QUESTIONS, Severity
 from scr_checks.runner import Session
+from scr_checks.suppressions import apply_baseline, read_baseline, write_baseline
 
 log = logging.getLogger("scr_checks")
 
@@ -70,6 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
     for name in EXTRA_OUTPUTS:
         check.add_argument(f"--{name}", metavar="FILE", dest=f"extra_{name}",
                            help=f"also write {name.upper()} output to FILE")
+    check.add_argument("--baseline", metavar="FILE",
+                       help="mark findings listed in this baseline file as suppressed")
+    check.add_argument("--write-baseline", metavar="FILE",
+                       help="write every current finding to a baseline file, then mark "
+                            "them suppressed")
     check.add_argument("--show-identifiers", action="store_true", default=None,
                        help="show the identifiers privacy rules find instead of masking them")
     check.add_argument("--follow-symlinks", action="store_true", default=None,
@@ -134,7 +140,12 @@ def command_check(args: argparse.Namespace) -> ExitCode:
         if name not in session.formatters:
             raise UsageError(f"unknown output format {name!r} "
                              f"(available: {', '.join(sorted(session.formatters))})")
+    accepted = read_baseline(Path(args.baseline)) if args.baseline else set()
     run = session.run(args.paths)
+    if args.write_baseline:
+        write_baseline(Path(args.write_baseline), run)
+        accepted |= {f.fingerprint for f in run.findings}
+    apply_baseline(run, accepted)
     colour = args.color if args.color is not None else (
         sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     for name, target in outputs:

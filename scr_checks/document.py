@@ -204,8 +204,6 @@ def blocks(report: Report) -> list[TextBlock]:
             continue
         assert isinstance(node, nodes.Element)
         path = heading_path(node)
-        if isinstance(node, nodes.title) and isinstance(node.parent, nodes.section):
-            path = (*path, " ".join(text.split()))
         aligner = None
         if report.source is not None:
             line = node_line(node) or 1

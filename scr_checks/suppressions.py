@@ -1,0 +1,208 @@
+"""Suppressions: markers in the report itself, and a baseline of accepted findings.
+
+A suppressed finding is marked (``Finding.suppression``), never dropped: it
+does not count for the exit status, the text output counts it, and SARIF
+lists it with its suppression so a reviewer can see what was waived and why.
+
+Markers in text formats are found in the source lines, so one rule serves
+every text reader (reST, Markdown, HTML) whatever tree it builds.  A marker
+is a line that holds only a comment::
+
+    .. scr-checks: disable=SCR701           (reST)
+    <!-- scr-checks: disable=SCR701 -->     (Markdown, HTML)
+
+``disable`` covers the next block of prose; ``disable-section`` covers the
+rest of the enclosing section.  Without ``=IDS`` every rule is disabled;
+ids may be prefixes (``SCR7``).  Text after `` -- `` is the justification.
+
+Word has no source lines: a reader puts the text of each comment anchored to
+a paragraph in that node's ``comments`` attribute (a list of strings), and a
+comment ``scr-checks: disable=SCR701`` covers the paragraph it is anchored to
+(``disable-section``: the rest of that paragraph's section).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from scr_checks.document import TextBlock
+from scr_checks.exceptions import UsageError
+from scr_checks.formatters import write_atomically
+from scr_checks.results import Finding, RunResult, Suppression
+
+_BODY = (
+    r"scr-checks:\s*(?P<kind>disable-section|disable)"
+    r"(?:\s*=\s*(?P<ids>[A-Za-z0-9]+(?:\s*,\s*[A-Za-z0-9]+)*))?"
+    r"(?:\s+--\s*(?P<why>.*?))?"
+)
+#: The text of a comment that is a marker (a Word comment, or inside a marker line).
+COMMENT_MARKER = regex.compile(rf"\s*{_BODY}\s*")
+#: A source line holding only a marker: a reST or an HTML comment.
+LINE_MARKER = regex.compile(rf"\s*(?:\.\.\s+{_BODY}|<!--\s*{_BODY}\s*-->)\s*")
+
+#: Bumped if the baseline file's layout ever changes.
+BASELINE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Marker:
+    """One parsed marker: which rules (all if ``ids`` is empty), and why."""
+
+    section: bool
+    ids: tuple[str, ...]
+    justification: str
+
+    @classmethod
+    def parse(cls, match: regex.Match[str]) -> Marker:
+        groups = {k: v for k, v in match.groupdict().items() if v is not None}
+        ids = tuple(i.strip().upper() for i in groups.get("ids", "").split(",") if i.strip())
+        return cls(groups["kind"] == "disable-section", ids, groups.get("why", "").strip())
+
+    def matches(self, rule_id: str) -> bool:
+        return not self.ids or any(rule_id.startswith(i) for i in self.ids)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The blocks (by reading-order index) and source lines a marker covers.
+
+    Lines cover findings not tied to a block, such as markup problems.
+    """
+
+    marker: Marker
+    blocks: frozenset[int]
+    lines: range = range(0)
+
+    def covers(self, finding: Finding) -> bool:
+        if not self.marker.matches(finding.rule_id):
+            return False
+        where = finding.location
+        if where.paragraph_index is not None:
+            return where.paragraph_index in self.blocks
+        return where.line is not None and where.line in self.lines
+
+
+def _start(block: TextBlock) -> int:
+    return block.location(0, 0).line or 0
+
+
+def _section_rest(blocks: Sequence[TextBlock], first: int, section: tuple[str, ...]) -> int:
+    """Index in ``blocks`` of the first block from ``first`` outside ``section``."""
+    for position in range(first, len(blocks)):
+        if blocks[position].heading_path[: len(section)] != section:
+            return position
+    return len(blocks)
+
+
+def line_scopes(lines: Sequence[str], blocks: Sequence[TextBlock]) -> list[Scope]:
+    """Scopes of the marker lines of a text-format report."""
+    starts = [_start(b) for b in blocks]
+    scopes = []
+    for number, text in enumerate(lines, start=1):
+        match = LINE_MARKER.fullmatch(text)
+        if match is None:
+            continue
+        marker = Marker.parse(match)
+        following = next((i for i, s in enumerate(starts) if s > number), len(blocks))
+        if marker.section:
+            section = blocks[following - 1].heading_path if following else ()
+            stop = _section_rest(blocks, following, section)
+            end = starts[stop] if stop < len(blocks) else len(lines) + 1
+        elif following < len(blocks):
+            stop = following + 1
+            end = (blocks[following].location().end_line or number) + 1
+        else:
+            stop, end = following, number
+        covered = frozenset(b.index for b in blocks[following:stop])
+        scopes.append(Scope(marker, covered, range(number, end)))
+    return scopes
+
+
+def comment_scopes(blocks: Sequence[TextBlock]) -> list[Scope]:
+    """Scopes of markers in comments anchored to blocks (Word comments)."""
+    scopes = []
+    for position, block in enumerate(blocks):
+        for comment in block.node.get("comments", []):
+            match = COMMENT_MARKER.fullmatch(str(comment))
+            if match is None:
+                continue
+            marker = Marker.parse(match)
+            stop = position + 1
+            if marker.section:
+                stop = _section_rest(blocks, position, block.heading_path)
+            scopes.append(Scope(marker, frozenset(b.index for b in blocks[position:stop])))
+    return scopes
+
+
+def apply_markers(findings: list[Finding], scopes: Iterable[Scope]) -> None:
+    """Mark, in place, every finding a marker covers (the first marker wins)."""
+    scopes = list(scopes)
+    for position, finding in enumerate(findings):
+        if finding.suppressed:
+            continue
+        scope = next((s for s in scopes if s.covers(finding)), None)
+        if scope is not None:
+            findings[position] = finding.evolve(
+                suppression=Suppression("inSource", scope.marker.justification)
+            )
+
+
+# -------------------------------------------------------------------------
+# Baseline
+# -------------------------------------------------------------------------
+
+
+def baseline_data(run: RunResult) -> dict[str, object]:
+    """The baseline of a run: every finding not already suppressed in the source.
+
+    Entries carry the rule and path so a reviewer can read the file; only the
+    fingerprint is matched.  Sorted, so the same findings give the same bytes.
+    """
+    entries = sorted(
+        {(f.location.path, f.rule_id, f.fingerprint) for f in run.findings
+         if not (f.suppression and f.suppression.kind == "inSource")}
+    )
+    return {
+        "scr-checks-baseline": BASELINE_VERSION,
+        "findings": [{"path": p, "rule": r, "fingerprint": fp} for p, r, fp in entries],
+    }
+
+
+def write_baseline(path: Path, run: RunResult) -> None:
+    text = json.dumps(baseline_data(run), indent=2, sort_keys=True) + "\n"
+    try:
+        write_atomically(path, text)
+    except OSError as exc:
+        raise UsageError(f"baseline {str(path)!r}: cannot write: {exc.strerror or exc}") from None
+
+
+def read_baseline(path: Path) -> set[str]:
+    """The fingerprints a baseline file accepts; a bad file is a usage error."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UsageError(f"baseline {str(path)!r}: cannot read: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise UsageError(f"baseline {str(path)!r}: not valid JSON: {exc}") from None
+    if not isinstance(data, dict) or data.get("scr-checks-baseline") != BASELINE_VERSION:
+        raise UsageError(f"baseline {str(path)!r}: not a scr-checks baseline (version "
+                         f"{BASELINE_VERSION})")
+    try:
+        return {str(entry["fingerprint"]) for entry in data["findings"]}
+    except (KeyError, TypeError):
+        raise UsageError(f"baseline {str(path)!r}: every finding needs a fingerprint") from None
+
+
+def apply_baseline(run: RunResult, fingerprints: set[str]) -> None:
+    """Mark every finding whose fingerprint the baseline holds, in place."""
+    for file in run.files:
+        file.findings = [
+            f.evolve(suppression=Suppression("external", "baseline"))
+            if not f.suppressed and f.fingerprint in fingerprints else f
+            for f in file.findings
+        ]

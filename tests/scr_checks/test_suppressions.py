@@ -1,0 +1,185 @@
+"""Suppressions: markers in reST and Markdown source, Word comments, baselines."""
+
+from __future__ import annotations
+
+import json
+
+from docutils import nodes
+
+from scr_checks import TextBlock, new_document
+from scr_checks.cli import main
+from scr_checks.results import Finding, Location, Suppression
+from scr_checks.rules import Severity
+from scr_checks.suppressions import apply_markers, comment_scopes
+from scr_checks.testing import check_text
+
+SECTIONS = """\
+First
+=====
+
+.. scr-checks: disable=TST101 -- the word is quoted from the family
+
+A flagme here.
+
+Another flagme here.
+
+Second
+======
+
+.. scr-checks: disable-section=TST
+
+Sub
+---
+
+Third flagme.
+
+Fourth flagme.
+
+Third
+=====
+
+Fifth flagme.
+"""
+
+
+def _marks(run):
+    """(line, column, suppression) of every TST101 finding, in order."""
+    return [(f.location.line, f.location.column, f.suppression) for f in run.findings]
+
+
+def test_rst_disable_covers_next_block_and_section_marker_the_rest_of_section(flag_plugin):
+    run = check_text(SECTIONS, plugins=[flag_plugin], autoload=False, config={"select": ["TST"]})
+    quoted = Suppression("inSource", "the word is quoted from the family")
+    section = Suppression("inSource", "")
+    assert _marks(run) == [
+        (6, 3, quoted),
+        (8, 9, None),
+        (18, 7, section),
+        (20, 8, section),
+        (25, 7, None),
+    ]
+
+
+def test_marker_for_another_rule_suppresses_nothing(flag_plugin):
+    text = ".. scr-checks: disable=SCR701\n\nA flagme here.\n"
+    run = check_text(text, plugins=[flag_plugin], autoload=False, config={"select": ["TST"]})
+    assert _marks(run) == [(3, 3, None)]
+
+
+def test_disable_without_ids_covers_every_rule(flag_plugin):
+    text = "Intro.\n\n.. scr-checks: disable\n\nA flagme here.\n"
+    run = check_text(text, plugins=[flag_plugin], autoload=False, config={"select": ["TST"]})
+    assert _marks(run) == [(5, 3, Suppression("inSource", ""))]
+
+
+def test_marker_at_the_end_covers_nothing(flag_plugin):
+    text = "A flagme here.\n\n.. scr-checks: disable=TST101\n"
+    run = check_text(text, plugins=[flag_plugin], autoload=False, config={"select": ["TST"]})
+    assert _marks(run) == [(1, 3, None)]
+
+
+def test_a_marker_inside_a_literal_block_is_still_only_a_whole_line_marker(flag_plugin):
+    text = "Say ``.. scr-checks: disable`` to waive.\n\nA flagme here.\n"
+    run = check_text(text, plugins=[flag_plugin], autoload=False, config={"select": ["TST"]})
+    assert _marks(run) == [(3, 3, None)]
+
+
+def test_markup_problems_on_the_covered_lines_are_suppressed_too():
+    text = "Intro.\n\n.. scr-checks: disable=SCR100\n\nAn *unclosed emphasis.\n"
+    run = check_text(text, autoload=False, config={"select": ["SCR100"]})
+    assert [(f.rule_id, f.location.line, f.suppressed) for f in run.findings] == [
+        ("SCR100", 5, True)
+    ]
+
+
+def test_html_comment_marker_is_a_whole_line_marker_in_any_text_format(flag_plugin):
+    text = "<!-- scr-checks: disable=TST101 -- agreed -->\n\nA flagme here.\n\nB flagme.\n"
+    run = check_text(text, plugins=[flag_plugin], autoload=False, config={"select": ["TST"]})
+    assert _marks(run) == [(3, 3, Suppression("inSource", "agreed")), (5, 3, None)]
+
+
+def _block(node: nodes.Element, index: int, path: tuple[str, ...]) -> TextBlock:
+    return TextBlock(node=node, text=node.astext(), path="r.docx", heading_path=path, index=index)
+
+
+def _finding(index: int) -> Finding:
+    return Finding("TST101", "m", Severity.WARNING, Location("r.docx", paragraph_index=index))
+
+
+def test_word_comment_on_a_paragraph_covers_it_and_section_comment_the_section():
+    document = new_document("r.docx")
+    first = nodes.paragraph(text="One.", comments=["scr-checks: disable=TST101 -- quoted"])
+    second = nodes.paragraph(text="Two.")
+    third = nodes.paragraph(text="Three.", comments=["Please check", "scr-checks: disable-section"])
+    fourth = nodes.paragraph(text="Four.")
+    fifth = nodes.paragraph(text="Five.")
+    document.extend([first, second, third, fourth, fifth])
+    blocks = [
+        _block(first, 1, ("A",)), _block(second, 2, ("A",)), _block(third, 3, ("B",)),
+        _block(fourth, 4, ("B", "C")), _block(fifth, 5, ("D",)),
+    ]
+    findings = [_finding(i) for i in range(1, 6)]
+    apply_markers(findings, comment_scopes(blocks))
+    assert [f.suppression for f in findings] == [
+        Suppression("inSource", "quoted"), None,
+        Suppression("inSource", ""), Suppression("inSource", ""), None,
+    ]
+
+
+# -- exit status and baseline ---------------------------------------------
+
+TWO = "Intro.\n\n.. scr-checks: disable=TST101\n\nA flagme here.\n\nAnother flagme.\n"
+
+
+def test_suppressed_findings_do_not_fail_the_run_and_are_counted(write_report, flag_plugin,
+                                                                  capsys):
+    path = write_report(TWO.replace("Another flagme.", "Another word."))
+    assert main(["check", str(path), "-p", flag_plugin, "--select", "TST", "--no-color"]) == 0
+    out = capsys.readouterr().out
+    assert "flagme" not in out
+    assert f"{path}: 0 errors, 0 warnings, 0 notes, 1 suppressed" in out.splitlines()
+
+
+def test_unsuppressed_finding_still_fails(write_report, flag_plugin, capsys):
+    path = write_report(TWO)
+    assert main(["check", str(path), "-p", flag_plugin, "--select", "TST", "--no-color"]) == 1
+    assert f"{path}:7:9: TST101 [warning] found flagme" in capsys.readouterr().out
+
+
+def test_baseline_round_trip_survives_an_edit_above(write_report, flag_plugin, tmp_path, capsys):
+    path = write_report(TWO)
+    baseline = tmp_path / "baseline.json"
+    common = ["-p", flag_plugin, "--select", "TST", "--format", "json"]
+    assert main(["check", str(path), *common, "--write-baseline", str(baseline)]) == 0
+    written = json.loads(capsys.readouterr().out)["files"][0]["findings"]
+    assert [f["suppression"] for f in written] == [
+        {"kind": "inSource", "justification": ""},
+        {"kind": "external", "justification": "baseline"},
+    ]
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    assert data["scr-checks-baseline"] == 1
+    assert [(e["path"], e["rule"]) for e in data["findings"]] == [(str(path), "TST101")]
+    first_bytes = baseline.read_bytes()
+
+    path.write_text("New opening paragraph.\n\n" + TWO + "\nA fresh flagme.\n", encoding="utf-8")
+    assert main(["check", str(path), *common, "--baseline", str(baseline)]) == 1
+    findings = json.loads(capsys.readouterr().out)["files"][0]["findings"]
+    assert [(f["location"]["line"], f["suppression"]) for f in findings] == [
+        (7, {"kind": "inSource", "justification": ""}),
+        (9, {"kind": "external", "justification": "baseline"}),
+        (11, None),
+    ]
+    assert main(["check", str(path), *common, "--write-baseline", str(baseline)]) == 0
+    capsys.readouterr()
+    rewritten = json.loads(baseline.read_text(encoding="utf-8"))["findings"]
+    assert len(rewritten) == 2
+    assert rewritten == sorted(rewritten, key=lambda e: (e["path"], e["rule"], e["fingerprint"]))
+    assert first_bytes != baseline.read_bytes()
+
+
+def test_a_bad_baseline_file_is_a_usage_error(write_report, tmp_path, capsys):
+    path = write_report(TWO)
+    bad = tmp_path / "bad.json"
+    bad.write_text("[1, 2]", encoding="utf-8")
+    assert main(["check", str(path), "--baseline", str(bad)]) == 2
+    assert "not a scr-checks baseline" in capsys.readouterr().err
