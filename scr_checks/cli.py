@@ -76,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", metavar="FILE",
                        help="write every current finding to a baseline file, then mark "
                             "them suppressed")
+    check.add_argument("--no-scorecard", dest="scorecard", action="store_false", default=None,
+                       help="leave out the quality-marker scorecard in terminal output")
     check.add_argument("--show-identifiers", action="store_true", default=None,
                        help="show the identifiers privacy rules find instead of masking them")
     check.add_argument("--follow-symlinks", action="store_true", default=None,
@@ -116,6 +118,8 @@ def apply_overrides(args: argparse.Namespace, config: Config) -> None:
         config.values["fail_level"] = args.fail_level
     if args.show_identifiers:
         config.values["show_identifiers"] = True
+    if getattr(args, "scorecard", None) is False:
+        config.values["scorecard"] = False
     if args.follow_symlinks:
         config.values["follow_symlinks"] = True
 

@@ -32,6 +32,7 @@ from scr_checks.results import (
     fingerprint,
 )
 from scr_checks.rules import RuleRegistry
+from scr_checks.scorecard import scorecard
 from scr_checks.timelimit import TimeLimitExceeded, time_limit
 from scr_checks.walk import find_reports
 
@@ -172,6 +173,9 @@ class Session:
                      findings=findings, report=report, context=context)
         result.findings = self._finish(findings)
         result.extras.update(context.extras)
+        failed = {error.plugin for error in result.errors if error.plugin}
+        result.extras["scorecard"] = scorecard(
+            result.findings, self.selected, failed, self.rules.owner)
         return result
 
     def _read_into(self, result: FileResult, path: Path) -> Report | None:

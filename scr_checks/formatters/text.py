@@ -45,8 +45,28 @@ class TextFormatter(Formatter):
             out.extend(self.line(f) for f in file.findings if not f.suppressed)
         out.append("")
         out.extend(self.summary(file) for file in run.files)
-        out.extend(self.questions(run))
+        if self.config.get("scorecard"):
+            for file in run.files:
+                out.extend(self.scorecard(file))
+        else:
+            out.extend(self.questions(run))
         return "\n".join(out) + "\n"
+
+    def scorecard(self, file: FileResult) -> list[str]:
+        """The file's quality-marker scorecard, one line per question."""
+        card = file.extras.get("scorecard")
+        if not card:
+            return []
+        lines = ["", f"Quality marker 'The report' - {file.path}:"]
+        for entry in card:
+            status = entry["status"]
+            colour = {"met": "32", "needs attention": "33"}.get(status, "2")
+            found = ", ".join(f"{rule} x{count}" for rule, count in entry["findings"].items())
+            lines.append(
+                f"  Q{entry['question']} {self._paint(f'{status:<15}', colour)} {entry['title']}"
+                + (f" ({found})" if found else "")
+            )
+        return lines
 
     def summary(self, file: FileResult) -> str:
         if not file.read_ok:
