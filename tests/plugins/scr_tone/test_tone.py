@@ -82,7 +82,7 @@ def test_vocabulary_a_review_must_use_is_never_flagged():
         health needs and substance misuse. The child was subject to a child
         protection plan for neglect and physical abuse, and the stepfather and
         maternal grandmother were assessed. Sexual abuse, emotional abuse and
-        alcohol misuse were considered at the strategy meeting. The parents'
+        alcohol misuse were considered at the multi-agency meeting. The parents'
         learning disability, the child's disability, drug use, self-harm, suicide,
         non-accidental injury, domestic violence, coercive control, exploitation,
         race, religion, culture, poverty and housing were discussed.

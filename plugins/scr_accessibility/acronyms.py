@@ -1,0 +1,116 @@
+"""Acronyms: where each is first used, and where (if anywhere) it is defined.
+
+A definition is the long form followed by the acronym in brackets
+("Multi-Agency Safeguarding Hub (MASH)") or the reverse ("MASH
+(Multi-Agency Safeguarding Hub)"), checked with the Schwartz–Hearst letter
+match, or any mention inside a glossary section.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+from scr_checks import TextBlock
+
+#: Two or more capitals, perhaps with lower-case letters or "&" between ("DfE", "A&E").
+TOKEN = regex.compile(r"(?<![\w&'’-])[A-Z][A-Za-z&]*[A-Z]s?(?![\w&'’-])")
+#: Pseudonyms look like acronyms: "Child LA", "Ms M", "Mr SF".
+PSEUDONYM_BEFORE = regex.compile(
+    r"(?:\b(?:Child|Baby|Mr|Mrs|Ms|Miss|Mx|Dr|Adult|Family|Sibling|Case|Person|Subject)"
+    r"\.?\s+)$"
+)
+ROMAN = regex.compile(r"[IVXLCDM]+")
+BRACKETED = regex.compile(
+    r"\(\s*(?:the\s+|hereafter\s+|known as\s+)?[\"'“‘]?"
+    r"(?P<short>[A-Z][A-Za-z&]*[A-Z]s?)[\"'”’]?\s*\)"
+)
+REVERSE = regex.compile(r"(?P<short>[A-Z][A-Za-z&]*[A-Z]s?)\s+\((?P<long>[^()]{4,120})\)")
+GLOSSARY_HEADING = regex.compile(
+    r"\b(?:glossary|abbreviations?|acronyms?|terms used|key terms|definitions)\b",
+    regex.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Use:
+    """One occurrence of an acronym."""
+
+    key: str
+    block: TextBlock
+    start: int
+    end: int
+
+    @property
+    def order(self) -> tuple[int, int]:
+        return (self.block.index, self.start)
+
+
+def key_of(token: str) -> str:
+    """The acronym without a plural "s" ("LSCBs" → "LSCB", "ACEs" → "ACE")."""
+    return token[:-1] if token.endswith("s") and len(token) > 2 else token
+
+
+def in_glossary(block: TextBlock, extra_headings: Iterable[str] = ()) -> bool:
+    words = [h.lower() for h in extra_headings]
+    return any(
+        GLOSSARY_HEADING.search(title) or any(w in title.lower() for w in words)
+        for title in block.heading_path
+    )
+
+
+def uses(block: TextBlock) -> Iterator[Use]:
+    """Acronym-like words in a paragraph, without pseudonyms or roman numerals."""
+    text = block.text
+    for match in TOKEN.finditer(text):
+        token = match.group()
+        letters = [c for c in token if c.isalpha()]
+        if sum(c.isupper() for c in letters) * 2 < len(letters):
+            continue
+        if ROMAN.fullmatch(token) or PSEUDONYM_BEFORE.search(text, 0, match.start()):
+            continue
+        yield Use(key_of(token), block, match.start(), match.end())
+
+
+def definitions(block: TextBlock) -> Iterator[Use]:
+    """Acronyms this block defines, at the position of the acronym."""
+    text = block.text
+    for match in BRACKETED.finditer(text):
+        short = match.group("short")
+        before = _words_before(text, match.start(), len(short))
+        if long_form(short, before):
+            yield Use(key_of(short), block, match.start("short"), match.end("short"))
+    for match in REVERSE.finditer(text):
+        short = match.group("short")
+        if long_form(short, match.group("long").split(",")[0]) is not None:
+            yield Use(key_of(short), block, match.start("short"), match.end("short"))
+
+
+def _words_before(text: str, end: int, letters: int) -> str:
+    stop = text.rfind(". ", 0, end)
+    start = stop + 2 if stop >= 0 else 0
+    words = text[start:end].split()
+    return " ".join(words[-min(letters + 5, letters * 2):])
+
+
+def long_form(short: str, candidate: str) -> str | None:
+    """The end of ``candidate`` that ``short`` abbreviates (Schwartz & Hearst, 2003)."""
+    short_l, long_l = short.lower(), candidate.lower().rstrip()
+    if short_l.endswith("s") and len(short_l) > 2 and short[-1] == "s":
+        short_l = short_l[:-1]
+    s, i = len(short_l) - 1, len(long_l) - 1
+    while s >= 0:
+        c = short_l[s]
+        if not c.isalnum():
+            s -= 1
+            continue
+        while i >= 0 and (long_l[i] != c or (s == 0 and i > 0 and long_l[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return None
+        i -= 1
+        s -= 1
+    start = max(long_l.rfind(" ", 0, i + 1) + 1, 0)
+    return candidate[start:].strip() or None

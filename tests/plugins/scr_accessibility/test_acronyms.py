@@ -1,0 +1,131 @@
+"""Acronyms used before their definition, or never defined (SCR601, SCR602)."""
+
+import textwrap
+
+import pytest
+
+from scr_checks.testing import check_text
+
+
+def run(text: str, **config):
+    return check_text(textwrap.dedent(text), config={"select": ["SCR601", "SCR602"], **config})
+
+
+def found(result):
+    return [
+        (f.rule_id, f.snippet, f.location.line, f.location.column, f.location.end_column)
+        for f in result.findings
+    ]
+
+
+def test_used_before_definition_points_at_first_use_and_names_the_definition():
+    result = run("""\
+        The MASH received a referral.
+
+        Later the Multi-Agency Safeguarding Hub (MASH) met again. The MASH closed it.
+        """)
+    assert found(result) == [("SCR601", "MASH", 1, 5, 9)]
+    message = result.findings[0].message
+    assert "line 3" in message and "Multi-Agency Safeguarding Hub" in message
+
+
+def test_defined_at_first_use_in_either_order_is_clean():
+    result = run("""\
+        Child and Adolescent Mental Health Services (CAMHS) saw the child.
+        CAMHS wrote to the GP. The IRO (Independent Reviewing Officer) chaired it.
+        The IRO agreed.
+        """)
+    assert found(result) == []
+
+
+def test_never_defined_says_what_it_usually_stands_for():
+    result = run("The referral went to CAMHS and then to CAMHS again.\n")
+    assert found(result) == [("SCR602", "CAMHS", 1, 22, 27)]
+    assert "Child and Adolescent Mental Health Services" in result.findings[0].message
+    assert result.findings[0].suggestion.startswith(
+        "write 'Child and Adolescent Mental Health Services (CAMHS)'"
+    )
+
+
+def test_local_acronym_without_expansion_and_plural_form():
+    result = run("Two ESCBs met. The ESCB agreed.\n")
+    assert found(result) == [("SCR602", "ESCBs", 1, 5, 10)]
+    assert "usually stands" not in result.findings[0].message
+
+
+def test_definition_list_glossary_defines_acronyms():
+    result = run("""\
+        Analysis
+        ========
+
+        The MASH and the LADO were told.
+
+        Glossary
+        ========
+
+        MASH
+            Multi-Agency Safeguarding Hub
+        LADO
+            Local Authority Designated Officer
+        """)
+    assert found(result) == []
+
+
+def test_table_glossary_defines_acronyms():
+    result = run("""\
+        Analysis
+        ========
+
+        The MARAC met twice.
+
+        Abbreviations used in this report
+        =================================
+
+        +--------+------------------------------------------+
+        | Term   | Meaning                                  |
+        +========+==========================================+
+        | MARAC  | Multi-Agency Risk Assessment Conference  |
+        +--------+------------------------------------------+
+        """)
+    assert found(result) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The NHS and the GP in the UK were told.",
+    "Part II and Part IV of the report.",
+    "Child LA and Mr SF lived with Ms M. AB1 and AB2 were siblings.",
+    "OFFICIAL SENSITIVE NOT FOR CIRCULATION BEYOND THE PANEL",
+    "The McDonald family moved.",
+])
+def test_not_acronyms_or_universally_known(text):
+    assert found(run(text + "\n")) == []
+
+
+def test_headings_are_not_checked_but_their_text_is_not_a_definition():
+    result = run("""\
+        4.1 MASH decisions
+        ==================
+
+        The MASH decided.
+        """)
+    assert found(result) == [("SCR602", "MASH", 4, 5, 9)]
+
+
+def test_acronym_in_a_table_cell_before_definition():
+    result = run("""\
+        +--------+-------------------+
+        | Date   | Event             |
+        +========+===================+
+        | May    | Referral to CAMHS |
+        +--------+-------------------+
+
+        Child and Adolescent Mental Health Services (CAMHS) replied.
+        """)
+    assert found(result) == [("SCR601", "CAMHS", 4, 24, 29)]
+
+
+def test_configured_known_acronyms_and_expansions():
+    config = {"accessibility": {"known_acronyms": ["ESCB"], "acronyms": {"WSP": "Westmoor Panel"}}}
+    result = run("The ESCB asked the WSP.\n", **config)
+    assert found(result) == [("SCR602", "WSP", 1, 20, 23)]
+    assert "Westmoor Panel" in result.findings[0].message
