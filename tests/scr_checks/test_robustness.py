@@ -220,3 +220,36 @@ def test_a_full_run_opens_no_socket(tmp_path, monkeypatch, capsys):
     for name in FILE_FORMATS:
         assert "r1.rst" in (tmp_path / f"out.{name}").read_text(encoding="utf-8")
 
+
+
+def billion_laughs(body: str) -> str:
+    entities = '<!ENTITY lol "lol">' + "".join(
+        f'<!ENTITY lol{level} "{f"&lol{level - 1};" * 10}">' for level in range(1, 10)
+    ).replace("&lol0;", "&lol;")
+    return f"<!DOCTYPE lolz [{entities}]>", body.replace("BODY", "&lol9;")
+
+
+def external_entity(secret: Path) -> str:
+    return f'<!DOCTYPE r [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'
+
+
+def all_outputs(tmp: Path, out: str, err: str) -> str:
+    return out + err + "".join((tmp / f"out.{name}").read_text(encoding="utf-8")
+                               for name in FILE_FORMATS)
+
+
+def test_entities_in_html_are_neither_expanded_nor_resolved(tmp_path, monkeypatch, capsys):
+    secret = tmp_path / "outside" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("TOPSECRET", encoding="utf-8")
+    doctype, body = billion_laughs("<html><body><h1>Intro</h1><p>BODY</p></body></html>")
+    (tmp_path / "laughs.html").write_text(doctype + body, encoding="utf-8")
+    (tmp_path / "xxe.html").write_text(
+        f'<?xml version="1.0"?>{external_entity(secret)}'
+        "<html><body><h1>Intro</h1><p>Start &xxe; end</p></body></html>", encoding="utf-8")
+    code, out, err = run_beside_good(tmp_path, monkeypatch, capsys, ["laughs.html", "xxe.html"])
+    assert (code, err) == (1, "")
+    everything = all_outputs(tmp_path, out, err)
+    assert "TOPSECRET" not in everything
+    assert "lollol" not in everything
+    assert_good_report_in_every_output(tmp_path, out, [])
