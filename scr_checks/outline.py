@@ -394,7 +394,8 @@ class Outline:
         """The item's references, not counting its own label ("Finding 2")."""
         return [
             ref for block in item.blocks for ref in self.references(block)
-            if not (block is item.block and ref.start < item.end and item.start < ref.end)
+            if not (block is item.block and ref.kind == item.kind
+                    and ref.start < item.end and item.start < ref.end)
         ]
 
     def resolve(self, ref: Reference) -> list[TextBlock]:
