@@ -66,7 +66,7 @@ READER_LIMITS = {
     "max_file_size": 64 * 1024 * 1024,
     "max_pages": 2000,
     "max_unpacked_size": 256 * 1024 * 1024,
-    "max_compression_ratio": 200,
+    "max_compression_ratio": 500,
 }
 
 
