@@ -18,7 +18,7 @@ def test_no_identity_discussion_is_reported_for_the_report():
 
 
 def test_two_categories_or_an_equality_section_count():
-    two = "Analysis\n========\n\nAn interpreter was not booked; the family's faith was not asked about.\n"
+    two = "Analysis\n========\n\nNo interpreter was booked; nobody asked about faith.\n"
     assert only("SCR801", two) == []
     one = "Analysis\n========\n\nAn interpreter was not booked.\n"
     assert len(only("SCR801", one)) == 1

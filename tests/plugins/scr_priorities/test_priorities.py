@@ -64,7 +64,8 @@ Recommendation 1: The Board should review the form.
 
 
 def test_recommendation_to_practitioners_names_no_body():
-    (finding,) = only("SCR302", "6.1 Recommendation 1: Practitioners should ask more (Finding 1).\n")
+    rec = "6.1 Recommendation 1: Practitioners should ask more (Finding 1).\n"
+    (finding,) = only("SCR302", rec)
     assert "does not say who is to act" in finding.message
     assert (finding.location.line, finding.location.column) == (12, 5)
 
