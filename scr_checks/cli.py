@@ -25,6 +25,7 @@ from scr_checks.pluginmanager import ScrPluginManager
 from scr_checks.results import RunResult, ToolError
 from scr_checks.rules import QUESTIONS, Severity
 from scr_checks.runner import Session
+from scr_checks.scaffold import new_plugin
 from scr_checks.suppressions import apply_baseline, read_baseline, write_baseline
 
 log = logging.getLogger("scr_checks")
@@ -92,6 +93,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     formats = commands.add_parser("formats", help="list the output formats")
     common(formats)
+
+    scaffold = commands.add_parser("new-plugin", help="write a new local-area plugin")
+    scaffold.add_argument("name", help="the plugin's short name, such as 'northshire'")
+    scaffold.add_argument("--prefix", help="its rule prefix, 2-4 capital letters "
+                          "(default: the name's first three letters)")
+    scaffold.add_argument("--dir", metavar="FOLDER",
+                          help="where to write it (default: ./scr-checks-NAME)")
     return parser
 
 
@@ -211,7 +219,15 @@ def command_version() -> ExitCode:
     return ExitCode.OK
 
 
-COMMANDS = {"check": command_check, "rules": command_rules, "formats": command_formats}
+def command_new_plugin(args: argparse.Namespace) -> ExitCode:
+    target = new_plugin(args.name, args.prefix, Path(args.dir) if args.dir else None)
+    print(f"wrote {target}; next: pip install -e '{target}[test]' && "
+          f"python -m pytest {target}")
+    return ExitCode.OK
+
+
+COMMANDS = {"check": command_check, "rules": command_rules, "formats": command_formats,
+            "new-plugin": command_new_plugin}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,59 @@
+"""``scr-checks new-plugin``: the plugin it writes passes its own tests untouched."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from scr_checks.cli import main
+from scr_checks.exceptions import UsageError
+from scr_checks.scaffold import plugin_names
+
+
+def test_generated_plugin_passes_its_own_tests(tmp_path, capsys):
+    target = tmp_path / "plugin"
+    assert main(["new-plugin", "west-vale", "--prefix", "WV", "--dir", str(target)]) == 0
+    assert capsys.readouterr().out.startswith(f"wrote {target};")
+    assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file()) == [
+        "README.md",
+        "pyproject.toml",
+        "src/scr_west_vale/__init__.py",
+        "src/scr_west_vale/data/house_terms.tsv",
+        "src/scr_west_vale/plugin.py",
+        "tests/test_plugin.py",
+    ]
+    pyproject = (target / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'west-vale = "scr_west_vale.plugin"' in pyproject
+    paths = [str(target / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        cwd=target, env=dict(os.environ, PYTHONPATH=os.pathsep.join(paths)),
+        capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "3 passed" in done.stdout.splitlines()[-1]
+
+
+def test_default_prefix_and_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["new-plugin", "northshire"]) == 0
+    plugin = (tmp_path / "scr-checks-northshire/src/scr_northshire/plugin.py").read_text(
+        encoding="utf-8")
+    assert 'id="NOR701"' in plugin
+
+
+def test_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
+    (tmp_path / "keep.txt").write_text("mine", encoding="utf-8")
+    assert main(["new-plugin", "northshire", "--dir", str(tmp_path)]) == 2
+    assert "exists and is not empty" in capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]
+
+
+@pytest.mark.parametrize(("name", "prefix"), [("North Shire", None), ("x", "SCR"),
+                                              ("northshire", "N1")])
+def test_bad_names_are_usage_errors(name, prefix):
+    with pytest.raises(UsageError):
+        plugin_names(name, prefix)
