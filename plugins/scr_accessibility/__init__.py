@@ -46,7 +46,7 @@ def scr_addoption(parser: OptionParser) -> None:
         "Sentences with more words than this are reported (SCR604).")
     add(NAMESPACE, "min_reading_ease", float, 30.0,
         "Sections with a lower Flesch reading ease are reported (SCR605).")
-    add(NAMESPACE, "min_section_words", int, 100,
+    add(NAMESPACE, "min_section_words", int, 60,
         "Sections with fewer words are not scored for readability.")
 
 

@@ -17,6 +17,8 @@ from scr_checks import TextBlock
 
 #: Two or more capitals, perhaps with lower-case letters or "&" between ("DfE", "A&E").
 TOKEN = regex.compile(r"(?<![\w&'’-])[A-Z][A-Za-z&]*[A-Z]s?(?![\w&'’-])")
+#: A capitalised word before a number is a reference code ("CYSUR 4 2019", "JT 48 26").
+CODE_AFTER = regex.compile(r"\s+\d")
 #: Pseudonyms look like acronyms: "Child LA", "Ms M", "Mr SF".
 PSEUDONYM_BEFORE = regex.compile(
     r"(?:\b(?:Child|Baby|Mr|Mrs|Ms|Miss|Mx|Dr|Adult|Family|Sibling|Case|Person|Subject)"
@@ -69,7 +71,8 @@ def uses(block: TextBlock) -> Iterator[Use]:
         letters = [c for c in token if c.isalpha()]
         if sum(c.isupper() for c in letters) * 2 < len(letters):
             continue
-        if ROMAN.fullmatch(token) or PSEUDONYM_BEFORE.search(text, 0, match.start()):
+        if (ROMAN.fullmatch(token) or PSEUDONYM_BEFORE.search(text, 0, match.start())
+                or CODE_AFTER.match(text, match.end())):
             continue
         yield Use(key_of(token), block, match.start(), match.end())
 

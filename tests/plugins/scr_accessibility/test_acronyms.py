@@ -96,6 +96,7 @@ def test_table_glossary_defines_acronyms():
     "Child LA and Mr SF lived with Ms M. AB1 and AB2 were siblings.",
     "OFFICIAL SENSITIVE NOT FOR CIRCULATION BEYOND THE PANEL",
     "The McDonald family moved.",
+    "Version: FINAL. Document reference CYSUR 4 2019; number JT 48 26 13 B.",
 ])
 def test_not_acronyms_or_universally_known(text):
     assert found(run(text + "\n")) == []
