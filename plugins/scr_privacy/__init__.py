@@ -1,1 +1,172 @@
-"""Built-in checker (in development)."""
+"""Privacy checker: what could identify a family or staff (question 2).
+
+Registered through the ``scr_checks.plugins`` entry point like any
+third-party plugin, and uses only the public API.  Word lists are compiled
+once per process; a report's own pseudonym declarations are gathered once
+per file.  A local area's plugin can add names and places with
+:func:`add_terms` from its ``scr_configure`` hook.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from scr_checks import (
+    CheckContext,
+    Config,
+    ConfigError,
+    Finding,
+    OptionParser,
+    Report,
+    TextBlock,
+    hookimpl,
+)
+from scr_privacy.gazetteer import Lexicon, lexicon
+from scr_privacy.hidden import PRESENCE, person_property, present
+from scr_privacy.names import DocumentNames, NameFinder
+from scr_privacy.rules import RULES
+from scr_privacy.scanner import scan
+
+NAMESPACE = "privacy"
+_LOCAL: dict[int, dict[str, list[str]]] = {}
+
+
+def add_terms(config: Config, *, first_names: Iterable[str] = (),
+              surnames: Iterable[str] = (), places: Iterable[str] = (),
+              allow: Iterable[str] = ()) -> None:
+    """Add a local area's names, places and allowed terms for this run.
+
+    Call it from your plugin's ``scr_configure(config)``.
+    """
+    if id(config) not in _LOCAL:
+        _LOCAL[id(config)] = {"first_names": [], "surnames": [], "places": [], "allow": []}
+        weakref.finalize(config, _LOCAL.pop, id(config), None)
+    terms = _LOCAL[id(config)]
+    terms["first_names"].extend(first_names)
+    terms["surnames"].extend(surnames)
+    terms["places"].extend(places)
+    terms["allow"].extend(allow)
+
+
+@hookimpl
+def scr_addoption(parser: OptionParser) -> None:
+    add = parser.add_option
+    add(NAMESPACE, "allow", list, [],
+        "Pseudonyms and terms never reported (e.g. a child's published name).")
+    add(NAMESPACE, "patterns", dict, {},
+        "Extra regular expressions per rule id, e.g. { SCR214 = ['ESCC-\\\\d{6}'] }.")
+    add(NAMESPACE, "first_names", list, [], "Extra first names to recognise.")
+    add(NAMESPACE, "surnames", list, [], "Extra surnames to recognise.")
+    add(NAMESPACE, "places", list, [], "Named local places to report (estates, villages).")
+
+
+@hookimpl
+def scr_configure(config: Config) -> None:
+    _extra_patterns(tuple(sorted(
+        (rule, tuple(p)) for rule, p in config.option(NAMESPACE, "patterns").items()
+    )))
+
+
+@hookimpl
+def scr_register_rules() -> list:
+    return RULES
+
+
+@lru_cache(maxsize=16)
+def _extra_patterns(
+    table: tuple[tuple[str, tuple[str, ...]], ...],
+) -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    out = []
+    for rule, patterns in table:
+        if not any(r.id == rule for r in RULES):
+            raise ConfigError(f"[privacy] patterns: {rule!r} is not a privacy rule")
+        for pattern in patterns:
+            try:
+                out.append((rule, regex.compile(pattern)))
+            except regex.error as exc:
+                raise ConfigError(f"[privacy] patterns: {pattern!r}: {exc}") from None
+    return tuple(out)
+
+
+@lru_cache(maxsize=16)
+def _lexicon(first: tuple[str, ...], surnames: tuple[str, ...],
+             places: tuple[str, ...]) -> Lexicon:
+    base = lexicon()
+    if not (first or surnames or places):
+        return base
+    return base.with_additions(first, surnames, places)
+
+
+class _State:
+    """Everything one file's checks share: lists, declarations, patterns."""
+
+    def __init__(self, context: CheckContext) -> None:
+        local = _LOCAL.get(id(context.config), {})
+
+        def option(name: str) -> tuple[str, ...]:
+            return (*context.option(NAMESPACE, name), *local.get(name, ()))
+
+        self.lexicon = _lexicon(option("first_names"), option("surnames"), option("places"))
+        self.allowed = frozenset(option("allow"))
+        texts = [b.text for b in context.blocks]
+        texts += [h.text for h in context.report.hidden]
+        self.document = DocumentNames.gather(texts, set(self.allowed))
+        self.names = NameFinder(self.lexicon, self.document)
+        self.extra = _extra_patterns(tuple(sorted(
+            (rule, tuple(p)) for rule, p in context.option(NAMESPACE, "patterns").items()
+        )))
+
+    @classmethod
+    def of(cls, context: CheckContext) -> _State:
+        state = context.stash.get(NAMESPACE)
+        if state is None:
+            state = context.stash[NAMESPACE] = cls(context)
+        return state
+
+    def scan(self, text: str) -> list[Any]:
+        return scan(text, self.lexicon, self.names, self.extra, self.allowed)
+
+
+def _message(description: str, text: str) -> str:
+    return f"{description[0].upper()}{description[1:]}: '{text}'."
+
+
+@hookimpl
+def scr_check_node(block: TextBlock, context: CheckContext) -> Iterator[Finding]:
+    state = _State.of(context)
+    for hit in state.scan(block.text):
+        yield context.finding(
+            hit.rule, _message(hit.message, hit.text), block, hit.start, hit.end,
+            secret=hit.text, suggestion=hit.suggestion,
+        )
+
+
+@hookimpl
+def scr_check_document(report: Report, context: CheckContext) -> Iterator[Finding]:
+    if not report.hidden:
+        return
+    state = _State.of(context)
+    for kind, wheres in present(report.hidden).items():
+        shown = ", ".join(wheres[:5]) + (" …" if len(wheres) > 5 else "")
+        yield context.finding(
+            "SCR218", f"The file contains {len(wheres)} {PRESENCE[kind]} ({shown}).",
+            suggestion="accept or reject all changes and delete comments before publishing",
+            kind=kind, count=len(wheres),
+        )
+    for item in report.hidden:
+        if person_property(item, state.lexicon):
+            yield context.finding(
+                "SCR219", f"A person's name in {item.where}: '{item.text}'.",
+                secret=item.text, suggestion="clear the document properties",
+            )
+            continue
+        for hit in state.scan(item.text):
+            yield context.finding(
+                hit.rule, f"{_message(hit.message, hit.text)[:-1]} in {item.where}.",
+                secret=hit.text, suggestion=hit.suggestion,
+            )

@@ -1,0 +1,38 @@
+"""Exact diagnoses and chronic conditions, and a specific ethnicity or faith.
+
+The quality marker's own example of a precise identifier is the exact
+chronic health condition.  Common, non-identifying terms (ADHD, autism, a
+fracture, mental ill-health) are deliberately not listed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from scr_privacy.gazetteer import Lexicon
+from scr_privacy.hits import Hit
+
+#: An eponymous syndrome or disease: "Ehlers-Danlos syndrome", "Crohn's disease".
+EPONYM = regex.compile(
+    r"(?<![\p{L}])\p{Lu}\p{Ll}+(?:[-–]\p{Lu}\p{Ll}+)*(?:['’]s)?\s+"
+    r"(?:syndrome|disease|dystrophy|palsy|anaemia|atrophy)\b"
+)
+#: Only a capital inside a sentence marks a proper name ("Heart disease" does not).
+SENTENCE_START = regex.compile(r"(?:^|[.!?:;]\s+|^\s*[\d.]+\s+)$")
+
+
+def find(text: str, lexicon: Lexicon) -> Iterator[Hit]:
+    for m in lexicon.conditions.finditer(text):
+        alternative = lexicon.alternatives.get(" ".join(m[0].lower().split()), "a health condition")
+        yield Hit("SCR216", m.start(), m.end(), m[0], "named health condition",
+                  f"say '{alternative}' instead", "condition")
+    for m in EPONYM.finditer(text):
+        if SENTENCE_START.search(text, 0, m.start()):
+            continue
+        yield Hit("SCR216", m.start(), m.end(), m[0], "named health condition",
+                  "say 'a rare genetic condition' or 'a serious health condition' instead",
+                  "condition")
+    for m in lexicon.origins.finditer(text):
+        yield Hit("", m.start(), m.end(), m[0], category="origin")

@@ -1,0 +1,91 @@
+"""The privacy checker's word lists, loaded once and compiled into patterns.
+
+Every list is a data file in ``data/`` (see ``data/SOURCES.md``); nothing is
+fetched at run time.  :class:`Lexicon` is immutable so one instance can be
+shared by every file of a run; a local area's additions make a new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files(__package__).joinpath("data", name).read_text("utf-8")
+    return [line.strip() for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def alternation(phrases: Iterable[str], flags: int = 0) -> regex.Pattern[str]:
+    """One whole-word pattern for many phrases; spaces match any whitespace."""
+    parts = sorted({p for p in phrases if p}, key=len, reverse=True)
+    body = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in parts)
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])", flags)
+
+
+@dataclass(frozen=True)
+class Name:
+    first: bool
+    surname: bool
+    #: The lower-case form is an English word ("Grace", "Brown").
+    ambiguous: bool
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    names: dict[str, Name]
+    not_names: frozenset[str]
+    not_people: regex.Pattern[str]
+    roles: regex.Pattern[str]
+    origins: regex.Pattern[str]
+    conditions: regex.Pattern[str]
+    #: Lower-cased condition -> plain-English alternative.
+    alternatives: dict[str, str]
+    institutions: tuple[str, ...]
+    streets: tuple[str, ...]
+    #: Named local places a local area added ("Meadowbank"), matched whole.
+    local_places: tuple[str, ...] = ()
+
+    def name(self, word: str) -> Name | None:
+        if word in self.not_names:
+            return None
+        return self.names.get(word)
+
+    def with_additions(self, first: Iterable[str] = (), surnames: Iterable[str] = (),
+                       places: Iterable[str] = ()) -> Lexicon:
+        """A copy that also knows a local area's names and places."""
+        names = dict(self.names)
+        for word, is_first in [*((w, True) for w in first), *((w, False) for w in surnames)]:
+            old = names.get(word, Name(False, False, False))
+            names[word] = Name(old.first or is_first, old.surname or not is_first, False)
+        return Lexicon(
+            names, self.not_names, self.not_people, self.roles, self.origins,
+            self.conditions, self.alternatives, self.institutions, self.streets,
+            (*self.local_places, *places),
+        )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The built-in lists; read and compiled on first use only."""
+    names = {}
+    for line in _lines("names.tsv"):
+        word, kind, *rest = line.split("\t")
+        names[word] = Name("f" in kind, "s" in kind, bool(rest and rest[0]))
+    conditions = [line.split("\t") for line in _lines("conditions.tsv")]
+    return Lexicon(
+        names=names,
+        not_names=frozenset(_lines("not_names.txt")),
+        not_people=alternation(_lines("not_people.txt")),
+        roles=alternation(_lines("roles.txt"), regex.IGNORECASE),
+        origins=alternation(_lines("origins.txt")),
+        conditions=alternation([c[0] for c in conditions], regex.IGNORECASE),
+        alternatives={c[0].lower(): c[1] for c in conditions},
+        institutions=tuple(_lines("institutions.txt")),
+        streets=tuple(_lines("streets.txt")),
+    )

@@ -1,0 +1,235 @@
+"""Personal names: a gazetteer, titles and context cues, never a model.
+
+Precision comes from what a review itself tells us: pseudonyms it declares
+("referred to in this report as Amber"), words it also uses in lower case
+(so "Will" and "Early" are not names there), role words ("Mother",
+"Child A"), statutes and agencies ("Working Together", "Ofsted"), and the
+authorship lines where naming the author and chair is expected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from scr_privacy.gazetteer import Lexicon
+from scr_privacy.hits import Hit
+
+TOKEN = regex.compile(r"(?<![\p{L}\p{N}'’@./_-])\p{Lu}[\p{L}]*(?:['’-]\p{L}+)*")
+POSSESSIVE = regex.compile(r"['’]s$")
+TITLES = frozenset("Mr Mrs Ms Miss Mx Sir Dame Lady Lord".split())
+PROFESSIONAL_TITLES = frozenset(
+    "Dr Prof Professor PC DC DS DI DCI DCS Sgt PCSO Cllr Councillor".split()
+)
+#: "the social worker, " / "the team manager " just before a name.
+ROLE_BEFORE = r"(?:{roles})\s*,?\s*(?:{title}\s+)?$"
+#: ", the health visitor" / " (social worker)" just after a name.
+ROLE_AFTER = r"^\s*(?:,\s*(?:the|a|her|his|their)?\s*|\()(?:{roles})\b"
+#: Lines where naming the author, chair or reviewer is expected.
+AUTHOR_BEFORE = regex.compile(
+    r"\b(?:author|authored|written|chair(?:ed)?|chair of [\w\s]{0,30}|reviewer|scrutineer|"
+    r"endorsed|signed|foreword)\b(?:\s+by)?\s*[:,]?\s*$",
+    regex.IGNORECASE,
+)
+AUTHOR_AFTER = regex.compile(
+    r"^\s*,\s*(?:the\s+)?(?:independent|lead|overview|report)?\s*"
+    r"(?:chair|reviewer|author|scrutineer)\b",
+    regex.IGNORECASE,
+)
+#: Phrases that introduce a name: "his mother, X", "named X", "known as X".
+NAME_CUE = regex.compile(
+    r"\b(?:(?:mother|father|partner|boyfriend|girlfriend|brother|sister|son|daughter|aunt|"
+    r"uncle|cousin|grandmother|grandfather|friend|neighbour|stepfather|stepmother)\s*,"
+    r"|named|called|known\s+as|real\s+name\s+is)\s+[\"“'‘]?$",
+    regex.IGNORECASE,
+)
+_NAME_LIST = (
+    r"[\"“'‘]?(?P<name>\p{Lu}[\p{L}'’-]+)[\"”'’]?"
+    r"(?:\s*(?:,|and|,\s*and)\s*[\"“'‘]?(?P<name>\p{Lu}[\p{L}'’-]+)[\"”'’]?)*"
+)
+DECLARATION = regex.compile(
+    r"\b(?P<verb>referred\s+to|known|called|named|described)"
+    r"(?:\s+(?:in|throughout)\s+(?:this|the)\s+(?:report|review))?\s+(?:as\s+)?" + _NAME_LIST
+)
+DECLARING_SENTENCE = regex.compile(
+    r"\b(?:in\s+(?:this|the)\s+(?:report|review)|pseudonyms?|not\s+(?:his|her|their)\s+real|"
+    r"names?\s+(?:has|have)\s+been\s+changed|will\s+be\s+(?:known|called|referred))\b",
+    regex.IGNORECASE,
+)
+PSEUDONYM_AFTER = regex.compile(r"(\p{Lu}[\p{L}'’-]+)\s*\((?:a\s+)?pseudonym\)")
+SENTENCE_START = regex.compile(r"(?:^|[.!?:;\"“(]\s*|^\s*[\d.]+\s+)$")
+LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}[\p{L}'’-]*")
+#: E-mail addresses and links: their lower-case words are names, not vocabulary.
+ADDRESS_LIKE = regex.compile(r"\S*[@/]\S*|\S+\.\S*\w")
+
+
+@dataclass
+class DocumentNames:
+    """What the whole report says about names, gathered once per file."""
+
+    declared: set[str] = field(default_factory=set)
+    lower_words: set[str] = field(default_factory=set)
+    allowed: set[str] = field(default_factory=set)
+    #: First names already reported, so each is queried once.
+    reported: set[str] = field(default_factory=set)
+
+    @classmethod
+    def gather(cls, texts: list[str], allowed: set[str]) -> DocumentNames:
+        state = cls(allowed=set(allowed))
+        for text in texts:
+            state.lower_words.update(LOWER_WORD.findall(ADDRESS_LIKE.sub(" ", text)))
+            for m in DECLARATION.finditer(text):
+                sentence = _sentence(text, m.start(), m.end())
+                if m["verb"].startswith("referred") or DECLARING_SENTENCE.search(sentence):
+                    state.declared.update(m.captures("name"))
+            state.declared.update(PSEUDONYM_AFTER.findall(text))
+        return state
+
+    def accepts(self, words: list[str]) -> bool:
+        """True if the name is declared or allowed, as a whole or word by word."""
+        joined = " ".join(words)
+        if joined in self.allowed or joined in self.declared:
+            return True
+        return len(words) == 1 and words[0] in self.allowed
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = text.rfind(". ", 0, start)
+    right = text.find(". ", end)
+    return text[left + 1 : right if right >= 0 else len(text)]
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    word: str
+
+    @property
+    def bare(self) -> str:
+        return POSSESSIVE.sub("", self.word)
+
+
+def _runs(text: str) -> list[list[_Token]]:
+    """Capitalised words, grouped where only spaces separate them."""
+    runs: list[list[_Token]] = []
+    for m in TOKEN.finditer(text):
+        token = _Token(m.start(), m.end(), m[0])
+        if runs and text[runs[-1][-1].end : m.start()].isspace():
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return runs
+
+
+class NameFinder:
+    """Finds names in one report's blocks; build one per file."""
+
+    def __init__(self, lexicon: Lexicon, document: DocumentNames) -> None:
+        self.lexicon = lexicon
+        self.doc = document
+        roles = lexicon.roles.pattern
+        titles = "|".join(sorted(PROFESSIONAL_TITLES | TITLES))
+        self.role_before = regex.compile(ROLE_BEFORE.format(roles=roles, title=titles),
+                                         regex.IGNORECASE)
+        self.role_after = regex.compile(ROLE_AFTER.format(roles=roles), regex.IGNORECASE)
+
+    # -- what a word is --------------------------------------------------
+
+    def _plain(self, token: _Token) -> bool:
+        """A capitalised word that could be part of a name at all."""
+        word = token.bare
+        return (
+            len(word) > 1
+            and not word.isupper()
+            and word not in self.lexicon.not_names
+            and word.lower() not in self.doc.lower_words
+        )
+
+    def _first(self, token: _Token, text: str) -> bool:
+        entry = self.lexicon.name(token.bare)
+        if entry is None or not entry.first or not self._plain(token):
+            return False
+        return not entry.ambiguous or not SENTENCE_START.search(text, 0, token.start)
+
+    def _surname(self, token: _Token, first: _Token) -> bool:
+        if not self._plain(token):
+            return False
+        entry = self.lexicon.name(token.bare)
+        if entry is None:
+            return token.bare not in self.lexicon.names
+        first_entry = self.lexicon.name(first.bare)
+        return not (entry.ambiguous and first_entry is not None and first_entry.ambiguous)
+
+    # -- finding names ---------------------------------------------------
+
+    def find(self, text: str) -> Iterator[Hit]:
+        blocked = [m.span() for m in self.lexicon.not_people.finditer(text)]
+        for run in _runs(text):
+            run = [t for t in run if not any(s <= t.start < e for s, e in blocked)]
+            i = 0
+            while i < len(run):
+                span = self._name_at(run, i, text)
+                if span is None:
+                    i += 1
+                    continue
+                end, kind = span
+                hit = self._judge(run[i : end + 1], kind, text)
+                if hit is not None:
+                    yield hit
+                i = end + 1
+
+    def _name_at(self, run: list[_Token], i: int, text: str) -> tuple[int, str] | None:
+        """Where a name starting at ``run[i]`` ends, and how it was recognised."""
+        token = run[i]
+        nxt = run[i + 1] if i + 1 < len(run) else None
+        if token.word in TITLES | PROFESSIONAL_TITLES:
+            if nxt is None or (not self._plain(nxt) and nxt.bare not in self.lexicon.names):
+                return None
+            end = i + 1
+            if end + 1 < len(run) and self._surname(run[end + 1], run[end]):
+                end += 1
+            return end, "professional-title" if token.word in PROFESSIONAL_TITLES else "title"
+        if self._first(token, text):
+            end = i
+            while end + 1 < len(run) and end - i < 2 and self._surname(run[end + 1], token):
+                end += 1
+            if end > i:
+                return end, "full"
+            if len(run) == 1:
+                return i, "first"
+            return None
+        cue = NAME_CUE.search(text, max(0, token.start - 40), token.start)
+        if cue and self._plain(token) and token.bare not in self.lexicon.names:
+            if nxt is not None and self._plain(nxt):
+                return i + 1, "full"
+            return i, "first"
+        return None
+
+    def _judge(self, tokens: list[_Token], kind: str, text: str) -> Hit | None:
+        start, end = tokens[0].start, tokens[-1].end
+        words = [t.bare for t in tokens]
+        if kind.endswith("title"):
+            words = words[1:]
+        if self.doc.accepts(words):
+            return None
+        before = text[max(0, start - 60) : start]
+        after = text[end : end + 40]
+        if AUTHOR_BEFORE.search(before) or AUTHOR_AFTER.search(after):
+            return None
+        secret = text[start:end]
+        if kind == "professional-title" or self.role_before.search(before) \
+                or self.role_after.search(after):
+            return Hit("SCR203", start, end, secret, "named professional",
+                       "refer to them by role ('the health visitor', 'Social Worker 1')")
+        if kind == "first":
+            if words[0] in self.doc.reported:
+                return None
+            self.doc.reported.add(words[0])
+            return Hit("SCR202", start, end, secret, "first name not declared a pseudonym",
+                       "confirm it is a pseudonym and say so where it is first used, "
+                       "or refer to them as Child A")
+        return Hit("SCR201", start, end, secret, "personal name",
+                   "use a pseudonym or their role ('Child A', 'Mother', 'Adult B')")

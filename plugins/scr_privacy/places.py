@@ -1,0 +1,95 @@
+"""Addresses, postcodes and named local places (schools, surgeries, streets).
+
+Agencies ("Westmoor NHS Foundation Trust", "Southbridge Police") are named
+legitimately and are not matched: only the keywords in ``data/institutions.txt``
+and ``data/streets.txt`` end a place name.  Numbered placeholders ("School 1",
+"Home 2", "GP Practice 1") are the convention to suggest, so they never match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+import regex
+
+from scr_privacy.gazetteer import Lexicon, alternation
+from scr_privacy.hits import Hit
+
+POSTCODE = regex.compile(r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b")
+PARTIAL_POSTCODE = regex.compile(
+    r"\b(?:post\s?code\s+(?P<a>[A-Z]{1,2}\d[A-Z\d]?)|(?P<b>[A-Z]{1,2}\d[A-Z\d]?)\s+post\s?code)\b",
+    regex.IGNORECASE,
+)
+_WORD = r"(?:St\.?|Saint|\p{Lu}[\p{L}'’-]*)"
+_NAME = rf"{_WORD}(?:\s+(?:(?:of|and|the|upon|on|de|le)\s+)?{_WORD}){{0,4}}?"
+#: Words that start a sentence or describe a kind of place, not name one.
+GENERIC = frozenset(
+    "The A An In At On To From By For With And Of This That These His Her Their Its Our "
+    "Catholic Baptist Methodist Anglican Pentecostal Evangelical Christian Free "
+    "Crown Family High Youth Magistrates County Car Community Special Local Main "
+    "Children's Child's Women's Men's Hospital School Nursery".split()
+)
+YEAR = regex.compile(r"(?:19|20)\d\d")
+
+
+def is_postcode(text: str) -> bool:
+    return POSTCODE.fullmatch(text) is not None
+
+
+@lru_cache(maxsize=8)
+def _patterns(lexicon: Lexicon) -> tuple[regex.Pattern[str], ...]:
+    institutions = alternation(lexicon.institutions).pattern
+    streets = alternation(lexicon.streets).pattern
+    named = regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}'’])(?P<name>{_NAME})\s+(?P<kw>{institutions}|{streets})"
+        rf"(?!\s+(?:\d|[A-Z]\b))"
+    )
+    address = regex.compile(
+        rf"(?<![\d.,/:])(?:(?:Flat|Apartment|Room)\s+\d{{1,4}}[A-Za-z]?,?\s+"
+        rf"(?:\d{{1,4}}[A-Za-z]?,?\s+)?|(?P<number>\d{{1,4}}[A-Za-z]?),?\s+)"
+        rf"{_NAME}\s+(?:{streets})"
+    )
+    local = alternation(lexicon.local_places) if lexicon.local_places else None
+    return (named, address) + ((local,) if local else ())
+
+
+def _trim(name: str) -> int:
+    """How many characters of leading generic words to drop from a place name."""
+    cut = 0
+    for m in regex.finditer(r"\S+\s*", name):
+        if m[0].strip() not in GENERIC:
+            break
+        cut = m.end()
+    return cut
+
+
+def find(text: str, lexicon: Lexicon) -> Iterator[Hit]:
+    named, address, *local = _patterns(lexicon)
+    for m in address.finditer(text):
+        if m["number"] and YEAR.fullmatch(m["number"]):
+            continue
+        yield Hit("SCR207", m.start(), m.end(), m[0], "address",
+                  "remove the address; refer to it as 'the family home' or 'Address 1'",
+                  "place")
+    for m in POSTCODE.finditer(text):
+        yield Hit("SCR208", m.start(), m.end(), m[0], "postcode", "remove the postcode",
+                  "place")
+    for m in PARTIAL_POSTCODE.finditer(text):
+        group = "a" if m["a"] else "b"
+        yield Hit("SCR208", m.start(group), m.end(group), m[group], "postcode district",
+                  "remove the postcode district", "place")
+    for m in named.finditer(text):
+        start = m.start() + _trim(m["name"])
+        if start >= m.start("kw"):
+            continue
+        words = text[start : m.start("kw")].split()
+        if all(w in GENERIC or w in lexicon.not_names for w in words):
+            continue
+        yield Hit("SCR215", start, m.end(), text[start : m.end()], "named local place",
+                  "describe the kind of place instead ('a local primary school', "
+                  "'the GP practice', 'School 1')", "place")
+    for pattern in local:
+        for m in pattern.finditer(text):
+            yield Hit("SCR215", m.start(), m.end(), m[0], "named local place",
+                      "describe the kind of place instead", "place")
