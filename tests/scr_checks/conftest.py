@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Callable
+from types import SimpleNamespace
 
 import docx
 import pytest
@@ -74,5 +75,6 @@ def document_xml(body: str, doctype: str = "") -> bytes:
 
 
 @pytest.fixture(scope="session")
-def make_document_xml() -> Callable[..., bytes]:
-    return document_xml
+def builders() -> SimpleNamespace:
+    """All three builders, for tables of faults that need one or another."""
+    return SimpleNamespace(docx=_docx, pdf=_pdf, document_xml=document_xml)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import socket
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -23,7 +25,7 @@ GOOD = "Introduction\n============\n\nText.\n"
 #: Formats that write a file, and so can be checked for the good report.
 FILE_FORMATS = [name for name in sorted(make_session().formatters) if name != "text"]
 
-Fault = Callable[[Path], tuple[str, str]]
+Fault = Callable[[Path, SimpleNamespace], tuple[str, str]]
 
 
 def write(path: Path, data: bytes) -> str:
@@ -31,46 +33,46 @@ def write(path: Path, data: bytes) -> str:
     return path.name
 
 
-def missing(tmp: Path) -> tuple[str, str]:
+def missing(tmp: Path, build: SimpleNamespace) -> tuple[str, str]:
     return "missing.rst", "missing.rst: no such file"
 
 
-def folder_without_reports(tmp: Path) -> tuple[str, str]:
+def folder_without_reports(tmp: Path, build: SimpleNamespace) -> tuple[str, str]:
     (tmp / "empty-folder").mkdir()
     (tmp / "empty-folder" / "notes.xyz").write_text("x", encoding="utf-8")
     return "empty-folder", "empty-folder: folder contains no reports (supported: "
 
 
-def unknown_extension(tmp: Path) -> tuple[str, str]:
+def unknown_extension(tmp: Path, build: SimpleNamespace) -> tuple[str, str]:
     return write(tmp / "report.xyz", b"text"), "report.xyz: unsupported file type '.xyz'"
 
 
-def empty_file(tmp: Path) -> tuple[str, str]:
+def empty_file(tmp: Path, build: SimpleNamespace) -> tuple[str, str]:
     return write(tmp / "empty.rst", b""), "empty.rst: cannot read: file is empty"
 
 
-def binary_with_text_extension(tmp: Path) -> tuple[str, str]:
+def binary_with_text_extension(tmp: Path, build: SimpleNamespace) -> tuple[str, str]:
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02"
     return write(tmp / "image.rst", png), "image.rst: cannot read: binary data (NUL bytes)"
 
 
-def nul_bytes(tmp: Path) -> tuple[str, str]:
+def nul_bytes(tmp: Path, build: SimpleNamespace) -> tuple[str, str]:
     data = b"Introduction\n============\n\nText\x00 with a NUL.\n"
     return write(tmp / "nul.rst", data), "nul.rst: cannot read: binary data (NUL bytes)"
 
 
-def invalid_utf8(tmp: Path) -> tuple[str, str]:
+def invalid_utf8(tmp: Path, build: SimpleNamespace) -> tuple[str, str]:
     data = "Introduction\n============\n\nCaf\u00e9.\n".encode("latin-1")
     return write(tmp / "latin1.rst", data), (
         "latin1.rst: cannot read: not UTF-8 (byte 0xe9 at offset 30)")
 
 
-def invalid_utf16(tmp: Path) -> tuple[str, str]:
+def invalid_utf16(tmp: Path, build: SimpleNamespace) -> tuple[str, str]:
     data = b"\xff\xfeI\x00n\x00\x00\xd8"  # a lone surrogate after the BOM
     return write(tmp / "utf16.rst", data), "utf16.rst: cannot read: invalid utf-16"
 
 
-def too_large(tmp: Path) -> tuple[str, str]:
+def too_large(tmp: Path, build: SimpleNamespace) -> tuple[str, str]:
     (tmp / "scr-checks.toml").write_text("max_file_size = 200\n", encoding="utf-8")
     data = (GOOD + "More text.\n" * 30).encode()
     return write(tmp / "large.rst", data), (
@@ -78,9 +80,68 @@ def too_large(tmp: Path) -> tuple[str, str]:
         "(max_file_size)")
 
 
+def billion_laughs(body: str) -> str:
+    entities = '<!ENTITY lol "lol">' + "".join(
+        f'<!ENTITY lol{level} "{f"&lol{level - 1};" * 10}">' for level in range(1, 10)
+    ).replace("&lol0;", "&lol;")
+    return f"<!DOCTYPE lolz [{entities}]>", body.replace("BODY", "&lol9;")
+
+
+def exactly(fault: Fault) -> Fault:
+    """The fault, its message given literally rather than as a pattern."""
+
+    def literal(tmp: Path, build: SimpleNamespace) -> tuple[str, str]:
+        name, message = fault(tmp, build)
+        return name, re.escape(message)
+
+    literal.__name__ = fault.__name__
+    return literal
+
+
+def cannot_read(name: str, cause: str) -> tuple[str, str]:
+    """``name`` and a pattern: its error says it cannot be read, and ``cause``."""
+    return name, rf"{re.escape(name)}: cannot read: .*(?i:{cause})"
+
+
+def encrypted_pdf(tmp: Path, build: SimpleNamespace) -> tuple[str, str]:
+    write(tmp / "locked.pdf", build.pdf(encrypt="a password"))
+    return cannot_read("locked.pdf", "password|encrypted")
+
+
+def scanned_pdf(tmp: Path, build: SimpleNamespace) -> tuple[str, str]:
+    write(tmp / "scanned.pdf", build.pdf(lines=()))
+    return cannot_read("scanned.pdf", "no text")
+
+
+def truncated_pdf(tmp: Path, build: SimpleNamespace) -> tuple[str, str]:
+    data = build.pdf(pages=3)
+    write(tmp / "cut.pdf", data[: len(data) // 2])
+    return cannot_read("cut.pdf", "damaged|corrupt|truncated|not a pdf|format")
+
+
+def truncated_docx(tmp: Path, build: SimpleNamespace) -> tuple[str, str]:
+    data = build.docx()
+    write(tmp / "cut.docx", data[: len(data) // 2])
+    return cannot_read("cut.docx", "damaged|corrupt|truncated|not a word|zip")
+
+
+def docx_without_document(tmp: Path, build: SimpleNamespace) -> tuple[str, str]:
+    write(tmp / "hollow.docx", build.docx(drop=("word/document.xml",)))
+    return cannot_read("hollow.docx", "word/document.xml")
+
+
+def zip_bomb_docx(tmp: Path, build: SimpleNamespace) -> tuple[str, str]:
+    bomb = build.document_xml(" " * (64 * 1024 * 1024))  # deflates about 1,000 times
+    write(tmp / "bomb.docx", build.docx(replace={"word/document.xml": bomb}))
+    return cannot_read("bomb.docx", "zip bomb")
+
+
 FAULTS: list[Fault] = [
-    missing, folder_without_reports, unknown_extension, empty_file,
-    binary_with_text_extension, nul_bytes, invalid_utf8, invalid_utf16, too_large,
+    *map(exactly, [missing, folder_without_reports, unknown_extension, empty_file,
+                   binary_with_text_extension, nul_bytes, invalid_utf8, invalid_utf16,
+                   too_large]),
+    encrypted_pdf, scanned_pdf, truncated_pdf, truncated_docx, docx_without_document,
+    zip_bomb_docx,
 ]
 
 
@@ -117,18 +178,18 @@ def assert_good_report_in_every_output(tmp: Path, out: str, bad_names: list[str]
 
 @pytest.mark.parametrize("fault", FAULTS, ids=lambda f: f.__name__)
 def test_fault_is_one_line_exit_2_and_the_good_report_is_still_checked(
-        fault, tmp_path, monkeypatch, capsys):
-    bad, expected = fault(tmp_path)
+        fault, builders, tmp_path, monkeypatch, capsys):
+    bad, expected = fault(tmp_path, builders)
     code, out, err = run_beside_good(tmp_path, monkeypatch, capsys, [bad])
     assert code == 2
     assert "Traceback" not in out + err
     (line,) = err.splitlines()
-    assert line.startswith(f"scr-checks: error: {expected}"), line
+    assert re.match(f"scr-checks: error: {expected}", line), line
     assert_good_report_in_every_output(tmp_path, out, [bad])
 
 
-def test_every_fault_at_once(tmp_path, monkeypatch, capsys):
-    bad = [fault(tmp_path)[0] for fault in FAULTS]
+def test_every_fault_at_once(builders, tmp_path, monkeypatch, capsys):
+    bad = [fault(tmp_path, builders)[0] for fault in FAULTS]
     code, out, err = run_beside_good(tmp_path, monkeypatch, capsys, bad)
     assert code == 2
     lines = err.splitlines()
@@ -222,13 +283,6 @@ def test_a_full_run_opens_no_socket(tmp_path, monkeypatch, capsys):
 
 
 
-def billion_laughs(body: str) -> str:
-    entities = '<!ENTITY lol "lol">' + "".join(
-        f'<!ENTITY lol{level} "{f"&lol{level - 1};" * 10}">' for level in range(1, 10)
-    ).replace("&lol0;", "&lol;")
-    return f"<!DOCTYPE lolz [{entities}]>", body.replace("BODY", "&lol9;")
-
-
 def external_entity(secret: Path) -> str:
     return f'<!DOCTYPE r [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'
 
@@ -253,3 +307,26 @@ def test_entities_in_html_are_neither_expanded_nor_resolved(tmp_path, monkeypatc
     assert "TOPSECRET" not in everything
     assert "lollol" not in everything
     assert_good_report_in_every_output(tmp_path, out, [])
+
+
+def test_entities_in_a_word_file_are_neither_expanded_nor_resolved(
+        builders, tmp_path, monkeypatch, capsys):
+    """Either a clear error naming the file, or a read with the entities left out."""
+    secret = tmp_path / "outside" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("TOPSECRET", encoding="utf-8")
+    doctype, body = billion_laughs("Start BODY end")
+    for name, xml in [
+        ("laughs.docx", builders.document_xml(body, doctype)),
+        ("xxe.docx", builders.document_xml("Start &xxe; end", external_entity(secret))),
+    ]:
+        write(tmp_path / name, builders.docx(replace={"word/document.xml": xml}))
+    code, out, err = run_beside_good(tmp_path, monkeypatch, capsys, ["laughs.docx", "xxe.docx"])
+    everything = all_outputs(tmp_path, out, err)
+    assert "TOPSECRET" not in everything
+    assert "lollol" not in everything
+    failed = [line.split(": ")[2] for line in err.splitlines()]
+    assert all(line.startswith("scr-checks: error: ") for line in err.splitlines())
+    assert set(failed) <= {"laughs.docx", "xxe.docx"}
+    assert code == (2 if err else 1)
+    assert_good_report_in_every_output(tmp_path, out, failed)
