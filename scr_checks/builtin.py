@@ -10,7 +10,12 @@ from scr_checks.config import OptionParser, add_core_options
 from scr_checks.context import CheckContext
 from scr_checks.formatters.json import JsonFormatter
 from scr_checks.formatters.text import TextFormatter
+from scr_checks.readers.docx import DocxReader
+from scr_checks.readers.html import HtmlReader
+from scr_checks.readers.markdown import MarkdownReader
+from scr_checks.readers.pdf import PdfReader
 from scr_checks.readers.rst import RstReader
+from scr_checks.readers.text import TextReader
 from scr_checks.results import Finding
 from scr_checks.rules import Rule, Severity
 from scr_checks.suppressions import apply_markers, comment_scopes, line_scopes
@@ -43,7 +48,7 @@ def scr_register_rules() -> list[Rule]:
 
 @hookimpl
 def scr_register_readers() -> list[type]:
-    return [RstReader]
+    return [RstReader, MarkdownReader, HtmlReader, TextReader, DocxReader, PdfReader]
 
 
 @hookimpl

@@ -1,0 +1,202 @@
+"""HTML through lxml's HTML parser, with no network and no entity expansion.
+
+``h1``-``h6`` open sections, ``p`` are paragraphs, ``ul``/``ol``/``li`` lists
+and ``table``/``tr``/``td``/``th`` tables; loose text in a ``div`` becomes a
+paragraph.  lxml gives each element its source line (capped at 65,535 by
+libxml2); the column is found by counting start tags of the same name on
+that line, so the core's aligner, which skips tags, starts at the right one.
+Comments and ``<meta name="author">`` are hidden content.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from docutils import nodes
+
+from scr_checks.document import HiddenContent, Report
+from scr_checks.locations import SourceText
+from scr_checks.readers import Reader, ReaderError, decode_text
+from scr_checks.readers.tree import TreeBuilder, text_node
+
+HEADINGS = {f"h{n}": n for n in range(1, 7)}
+SKIPPED = {"head", "script", "style", "template", "noscript", "svg", "math", "iframe", "object"}
+BLOCKS = {
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "blockquote",
+    "ul", "ol", "li", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "pre", "figure",
+    "figcaption", "dl", "dt", "dd", "address", "details", "summary", "form", "fieldset",
+    "body", "html", "hr", "caption", "center", *HEADINGS,
+}
+_SPACE = re.compile(r"\s+")
+
+
+class HtmlReader(Reader):
+    format = "html"
+    suffixes = (".html", ".htm", ".xhtml")
+
+    def read(self, path: str, data: bytes) -> Report:
+        from lxml import etree
+
+        text = decode_text(path, data)
+        parser = etree.HTMLParser(no_network=True, remove_pis=True, recover=True,
+                                  default_doctype=False, huge_tree=False)
+        text = re.sub(r"^\s*<\?xml[^>]*>", lambda m: " " * len(m.group()), text)
+        root = etree.fromstring(text, parser) if text.strip() else None
+        if root is None:
+            raise ReaderError(path, "no HTML content")
+        builder = _Builder(path, root, text.split("\n"))
+        body = root.find("body")
+        builder.walk(body if body is not None else root)
+        builder.flush()
+        return Report(path=path, format=self.format, document=builder.document,
+                      source=SourceText(text.split("\n"), "html"), hidden=builder.hidden)
+
+
+def _tag(element: Any) -> str:
+    return element.tag.lower() if isinstance(element.tag, str) else ""
+
+
+class _Builder(TreeBuilder):
+    def __init__(self, path: str, root: Any, lines: list[str]) -> None:
+        super().__init__(path)
+        self.source_lines = lines
+        self.hidden: list[HiddenContent] = []
+        self.stack: list[nodes.Element] = []
+        self.loose: list[str] = []
+        self.loose_at: dict[str, int] = {}
+        self._rank = self._rank_on_line(root)
+        for meta in root.iter("meta"):
+            if (meta.get("name") or "").lower() in ("author", "creator", "publisher"):
+                self.hidden.append(HiddenContent("property", meta.get("content") or "",
+                                                 f"meta {meta.get('name')}"))
+
+    @staticmethod
+    def _rank_on_line(root: Any) -> dict[int, int]:
+        """For each element, how many same-named elements start before it on its line."""
+        seen: dict[tuple[int, str], int] = {}
+        rank = {}
+        for element in root.iter():
+            tag = _tag(element)
+            if not tag or element.sourceline is None:
+                continue
+            key = (element.sourceline, tag)
+            rank[id(element)] = seen.get(key, 0)
+            seen[key] = seen.get(key, 0) + 1
+        return rank
+
+    def where(self, element: Any) -> dict[str, int]:
+        line = element.sourceline or 1
+        source = self.source_lines[line - 1] if line <= len(self.source_lines) else ""
+        starts = [m.end() for m in re.finditer(
+            rf"<{re.escape(_tag(element))}\b[^>]*>", source, re.IGNORECASE)]
+        rank = self._rank.get(id(element), 0)
+        return {"line": line, "column": starts[rank] if rank < len(starts) else 0}
+
+    def _append(self, node: nodes.Element) -> None:
+        (self.stack[-1] if self.stack else self.container).append(node)
+
+    def flush(self) -> None:
+        text = _SPACE.sub(" ", "".join(self.loose)).strip()
+        if text:
+            self._append(text_node(nodes.paragraph, text, **self.loose_at))
+        self.loose = []
+
+    def inline(self, element: Any) -> str:
+        """The text of ``element``, ``<br>`` as a line break, comments noted."""
+        out = [element.text or ""]
+        for child in element:
+            tag = _tag(child)
+            if not tag:
+                self._comment(child)
+            elif tag == "br":
+                out.append("\n")
+            elif tag not in SKIPPED:
+                out.append(self.inline(child))
+            out.append(child.tail or "")
+        return "".join(out)
+
+    def _comment(self, node: Any) -> None:
+        if node.tag.__name__ == "Comment" and (node.text or "").strip():
+            self.hidden.append(HiddenContent("comment", node.text.strip(),
+                                             f"HTML comment at line {node.sourceline}"))
+
+    def walk(self, element: Any) -> None:
+        if element.text and element.text.strip():
+            self._loose(element.text, element)
+        for child in element:
+            tag = _tag(child)
+            if not tag:
+                self._comment(child)
+            elif tag in SKIPPED:
+                pass
+            elif tag not in BLOCKS:
+                self._loose(self.inline(child), child)
+            else:
+                self.flush()
+                self.block(child, tag)
+            if child.tail and child.tail.strip():
+                self._loose(child.tail, element)
+        self.flush()
+
+    def _loose(self, text: str, element: Any) -> None:
+        if not self.loose or not "".join(self.loose).strip():
+            self.loose_at = self.where(element)
+        self.loose.append(text)
+
+    def block(self, element: Any, tag: str) -> None:
+        if tag in HEADINGS:
+            self.stack.clear()
+            text = _SPACE.sub(" ", self.inline(element)).strip()
+            if text:
+                self.heading(HEADINGS[tag], text, **self.where(element))
+        elif tag == "p":
+            text = _SPACE.sub(" ", self.inline(element)).strip()
+            if text:
+                self._append(text_node(nodes.paragraph, text, **self.where(element)))
+        elif tag in ("ul", "ol"):
+            node = nodes.bullet_list() if tag == "ul" else nodes.enumerated_list()
+            node.line = element.sourceline
+            self._nested(node, element)
+        elif tag == "li":
+            item = nodes.list_item()
+            item.line = element.sourceline
+            self._nested(item, element)
+        elif tag == "table":
+            self._table(element)
+        elif tag == "pre":
+            text = "".join(element.itertext())
+            block = nodes.literal_block(text, text)
+            block.line = element.sourceline
+            self._append(block)
+        elif tag == "hr":
+            pass
+        else:
+            self.walk(element)
+
+    def _nested(self, node: nodes.Element, element: Any) -> None:
+        self._append(node)
+        self.stack.append(node)
+        self.walk(element)
+        self.stack.pop()
+
+    def _table(self, element: Any) -> None:
+        rows = []
+        header_rows = 0
+        for row in element.iter("tr"):
+            if any(_tag(a) == "table" for a in row.iterancestors() if a is not element):
+                continue
+            cells = []
+            for cell in row:
+                if _tag(cell) not in ("td", "th"):
+                    continue
+                paragraphs = [p for p in cell.iter("p")] or [cell]
+                cells.append([(_SPACE.sub(" ", self.inline(p)).strip(), self.where(p))
+                              for p in paragraphs])
+            if all(_tag(c) == "th" for c in row if _tag(c)) and len(rows) == header_rows:
+                header_rows += 1
+            rows.append(cells)
+        table = self.table(rows, header_rows, line=element.sourceline)
+        if self.stack:
+            table.parent.remove(table)
+            self._append(table)
