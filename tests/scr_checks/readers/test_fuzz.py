@@ -48,17 +48,27 @@ def read_or_reader_error(reader: type[Reader], data: bytes) -> None:
         pass
 
 
-def mutate(data: bytes, draw: st.DrawFn) -> bytes:
-    kind = draw(st.sampled_from(["flip", "truncate", "insert", "repeat"]))
-    at = draw(st.integers(0, len(data) - 1))
-    if kind == "flip":
-        return data[:at] + bytes([data[at] ^ draw(st.integers(1, 255))]) + data[at + 1:]
-    if kind == "truncate":
-        return data[:at]
-    if kind == "insert":
-        return data[:at] + draw(st.binary(min_size=1, max_size=16)) + data[at:]
-    end = draw(st.integers(at, min(len(data), at + 64)))
-    return data[:end] + data[at:end] * draw(st.integers(2, 50)) + data[end:]
+#: One edit: what, where (a fraction of the length), and its material.
+EDITS = st.tuples(st.sampled_from(["flip", "truncate", "insert", "repeat"]),
+                  st.floats(0, 1, exclude_max=True), st.integers(1, 255),
+                  st.binary(min_size=1, max_size=16), st.integers(1, 64), st.integers(2, 50))
+
+
+def mutate(data: bytes, edits: list[tuple]) -> bytes:
+    """``data`` with each edit applied; the edits do not depend on the data."""
+    for kind, where, mask, insert, width, times in edits:
+        if not data:
+            break
+        at = int(where * len(data))
+        if kind == "flip":
+            data = data[:at] + bytes([data[at] ^ mask]) + data[at + 1:]
+        elif kind == "truncate":
+            data = data[:at]
+        elif kind == "insert":
+            data = data[:at] + insert + data[at:]
+        else:
+            data = data[:at] + data[at:at + width] * times + data[at:]
+    return data
 
 
 FUZZ = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -77,12 +87,9 @@ def test_random_bytes(reader, data):
 
 @pytest.mark.parametrize("reader", READERS, ids=lambda r: r.format)
 @FUZZ
-@given(draw=st.data())
-def test_mutated_good_file(reader, samples, draw):
-    data = samples[reader.format]
-    for _ in range(draw.draw(st.integers(1, 3))):
-        data = mutate(data, draw.draw) if data else data
-    read_or_reader_error(reader, data)
+@given(edits=st.lists(EDITS, min_size=1, max_size=3))
+def test_mutated_good_file(reader, samples, edits):
+    read_or_reader_error(reader, mutate(samples[reader.format], edits))
 
 
 def rezip(data: bytes, member: str, edit) -> bytes:
@@ -101,12 +108,12 @@ DOCX = [reader for reader in READERS if reader.format == "docx"]
 
 @pytest.mark.parametrize("reader", DOCX, ids=lambda r: r.format)
 @FUZZ
-@given(draw=st.data())
-def test_mutated_word_xml_in_an_intact_archive(reader, samples, draw):
-    member = draw.draw(st.sampled_from(
-        ["word/document.xml", "word/styles.xml", "[Content_Types].xml", "word/numbering.xml"]))
+@given(member=st.sampled_from(["word/document.xml", "word/styles.xml", "[Content_Types].xml",
+                               "word/numbering.xml"]),
+       edits=st.lists(EDITS, min_size=1, max_size=3))
+def test_mutated_word_xml_in_an_intact_archive(reader, samples, member, edits):
     read_or_reader_error(reader, rezip(samples[reader.format], member,
-                                       lambda xml: mutate(xml, draw.draw)))
+                                       lambda xml: mutate(xml, edits)))
 
 
 def corpus(samples: dict[str, bytes]) -> list[tuple[type[Reader], str, bytes]]:
