@@ -71,8 +71,9 @@ def _expansions() -> dict[str, str]:
 @hookimpl
 def scr_check_document(report: Report, context: CheckContext) -> Iterator[Finding]:
     extra_headings = context.option(NAMESPACE, "glossary_headings")
-    glossary = [b for b in context.blocks if acronyms.in_glossary(b, extra_headings)]
-    prose = [b for b in context.blocks if b not in glossary]
+    glossary, prose = [], []
+    for block in context.blocks:
+        (glossary if acronyms.in_glossary(block, extra_headings) else prose).append(block)
     yield from _acronym_findings(context, glossary, prose)
     yield from _jargon_findings(context, glossary, prose)
     yield from _readability_findings(context, prose)
