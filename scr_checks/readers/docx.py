@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Any
@@ -112,7 +113,8 @@ class Package:
         try:
             raw = self.zip.read(name)
             return etree.fromstring(raw, self.parser)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, zlib.error,
+                RuntimeError, NotImplementedError) as exc:  # damaged, encrypted, odd method
             raise ReaderError(self.path, f"damaged zip member {name}: {exc}") from None
         except etree.XMLSyntaxError as exc:
             raise ReaderError(self.path, f"{name} is not well-formed XML: {exc}") from None

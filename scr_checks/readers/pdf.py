@@ -86,8 +86,13 @@ class PdfReader(Reader):
                                         "check the unprotected file instead") from None
             raise ReaderError(path, f"not a readable PDF ({exc})") from None
         try:
+            if len(pdf) > self.limit("max_pages"):
+                raise ReaderError(path, f"the PDF has {len(pdf):,} pages, over the limit of "
+                                        f"{self.limit('max_pages'):,} (max_pages)")
             pages = [_page_lines(pdf, number) for number in range(len(pdf))]
             hidden = _hidden(pdf, data)
+        except pdfium.PdfiumError as exc:
+            raise ReaderError(path, f"damaged PDF ({exc})") from None
         finally:
             pdf.close()
         lines = [line for page in pages for line in page]
