@@ -1,0 +1,92 @@
+"""Personal names: full names, lone first names, professionals, what is not a name."""
+
+from scr_checks.testing import check_text, findings_of, rule_ids
+
+
+def _privacy(text, **config):
+    run = check_text(text, config={"select": ["SCR2"], "show_identifiers": True, **config})
+    assert not run.errors
+    return run
+
+
+def test_full_name_is_an_error_at_its_exact_place():
+    run = _privacy("Title\n=====\n\nChild A lived with her aunt, Kayleigh Brennan, in a flat.\n")
+    (finding,) = findings_of(run, "SCR201")
+    loc = finding.location
+    assert (loc.line, loc.column, loc.end_line, loc.end_column) == (4, 30, 4, 46)
+    assert finding.secret == "Kayleigh Brennan"
+    assert str(finding.severity) == "error"
+
+
+def test_name_broken_across_a_line_is_found_and_located():
+    run = _privacy("The neighbour, Gary\nWhitfield, called the police.\n")
+    (finding,) = findings_of(run, "SCR201")
+    loc = finding.location
+    assert (loc.line, loc.column, loc.end_line, loc.end_column) == (1, 16, 2, 10)
+
+
+def test_lone_first_name_is_a_warning_once():
+    run = _privacy("Her brother Jayden was at home.\n\nJayden was not seen again.\n")
+    (finding,) = findings_of(run, "SCR202")
+    assert str(finding.severity) == "warning"
+    assert (finding.location.line, finding.location.column) == (1, 13)
+
+
+def test_declared_pseudonyms_are_not_findings():
+    text = (
+        "The oldest child is referred to in this report as Amber, and her brothers "
+        "will be known as Sam and Noah.\n\nAmber and Noah lived with Sam and Mother.\n"
+    )
+    assert rule_ids(_privacy(text)) == []
+
+
+def test_a_nickname_is_not_a_declaration():
+    run = _privacy("He stayed with a friend known as \"Smudge\" that night.\n")
+    assert [f.secret for f in findings_of(run, "SCR202")] == ["Smudge"]
+
+
+def test_pseudonym_conventions_statutes_and_agencies_are_not_people():
+    text = (
+        "Child A, Baby T, Sibling B, Adult C and Mother lived in Home 2. Ms M and "
+        "Mr SF were seen. Working Together to Safeguard Children 2018 and the "
+        "Children Act 1989 apply; Ofsted and Early Help were involved. Mother's "
+        "Partner attended.\n"
+    )
+    assert rule_ids(_privacy(text)) == []
+
+
+def test_words_the_report_uses_in_lower_case_are_not_names():
+    run = _privacy("Will the plan work? The review asked whether staff will act.\n")
+    assert rule_ids(run) == []
+
+
+def test_authors_and_chairs_are_not_findings():
+    text = (
+        "Report author: Helen Marsh, Independent Reviewer. This review was chaired by "
+        "Peter Langley. Endorsed by Gareth Pryce, Independent Scrutineer.\n"
+    )
+    assert rule_ids(_privacy(text)) == []
+
+
+def test_named_professionals():
+    text = (
+        "The health visitor, Sarah Okafor, visited. Dr Hussain referred Mother. "
+        "The teacher, Mr O'Sullivan, phoned. The team manager, Lisa Grant, chaired it.\n"
+    )
+    run = _privacy(text)
+    assert [f.secret for f in run.findings] == [
+        "Sarah Okafor", "Dr Hussain", "Mr O'Sullivan", "Lisa Grant",
+    ]
+    assert set(rule_ids(run)) == {"SCR203"}
+
+
+def test_title_and_surname_is_a_full_name():
+    run = _privacy("A neighbour, Mrs Hartley, heard shouting.\n")
+    assert [f.secret for f in findings_of(run, "SCR201")] == ["Mrs Hartley"]
+
+
+def test_allow_list_and_local_names():
+    text = "Keanu lived with his grandmother. Zebedee Quorn visited.\n"
+    run = _privacy(text, privacy={"allow": ["Keanu"], "first_names": ["Zebedee"],
+                                  "surnames": ["Quorn"]})
+    assert [(f.rule_id, f.secret) for f in run.findings] == [("SCR201", "Zebedee Quorn")]
