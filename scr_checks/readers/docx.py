@@ -227,6 +227,8 @@ class _Builder(TreeBuilder):
         self.styles = self._styles(package.xml("word/styles.xml"))
         self.numbering = Numbering.load(package.xml("word/numbering.xml"))
         self.footnotes = self._notes(package.xml("word/footnotes.xml"), "w:footnote")
+        #: Comment text by id, for the paragraphs the comments are anchored to.
+        self.comment_texts: dict[str, str] = {}
         self._comments(package.xml("word/comments.xml"))
 
     # -- package parts ---------------------------------------------------
@@ -269,6 +271,7 @@ class _Builder(TreeBuilder):
             number = comment.get(w("id"), "")
             number = str(int(number) + 1) if number.isdigit() else number
             text = " ".join(" ".join(self.text(p) for p in comment.iter(w("p"))).split())
+            self.comment_texts[comment.get(w("id"), "")] = text
             self.hidden.append(HiddenContent("comment", text, f"comment {number}"))
             for attribute, what in (("author", "author"), ("initials", "initials")):
                 value = comment.get(w(attribute))
@@ -341,7 +344,7 @@ class _Builder(TreeBuilder):
         if not text.strip():
             return
         self.index += 1
-        where: dict[str, Any] = {"index": self.index}
+        where: dict[str, Any] = {"index": self.index, "comments": self.anchored(p) or None}
         if cell is not None:
             cell.append((text, where))
             return
@@ -361,6 +364,13 @@ class _Builder(TreeBuilder):
             note = self.footnotes.get(ref.get(w("id"), ""))
             if note:
                 self.footnote(ref.get(w("id"), ""), note)
+
+    def anchored(self, p: Any) -> list[str]:
+        """Texts of the comments whose range starts (or whose mark is) in ``p``."""
+        ids: dict[str, None] = {}
+        for tag in ("commentRangeStart", "commentReference"):
+            ids.update((mark.get(w("id"), ""), None) for mark in p.iter(w(tag)))
+        return [self.comment_texts[i] for i in ids if i in self.comment_texts]
 
     def footnote(self, label: str, text: str) -> None:
         from docutils import nodes

@@ -23,7 +23,9 @@ from docutils import nodes
 
 from scr_checks.document import new_document
 
-_NODE_ATTRIBUTES = ("column", "index", "page", "number")
+#: ``comments``: texts of the (Word) comments anchored to the block, which
+#: suppression markers are read from.
+_NODE_ATTRIBUTES = ("column", "index", "page", "number", "comments")
 
 
 def locate(node: nodes.Element, **where: Any) -> nodes.Element:
