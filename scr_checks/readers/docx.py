@@ -36,9 +36,7 @@ NS = {
     "ep": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
 }
 
-#: Limits against zip bombs: total uncompressed bytes, and per-member ratio.
-MAX_UNCOMPRESSED = 256 * 1024 * 1024
-MAX_RATIO = 200
+#: Most members a DOCX may hold (sizes and ratios are configured limits).
 MAX_MEMBERS = 10_000
 
 _DECIMAL_NUMBER = re.compile(r"\d+(?:\.\d+)*")
@@ -63,7 +61,8 @@ class DocxReader(Reader):
     suffixes = (".docx", ".docm")
 
     def read(self, path: str, data: bytes) -> Report:
-        package = Package(path, data)
+        package = Package(path, data, self.limit("max_unpacked_size"),
+                          self.limit("max_compression_ratio"))
         document = package.xml("word/document.xml")
         if document is None:
             raise ReaderError(path, "not a Word document (no word/document.xml in the file)")
@@ -80,7 +79,7 @@ class DocxReader(Reader):
 class Package:
     """The zip's members, checked for size before any is decompressed."""
 
-    def __init__(self, path: str, data: bytes) -> None:
+    def __init__(self, path: str, data: bytes, max_unpacked: int, max_ratio: int) -> None:
         from lxml import etree
 
         self.path = path
@@ -94,15 +93,16 @@ class Package:
         if len(members) > MAX_MEMBERS:
             raise ReaderError(path, f"zip holds {len(members):,} members; refusing to read")
         total = sum(m.file_size for m in members)
-        if total > MAX_UNCOMPRESSED:
-            raise ReaderError(path, f"zip would expand to {total:,} bytes; refusing to read "
-                                    "(possible zip bomb)")
+        if total > max_unpacked:
+            raise ReaderError(path, f"zip would expand to {total:,} bytes, over the limit of "
+                                    f"{max_unpacked:,} (max_unpacked_size; possible zip bomb)")
         for member in members:
-            if member.file_size > 1_000_000 and member.file_size > MAX_RATIO * max(
+            if member.file_size > 1_000_000 and member.file_size > max_ratio * max(
                     member.compress_size, 1):
-                raise ReaderError(path, f"zip member {member.filename} is compressed "
-                                        f"{member.file_size // max(member.compress_size, 1)}:1; "
-                                        "refusing to read (possible zip bomb)")
+                ratio = member.file_size // max(member.compress_size, 1)
+                raise ReaderError(path, f"zip member {member.filename} is compressed {ratio}:1, "
+                                        f"over {max_ratio}:1 (max_compression_ratio; possible "
+                                        "zip bomb)")
         self.names = {m.filename for m in members}
 
     def xml(self, name: str) -> Any:

@@ -330,3 +330,19 @@ def test_entities_in_a_word_file_are_neither_expanded_nor_resolved(
     assert set(failed) <= {"laughs.docx", "xxe.docx"}
     assert code == (2 if err else 1)
     assert_good_report_in_every_output(tmp_path, out, failed)
+
+
+@pytest.mark.parametrize(("setting", "cause"), [
+    ("max_unpacked_size = 10000", "over the limit of 10,000 (max_unpacked_size"),
+    ("max_pages = 2", "the PDF has 3 pages, over the limit of 2 (max_pages)"),
+])
+def test_reader_limits_come_from_the_configuration(setting, cause, builders, tmp_path,
+                                                   monkeypatch, capsys):
+    (tmp_path / "scr-checks.toml").write_text(setting + "\n", encoding="utf-8")
+    write(tmp_path / "big.docx", builders.docx())
+    write(tmp_path / "big.pdf", builders.pdf(pages=3))
+    code, out, err = run_beside_good(tmp_path, monkeypatch, capsys, ["big.docx", "big.pdf"])
+    assert code == 2
+    (line,) = err.splitlines()
+    assert cause in line and ": cannot read: " in line
+    assert_good_report_in_every_output(tmp_path, out, [line.split(": ")[2]])
