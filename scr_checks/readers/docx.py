@@ -376,8 +376,7 @@ class _Builder(TreeBuilder):
         from docutils import nodes
 
         self.index += 1
-        footnote = nodes.footnote()
-        footnote += nodes.label(label, label)
+        footnote = nodes.footnote(names=[f"footnote {label}"])
         footnote += text_node(nodes.paragraph, text, index=self.index)
         self.container.append(footnote)
 
