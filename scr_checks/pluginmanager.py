@@ -125,15 +125,13 @@ class ScrPluginManager(pluggy.PluginManager):
     # -- calling ---------------------------------------------------------
 
     def call_each(self, hook_name: str, **kwargs: Any) -> Iterator[tuple[str, Any]]:
-        """Call each implementation of a hook on its own, in plugin-name order.
+        """Call each implementation of a hook on its own, in call order.
 
         Yields ``(plugin name, result)``; an exception propagates with the
         plugin's name attached as ``exc.scr_plugin`` so the caller can
         decide whether it stops the run or only the file.
         """
-        caller = getattr(self.hook, hook_name)
-        impls = sorted(caller.get_hookimpls(), key=lambda impl: impl.plugin_name)
-        for impl in impls:
+        for impl in self._call_order(hook_name):
             args = {name: kwargs[name] for name in impl.argnames}
             try:
                 result = impl.function(**args)
@@ -143,12 +141,20 @@ class ScrPluginManager(pluggy.PluginManager):
             yield impl.plugin_name, result
 
     def implementations(self, hook_name: str) -> list[tuple[str, Any, tuple[str, ...]]]:
-        """(plugin name, function, argument names) of a hook, in name order."""
-        caller = getattr(self.hook, hook_name)
+        """(plugin name, function, argument names) of a hook, in call order."""
         return [
             (impl.plugin_name, impl.function, tuple(impl.argnames))
-            for impl in sorted(caller.get_hookimpls(), key=lambda i: i.plugin_name)
+            for impl in self._call_order(hook_name)
         ]
+
+    def _call_order(self, hook_name: str) -> list[Any]:
+        """Implementations by plugin name, ``tryfirst`` ones first, ``trylast`` last.
+
+        Name order does not depend on what happened to be installed or
+        registered first, so every run calls plugins in the same order.
+        """
+        impls = getattr(self.hook, hook_name).get_hookimpls()
+        return sorted(impls, key=lambda i: (-i.tryfirst + i.trylast, i.plugin_name))
 
     def plugin_versions(self) -> list[str]:
         return [

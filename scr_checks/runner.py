@@ -6,6 +6,7 @@ against that file and never stops the others.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -35,6 +36,8 @@ from scr_checks.rules import RuleRegistry
 from scr_checks.scorecard import scorecard
 from scr_checks.timelimit import TimeLimitExceeded, time_limit
 from scr_checks.walk import find_reports
+
+log = logging.getLogger("scr_checks")
 
 #: Rule the core uses for problems the parser itself reports.
 MARKUP_RULE = "SCR100"
@@ -273,17 +276,19 @@ class Session:
         return out
 
     def _safely(self, result: FileResult, hook: str, **kwargs: Any) -> None:
-        """Call a per-file hook, within its own ``timeout``, blaming failures."""
-        running = ""
-        try:
-            with time_limit(self.config.get("timeout")):
-                for owner, function, argnames in self.pm.implementations(hook):
-                    running = owner
+        """Call each implementation of a per-file hook within the ``timeout``.
+
+        One that raises is blamed and the others still run.
+        """
+        for owner, function, argnames in self.pm.implementations(hook):
+            try:
+                with time_limit(self.config.get("timeout")):
                     function(**{a: kwargs[a] for a in argnames})
-        except TimeLimitExceeded as exc:
-            result.errors.append(ToolError(result.path, f"{exc} in {hook}", running))
-        except Exception as exc:
-            result.errors.append(ToolError(result.path, _describe(exc), running))
+            except TimeLimitExceeded as exc:
+                result.errors.append(ToolError(result.path, f"{exc} in {hook}", owner))
+            except Exception as exc:
+                log.debug("plugin %s failed in %s", owner, hook, exc_info=True)
+                result.errors.append(ToolError(result.path, _describe(exc), owner))
 
     def _finish(self, findings: list[Finding]) -> list[Finding]:
         """Apply severity overrides, fingerprint, mask, and sort."""

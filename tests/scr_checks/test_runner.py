@@ -184,3 +184,29 @@ def test_slow_modify_findings_is_blamed(make_plugin, flag_plugin):
     assert (error.plugin, error.message) == (
         slow, "took longer than 0.3 s (timeout) in scr_modify_findings")
     assert "TST101" in rule_ids(run)
+
+
+def test_modify_findings_isolated_per_plugin_and_trylast_runs_last(make_plugin, flag_plugin):
+    raising = make_plugin(
+        "from scr_checks import hookimpl\n"
+        "@hookimpl\ndef scr_modify_findings(findings):\n    raise KeyError('oops')\n",
+        name="aa_raising_modifier",
+    )
+    last = make_plugin(
+        "from scr_checks import hookimpl\n"
+        "@hookimpl(trylast=True)\ndef scr_modify_findings(findings):\n"
+        "    findings[:] = [f.evolve(message=f.message + ' (seen last)') for f in findings]\n",
+        name="aa_last_modifier",
+    )
+    first = make_plugin(
+        "from scr_checks import hookimpl\n"
+        "@hookimpl\ndef scr_modify_findings(findings):\n"
+        "    findings[:] = [f.evolve(message=f.message + ' (seen)') for f in findings]\n",
+        name="zz_first_modifier",
+    )
+    run = check_text(REPORT, plugins=[flag_plugin, raising, last, first],
+                     config={"select": ["TST"]})
+    (error,) = run.files[0].errors
+    assert error.plugin == raising and "KeyError" in error.message
+    (finding,) = run.findings
+    assert finding.message == "found flagme (seen) (seen last)"
