@@ -439,7 +439,8 @@ class _Builder(TreeBuilder):
         for child in run:
             tag = child.tag
             if tag == w("t"):
-                parts.append(child.text or "")
+                # An unexpanded entity reference is a child; keep the text after it.
+                parts.append("".join([child.text or "", *(ref.tail or "" for ref in child)]))
             elif tag in (w("tab"), w("ptab")):
                 parts.append("\t")
             elif tag in (w("br"), w("cr")):
