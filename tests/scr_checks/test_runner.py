@@ -156,21 +156,22 @@ def test_plugin_that_runs_too_long_is_blamed_and_earlier_results_stand(
     first = write_report(REPORT, "a.rst")
     second = write_report(REPORT, "b.rst")
     run = check_paths([first, second], plugins=[flag_plugin, slow],
-                      config={"timeout": 0.3, "select": ["TST", "SLO"]})
+                      config={"timeout": 0.5, "select": ["TST", "SLO"]}, autoload=False)
     for file in run.files:
         (error,) = file.errors
         assert error.plugin == slow
-        assert error.message == "took longer than 0.3 s (timeout)"
+        assert error.message == "took longer than 0.5 s (timeout)"
         assert file.read_ok
         assert [f.rule_id for f in file.findings] == ["TST101"]
 
 
 def test_plugins_not_run_after_a_timeout_are_named(make_plugin, flag_plugin):
     slow = make_plugin(SLOW, name="aa_slow_plugin")
-    run = check_text(REPORT, plugins=[slow, flag_plugin], config={"timeout": 0.3})
+    run = check_text(REPORT, plugins=[slow, flag_plugin], config={"timeout": 0.5},
+                     autoload=False)
     (error,) = run.files[0].errors
     assert error.plugin == slow
-    assert error.message.startswith("took longer than 0.3 s (timeout); not run: ")
+    assert error.message.startswith("took longer than 0.5 s (timeout); not run: ")
     assert flag_plugin in error.message
 
 
@@ -179,10 +180,11 @@ def test_slow_modify_findings_is_blamed(make_plugin, flag_plugin):
         "from scr_checks import hookimpl\n"
         "@hookimpl\ndef scr_modify_findings(findings):\n    while True:\n        pass\n"
     )
-    run = check_text(REPORT, plugins=[slow, flag_plugin], config={"timeout": 0.3})
+    run = check_text(REPORT, plugins=[slow, flag_plugin], config={"timeout": 0.5},
+                     autoload=False)
     (error,) = run.files[0].errors
     assert (error.plugin, error.message) == (
-        slow, "took longer than 0.3 s (timeout) in scr_modify_findings")
+        slow, "took longer than 0.5 s (timeout) in scr_modify_findings")
     assert "TST101" in rule_ids(run)
 
 
