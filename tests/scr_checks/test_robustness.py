@@ -217,14 +217,14 @@ def scr_register_readers():
 
 def test_reading_that_takes_too_long_is_abandoned(make_plugin, tmp_path, monkeypatch, capsys):
     reader = make_plugin(SLOW_READER)
-    (tmp_path / "scr-checks.toml").write_text("timeout = 0.3\n", encoding="utf-8")
+    (tmp_path / "scr-checks.toml").write_text("timeout = 1\n", encoding="utf-8")
     write(tmp_path / "a.slow", b"x")
     write(tmp_path / "b.slow", b"x")
     code, out, err = run_beside_good(tmp_path, monkeypatch, capsys, ["a.slow", "b.slow"],
                                      ["-p", reader])
     assert code == 2
     assert err.splitlines() == [
-        f"scr-checks: error: {name}: cannot read: took longer than 0.3 s (timeout)"
+        f"scr-checks: error: {name}: cannot read: took longer than 1 s (timeout)"
         for name in ("a.slow", "b.slow")
     ]
     assert_good_report_in_every_output(tmp_path, out, ["a.slow", "b.slow"])
