@@ -154,7 +154,7 @@ def scr_check_document(report: Report, context: CheckContext) -> Iterator[Findin
     for kind, wheres in present(report.hidden).items():
         shown = ", ".join(wheres[:5]) + (" …" if len(wheres) > 5 else "")
         yield context.finding(
-            "SCR218", f"The file contains {len(wheres)} {PRESENCE[kind]} ({shown}).",
+            "SCR218", f"The file contains {PRESENCE[kind]} ({len(wheres)} found: {shown}).",
             suggestion="accept or reject all changes and delete comments before publishing",
             kind=kind, count=len(wheres),
         )

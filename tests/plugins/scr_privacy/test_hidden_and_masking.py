@@ -25,8 +25,8 @@ def test_comments_and_tracked_changes_are_reported_as_present():
     ])
     presence = [f for f in findings if f.rule_id == "SCR218"]
     assert [f.message for f in presence] == [
-        "The file contains 2 comments (comment 1, comment 2).",
-        "The file contains 1 tracked deletions (tracked deletion 1).",
+        "The file contains comments (2 found: comment 1, comment 2).",
+        "The file contains tracked deletions (1 found: tracked deletion 1).",
     ]
     assert presence[0].location.line is None
 
