@@ -30,8 +30,9 @@ class HiddenContent:
     """Text a published file carries beyond what a reader sees on the page.
 
     ``kind`` is one of ``comment``, ``insertion``, ``deletion``,
-    ``hidden-text``, ``property`` (document properties and PDF metadata) or
-    ``annotation``; ``where`` says where to find it ("comment 2",
+    ``hidden-text``, ``property`` (document properties and PDF metadata),
+    ``annotation`` or ``header-footer`` (Word's running headers and footers,
+    which are printed but are not part of the body); ``where`` says where to find it ("comment 2",
     "document properties: author").
     """
 

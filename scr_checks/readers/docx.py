@@ -52,6 +52,10 @@ _PROPERTIES = (
 )
 
 
+#: Word's running header and footer parts: word/header1.xml, word/footer2.xml …
+_MARGIN_PART = re.compile(r"word/((?:header|footer)[0-9]*)\.xml")
+
+
 def w(name: str) -> str:
     return f"{{{W}}}{name}"
 
@@ -72,6 +76,7 @@ class DocxReader(Reader):
         reader = _Builder(path, package)
         reader.blocks(body)
         reader.properties()
+        reader.margins()
         return Report(path=path, format=self.format, document=reader.document,
                       hidden=reader.hidden)
 
@@ -286,6 +291,19 @@ class _Builder(TreeBuilder):
             if found is not None and (found.text or "").strip():
                 self.hidden.append(HiddenContent(
                     "property", found.text.strip(), f"document properties: {what}"))
+
+    def margins(self) -> None:
+        """Running headers and footers: printed on every page, so checked too."""
+        seen = set()
+        for name in sorted(self.package.names):
+            match = _MARGIN_PART.fullmatch(name)
+            root = self.package.xml(name) if match else None
+            if root is None:
+                continue
+            text = " ".join(" ".join(self.text(p) for p in root.iter(w("p"))).split())
+            if text and text not in seen:
+                seen.add(text)
+                self.hidden.append(HiddenContent("header-footer", text, match.group(1)))
 
     # -- the body --------------------------------------------------------
 

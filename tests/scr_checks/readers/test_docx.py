@@ -115,3 +115,28 @@ def test_bad_files_raise_one_reader_error(name, reason):
 def test_external_entity_is_not_resolved():
     report = read(FIXTURES / "readers" / "external-entity.docx")
     assert [" ".join(b.text.split()) for b in blocks(report)] == ["Before after"]
+
+
+def test_running_header_and_footer_are_checked_for_identifiers(tmp_path):
+    import docx
+
+    from scr_checks.testing import check_paths, findings_of
+
+    document = docx.Document()
+    document.add_heading("Introduction", level=1)
+    document.add_paragraph("1.1 The review looked at the care of Child A.")
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "Draft 3"
+    section.footer.paragraphs[0].text = "Prepared by Margaret Okonkwo-Hale"
+    path = tmp_path / "margins.docx"
+    document.save(path)
+
+    report = DocxReader().read(str(path), path.read_bytes())
+    margins = [(h.where, h.text) for h in report.hidden if h.kind == "header-footer"]
+    assert ("footer1", "Prepared by Margaret Okonkwo-Hale") in margins
+    assert ("header1", "Draft 3") in margins
+
+    run = check_paths([path], config={"select": ["SCR2"]})
+    names = [f for f in findings_of(run, "SCR201") if "footer1" in f.message]
+    assert len(names) == 1
+    assert "Margaret" not in names[0].message
