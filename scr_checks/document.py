@@ -100,6 +100,8 @@ class TextBlock:
     #: 1-based position of this block in reading order.
     index: int = 0
     page: int | None = None
+    #: For PDF, the block's first line on its page.
+    page_line: int | None = None
     _aligner: Aligner | None = None
 
     @property
@@ -130,6 +132,7 @@ class TextBlock:
             paragraph_number=self.paragraph_number,
             paragraph_index=self.index,
             page=self.page,
+            page_line=self.page_line,
         )
         if self._aligner is None:
             return where
@@ -218,6 +221,7 @@ def blocks(report: Report) -> list[TextBlock]:
                 paragraph_number=paragraph_number(node, text),
                 index=int(node.get("index", len(out) + 1)),
                 page=node.get("page"),
+                page_line=node.get("page_line"),
                 _aligner=aligner,
             )
         )

@@ -33,6 +33,8 @@ class Location:
     paragraph_number: str | None = None
     paragraph_index: int | None = None
     page: int | None = None
+    #: The block's first line on its PDF page, counted from the top.
+    page_line: int | None = None
 
     @property
     def has_region(self) -> bool:
@@ -43,6 +45,8 @@ class Location:
         parts = []
         if self.page is not None:
             parts.append(f"page {self.page}")
+        if self.page_line is not None:
+            parts.append(f"line {self.page_line}")
         if self.paragraph_number:
             parts.append(f"paragraph {self.paragraph_number}")
         elif self.paragraph_index is not None:

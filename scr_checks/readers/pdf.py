@@ -64,6 +64,8 @@ class Line:
     cells: list[tuple[float, str]] = field(default_factory=list)
     #: The line ended with a hyphen at the line end.
     hyphen: bool = False
+    #: Its place among the page's lines, counted from the top as a reader does.
+    number: int = 0
 
     @property
     def style(self) -> tuple[float, bool]:
@@ -141,6 +143,10 @@ def _page_lines(pdf: Any, number: int) -> list[Line]:
                         x0=left, x1=right, y=y.value, height=height,
                         cells=cells, hyphen=hyphen))
     page.close()
+    baselines = sorted({round(line.y, 1) for line in out}, reverse=True)
+    rank = {y: i for i, y in enumerate(baselines, start=1)}
+    for line in out:
+        line.number = rank[round(line.y, 1)]
     return out
 
 
@@ -291,7 +297,7 @@ class _Structure:
 
     def _emit(self, kind: str, lines: list[Line]) -> None:
         self.index += 1
-        where = {"index": self.index, "page": lines[0].page}
+        where = {"index": self.index, "page": lines[0].page, "page_line": lines[0].number}
         if kind == "heading":
             level = self.levels.get(lines[0].style, len(self.levels) + 1)
             self.builder.heading(level, self._join(lines), **where)
@@ -305,7 +311,8 @@ class _Structure:
                 row = []
                 for _, text in line.cells:
                     self.index += 1
-                    row.append([(text, {"index": self.index, "page": line.page})])
+                    row.append([(text, {"index": self.index, "page": line.page,
+                                        "page_line": line.number})])
                 rows.append(row)
             header = 1 if lines[0].bold and not all(ln.bold for ln in lines) else 0
             self.builder.table(rows, header, page=lines[0].page)

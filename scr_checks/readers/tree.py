@@ -25,7 +25,7 @@ from scr_checks.document import new_document
 
 #: ``comments``: texts of the (Word) comments anchored to the block, which
 #: suppression markers are read from.
-_NODE_ATTRIBUTES = ("column", "index", "page", "number", "comments")
+_NODE_ATTRIBUTES = ("column", "index", "page", "page_line", "number", "comments")
 
 
 def locate(node: nodes.Element, **where: Any) -> nodes.Element:

@@ -39,7 +39,7 @@ def test_paragraph_over_a_page_break_is_one_paragraph_on_its_first_page(report):
     assert block.page == 2
     location = block.location(len(block.text) - 4)
     assert location.describe() == (
-        "page 2, paragraph 2.2.2, under Serious Case Review: Child M (format fixture) > "
+        "page 2, line 17, paragraph 2.2.2, under Serious Case Review: Child M (format fixture) > "
         "2. Analysis > 2.2 Assessment of the household")
 
 
@@ -91,3 +91,26 @@ def test_unreadable_pdfs_raise_one_reader_error(name, reason):
         read(FIXTURES / "readers" / name)
     assert caught.value.path == name
     assert reason in caught.value.reason
+
+
+def test_page_line_counts_the_lines_a_reader_sees_from_the_top(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from scr_checks.readers.pdf import PdfReader
+
+    path = tmp_path / "lines.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica", 11)
+    top = A4[1] - 72
+    texts = ["1.1 The first paragraph starts here and", "runs on to a second line.", "",
+             "1.2 The second paragraph is on the fourth", "line of text that the page shows."]
+    for number, text in enumerate(texts):
+        if text:
+            pdf.drawString(72, top - number * 14, text)
+    pdf.showPage()
+    pdf.save()
+
+    report = PdfReader().read(str(path), path.read_bytes())
+    located = {b.paragraph_number: (b.page, b.page_line) for b in blocks(report)}
+    assert located == {"1.1": (1, 1), "1.2": (1, 3)}
