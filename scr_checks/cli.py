@@ -21,7 +21,9 @@ from scr_checks.config import Config, find_config, load_raw
 from scr_checks.exceptions import ScrChecksError, UsageError
 from scr_checks.formatters import write_atomically
 from scr_checks.loading import call_startup_hook, load_plugins
+from scr_checks.parallel import cpu_count
 from scr_checks.pluginmanager import ScrPluginManager
+from scr_checks.progress import progress_bar
 from scr_checks.results import RunResult, ToolError
 from scr_checks.rules import QUESTIONS, Severity
 from scr_checks.runner import Session
@@ -83,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="show the identifiers privacy rules find instead of masking them")
     check.add_argument("--follow-symlinks", action="store_true", default=None,
                        help="in folders, also check links that lead outside them")
+    check.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
+                       help="check N files at once in worker processes; 0 or 'auto' "
+                            "uses every core (default: 1)")
     colour = check.add_mutually_exclusive_group()
     colour.add_argument("--color", dest="color", action="store_true", default=None)
     colour.add_argument("--no-color", dest="color", action="store_false")
@@ -101,6 +106,19 @@ def build_parser() -> argparse.ArgumentParser:
     scaffold.add_argument("--dir", metavar="FOLDER",
                           help="where to write it (default: ./scr-checks-NAME)")
     return parser
+
+
+def _jobs(value: str) -> int:
+    """``--jobs``: a number of processes, with 0 and ``auto`` meaning every core."""
+    if value == "auto":
+        return cpu_count()
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of processes: {value!r}") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError("must be 0 (every core) or more")
+    return jobs or cpu_count()
 
 
 def load(args: argparse.Namespace, first_path: Path | None) -> tuple[ScrPluginManager, Config]:
@@ -153,7 +171,7 @@ def command_check(args: argparse.Namespace) -> ExitCode:
             raise UsageError(f"unknown output format {name!r} "
                              f"(available: {', '.join(sorted(session.formatters))})")
     accepted = read_baseline(Path(args.baseline)) if args.baseline else set()
-    run = session.run(args.paths)
+    run = session.run(args.paths, args.jobs, progress_bar(sys.stderr))
     if args.write_baseline:
         write_baseline(Path(args.write_baseline), run)
         accepted |= {f.fingerprint for f in run.findings}

@@ -21,6 +21,7 @@ from scr_checks.document import Report, blocks
 from scr_checks.exceptions import PluginLoadError, ReaderError
 from scr_checks.formatters import Formatter
 from scr_checks.locations import utf16_column
+from scr_checks.parallel import Progress, check_files
 from scr_checks.pluginmanager import ScrPluginManager
 from scr_checks.readers import Reader
 from scr_checks.results import (
@@ -128,7 +129,9 @@ class Session:
 
     # -- checking --------------------------------------------------------
 
-    def run(self, paths: Iterable[str]) -> RunResult:
+    def run(self, paths: Iterable[str], jobs: int = 1,
+            progress: Progress | None = None) -> RunResult:
+        """Check every input, in ``jobs`` worker processes when more than one."""
         files, errors = self.collect(paths)
         result = RunResult(
             rules=list(self.selected),
@@ -136,7 +139,8 @@ class Session:
             plugins=dict(self.pm.distributions),
         )
         result.files.extend(FileResult(path=e.path, errors=[e]) for e in errors)
-        result.files.extend(self.check_file(path) for path in files)
+        result.files.extend(check_files(self.check_file, files, jobs,
+                                        self.config.get("timeout"), progress, display_path))
         return result
 
     def read(self, path: Path, shown: str) -> Report:
