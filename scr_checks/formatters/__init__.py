@@ -16,7 +16,7 @@ from typing import ClassVar
 from scr_checks.config import Config
 from scr_checks.results import RunResult
 
-__all__ = ["Formatter", "write_atomically"]
+__all__ = ["Formatter", "encodable", "write_atomically"]
 
 
 class Formatter:
@@ -32,6 +32,18 @@ class Formatter:
 
     def render(self, run: RunResult) -> str:
         raise NotImplementedError
+
+
+def encodable(text: str) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD, so UTF-8 can encode it.
+
+    Text pulled out of a damaged PDF or Word file can hold half a surrogate
+    pair; writing it would raise.  A pair split into two code points is joined
+    back into one character.
+    """
+    if text.isascii():
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def write_atomically(path: Path, text: str) -> None:

@@ -1,0 +1,275 @@
+"""SARIF 2.1.0, for GitHub code scanning and SARIF viewers such as VS Code's.
+
+One run per invocation.  Every result has a location, because GitHub rejects
+a whole file for one result without.  Text reports get a line/column region
+(UTF-16 columns, as VS Code counts); Word and PDF files are binary to SARIF,
+which forbids text regions on them, so their results point at the file and
+carry the heading path and paragraph as a logical location, the paragraph
+and page as properties, and the readable position in the message.
+
+Nothing here leaks what privacy rules found: messages are masked before a
+formatter sees them, snippets are written only when the user asked to see
+identifiers, and paths are relative to the checkout.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import fields
+from pathlib import PurePosixPath, PureWindowsPath
+from typing import Any
+from urllib.parse import quote
+
+from scr_checks.formatters import Formatter, encodable
+from scr_checks.results import Finding, Location, RunResult, ToolError
+from scr_checks.rules import DOCS_URL, Rule, Severity
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+SRCROOT = "%SRCROOT%"
+TOOL_NAME = "scr-checks"
+#: GitHub's limit on description and help texts.
+MAX_TEXT = 1024
+#: GitHub rejects a run with more results than this.
+MAX_RESULTS = 25_000
+
+MIME_TYPES = {
+    "rst": "text/x-rst",
+    "md": "text/markdown",
+    "html": "text/html",
+    "txt": "text/plain",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+#: GitHub's ``problem.severity`` words for non-security rules.
+PROBLEM_SEVERITY = {
+    Severity.ERROR: "error",
+    Severity.WARNING: "warning",
+    Severity.NOTE: "recommendation",
+}
+
+#: Location fields that a region or the logical location already carries.
+_REGION_FIELDS = {"path", "line", "column", "end_line", "end_column", "heading_path",
+                  "paragraph_number"}
+
+
+def pascal_case(name: str) -> str:
+    """``hindsight-language`` -> ``HindsightLanguage`` (SARIF2012 asks for it)."""
+    return "".join(part[:1].upper() + part[1:] for part in name.split("-"))
+
+
+def camel_case(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.capitalize() for part in rest)
+
+
+def shorten(text: str, limit: int = MAX_TEXT) -> str:
+    """At most ``limit`` characters, cut at a word with an ellipsis."""
+    text = encodable(text)
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] or text[: limit - 1]
+    return cut + "…"
+
+
+def artifact_uri(path: str) -> tuple[str, str | None]:
+    """The uri and its base: relative to the checkout unless the path is absolute."""
+    if PureWindowsPath(path).drive or PurePosixPath(path).is_absolute():
+        posix = PureWindowsPath(path).as_posix() if PureWindowsPath(path).drive else path
+        return "file://" + ("" if posix.startswith("/") else "/") + quote(posix), None
+    return quote(PurePosixPath(path).as_posix()), SRCROOT
+
+
+def artifact_location(path: str, index: int | None = None) -> dict[str, Any]:
+    uri, base = artifact_uri(encodable(path))
+    out: dict[str, Any] = {"uri": uri}
+    if base:
+        out["uriBaseId"] = base
+    if index is not None:
+        out["index"] = index
+    return out
+
+
+def rule_descriptor(rule: Rule) -> dict[str, Any]:
+    fix = rule.fix or rule.full
+    markdown = f"{rule.full}\n\n**How to fix:** {fix}" if rule.fix else rule.full
+    return {
+        "id": rule.id,
+        "name": pascal_case(rule.name),
+        "shortDescription": {"text": shorten(rule.short)},
+        "fullDescription": {"text": shorten(rule.full)},
+        "help": {"text": shorten(fix), "markdown": shorten(markdown)},
+        "helpUri": rule.help_uri,
+        "defaultConfiguration": {"level": str(rule.severity)},
+        "properties": {
+            "tags": [*rule.tags, f"Q{rule.question}"][:20],
+            "problem.severity": PROBLEM_SEVERITY[rule.severity],
+            "question": rule.question,
+        },
+    }
+
+
+class SarifFormatter(Formatter):
+    name = "sarif"
+    description = "SARIF 2.1.0, for GitHub code scanning and SARIF viewers."
+
+    def render(self, run: RunResult) -> str:
+        log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [self.run(run)]}
+        return json.dumps(log, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+    @property
+    def show_identifiers(self) -> bool:
+        return bool(self.config.get("show_identifiers"))
+
+    def run(self, run: RunResult) -> dict[str, Any]:
+        rule_index = {rule.id: i for i, rule in enumerate(run.rules)}
+        artifacts = [file for file in run.files if file.format]
+        artifact_index = {file.path: i for i, file in enumerate(artifacts)}
+        findings = [f for file in run.files for f in file.findings]
+        kept, dropped = limit_results(findings)
+        notifications = [notification(e) for e in run.errors]
+        if dropped:
+            notifications.append({
+                "level": "warning",
+                "message": {"text": f"{dropped} results left out: GitHub accepts at most "
+                                    f"{MAX_RESULTS:,} a run (the least severe were dropped)."},
+            })
+        return {
+            "tool": {"driver": self.driver(run), **self.extensions(run)},
+            "originalUriBaseIds": {
+                SRCROOT: {"description": {"text": "The folder scr-checks was run from, "
+                                                  "normally the repository root."}},
+            },
+            "invocations": [{
+                "executionSuccessful": not run.errors,
+                "toolExecutionNotifications": notifications,
+            }],
+            "columnKind": "utf16CodeUnits",
+            "artifacts": [
+                {
+                    "location": artifact_location(file.path),
+                    "roles": ["analysisTarget"],
+                    **({"mimeType": MIME_TYPES[file.format]}
+                       if file.format in MIME_TYPES else {}),
+                }
+                for file in artifacts
+            ],
+            "results": [
+                self.result(f, rule_index, artifact_index.get(f.location.path)) for f in kept
+            ],
+        }
+
+    def driver(self, run: RunResult) -> dict[str, Any]:
+        return {
+            "name": TOOL_NAME,
+            "version": run.version,
+            "semanticVersion": run.version,
+            "informationUri": DOCS_URL,
+            "rules": [rule_descriptor(rule) for rule in run.rules],
+        }
+
+    def extensions(self, run: RunResult) -> dict[str, Any]:
+        """Plugins from other distributions, so a result can be traced to its code."""
+        by_dist: dict[tuple[str, str], list[str]] = {}
+        for plugin, (dist, version) in run.plugins.items():
+            if dist != TOOL_NAME:
+                by_dist.setdefault((dist, version), []).append(plugin)
+        if not by_dist:
+            return {}
+        return {"extensions": [
+            {"name": dist, "version": version, "properties": {"plugins": sorted(plugins)}}
+            for (dist, version), plugins in sorted(by_dist.items())
+        ][:100]}
+
+    def result(self, finding: Finding, rule_index: dict[str, int],
+               artifact: int | None) -> dict[str, Any]:
+        loc = finding.location
+        text = finding.message
+        if finding.suggestion:
+            text += f" ({finding.suggestion})"
+        if not loc.has_region and loc.describe():
+            text += f" [{loc.describe()}]"
+        out: dict[str, Any] = {
+            "ruleId": finding.rule_id,
+            "level": str(finding.severity),
+            "message": {"text": encodable(text)},
+            "locations": [self.location(finding, artifact)],
+            "partialFingerprints": {
+                "primaryLocationLineHash": finding.fingerprint,
+                "scrFinding/v1": finding.fingerprint,
+            },
+            "suppressions": [],
+        }
+        if finding.rule_id in rule_index:
+            out["ruleIndex"] = rule_index[finding.rule_id]
+        if finding.suppression is not None:
+            suppression = {"kind": finding.suppression.kind, "status": "accepted"}
+            if finding.suppression.justification:
+                suppression["justification"] = encodable(finding.suppression.justification)
+            out["suppressions"] = [suppression]
+        return out
+
+    def location(self, finding: Finding, artifact: int | None) -> dict[str, Any]:
+        loc = finding.location
+        physical: dict[str, Any] = {"artifactLocation": artifact_location(loc.path, artifact)}
+        out: dict[str, Any] = {"physicalLocation": physical}
+        if loc.has_region:
+            physical["region"] = region(loc)
+            if self.show_identifiers and finding.snippet:
+                physical["region"]["snippet"] = {"text": encodable(finding.snippet)}
+        else:
+            extra = {camel_case(f.name): getattr(loc, f.name) for f in fields(loc)
+                     if f.name not in _REGION_FIELDS and getattr(loc, f.name) is not None}
+            if extra:
+                out["properties"] = extra
+        logical = logical_location(loc)
+        if logical:
+            out["logicalLocations"] = [logical]
+        return out
+
+
+def region(loc: Location) -> dict[str, Any]:
+    out = {"startLine": loc.line, "startColumn": loc.column or 1,
+           "endLine": loc.end_line or loc.line}
+    if loc.end_column is not None:
+        out["endColumn"] = loc.end_column
+    return out
+
+
+def logical_location(loc: Location) -> dict[str, Any] | None:
+    """The section and paragraph, as a reader of the report would cite them."""
+    paragraph = loc.paragraph_number or (
+        str(loc.paragraph_index) if loc.paragraph_index is not None else None)
+    parts = [encodable(h) for h in loc.heading_path]
+    if paragraph is None and not parts:
+        return None
+    name = f"paragraph {paragraph}" if paragraph else parts[-1]
+    return {
+        "name": name,
+        "fullyQualifiedName": " > ".join(parts + ([name] if paragraph else [])),
+        "kind": "paragraph" if paragraph else "section",
+    }
+
+
+def notification(error: ToolError) -> dict[str, Any]:
+    """An unreadable input or a failing plugin, as ``toolExecutionNotifications`` lists."""
+    out: dict[str, Any] = {
+        "level": "error",
+        "message": {"text": encodable(error.message)},
+    }
+    if error.path not in ("", "-"):
+        out["locations"] = [
+            {"physicalLocation": {"artifactLocation": artifact_location(error.path)}}
+        ]
+    if error.plugin:
+        out["properties"] = {"plugin": encodable(error.plugin)}
+    return out
+
+
+def limit_results(findings: list[Finding]) -> tuple[list[Finding], int]:
+    """At most ``MAX_RESULTS``, keeping the most severe, in their original order."""
+    if len(findings) <= MAX_RESULTS:
+        return findings, 0
+    ranked = sorted(range(len(findings)), key=lambda i: (-findings[i].severity, i))
+    keep = sorted(ranked[:MAX_RESULTS])
+    return [findings[i] for i in keep], len(findings) - MAX_RESULTS
