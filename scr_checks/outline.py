@@ -189,10 +189,14 @@ class Outline:
         self.sections = self._sections()
         self.kinds = {kind for section in self.sections for kind in section.kinds}
         self.numbers: dict[str, TextBlock] = {}
+        #: Number or number prefix ("4", "4.2") -> the blocks it covers, in order.
+        self._under: dict[str, list[TextBlock]] = {}
         for block in blocks:
             number = self.number_of(block)
-            if number and number not in self.numbers:
-                self.numbers[number] = block
+            if number:
+                self.numbers.setdefault(number, block)
+                for prefix in _prefixes(number):
+                    self._under.setdefault(prefix, []).append(block)
         self._references: dict[int, list[Reference]] = {}
         self.recommendations = self._items("recommendation", "recommendations", set())
         claimed = {id(b) for item in self.recommendations for b in item.blocks}
@@ -409,18 +413,18 @@ class Outline:
         if ref.kind in ("finding", "recommendation"):
             items = self.findings if ref.kind == "finding" else self.recommendations
             return [i.block for i in items if (i.number or "").lower() == ref.target.lower()]
-        prefix = ref.target + "."
-        return [
-            block for block in self.blocks
-            if (number := self.number_of(block))
-            and (number == ref.target or number.startswith(prefix))
-        ]
+        return list(self._under.get(ref.target, ()))
 
     def theme_of(self, block: TextBlock) -> Section | None:
         for theme in self.themes:
             if theme.contains(block):
                 return theme
         return None
+
+
+def _prefixes(number: str) -> list[str]:
+    """``number`` and each part of it before a dot: "4.2.1" -> "4", "4.2", "4.2.1"."""
+    return [number[:i] for i, ch in enumerate(number) if ch == "."] + [number]
 
 
 def _list_item(node: nodes.Node) -> nodes.Node | None:
