@@ -101,12 +101,13 @@ def _section_rest(blocks: Sequence[TextBlock], first: int, section: tuple[str, .
 
 def line_scopes(lines: Sequence[str], blocks: Sequence[TextBlock]) -> list[Scope]:
     """Scopes of the marker lines of a text-format report."""
+    markers = [(number, match) for number, text in enumerate(lines, start=1)
+               if (match := LINE_MARKER.fullmatch(text))]
+    if not markers:
+        return []  # the usual case: no block need be aligned to its source
     starts = [_start(b) for b in blocks]
     scopes = []
-    for number, text in enumerate(lines, start=1):
-        match = LINE_MARKER.fullmatch(text)
-        if match is None:
-            continue
+    for number, match in markers:
         marker = Marker.parse(match)
         following = next((i for i, s in enumerate(starts) if s > number), len(blocks))
         if marker.section:
