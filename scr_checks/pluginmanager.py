@@ -13,7 +13,7 @@ import importlib
 import importlib.metadata
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -80,14 +80,7 @@ class ScrPluginManager(pluggy.PluginManager):
         for name, ep in chosen.items():
             if self.is_blocked(name) or self.has_plugin(name):
                 continue
-            try:
-                plugin = ep.load()
-            except Exception as exc:
-                raise PluginLoadError(
-                    f"plugin {name!r} from {_dist_label(ep)} failed to import: "
-                    f"{type(exc).__name__}: {exc}"
-                ) from exc
-            self._register_checked(plugin, name, f"from {_dist_label(ep)}")
+            self._import(name, f"from {_dist_label(ep)}", ep.load)
             if getattr(ep, "dist", None) is not None:
                 self.distributions[name] = (ep.dist.name, ep.dist.version)
 
@@ -98,14 +91,18 @@ class ScrPluginManager(pluggy.PluginManager):
         for folder in search_paths:
             if str(folder) not in sys.path:
                 sys.path.insert(0, str(folder))
+        self._import(module_name, f"({why})",
+                     lambda: importlib.import_module(module_name))
+
+    def _import(self, name: str, origin: str, load: Callable[[], Any]) -> None:
+        """Import a plugin and register it; any failure is one line naming it."""
         try:
-            module = importlib.import_module(module_name)
+            plugin = load()
         except Exception as exc:
             raise PluginLoadError(
-                f"plugin {module_name!r} ({why}) failed to import: "
-                f"{type(exc).__name__}: {exc}"
+                f"plugin {name!r} {origin} failed to import: {type(exc).__name__}: {exc}"
             ) from exc
-        self._register_checked(module, module_name, f"({why})")
+        self._register_checked(plugin, name, origin)
 
     def _register_checked(self, plugin: ModuleType | Any, name: str, origin: str) -> None:
         try:
