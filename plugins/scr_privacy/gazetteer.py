@@ -8,7 +8,7 @@ shared by every file of a run; a local area's additions make a new one.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -48,6 +48,12 @@ class Lexicon:
     alternatives: dict[str, str]
     institutions: tuple[str, ...]
     streets: tuple[str, ...]
+    #: Words that describe a kind of place ("Neonatal", "Crown"), not name one.
+    place_kinds: frozenset[str]
+    #: Street words that are also common nouns ("Place", "Approach").
+    common_heads: frozenset[str]
+    #: Phrase -> kind of cue ("relation", "name", "surname") before a name.
+    name_cues: dict[str, str]
     #: Named local places a local area added ("Meadowbank"), matched whole.
     local_places: tuple[str, ...] = ()
 
@@ -63,11 +69,7 @@ class Lexicon:
         for word, is_first in [*((w, True) for w in first), *((w, False) for w in surnames)]:
             old = names.get(word, Name(False, False, False))
             names[word] = Name(old.first or is_first, old.surname or not is_first, False)
-        return Lexicon(
-            names, self.not_names, self.not_people, self.roles, self.origins,
-            self.conditions, self.alternatives, self.institutions, self.streets,
-            (*self.local_places, *places),
-        )
+        return replace(self, names=names, local_places=(*self.local_places, *places))
 
 
 @lru_cache(maxsize=1)
@@ -88,4 +90,7 @@ def lexicon() -> Lexicon:
         alternatives={c[0].lower(): c[1] for c in conditions},
         institutions=tuple(_lines("institutions.txt")),
         streets=tuple(_lines("streets.txt")),
+        place_kinds=frozenset(_lines("place_kinds.txt")),
+        common_heads=frozenset(_lines("common_heads.txt")),
+        name_cues=dict(line.split("\t") for line in _lines("name_cues.tsv")),
     )

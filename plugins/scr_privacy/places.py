@@ -2,13 +2,19 @@
 
 Agencies ("Westmoor NHS Foundation Trust", "Southbridge Police") are named
 legitimately and are not matched: only the keywords in ``data/institutions.txt``
-and ``data/streets.txt`` end a place name.  Numbered placeholders ("School 1",
-"Home 2", "GP Practice 1") are the convention to suggest, so they never match.
+and ``data/streets.txt`` end a place name, and a phrase in
+``data/not_people.txt`` ("Local Child Safeguarding Practice Review", "Signs
+of Safety Approach") is never part of one.  A name needs a word that names
+rather than describes: not one of ``data/place_kinds.txt`` ("the Neonatal
+Intensive Care Unit") and, before an institution or a word of
+``data/common_heads.txt``, not a word the report also uses in lower case
+("Good Practice", "a Safe Place").  Numbered placeholders ("School 1", "Home 2", "GP Practice 1")
+are the convention to suggest, so they never match.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from functools import lru_cache
 
 import regex
@@ -23,13 +29,6 @@ PARTIAL_POSTCODE = regex.compile(
 )
 _WORD = r"(?:St\.?|Saint|\p{Lu}[\p{L}'’-]*)"
 _NAME = rf"{_WORD}(?:\s+(?:(?:of|and|the|upon|on|de|le)\s+)?{_WORD}){{0,4}}?"
-#: Words that start a sentence or describe a kind of place, not name one.
-GENERIC = frozenset(
-    "The A An In At On To From By For With And Of This That These His Her Their Its Our "
-    "Catholic Baptist Methodist Anglican Pentecostal Evangelical Christian Free "
-    "Crown Family High Youth Magistrates County Car Community Special Local Main "
-    "Children's Child's Women's Men's Hospital School Nursery".split()
-)
 YEAR = regex.compile(r"(?:19|20)\d\d")
 
 
@@ -42,7 +41,8 @@ def _patterns(lexicon: Lexicon) -> tuple[regex.Pattern[str], ...]:
     institutions = alternation(lexicon.institutions).pattern
     streets = alternation(lexicon.streets).pattern
     named = regex.compile(
-        rf"(?<![\p{{L}}\p{{N}}'’])(?P<name>{_NAME})\s+(?P<kw>{institutions}|{streets})"
+        rf"(?<![\p{{L}}\p{{N}}'’])(?P<name>{_NAME})\s+"
+        rf"(?P<kw>(?:(?:{streets})\s+)?(?P<institution>{institutions})|{streets})"
         rf"(?!\s+(?:\d|[A-Z]\b))"
     )
     address = regex.compile(
@@ -54,17 +54,24 @@ def _patterns(lexicon: Lexicon) -> tuple[regex.Pattern[str], ...]:
     return (named, address) + ((local,) if local else ())
 
 
-def _trim(name: str) -> int:
+def _trim(name: str, kinds: frozenset[str]) -> int:
     """How many characters of leading generic words to drop from a place name."""
     cut = 0
     for m in regex.finditer(r"\S+\s*", name):
-        if m[0].strip() not in GENERIC:
+        if m[0].strip() not in kinds:
             break
         cut = m.end()
     return cut
 
 
-def find(text: str, lexicon: Lexicon) -> Iterator[Hit]:
+def _describes(word: str, lexicon: Lexicon, lower_words: Set[str]) -> bool:
+    """True if ``word`` says what kind of place it is rather than naming it."""
+    return (word in lexicon.place_kinds or word in lexicon.not_names
+            or all(part in lower_words for part in word.lower().split("-")))
+
+
+def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> Iterator[Hit]:
+    """Places in ``text``; ``lower_words`` are the words the report uses in lower case."""
     named, address, *local = _patterns(lexicon)
     for m in address.finditer(text):
         if m["number"] and YEAR.fullmatch(m["number"]):
@@ -79,12 +86,15 @@ def find(text: str, lexicon: Lexicon) -> Iterator[Hit]:
         group = "a" if m["a"] else "b"
         yield Hit("SCR208", m.start(group), m.end(group), m[group], "postcode district",
                   "remove the postcode district", "place")
+    blocked = [m.span() for m in lexicon.not_people.finditer(text)]
     for m in named.finditer(text):
-        start = m.start() + _trim(m["name"])
-        if start >= m.start("kw"):
+        start = m.start() + _trim(m["name"], lexicon.place_kinds)
+        kw = m.start("kw")
+        if start >= kw or any((s < kw and start < e) or s < m.end() <= e for s, e in blocked):
             continue
-        words = text[start : m.start("kw")].split()
-        if all(w in GENERIC or w in lexicon.not_names for w in words):
+        common = m["institution"] or m["kw"] in lexicon.common_heads
+        words = text[start:kw].split()
+        if all(_describes(w, lexicon, lower_words if common else frozenset()) for w in words):
             continue
         yield Hit("SCR215", start, m.end(), text[start : m.end()], "named local place",
                   "describe the kind of place instead ('a local primary school', "

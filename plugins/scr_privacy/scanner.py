@@ -62,8 +62,9 @@ def scan(text: str, lexicon: Lexicon, names: NameFinder | None,
          extra: Iterable[tuple[str, regex.Pattern[str]]] = (),
          allowed: frozenset[str] = frozenset()) -> list[Hit]:
     """Every finding-worthy hit in ``text``, the combination hit last."""
+    lower_words = names.doc.lower_words if names is not None else frozenset()
     found = [
-        *numbers.find(text), *dates.find(text), *places.find(text, lexicon),
+        *numbers.find(text), *dates.find(text), *places.find(text, lexicon, lower_words),
         *conditions.find(text, lexicon),
     ]
     if names is not None:

@@ -1,0 +1,51 @@
+"""Named places: institution and street head nouns, and what only describes a place."""
+
+import pytest
+
+from scr_checks.testing import check_text
+
+
+def _places(text):
+    run = check_text(text, config={"select": ["SCR207", "SCR215"], "show_identifiers": True})
+    assert not run.errors
+    return [(f.rule_id, f.secret, f.location.line, f.location.column) for f in run.findings]
+
+
+@pytest.mark.parametrize("place", [
+    "Kingsmead Maternity Unit", "Rowan Ward", "Abbeydale Medical Practice",
+    "Parkside Practice", "Hillcrest Children's Centre", "Brambles Pre-school",
+    "Meadowview Children's Home", "St Oswald's Hospice", "Oakwood Centre",
+    "Station Approach", "Elm Vale", "Foxes Croft", "Riverside Wharf", "Hollybush Heights",
+    "Weavers Court", "Abbey Lane Surgery",
+])
+def test_a_name_before_an_institution_or_street_word_is_a_place(place):
+    text = f"In 2020 the family went to {place} twice.\n"
+    assert _places("Title\n=====\n\n" + text) == [
+        ("SCR215", place, 4, text.index(place) + 1),
+    ]
+
+
+def test_a_house_number_before_a_new_street_word_is_an_address():
+    text = "Title\n=====\n\nShe moved into a flat at 41b Station\nApproach, Dunmore.\n"
+    assert _places(text) == [("SCR207", "41b Station Approach", 4, 26)]
+
+
+@pytest.mark.parametrize("text", [
+    "He was moved from the Special Care Baby Unit to the Neonatal Intensive Care Unit.",
+    "Mother stayed on the Mother and Baby Unit, then the Children's Ward.",
+    "She went to the Sexual Assault Referral Centre and the Urgent Treatment Centre.",
+    "The Sure Start Children's Centre and the Children's Centre held groups.",
+    "The Domestic Abuse Unit and the Public Protection Unit shared information.",
+    "The Family Court, the Crown Court and the Coroner's Court sat.",
+    "The Local Child Safeguarding Practice Review went to the National Panel.",
+    "Agencies used the Signs of Safety Approach and the Whole Family Approach.",
+    "The review asks for Reflective Practice, Good Practice and Trauma-Informed Practice.",
+    "Multi-Agency Practice was weak; a Safe Place and a Safe House were found.",
+])
+def test_words_that_describe_a_kind_of_place_are_not_a_place(text):
+    assert _places(text + "\n") == []
+
+
+def test_a_word_the_report_uses_in_lower_case_does_not_name_an_institution():
+    text = "Title\n=====\n\nStaff said Joined Practice worked; they joined up.\n"
+    assert _places(text) == []
