@@ -161,31 +161,25 @@ def _has_ancestor(node: nodes.Node, kind: type) -> bool:
     return False
 
 
-def is_prose(node: nodes.Node) -> bool:
-    """True for a block of prose a checker should read."""
-    return (
-        isinstance(node, nodes.TextElement)
-        and not isinstance(node, _NOT_PROSE)
-        and not any(isinstance(p, _NOT_PROSE) for p in _ancestors(node))
-    )
+def prose_nodes(document: nodes.document) -> Iterator[tuple[nodes.Element, tuple[str, ...]]]:
+    """Each block of prose with the titles of the sections around it, outermost first.
 
-
-def _ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
-    parent = node.parent
-    while parent is not None:
-        yield parent
-        parent = parent.parent
-
-
-def heading_path(node: nodes.Node) -> tuple[str, ...]:
-    """Titles of the sections that contain ``node``, outermost first."""
-    titles = []
-    for parent in _ancestors(node):
-        if isinstance(parent, nodes.section) and parent.children:
-            first = parent.children[0]
-            if isinstance(first, nodes.title):
-                titles.append(" ".join(first.astext().split()))
-    return tuple(reversed(titles))
+    One walk of the tree, in document order: a section's title is read once
+    rather than once for every block below it, and the subtree of a node that
+    is not prose (code, comments, inline markup) is skipped whole.
+    """
+    stack: list[tuple[nodes.Node, tuple[str, ...]]] = [(document, ())]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, _NOT_PROSE):
+            continue
+        if isinstance(node, nodes.section) and node.children and isinstance(
+                node.children[0], nodes.title):
+            path = (*path, " ".join(node.children[0].astext().split()))
+        if isinstance(node, nodes.TextElement):
+            yield node, path
+        if isinstance(node, nodes.Element):
+            stack.extend((child, path) for child in reversed(node.children))
 
 
 def paragraph_number(node: nodes.Element, text: str) -> str | None:
@@ -200,14 +194,10 @@ def paragraph_number(node: nodes.Element, text: str) -> str | None:
 def blocks(report: Report) -> list[TextBlock]:
     """Cut the report into prose blocks, in reading order."""
     out: list[TextBlock] = []
-    for node in report.document.findall(nodes.TextElement):
-        if not is_prose(node):
-            continue
+    for node, path in prose_nodes(report.document):
         text = node.astext().replace("\n", " ")
         if not text.strip():
             continue
-        assert isinstance(node, nodes.Element)
-        path = heading_path(node)
         aligner = None
         if report.source is not None:
             line = node_line(node) or 1
