@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from scr_checks import CheckContext, Config, ConfigError, Finding, OptionParser, Outline, hookimpl
+from scr_checks import (
+    CheckContext,
+    Config,
+    ConfigError,
+    Finding,
+    OptionParser,
+    Outline,
+    TextBlock,
+    hookimpl,
+)
 from scr_checks.outline import catalogue
 from scr_structure import numbering
 from scr_structure.rules import RULES
@@ -92,7 +101,7 @@ def _findings_identifiable(outline: Outline, context: CheckContext) -> Iterator[
 
 def _numbering(outline: Outline, context: CheckContext) -> Iterator[Finding]:
     previous: numbering.Number | None = None
-    seen: dict[numbering.Number, str] = {}
+    seen: dict[numbering.Number, TextBlock] = {}
     for block in context.blocks:
         if block.in_table or block.in_list:
             continue
@@ -102,7 +111,7 @@ def _numbering(outline: Outline, context: CheckContext) -> Iterator[Finding]:
         current = numbering.parse(text)
         problem = ""
         if current in seen:
-            problem = f"Paragraph number {text} is used twice (first {seen[current]})."
+            problem = f"Paragraph number {text} is used twice (first {_where(seen[current])})."
         elif previous is not None and current < previous:
             problem = (f"Paragraph number {text} comes after {numbering.show(previous)}: "
                        "the numbering goes backwards.")
@@ -114,7 +123,7 @@ def _numbering(outline: Outline, context: CheckContext) -> Iterator[Finding]:
             start = block.text.find(text)
             span = (start, start + len(text)) if start >= 0 else (0, None)
             yield context.finding("SCR103", problem, block, *span)
-        seen.setdefault(current, _where(block))
+        seen.setdefault(current, block)
         previous = current
 
 
