@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields
-from pathlib import PurePosixPath, PureWindowsPath
+from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
@@ -32,10 +32,13 @@ MAX_TEXT = 1024
 #: GitHub rejects a run with more results than this.
 MAX_RESULTS = 25_000
 
+#: By reader format, and by file suffix for files that could not be read.
 MIME_TYPES = {
     "rst": "text/x-rst",
+    "markdown": "text/markdown",
     "md": "text/markdown",
     "html": "text/html",
+    "text": "text/plain",
     "txt": "text/plain",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
@@ -74,10 +77,10 @@ def shorten(text: str, limit: int = MAX_TEXT) -> str:
 
 def artifact_uri(path: str) -> tuple[str, str | None]:
     """The uri and its base: relative to the checkout unless the path is absolute."""
-    if PureWindowsPath(path).drive or PurePosixPath(path).is_absolute():
-        posix = PureWindowsPath(path).as_posix() if PureWindowsPath(path).drive else path
-        return "file://" + ("" if posix.startswith("/") else "/") + quote(posix), None
-    return quote(PurePosixPath(path).as_posix()), SRCROOT
+    native = PurePath(path)
+    if native.is_absolute():
+        return native.as_uri(), None
+    return quote(native.as_posix()), SRCROOT
 
 
 def artifact_location(path: str, index: int | None = None) -> dict[str, Any]:

@@ -1,0 +1,218 @@
+"""SARIF output: valid for the schema and for GitHub, exact, masked, deterministic."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from scr_checks.cli import main
+from scr_checks.formatters.sarif import MAX_RESULTS, artifact_uri, pascal_case
+from scr_checks.results import FileResult, Finding, Location, RunResult, Suppression, ToolError
+from scr_checks.rules import Rule, Severity
+from scr_checks.testing import check_paths
+
+RULE = Rule(id="TST701", name="flag-word", short="A flagged word.",
+            full="The word 'flagme' is flagged.", severity=Severity.WARNING,
+            question=7, tags=("tone",), fix="Say something else.")
+
+
+def finding(path="r.rst", severity=Severity.WARNING, message="A flagged word.", **where):
+    location = Location(path=path, **where)
+    return Finding(rule_id=RULE.id, message=message, severity=severity,
+                   location=location, fingerprint="0123456789abcdef:1")
+
+
+def run_of(*findings, path="r.rst", errors=(), fmt="rst"):
+    return RunResult(files=[FileResult(path=path, findings=list(findings), errors=list(errors),
+                                       format=fmt)], rules=[RULE], version="0.1.0")
+
+
+def reports(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix()
+                  for p in (root / "fixtures" / "reports").rglob("*") if p.is_file())
+
+
+def test_every_fixture_report_gives_a_log_github_accepts(in_repo, render, valid_sarif):
+    paths = reports(in_repo)
+    run = check_paths(paths)
+    log = valid_sarif(render("sarif", run))
+    (sarif_run,) = log["runs"]
+    assert len(sarif_run["results"]) == len(run.findings) > 0
+    assert [a["location"]["uri"] for a in sarif_run["artifacts"]] == [f.path for f in run.files]
+    assert {a["mimeType"] for a in sarif_run["artifacts"]} >= {
+        "text/x-rst", "application/pdf", "text/markdown",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+    assert sarif_run["invocations"] == [
+        {"executionSuccessful": True, "toolExecutionNotifications": []}]
+    assert sarif_run["columnKind"] == "utf16CodeUnits"
+
+
+def test_driver_declares_every_rule_that_ran_with_help_and_question(in_repo, render,
+                                                                     valid_sarif):
+    run = check_paths(["fixtures/reports/well_formed.rst"])
+    driver = valid_sarif(render("sarif", run))["runs"][0]["tool"]["driver"]
+    assert [r["id"] for r in driver["rules"]] == [r.id for r in run.rules]
+    assert len(driver["rules"]) > 40
+    markup = driver["rules"][0]
+    assert markup["id"] == "SCR100"
+    assert markup["name"] == "MarkupProblem"
+    assert markup["defaultConfiguration"] == {"level": "warning"}
+    assert markup["properties"]["tags"] == ["structure", "markup", "Q1"]
+    assert markup["helpUri"].endswith("rules.html#scr100")
+    assert markup["help"]["markdown"].startswith("The parser reported a problem")
+    assert "**How to fix:**" in markup["help"]["markdown"]
+    assert driver["name"] == "scr-checks" and driver["version"] == run.version
+
+
+def test_pascal_case_of_rule_names():
+    assert pascal_case("hindsight-language") == "HindsightLanguage"
+    assert pascal_case("birth-or-death-date") == "BirthOrDeathDate"
+
+
+def test_region_points_at_the_flagged_words_in_utf16_columns(tmp_path, monkeypatch, render,
+                                                             valid_sarif):
+    monkeypatch.chdir(tmp_path)
+    source = "Visits\n======\n\n\U0001F600 The social worker failed to visit the family.\n"
+    Path("visits.rst").write_text(source, encoding="utf-8")
+    run = check_paths(["visits.rst"], config={"select": ["SCR701"]})
+    (result,) = valid_sarif(render("sarif", run))["runs"][0]["results"]
+    physical = result["locations"][0]["physicalLocation"]
+    assert physical["artifactLocation"] == {"uri": "visits.rst", "uriBaseId": "%SRCROOT%",
+                                            "index": 0}
+    region = physical["region"]
+    assert region == {"startLine": 4, "startColumn": 22, "endLine": 4, "endColumn": 31}
+    line = source.splitlines()[region["startLine"] - 1].encode("utf-16-le")
+    flagged = line[2 * (region["startColumn"] - 1):2 * (region["endColumn"] - 1)]
+    assert flagged.decode("utf-16-le") == "failed to"
+    assert "snippet" not in region
+
+
+def test_word_and_pdf_results_have_no_region_but_a_readable_position(render, valid_sarif):
+    where = {"heading_path": ("Findings",), "paragraph_number": "3.2", "paragraph_index": 14,
+             "page": 4}
+    run = run_of(finding("r.pdf", **where), path="r.pdf", fmt="pdf")
+    (result,) = valid_sarif(render("sarif", run))["runs"][0]["results"]
+    (location,) = result["locations"]
+    assert location["physicalLocation"] == {
+        "artifactLocation": {"uri": "r.pdf", "uriBaseId": "%SRCROOT%", "index": 0}}
+    assert location["logicalLocations"] == [{
+        "name": "paragraph 3.2", "fullyQualifiedName": "Findings > paragraph 3.2",
+        "kind": "paragraph"}]
+    assert location["properties"] == {"paragraphIndex": 14, "page": 4}
+    assert result["message"]["text"] == (
+        "A flagged word. [page 4, paragraph 3.2, under Findings]")
+
+
+def test_word_fixture_results_carry_paragraphs(in_repo, render, valid_sarif):
+    run = check_paths(["fixtures/reports/same/report.docx"])
+    results = valid_sarif(render("sarif", run))["runs"][0]["results"]
+    assert results and all("region" not in r["locations"][0]["physicalLocation"]
+                           for r in results)
+    located = [r for r in results if "logicalLocations" in r["locations"][0]]
+    assert located
+    for result in located:
+        props = result["locations"][0]["properties"]
+        assert props["paragraphIndex"] >= 1
+        assert "paragraph" in result["message"]["text"]
+
+
+def test_suppressions_are_on_every_result_or_none(render, valid_sarif):
+    quiet = finding(line=3, column=1, end_line=3, end_column=5).evolve(
+        suppression=Suppression("inSource", "quoted from the family"))
+    loud = finding(line=5, column=1, end_line=5, end_column=5)
+    baselined = finding(line=7, column=1).evolve(suppression=Suppression("external", "baseline"))
+    results = valid_sarif(render("sarif", run_of(quiet, loud, baselined)))["runs"][0]["results"]
+    assert [r["suppressions"] for r in results] == [
+        [{"kind": "inSource", "status": "accepted", "justification": "quoted from the family"}],
+        [],
+        [{"kind": "external", "status": "accepted", "justification": "baseline"}],
+    ]
+
+
+def test_unreadable_inputs_and_plugin_errors_are_notifications(render, valid_sarif):
+    run = run_of(errors=[ToolError("r.rst", "RuntimeError: boom", "northshire")])
+    run.files.append(FileResult(path="gone.pdf", errors=[ToolError("gone.pdf", "no such file")]))
+    invocation = valid_sarif(render("sarif", run))["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    assert invocation["toolExecutionNotifications"] == [
+        {"level": "error", "message": {"text": "RuntimeError: boom"},
+         "locations": [{"physicalLocation": {"artifactLocation": {
+             "uri": "r.rst", "uriBaseId": "%SRCROOT%"}}}],
+         "properties": {"plugin": "northshire"}},
+        {"level": "error", "message": {"text": "no such file"},
+         "locations": [{"physicalLocation": {"artifactLocation": {
+             "uri": "gone.pdf", "uriBaseId": "%SRCROOT%"}}}]},
+    ]
+
+
+def test_over_githubs_limit_the_least_severe_are_left_out_with_a_notice(render, valid_sarif):
+    many = [finding(line=n, column=1, severity=Severity.WARNING) for n in range(1, MAX_RESULTS - 1)]
+    notes = [finding(line=n, column=1, severity=Severity.NOTE) for n in range(1, 4)]
+    errors = [finding(line=1, column=2, severity=Severity.ERROR)]
+    run_log = valid_sarif(render("sarif", run_of(*notes, *many, *errors)))["runs"][0]
+    levels = [r["level"] for r in run_log["results"]]
+    assert len(levels) == MAX_RESULTS
+    assert levels.count("note") == 1 and levels[0] == "note" and levels[-1] == "error"
+    (notice,) = run_log["invocations"][0]["toolExecutionNotifications"]
+    assert notice["level"] == "warning"
+    assert notice["message"]["text"].startswith("2 results left out")
+    assert run_log["invocations"][0]["executionSuccessful"] is True
+
+
+def test_uris_are_percent_encoded_and_absolute_paths_are_file_uris():
+    assert artifact_uri("my reports/été #1.rst") == (
+        "my%20reports/%C3%A9t%C3%A9%20%231.rst", "%SRCROOT%")
+    assert artifact_uri("a:b.rst") == ("a%3Ab.rst", "%SRCROOT%")
+    assert artifact_uri("/srv/my reports/r.rst") == ("file:///srv/my%20reports/r.rst", None)
+
+
+def test_plugins_from_other_distributions_are_extensions(render, valid_sarif):
+    run = run_of()
+    run.plugins = {"tone": ("scr-checks", "0.1.0"),
+                   "northshire": ("scr-checks-northshire", "1.2.0")}
+    tool = valid_sarif(render("sarif", run))["runs"][0]["tool"]
+    assert tool["extensions"] == [{"name": "scr-checks-northshire", "version": "1.2.0",
+                                   "properties": {"plugins": ["northshire"]}}]
+
+
+def test_privacy_findings_never_leak_the_identifier(tmp_path, monkeypatch, render,
+                                                    valid_sarif, valid_junit):
+    monkeypatch.chdir(tmp_path)
+    Path("r.rst").write_text("Child A lived with her aunt, Kayleigh Brennan, in a flat.\n",
+                             encoding="utf-8")
+    run = check_paths(["r.rst"], config={"select": ["SCR2"]})
+    (found,) = run.findings
+    assert found.secret == "Kayleigh Brennan"
+    for name, valid in (("sarif", valid_sarif), ("junit", valid_junit), ("json", json.loads),
+                        ("text", str)):
+        text = render(name, run)
+        valid(text)
+        assert "Kayleigh" not in text and "Brennan" not in text
+        assert "K******* B******" in text
+    log = valid_sarif(render("sarif", run))
+    assert "snippet" not in log["runs"][0]["results"][0]["locations"][0]["physicalLocation"][
+        "region"]
+
+
+def test_snippets_are_written_only_when_identifiers_are_shown(tmp_path, monkeypatch, render,
+                                                               valid_sarif):
+    monkeypatch.chdir(tmp_path)
+    Path("r.rst").write_text("Child A lived with her aunt, Kayleigh Brennan, in a flat.\n",
+                             encoding="utf-8")
+    run = check_paths(["r.rst"], config={"select": ["SCR2"], "show_identifiers": True})
+    log = valid_sarif(render("sarif", run, show_identifiers=True))
+    region = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": 1, "startColumn": 30, "endLine": 1, "endColumn": 46,
+                      "snippet": {"text": "Kayleigh Brennan"}}
+
+
+def test_same_inputs_give_byte_identical_files(in_repo, tmp_path):
+    paths = reports(in_repo)
+    outputs = []
+    for n in range(2):
+        target = tmp_path / f"{n}.sarif"
+        junit = tmp_path / f"{n}.xml"
+        main(["check", *paths, "--format", "sarif", "-o", str(target), "--junit", str(junit)])
+        outputs.append((target.read_bytes(), junit.read_bytes()))
+    assert outputs[0] == outputs[1]
+    assert b"T00:" not in outputs[0][0] + outputs[0][1]
