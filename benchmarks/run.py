@@ -1,0 +1,236 @@
+"""Measure whole ``scr-checks check`` runs against the docutils parsing floor.
+
+Run from the repository root: ``python benchmarks/run.py``.  It writes
+synthetic reports into ``benchmarks/out/`` (git-ignored), times each run as a
+separate process (wall time, CPU time and peak memory of that child, median
+of ``--repeat``), prints a table with the ratios and writes it to
+``benchmarks/results.md``.  A benchmark, not a test: the figures depend on the
+machine, so nothing here passes or fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import corpus
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+FLOOR = ("import sys; from docutils.core import publish_doctree; "
+         "publish_doctree(open(sys.argv[1], encoding='utf-8').read())")
+#: Rule prefixes added one plugin at a time, for the rule-count scaling rows.
+TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
+PREFIXES = ["SCR1", "SCR2", "SCR3", "SCR4", "SCR5", "SCR6", "SCR7", "SCR8"]
+
+
+@dataclass
+class Timing:
+    wall: float
+    cpu: float
+    rss_mib: float
+    status: int
+
+
+def measure(command: list[str], repeat: int, cwd: Path) -> Timing:
+    """Median wall, CPU (user + system) and peak RSS of ``command``, run ``repeat`` times.
+
+    Peak memory comes from ``/usr/bin/time`` when there is one: a child forked
+    from this (larger) process would otherwise report this process's memory.
+    """
+    runs = []
+    for _ in range(repeat):
+        with tempfile.NamedTemporaryFile("r", dir=cwd, suffix=".rss") as rss:
+            wrapped = [TIME, "-f", "%M", "-o", rss.name, *command] if TIME else command
+            start = time.perf_counter()
+            child = subprocess.Popen(wrapped, cwd=cwd, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL)
+            # wait4 gives this child's own usage, its waited-for children included.
+            _, status, usage = os.wait4(child.pid, 0)
+            wall = time.perf_counter() - start
+            kib = int(rss.read().split()[-1]) if TIME else usage.ru_maxrss
+        runs.append(Timing(wall, usage.ru_utime + usage.ru_stime, kib / 1024,
+                           os.waitstatus_to_exitcode(status)))
+    return Timing(
+        statistics.median(r.wall for r in runs),
+        statistics.median(r.cpu for r in runs),
+        statistics.median(r.rss_mib for r in runs),
+        max(r.status for r in runs),
+    )
+
+
+def scr_checks(*args: str) -> list[str]:
+    return [sys.executable, "-m", "scr_checks", *args]
+
+
+def supported() -> tuple[set[str], set[str]]:
+    """Input suffixes and output formats of the installed scr-checks."""
+    from scr_checks.loading import load_plugins
+    from scr_checks.runner import Session
+
+    session = Session(*load_plugins({}, None))
+    return set(session.readers), set(session.formatters)
+
+
+def rule_count(prefixes: list[str]) -> int:
+    from scr_checks.loading import load_plugins
+    from scr_checks.runner import Session
+
+    session = Session(*load_plugins({}, None))
+    return sum(1 for rule in session.rules if rule.id.startswith(tuple(prefixes)))
+
+
+def generate(words: int, suffixes: list[str], seed: int = 1) -> dict[str, Path]:
+    blocks = corpus.build(words, seed)
+    return {s: corpus.write(blocks, OUT / f"report-{words // 1000}k{s}") for s in suffixes}
+
+
+def generate_archive(count: int, suffixes: set[str]) -> Path:
+    """``count`` small reports of 300 to 4,000 words, some in Markdown."""
+    folder = OUT / "archive"
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    for n in range(count):
+        suffix = ".md" if n % 5 == 4 and ".md" in suffixes else ".rst"
+        words = 300 + (n * 7919) % 3700
+        corpus.write(corpus.build(words, seed=1000 + n), folder / f"scr-{n:04d}{suffix}")
+    return folder
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs per row, median taken (the archive runs once)")
+    parser.add_argument("--archive", type=int, default=500, help="reports in the archive")
+    args = parser.parse_args()
+    OUT.mkdir(exist_ok=True)
+    readers, formats = supported()
+    output = "sarif" if "sarif" in formats else "json"
+    work = Path(tempfile.mkdtemp(prefix="scr-bench-", dir=OUT))
+    target = str(work / f"out.{output}")
+
+    print("generating reports ...", file=sys.stderr)
+    wanted = [".rst", ".md", ".docx", ".pdf"]
+    files = generate(50_000, [s for s in wanted if s in readers])
+    files.update({f"{w}k": generate(w * 1000, [".rst"])[".rst"] for w in (25, 100)})
+    one_page = corpus.write(corpus.build(400, seed=7), OUT / "report-1page.rst")
+    archive = generate_archive(args.archive, readers)
+
+    rows: list[tuple[str, str, Timing | None]] = []
+
+    def row(label: str, what: str, command: list[str] | None,
+            repeat: int = args.repeat) -> Timing | None:
+        timing = measure(command, repeat, work) if command else None
+        rows.append((label, what, timing))
+        shown = f"{timing.wall:.2f} s" if timing else "n/a"
+        print(f"  {label:34} {shown}", file=sys.stderr)
+        return timing
+
+    def check(path: Path, *extra: str) -> list[str]:
+        return scr_checks("check", str(path), f"--{output}", target, *extra)
+
+    print("measuring ...", file=sys.stderr)
+    rst50 = files[".rst"]
+    floor50 = row("docutils parse, 50k reST (floor)", "floor", [sys.executable, "-c", FLOOR,
+                                                              str(rst50)])
+    run50 = row("scr-checks, 50k reST", "run", check(rst50))
+    for suffix, name in ((".md", "Markdown"), (".docx", "Word"), (".pdf", "PDF")):
+        row(f"scr-checks, 50k {name}", "run", check(files[suffix]) if suffix in files else None)
+    floor25 = row("docutils parse, 25k reST", "floor",
+                  [sys.executable, "-c", FLOOR, str(files["25k"])])
+    run25 = row("scr-checks, 25k reST", "run", check(files["25k"]))
+    floor100 = row("docutils parse, 100k reST", "floor", [sys.executable, "-c", FLOOR,
+                                                          str(files["100k"])])
+    run100 = row("scr-checks, 100k reST", "run", check(files["100k"]))
+    floor1 = row("docutils parse, one page", "floor", [sys.executable, "-c", FLOOR,
+                                                       str(one_page)])
+    run1 = row("scr-checks, one page", "run", check(one_page))
+    row("python -c pass (interpreter)", "floor", [sys.executable, "-c", "pass"])
+    scaling = []
+    for n in range(1, len(PREFIXES) + 1):
+        chosen = PREFIXES[:n]
+        timing = row(f"50k reST, --select {chosen[0]}..{chosen[-1]}", "rules",
+                     check(rst50, "--select", ",".join(chosen)))
+        scaling.append((rule_count(chosen), timing))
+    archive1 = row(f"archive of {args.archive}, --jobs 1", "archive",
+                   scr_checks("check", str(archive), "--format", "json", "-o", target), 1)
+    archive0 = row(f"archive of {args.archive}, --jobs 0", "archive",
+                   scr_checks("check", str(archive), "--format", "json", "-o", target,
+                              "--jobs", "0"), 1)
+
+    ratios = [
+        ("50k run / floor", run50.wall / floor50.wall, "target <= 2"),
+        ("50k peak memory (MiB)", run50.rss_mib, "target < 150"),
+        ("100k / 50k run", run100.wall / run50.wall, "linear: about 2"),
+        ("50k / 25k run", run50.wall / run25.wall, "linear: about 2"),
+        ("100k / 50k floor", floor100.wall / floor50.wall, "docutils itself"),
+        ("100k / 50k, run minus floor", (run100.wall - floor100.wall)
+         / (run50.wall - floor50.wall), "our own cost: about 2"),
+        ("50k / 25k, run minus floor", (run50.wall - floor50.wall)
+         / (run25.wall - floor25.wall), "our own cost: about 2"),
+        ("one-page run (s)", run1.wall, "target <= 0.15"),
+        ("one-page run / floor", run1.wall / floor1.wall, ""),
+        ("archive --jobs 1 / --jobs 0", archive1.wall / archive0.wall,
+         f"{os.cpu_count()} cores"),
+    ]
+    first_rules, first = scaling[0]
+    last_rules, last = scaling[-1]
+    if last_rules > first_rules and first and last:
+        per_rule = (last.wall - first.wall) / (last_rules - first_rules)
+        ratios.append(("seconds per added rule, 50k", per_rule,
+                       f"{first_rules} to {last_rules} rules"))
+    text = report(rows, ratios, output, scaling)
+    print(text)
+    (HERE / "results.md").write_text(text, encoding="utf-8")
+    shutil.rmtree(work)
+    return 0
+
+
+def report(rows: list[tuple[str, str, Timing | None]], ratios: list[tuple[str, float, str]],
+           output: str, scaling: list[tuple[int, Timing | None]]) -> str:
+    lines = [
+        "# scr-checks benchmark",
+        "",
+        f"Machine: {cpu_model()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}.",
+        f"Each run: `scr-checks check FILE --{output} out.{output}`, all built-in checkers; "
+        "whole process, median of the repeats.",
+        "",
+        "| run | wall s | CPU s | peak MiB | exit |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for label, _, timing in rows:
+        if timing is None:
+            lines.append(f"| {label} | n/a | n/a | n/a | |")
+        else:
+            lines.append(f"| {label} | {timing.wall:.2f} | {timing.cpu:.2f} | "
+                         f"{timing.rss_mib:.0f} | {timing.status} |")
+    lines += ["", "| ratio | value | note |", "|---|---:|---|"]
+    lines += [f"| {name} | {value:.3g} | {note} |" for name, value, note in ratios]
+    lines += ["", "Rules selected, 50k reST: " + ", ".join(
+        f"{count} rules {t.wall:.2f} s" for count, t in scaling if t), ""]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
