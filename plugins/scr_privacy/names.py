@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 
 import regex
 
+from scr_privacy.cues import cue_before, partners
 from scr_privacy.gazetteer import Lexicon
 from scr_privacy.hits import Hit
 
 TOKEN = regex.compile(r"(?<![\p{L}\p{N}'’@./_-])\p{Lu}[\p{L}]*(?:['’-]\p{L}+)*")
-POSSESSIVE = regex.compile(r"['’]s$")
+POSSESSIVE = ("'s", "’s")
 TITLES = frozenset("Mr Mrs Ms Miss Mx Sir Dame Lady Lord".split())
 PROFESSIONAL_TITLES = frozenset(
     "Dr Prof Professor PC DC DS DI DCI DCS Sgt PCSO Cllr Councillor".split()
@@ -38,13 +39,6 @@ AUTHOR_AFTER = regex.compile(
     r"(?:chair|reviewer|author|scrutineer)\b",
     regex.IGNORECASE,
 )
-#: Phrases that introduce a name: "his mother, X", "named X", "known as X".
-NAME_CUE = regex.compile(
-    r"\b(?:(?:mother|father|partner|boyfriend|girlfriend|brother|sister|son|daughter|aunt|"
-    r"uncle|cousin|grandmother|grandfather|friend|neighbour|stepfather|stepmother)\s*,"
-    r"|named|called|known\s+as|real\s+name\s+is)\s+[\"“'‘]?$",
-    regex.IGNORECASE,
-)
 _NAME_LIST = (
     r"[\"“'‘]?(?P<name>\p{Lu}[\p{L}'’-]+)[\"”'’]?"
     r"(?:\s*(?:,|and|,\s*and)\s*[\"“'‘]?(?P<name>\p{Lu}[\p{L}'’-]+)[\"”'’]?)*"
@@ -59,6 +53,8 @@ DECLARING_SENTENCE = regex.compile(
     regex.IGNORECASE,
 )
 PSEUDONYM_AFTER = regex.compile(r"(\p{Lu}[\p{L}'’-]+)\s*\((?:a\s+)?pseudonym\)")
+#: A number after a word makes a pseudonym code ("Male 1", "Foster Carer 2").
+CODE_AFTER = regex.compile(r"\s+\d{1,3}(?![\p{L}\p{N}])")
 SENTENCE_START = regex.compile(r"(?:^|[.!?:;\"“(]\s*|^\s*[\d.]+\s+)$")
 LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}[\p{L}'’-]*")
 #: E-mail addresses and links: their lower-case words are names, not vocabulary.
@@ -107,16 +103,17 @@ class _Token:
     end: int
     word: str
 
-    @property
-    def bare(self) -> str:
-        return POSSESSIVE.sub("", self.word)
+    #: The word without a possessive "'s"; computed once, it is asked often.
+    bare: str
 
 
 def _runs(text: str) -> list[list[_Token]]:
     """Capitalised words, grouped where only spaces separate them."""
     runs: list[list[_Token]] = []
     for m in TOKEN.finditer(text):
-        token = _Token(m.start(), m.end(), m[0])
+        word = m[0]
+        token = _Token(m.start(), m.end(), word,
+                       word[:-2] if word.endswith(POSSESSIVE) else word)
         if runs and text[runs[-1][-1].end : m.start()].isspace():
             runs[-1].append(token)
         else:
@@ -140,7 +137,9 @@ class NameFinder:
 
     def _plain(self, token: _Token) -> bool:
         """A capitalised word that could be part of a name at all."""
-        word = token.bare
+        return self._plain_word(token.bare)
+
+    def _plain_word(self, word: str) -> bool:
         return (
             len(word) > 1
             and not word.isupper()
@@ -201,12 +200,35 @@ class NameFinder:
             if len(run) == 1:
                 return i, "first"
             return None
-        cue = NAME_CUE.search(text, max(0, token.start - 40), token.start)
-        if cue and self._plain(token) and token.bare not in self.lexicon.names:
-            if nxt is not None and self._plain(nxt):
-                return i + 1, "full"
-            return i, "first"
-        return None
+        if not self._plain(token) or self._describes(nxt, text, token):
+            return None
+        cue = cue_before(text, token.start, self.lexicon)
+        if cue is None and len(run) == 1 and self._beside_name(text, token):
+            cue = "and"
+        if cue is None:
+            return None
+        if cue != "surname" and nxt is not None and self._plain(nxt):
+            return i + 1, "full"
+        entry = self.lexicon.name(token.bare)
+        if cue == "surname" or (entry is not None and not entry.first):
+            return i, "surname"
+        return i, "first"
+
+    def _describes(self, nxt: _Token | None, text: str, token: _Token) -> bool:
+        """A role or code, not a name: "Older Brother", "Pupil B", "Male 1"."""
+        if nxt is None:
+            return CODE_AFTER.match(text, token.end) is not None
+        return len(nxt.bare) == 1 or nxt.bare.lower() in self.lexicon.name_cues \
+            or self.lexicon.roles.fullmatch(nxt.bare) is not None
+
+    def _beside_name(self, text: str, token: _Token) -> bool:
+        """"X and Y" where the other is a first name or a declared pseudonym."""
+        for word in partners(text, token.start, token.end):
+            entry = self.lexicon.name(word)
+            if word in self.doc.declared or (
+                    entry is not None and entry.first and self._plain_word(word)):
+                return True
+        return False
 
     def _judge(self, tokens: list[_Token], kind: str, text: str) -> Hit | None:
         start, end = tokens[0].start, tokens[-1].end

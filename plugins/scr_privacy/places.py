@@ -42,7 +42,7 @@ def _patterns(lexicon: Lexicon) -> tuple[regex.Pattern[str], ...]:
     streets = alternation(lexicon.streets).pattern
     named = regex.compile(
         rf"(?<![\p{{L}}\p{{N}}'’])(?P<name>{_NAME})\s+"
-        rf"(?P<kw>(?:(?:{streets})\s+)?(?P<institution>{institutions})|{streets})"
+        rf"(?P<kw>(?:{streets})(?:\s+(?P<institution>{institutions}))?|(?P<institution>{institutions}))"
         rf"(?!\s+(?:\d|[A-Z]\b))"
     )
     address = regex.compile(
@@ -86,11 +86,15 @@ def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> It
         group = "a" if m["a"] else "b"
         yield Hit("SCR208", m.start(group), m.end(group), m[group], "postcode district",
                   "remove the postcode district", "place")
-    blocked = [m.span() for m in lexicon.not_people.finditer(text)]
+    blocked = None
     for m in named.finditer(text):
         start = m.start() + _trim(m["name"], lexicon.place_kinds)
         kw = m.start("kw")
-        if start >= kw or any((s < kw and start < e) or s < m.end() <= e for s, e in blocked):
+        if start >= kw:
+            continue
+        if blocked is None:
+            blocked = [b.span() for b in lexicon.not_people.finditer(text)]
+        if any((s < kw and start < e) or s < m.end() <= e for s, e in blocked):
             continue
         common = m["institution"] or m["kw"] in lexicon.common_heads
         words = text[start:kw].split()
