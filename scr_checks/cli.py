@@ -83,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="leave out the quality-marker scorecard in terminal output")
     check.add_argument("--show-identifiers", action="store_true", default=None,
                        help="show the identifiers privacy rules find instead of masking them")
+    check.add_argument("--sarif-suppressed", choices=("include", "omit"),
+                       help="keep suppressed findings in SARIF, marked (default), or leave "
+                            "them out, as GitHub code scanning needs")
     check.add_argument("--follow-symlinks", action="store_true", default=None,
                        help="in folders, also check links that lead outside them")
     check.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
@@ -148,6 +151,8 @@ def apply_overrides(args: argparse.Namespace, config: Config) -> None:
         config.values["scorecard"] = False
     if args.follow_symlinks:
         config.values["follow_symlinks"] = True
+    if args.sarif_suppressed:
+        config.values["sarif_suppressed"] = args.sarif_suppressed
 
 
 def exit_code(run: RunResult, fail_level: Severity) -> ExitCode:
