@@ -128,7 +128,8 @@ class SarifFormatter(Formatter):
         rule_index = {rule.id: i for i, rule in enumerate(run.rules)}
         artifacts = [file for file in run.files if file.format]
         artifact_index = {file.path: i for i, file in enumerate(artifacts)}
-        findings = [f for file in run.files for f in file.findings]
+        findings = [f for file in run.files for f in file.findings
+                    if not (f.suppressed and self.config.get("sarif_suppressed") == "omit")]
         kept, dropped = limit_results(findings)
         notifications = [notification(e) for e in run.errors]
         if dropped:

@@ -216,3 +216,28 @@ def test_same_inputs_give_byte_identical_files(in_repo, tmp_path):
         outputs.append((target.read_bytes(), junit.read_bytes()))
     assert outputs[0] == outputs[1]
     assert b"T00:" not in outputs[0][0] + outputs[0][1]
+
+
+def test_suppressed_findings_can_be_left_out_for_github(render, valid_sarif):
+    quiet = finding(line=3, column=1).evolve(suppression=Suppression("inSource", "pseudonym"))
+    loud = finding(line=5, column=1)
+    results = valid_sarif(render("sarif", run_of(quiet, loud), sarif_suppressed="omit"))[
+        "runs"][0]["results"]
+    assert [(r["locations"][0]["physicalLocation"]["region"]["startLine"], r["suppressions"])
+            for r in results] == [(5, [])]
+
+
+def test_cli_option_leaves_suppressed_findings_out(tmp_path, monkeypatch, valid_sarif):
+    monkeypatch.chdir(tmp_path)
+    Path("r.rst").write_text(".. scr-checks: disable=SCR701 -- quoted from a witness\n\n"
+                             "The social worker failed to visit.\n\n"
+                             "The nurse failed to record it.\n", encoding="utf-8")
+    lines = []
+    for choice in ("include", "omit"):
+        main(["check", "r.rst", "--select", "SCR701", "-o", "out.txt", "--sarif",
+              f"{choice}.sarif", "--sarif-suppressed", choice])
+        results = valid_sarif(Path(f"{choice}.sarif").read_text(encoding="utf-8"))[
+            "runs"][0]["results"]
+        lines.append([(r["locations"][0]["physicalLocation"]["region"]["startLine"],
+                       [s["kind"] for s in r["suppressions"]]) for r in results])
+    assert lines == [[(3, ["inSource"]), (5, [])], [(5, [])]]
