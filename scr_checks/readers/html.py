@@ -178,7 +178,8 @@ class _Builder(TreeBuilder):
         self._append(node)
         self.stack.append(node)
         self.walk(element)
-        self.stack.pop()
+        if self.stack and self.stack[-1] is node:  # a heading inside resets the stack
+            self.stack.pop()
 
     def _table(self, element: Any) -> None:
         rows = []

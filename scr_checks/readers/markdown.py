@@ -118,7 +118,8 @@ class _Builder(TreeBuilder):
                 self.stack.append(node)
             elif kind in ("bullet_list_close", "ordered_list_close", "list_item_close",
                           "blockquote_close"):
-                self.stack.pop()
+                if self.stack:  # empty when a heading inside the list reset it
+                    self.stack.pop()
             elif kind == "table_open":
                 i = self._table(tokens, i)
                 continue

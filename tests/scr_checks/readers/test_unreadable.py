@@ -83,3 +83,17 @@ def test_any_bytes_give_a_tree_or_a_reader_error(data, reader):
         reader().read("x", data)
     except ReaderError:
         pass
+
+
+@pytest.mark.parametrize(
+    ("suffix", "text"),
+    [(".md", "- # Heading in a list\n- an item\n\nAfter.\n"),
+     (".html", "<ul><li><h2>Heading in a list</h2>text</li></ul><p>After.</p>")],
+    ids=["markdown", "html"],
+)
+def test_heading_inside_a_list_is_read(suffix, text):
+    from scr_checks.testing import check_text
+
+    run = check_text(text, suffix=suffix, config={"select": ["SCR101"]})
+    assert not run.errors
+    assert run.files[0].read_ok
