@@ -197,5 +197,5 @@ def fingerprint(finding: Finding, occurrence: int, key: bytes) -> str:
     material = "\x1f".join(
         [finding.rule_id, finding.location.path, " ".join(finding.context.split())]
     )
-    digest = hashlib.blake2b(material.encode("utf-8"), digest_size=8, key=key)
+    digest = hashlib.blake2b(material.encode("utf-8", "surrogatepass"), digest_size=8, key=key)
     return f"{digest.hexdigest()}:{occurrence}"

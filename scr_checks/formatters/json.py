@@ -10,7 +10,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from scr_checks.formatters import Formatter
+from scr_checks.formatters import Formatter, encodable
 from scr_checks.results import Finding, RunResult
 
 
@@ -50,4 +50,4 @@ class JsonFormatter(Formatter):
                 for file in run.files
             ],
         }
-        return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        return encodable(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False)) + "\n"

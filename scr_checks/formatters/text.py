@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from scr_checks.formatters import Formatter
+from scr_checks.formatters import Formatter, encodable
 from scr_checks.results import FileResult, Finding, RunResult
 from scr_checks.rules import QUESTIONS, Severity
 
@@ -50,7 +50,7 @@ class TextFormatter(Formatter):
                 out.extend(self.scorecard(file))
         else:
             out.extend(self.questions(run))
-        return "\n".join(out) + "\n"
+        return encodable("\n".join(out)) + "\n"
 
     def scorecard(self, file: FileResult) -> list[str]:
         """The file's quality-marker scorecard, one line per question."""

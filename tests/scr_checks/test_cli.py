@@ -163,3 +163,21 @@ def test_formatter_that_raises_keeps_the_previous_file(make_plugin, write_report
     assert code == 2
     assert target.read_text(encoding="utf-8") == "previous"
     assert "RuntimeError: half way" in capsys.readouterr().err
+
+
+def test_half_surrogate_in_a_finding_is_written_in_json_and_text(make_plugin, write_report,
+                                                                 tmp_path, capsys):
+    name = make_plugin(
+        "from scr_checks import Rule, hookimpl\n"
+        "@hookimpl\ndef scr_register_rules():\n"
+        "    return [Rule(id='SUR101', name='s', short='s', full='f', severity='note',"
+        " question=1)]\n"
+        "@hookimpl\ndef scr_check_document(report, context):\n"
+        "    yield context.finding('SUR101', 'odd \\ud800 text')\n"
+    )
+    target = tmp_path / "out.json"
+    code = main(["check", str(write_report(GOOD)), "-p", name, "--select", "SUR",
+                 "--json", str(target)])
+    assert code == 0
+    assert "odd \ufffd text" in capsys.readouterr().out
+    assert "odd \ufffd text" in target.read_text(encoding="utf-8")
