@@ -110,19 +110,23 @@ class Session:
             if path.is_dir():
                 found = find_reports(path, self.readers, self.config.get("follow_symlinks"))
                 if not found:
-                    errors.append(ToolError(display_path(path), "folder contains no reports "
+                    errors.append(ToolError(self.shown(path), "folder contains no reports "
                                             f"({self.supported()})"))
                 files.extend(found)
             elif not path.exists():
-                errors.append(ToolError(display_path(path), "no such file"))
+                errors.append(ToolError(self.shown(path), "no such file"))
             elif path.suffix.lower() not in self.readers:
                 errors.append(ToolError(
-                    display_path(path),
+                    self.shown(path),
                     f"unsupported file type {path.suffix or '(none)'!r} ({self.supported()})",
                 ))
             else:
                 files.append(path)
         return files, errors
+
+    def shown(self, path: Path) -> str:
+        """The path as outputs show it: relative to the project root."""
+        return display_path(path, self.config.root)
 
     def supported(self) -> str:
         return "supported: " + " ".join(sorted(self.readers))
@@ -140,7 +144,7 @@ class Session:
         )
         result.files.extend(FileResult(path=e.path, errors=[e]) for e in errors)
         result.files.extend(check_files(self.check_file, files, jobs,
-                                        self.config.get("timeout"), progress, display_path))
+                                        self.config.get("timeout"), progress, self.shown))
         return result
 
     def read(self, path: Path, shown: str) -> Report:
@@ -162,7 +166,7 @@ class Session:
         Whoever checks files (serially or in a worker process) calls this, so
         every limit applies alike.
         """
-        shown = display_path(path)
+        shown = self.shown(path)
         result = FileResult(path=shown, format=path.suffix.lower().lstrip("."))
         report = None
         try:
@@ -335,10 +339,15 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
 
 
-def display_path(path: Path) -> str:
-    """The path as outputs show it: relative to the current folder, with /."""
+def display_path(path: Path, root: Path | None = None) -> str:
+    """``path`` relative to ``root`` (the current folder by default), with /.
+
+    The project root is the configuration file's folder, so outputs, and the
+    fingerprints built from them, do not depend on where the command ran.
+    A path outside the root is shown as it was given.
+    """
     try:
-        shown = os.path.relpath(path)
+        shown = os.path.relpath(path, root or Path.cwd())
     except ValueError:
         shown = str(path)
     if shown.startswith(".."):

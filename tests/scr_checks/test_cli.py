@@ -181,3 +181,18 @@ def test_half_surrogate_in_a_finding_is_written_in_json_and_text(make_plugin, wr
     assert code == 0
     assert "odd \ufffd text" in capsys.readouterr().out
     assert "odd \ufffd text" in target.read_text(encoding="utf-8")
+
+
+def test_paths_are_shown_relative_to_the_project_root(tmp_path, monkeypatch, capsys):
+    (tmp_path / "scr-checks.toml").write_text("select = ['SCR101']\n", encoding="utf-8")
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "a.rst").write_text(MISSING_SECTIONS, encoding="utf-8")
+    monkeypatch.chdir(reports)
+    main(["check", "a.rst", "--format", "json"])
+    from_inside = json.loads(capsys.readouterr().out)
+    monkeypatch.chdir(tmp_path)
+    main(["check", "reports/a.rst", "--format", "json"])
+    from_root = json.loads(capsys.readouterr().out)
+    assert from_inside["files"][0]["path"] == "reports/a.rst"
+    assert from_inside == from_root
