@@ -80,10 +80,10 @@ EOF
 
 for report in "${reports[@]}"; do
     sarif="$work/$(echo "$report" | tr '/.' '__').sarif"
-    scr-checks check "$report" --format text -o /dev/null --sarif "$sarif" || [ "$?" -eq 1 ]
+    scr-checks check "$report" --format json -o "$work/out.json" --sarif "$sarif" || [ "$?" -eq 1 ]
     validate "$sarif" "$report"
 done
-scr-checks check "${reports[@]}" --format text -o /dev/null --sarif "$work/all.sarif" \
+scr-checks check "${reports[@]}" --format json -o "$work/out.json" --sarif "$work/all.sarif" \
     || [ "$?" -eq 1 ]
 validate "$work/all.sarif" "all reports together"
 exit "$status"

@@ -1,0 +1,32 @@
+"""Output files are replaced atomically; special files are written in place."""
+
+from __future__ import annotations
+
+import os
+import stat
+import threading
+
+from scr_checks.formatters import write_atomically
+
+
+def test_regular_file_is_replaced_whole(tmp_path):
+    target = tmp_path / "out.sarif"
+    target.write_text("old", encoding="utf-8")
+    write_atomically(target, "new")
+    assert target.read_text(encoding="utf-8") == "new"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.sarif"]
+
+
+def test_a_named_pipe_is_written_to_not_renamed_over(tmp_path):
+    # Renaming over a special file is how "-o /dev/null" once replaced the
+    # device with a regular file; a FIFO shows the same case safely.
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_text(encoding="utf-8")))
+    reader.start()
+    write_atomically(pipe, "findings\n")
+    reader.join(timeout=10)
+    assert received == ["findings\n"]
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["pipe"]
