@@ -74,7 +74,8 @@ def add_core_options(parser: OptionParser) -> None:
     """The keys every configuration may use, whatever plugins are installed."""
     add = parser.add_option
     add("", "extensions", list, [], "Modules to load as plugins (like Sphinx's extensions).")
-    add("", "plugin_paths", list, [], "Folders, relative to the config file, to import extensions from.")
+    add("", "plugin_paths", list, [],
+        "Folders, relative to the config file, to import extensions from.")
     add("", "select", list, [], "Rule ids or prefixes to run (default: all).")
     add("", "ignore", list, [], "Rule ids or prefixes not to run.")
     add("", "fail_level", str, "warning", "Lowest severity that makes the exit status 1.",

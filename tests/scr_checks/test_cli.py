@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import PurePosixPath
 
 from scr_checks.cli import main
 
@@ -78,13 +79,7 @@ def test_folder_is_walked_for_supported_files(write_report, tmp_path, capsys):
     (tmp_path / "reports" / "notes.xyz").write_text("x", encoding="utf-8")
     main(["check", str(tmp_path / "reports"), "--format", "json", "--select", "SCR101"])
     data = json.loads(capsys.readouterr().out)
-    assert [Path_(f["path"]).name for f in data["files"]] == ["a.rst", "b.rst"]
-
-
-def Path_(text):  # noqa: N802 - tiny helper kept local
-    from pathlib import PurePosixPath
-
-    return PurePosixPath(text)
+    assert [PurePosixPath(f["path"]).name for f in data["files"]] == ["a.rst", "b.rst"]
 
 
 def test_unknown_format_and_unknown_extension(tmp_path, write_report, capsys):

@@ -56,7 +56,7 @@ def test_bad_values_name_the_key(raw, message):
 
 
 def test_severity_for_unknown_rule_is_an_error():
-    with pytest.raises(PluginLoadError, match="'severity.SCR999' names no registered rule"):
+    with pytest.raises(PluginLoadError, match=r"'severity\.SCR999' names no registered rule"):
         make_session(config={"severity": {"SCR999": "error"}})
 
 

@@ -20,7 +20,9 @@ def test_paragraph_word(write_report, flag_plugin):
 
 
 def test_title_with_underline_points_at_title_text(write_report, flag_plugin):
-    path = write_report("Intro\n=====\n\nText.\n\nThe flagme section\n------------------\n\nMore.\n")
+    path = write_report(
+        "Intro\n=====\n\nText.\n\nThe flagme section\n------------------\n\nMore.\n"
+    )
     assert locate(path, flag_plugin) == [(6, 5, 6, 11)]
 
 
