@@ -166,19 +166,31 @@ class Session:
         Whoever checks files (serially or in a worker process) calls this, so
         every limit applies alike.
         """
-        shown = self.shown(path)
-        result = FileResult(path=shown, format=path.suffix.lower().lstrip("."))
+        result = FileResult(path=self.shown(path), format=path.suffix.lower().lstrip("."))
+        return self._check(result, partial(self._read_into, result, path))
+
+    def check_report(self, report: Report) -> FileResult:
+        """Check a report parsed elsewhere (by Sphinx) exactly as a file is checked.
+
+        Give ``report.path`` as :meth:`shown` would, so that fingerprints, and
+        so baselines, match the command line's.
+        """
+        return self._check(FileResult(path=report.path, format=report.format), lambda: report)
+
+    def _check(self, result: FileResult, get_report: Callable[[], Report | None]) -> FileResult:
+        """Get the report and check it within the ``timeout``; never raises."""
         report = None
         try:
             with time_limit(self.config.get("timeout")):
-                report = self._read_into(result, path)
+                report = get_report()
                 if report is None:
                     return result
                 context = CheckContext(self.config, self.rules, report, blocks(report))
                 findings = self._markup_findings(report, context)
                 findings += self._run_checkers(report, context, result)
         except TimeLimitExceeded as exc:
-            result.errors.append(ToolError(shown, f"cannot {'check' if report else 'read'}: {exc}"))
+            result.errors.append(
+                ToolError(result.path, f"cannot {'check' if report else 'read'}: {exc}"))
             return result
         self._safely(result, "scr_modify_findings",
                      findings=findings, report=report, context=context)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from scr_checks.testing import check_paths, check_text, findings_of, rule_ids
+from scr_checks.readers.rst import RstReader
+from scr_checks.testing import check_paths, check_text, findings_of, make_session, rule_ids
 
 RAISING = '''
 from scr_checks import Rule, Severity, hookimpl
@@ -212,3 +213,14 @@ def test_modify_findings_isolated_per_plugin_and_trylast_runs_last(make_plugin, 
     assert error.plugin == raising and "KeyError" in error.message
     (finding,) = run.findings
     assert finding.message == "found flagme (seen) (seen last)"
+
+
+def test_check_report_checks_a_parsed_report_as_check_file_does(flag_plugin, write_report):
+    path = write_report(".. scr-checks: disable=TST101\n\nA flagme.\n\nB flagme.\n")
+    session = make_session(plugins=[flag_plugin], config={"select": ["TST"]})
+    from_file = session.check_file(path)
+    report = RstReader({}).read(session.shown(path), path.read_bytes())
+    from_report = session.check_report(report)
+    assert from_report.findings == from_file.findings
+    assert [f.suppressed for f in from_report.findings] == [True, False]
+    assert from_report.extras["scorecard"] == from_file.extras["scorecard"]
