@@ -28,7 +28,12 @@ from scr_checks.results import RunResult, ToolError
 from scr_checks.rules import QUESTIONS, Severity
 from scr_checks.runner import Session
 from scr_checks.scaffold import new_plugin
-from scr_checks.suppressions import apply_baseline, read_baseline, write_baseline
+from scr_checks.suppressions import (
+    apply_baseline,
+    configured_baseline,
+    read_baseline,
+    write_baseline,
+)
 
 log = logging.getLogger("scr_checks")
 
@@ -75,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
         check.add_argument(f"--{name}", metavar="FILE", dest=f"extra_{name}",
                            help=f"also write {name.upper()} output to FILE")
     check.add_argument("--baseline", metavar="FILE",
-                       help="mark findings listed in this baseline file as suppressed")
+                       help="mark findings listed in this baseline file as suppressed "
+                            "(default: the configuration's baseline)")
     check.add_argument("--write-baseline", metavar="FILE",
                        help="write every current finding to a baseline file, then mark "
                             "them suppressed")
@@ -175,7 +181,9 @@ def command_check(args: argparse.Namespace) -> ExitCode:
         if name not in session.formatters:
             raise UsageError(f"unknown output format {name!r} "
                              f"(available: {', '.join(sorted(session.formatters))})")
-    accepted = read_baseline(Path(args.baseline)) if args.baseline else set()
+    # Writing a baseline accepts every finding, so the old one need not exist.
+    baseline = Path(args.baseline) if args.baseline else configured_baseline(config)
+    accepted = read_baseline(baseline) if baseline and not args.write_baseline else set()
     run = session.run(args.paths, args.jobs, progress_bar(sys.stderr))
     if args.write_baseline:
         write_baseline(Path(args.write_baseline), run)

@@ -99,6 +99,8 @@ def add_core_options(parser: OptionParser) -> None:
         "Print the quality-marker scorecard after each report in terminal output.")
     add("", "fingerprint_key", str, "scr-checks",
         "Key for result fingerprints; set a private one so hashes cannot be guessed.")
+    add("", "baseline", str, "",
+        "Baseline file of accepted findings, relative to the config file (like --baseline).")
     add("", "sarif_suppressed", str, "include",
         "Suppressed findings in SARIF: 'include' them marked as suppressed, or 'omit' them "
         "(GitHub code scanning ignores suppressions and would show them as open alerts).",

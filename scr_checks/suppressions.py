@@ -30,6 +30,7 @@ from pathlib import Path
 
 import regex
 
+from scr_checks.config import Config
 from scr_checks.document import TextBlock
 from scr_checks.exceptions import UsageError
 from scr_checks.formatters import write_atomically
@@ -182,10 +183,19 @@ def write_baseline(path: Path, run: RunResult) -> None:
         raise UsageError(f"baseline {str(path)!r}: cannot write: {exc.strerror or exc}") from None
 
 
+def configured_baseline(config: Config) -> Path | None:
+    """The configuration's ``baseline`` file, which is relative to the configuration file."""
+    name = config.get("baseline")
+    return config.root / name if name else None
+
+
 def read_baseline(path: Path) -> set[str]:
     """The fingerprints a baseline file accepts; a bad file is a usage error."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UsageError(f"baseline {str(path)!r} not found (create it with "
+                         "--write-baseline)") from None
     except OSError as exc:
         raise UsageError(f"baseline {str(path)!r}: cannot read: {exc.strerror or exc}") from None
     except ValueError as exc:

@@ -183,3 +183,34 @@ def test_a_bad_baseline_file_is_a_usage_error(write_report, tmp_path, capsys):
     bad.write_text("[1, 2]", encoding="utf-8")
     assert main(["check", str(path), "--baseline", str(bad)]) == 2
     assert "not a scr-checks baseline" in capsys.readouterr().err
+
+
+def test_configured_baseline_written_at_the_root_matches_from_a_subfolder(
+        tmp_path, flag_plugin, monkeypatch, capsys):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    report = reports / "a.rst"
+    report.write_text("A flagme here.\n", encoding="utf-8")
+    (tmp_path / "scr-checks.toml").write_text(
+        'select = ["TST"]\nbaseline = "scr-checks-baseline.json"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "reports", "-p", flag_plugin,
+                 "--write-baseline", "scr-checks-baseline.json"]) == 0
+    written = json.loads((tmp_path / "scr-checks-baseline.json").read_text(encoding="utf-8"))
+    assert [e["path"] for e in written["findings"]] == ["reports/a.rst"]
+    capsys.readouterr()
+
+    monkeypatch.chdir(reports)
+    assert main(["check", ".", "-p", flag_plugin, "--no-color"]) == 0
+    assert "reports/a.rst: 0 errors, 0 warnings, 0 notes, 1 suppressed" in capsys.readouterr().out
+    report.write_text("A flagme here.\n\nA new flagme.\n", encoding="utf-8")
+    assert main(["check", "a.rst", "-p", flag_plugin, "--no-color"]) == 1
+    assert "reports/a.rst:3:7: TST101 [warning] found flagme" in capsys.readouterr().out
+
+
+def test_a_missing_configured_baseline_is_an_error_naming_it(write_report, tmp_path, capsys):
+    path = write_report(TWO)
+    (tmp_path / "scr-checks.toml").write_text('baseline = "accepted.json"\n', encoding="utf-8")
+    assert main(["check", str(path)]) == 2
+    assert (f"baseline {str(tmp_path / 'accepted.json')!r} not found"
+            in capsys.readouterr().err)
