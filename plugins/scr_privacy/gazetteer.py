@@ -54,6 +54,8 @@ class Lexicon:
     common_heads: frozenset[str]
     #: Phrase -> kind of cue ("relation", "name", "surname") before a name.
     name_cues: dict[str, str]
+    #: Head word before a place name ("Ysgol", "Heol") -> "institution" or "street".
+    place_heads: tuple[tuple[str, str], ...] = ()
     #: Named local places a local area added ("Meadowbank"), matched whole.
     local_places: tuple[str, ...] = ()
 
@@ -93,4 +95,5 @@ def lexicon() -> Lexicon:
         place_kinds=frozenset(_lines("place_kinds.txt")),
         common_heads=frozenset(_lines("common_heads.txt")),
         name_cues=dict(line.split("\t") for line in _lines("name_cues.tsv")),
+        place_heads=tuple(tuple(line.split("\t")) for line in _lines("place_heads.tsv")),
     )

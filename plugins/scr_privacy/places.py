@@ -29,6 +29,15 @@ PARTIAL_POSTCODE = regex.compile(
 )
 _WORD = r"(?:St\.?|Saint|\p{Lu}[\p{L}'’-]*)"
 _NAME = rf"{_WORD}(?:\s+(?:(?:of|and|the|upon|on|de|le)\s+)?{_WORD}){{0,4}}?"
+#: A name after a head word ("Ysgol Pen-y-Bryn", "Heol y Felin", "Hospital of St Cross"):
+#: capitalised words, joined by Welsh and English linking words.
+_HEAD_NAME = (
+    rf"(?:(?:y|yr|the)\s+)?{_WORD}(?:\s+(?:(?:y|yr|ar|of|the|upon|on)\s+)?{_WORD}){{0,3}}"
+)
+#: "St Mary's", "St Thomas'": a saint's name in the possessive names a church,
+#: school or hospital even without the word for it.
+SAINTS = regex.compile(r"(?<![\p{L}\p{N}])(?:St\.?|Saint)\s+\p{Lu}\p{Ll}+(?:['’]s|s['’])(?!\p{L})")
+LINKING = frozenset("y yr ar of the upon on".split())
 YEAR = regex.compile(r"(?:19|20)\d\d")
 
 
@@ -50,8 +59,19 @@ def _patterns(lexicon: Lexicon) -> tuple[regex.Pattern[str], ...]:
         rf"(?:\d{{1,4}}[A-Za-z]?,?\s+)?|(?P<number>\d{{1,4}}[A-Za-z]?),?\s+)"
         rf"{_NAME}\s+(?:{streets})"
     )
+    heads = [h for h, _ in lexicon.place_heads]
+    street_heads = [h for h, kind in lexicon.place_heads if kind == "street"]
+    head_first = regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}'’])(?P<head>{alternation(heads).pattern})\s+"
+        rf"(?P<name>{_HEAD_NAME})(?![\p{{L}}\p{{N}}'’-])"
+    )
+    head_address = regex.compile(
+        rf"(?<![\d.,/:])(?:(?:Flat|Apartment|Room)\s+\d{{1,4}}[A-Za-z]?,?\s+"
+        rf"(?:\d{{1,4}}[A-Za-z]?,?\s+)?|\d{{1,4}}[A-Za-z]?,?\s+)"
+        rf"{alternation(street_heads).pattern}\s+{_HEAD_NAME}(?![\p{{L}}\p{{N}}'’-])"
+    )
     local = alternation(lexicon.local_places) if lexicon.local_places else None
-    return (named, address) + ((local,) if local else ())
+    return (named, address, head_first, head_address) + ((local,) if local else ())
 
 
 def _trim(name: str, kinds: frozenset[str]) -> int:
@@ -72,10 +92,14 @@ def _describes(word: str, lexicon: Lexicon, lower_words: Set[str]) -> bool:
 
 def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> Iterator[Hit]:
     """Places in ``text``; ``lower_words`` are the words the report uses in lower case."""
-    named, address, *local = _patterns(lexicon)
+    named, address, head_first, head_address, *local = _patterns(lexicon)
     for m in address.finditer(text):
         if m["number"] and YEAR.fullmatch(m["number"]):
             continue
+        yield Hit("SCR207", m.start(), m.end(), m[0], "address",
+                  "remove the address; refer to it as 'the family home' or 'Address 1'",
+                  "place")
+    for m in head_address.finditer(text):
         yield Hit("SCR207", m.start(), m.end(), m[0], "address",
                   "remove the address; refer to it as 'the family home' or 'Address 1'",
                   "place")
@@ -103,7 +127,45 @@ def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> It
         yield Hit("SCR215", start, m.end(), text[start : m.end()], "named local place",
                   "describe the kind of place instead ('a local primary school', "
                   "'the GP practice', 'School 1')", "place")
+    yield from _head_first(text, head_first, lexicon, lower_words)
     for pattern in local:
         for m in pattern.finditer(text):
             yield Hit("SCR215", m.start(), m.end(), m[0], "named local place",
                       "describe the kind of place instead", "place")
+
+
+def _head_first(text: str, pattern: regex.Pattern[str], lexicon: Lexicon,
+                lower_words: Set[str]) -> Iterator[Hit]:
+    """Names after a head word ("Capel Bethesda"), and a saint's possessive ("St Mary's")."""
+    found: list[tuple[int, int]] = []
+    blocked = None
+    for m in pattern.finditer(text):
+        end = m.start("name")
+        naming = False
+        for word in regex.finditer(r"\S+", m["name"]):
+            if word[0] in LINKING:
+                continue
+            if word[0] in lexicon.not_names and word[0] not in ("St", "St."):
+                break
+            end = m.start("name") + word.end()
+            naming = naming or not _describes(word[0], lexicon, lower_words)
+        if not naming:
+            continue
+        if blocked is None:
+            blocked = [b.span() for b in lexicon.not_people.finditer(text)]
+        if any(s < end and m.start() < e for s, e in blocked):
+            continue
+        found.append((m.start(), end))
+        yield Hit("SCR215", m.start(), end, text[m.start() : end], "named local place",
+                  "describe the kind of place instead ('a local primary school', "
+                  "'the chapel', 'School 1')", "place")
+    for m in SAINTS.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in found):
+            continue
+        if blocked is None:
+            blocked = [b.span() for b in lexicon.not_people.finditer(text)]
+        if any(s < m.end() and m.start() < e for s, e in blocked):
+            continue
+        yield Hit("SCR215", m.start(), m.end(), m[0], "named local place",
+                  "describe the kind of place instead ('a local church', 'the hospital')",
+                  "place")

@@ -49,3 +49,47 @@ def test_words_that_describe_a_kind_of_place_are_not_a_place(text):
 def test_a_word_the_report_uses_in_lower_case_does_not_name_an_institution():
     text = "Title\n=====\n\nStaff said Joined Practice worked; they joined up.\n"
     assert _places(text) == []
+
+
+@pytest.mark.parametrize("place", [
+    "Ysgol Gynradd Pen-y-Bryn", "Ysgol Glan Clwyd", "Ysbyty Maes Derw", "Capel Bethesda",
+    "Eglwys Sant Teilo", "Meddygfa Tywi", "Canolfan Iechyd Aberaeron", "Heol y Felin",
+    "Ffordd yr Orsaf", "Lôn Las", "Hospital of St Cross", "Church of St Peter",
+    "St Mary's", "St Thomas'",
+])
+def test_a_name_after_a_head_word_is_a_place(place):
+    text = f"In 2020 the family went to {place} twice.\n"
+    assert _places("Title\n=====\n\n" + text) == [
+        ("SCR215", place, 4, text.index(place) + 1),
+    ]
+
+
+def test_a_head_word_name_ends_before_a_role_word():
+    text = "Title\n=====\n\nAt Capel Bethesda Mother met the minister.\n"
+    assert _places(text) == [("SCR215", "Capel Bethesda", 4, 4)]
+
+
+def test_a_house_number_before_a_welsh_street_is_an_address():
+    text = ("Title\n=====\n\nThe family lived at 12 Heol y Felin, and then at\n"
+            "Flat 2, 7 Stryd Fawr.\n")
+    assert _places(text) == [
+        ("SCR207", "12 Heol y Felin", 4, 21),
+        ("SCR207", "Flat 2, 7 Stryd Fawr", 5, 1),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "Child D went to the Ysgol Gynradd and then to the Ysgol Gyfun.",
+    "The Church of England school and the Hospital of the Year award.",
+    "Mother said that St Helens was far away.",
+])
+def test_a_head_word_with_no_naming_word_is_not_a_place(text):
+    assert _places("Title\n=====\n\n" + text + "\n") == []
+
+
+def test_a_saint_before_an_institution_word_is_one_place():
+    text = "Title\n=====\n\nShe joined St Mary's Primary School near St Anne's Road.\n"
+    assert _places(text) == [
+        ("SCR215", "St Mary's Primary School", 4, 12),
+        ("SCR215", "St Anne's Road", 4, 42),
+    ]
