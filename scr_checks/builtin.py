@@ -1,4 +1,4 @@
-"""The core's own plugin: options, the markup rule, reST, text, JSON, suppressions.
+"""The core's own plugin: options, its two rules, readers, formatters, suppressions.
 
 It is registered like any plugin, through the hooks, but cannot be disabled.
 """
@@ -20,7 +20,7 @@ from scr_checks.readers.rst import RstReader
 from scr_checks.readers.text import TextReader
 from scr_checks.results import Finding
 from scr_checks.rules import Rule, Severity
-from scr_checks.suppressions import apply_markers, comment_scopes, line_scopes
+from scr_checks.suppressions import apply_markers, comment_scopes, line_scopes, unused_findings
 
 MARKUP_PROBLEM = Rule(
     id="SCR100",
@@ -37,6 +37,23 @@ MARKUP_PROBLEM = Rule(
     tags=("structure", "markup"),
 )
 
+UNUSED_SUPPRESSION = Rule(
+    id="SCR106",
+    name="unused-suppression",
+    short="A scr-checks: disable marker suppresses nothing.",
+    full=(
+        "A 'scr-checks: disable' marker in the report covers no finding of the rules "
+        "it names: the problem it was written for has been fixed, or its rule ids "
+        "are wrong. A stale marker would silently hide a new problem written in the "
+        "text it covers. Reported only when every rule the marker names ran, so a "
+        "run of fewer rules does not report markers for the others."
+    ),
+    fix="Remove the marker, or correct the rule ids it names.",
+    severity=Severity.NOTE,
+    question=1,
+    tags=("suppression",),
+)
+
 
 @hookimpl
 def scr_addoption(parser: OptionParser) -> None:
@@ -45,7 +62,7 @@ def scr_addoption(parser: OptionParser) -> None:
 
 @hookimpl
 def scr_register_rules() -> list[Rule]:
-    return [MARKUP_PROBLEM]
+    return [MARKUP_PROBLEM, UNUSED_SUPPRESSION]
 
 
 @hookimpl
@@ -60,8 +77,14 @@ def scr_register_formatters() -> list[type]:
 
 @hookimpl
 def scr_modify_findings(findings: list[Finding], context: CheckContext) -> None:
-    """Mark the findings the report's own ``scr-checks: disable`` markers cover."""
+    """Mark the findings the report's own ``scr-checks: disable`` markers cover.
+
+    Markers that cover nothing are then reported; those findings are never
+    themselves suppressed by a marker.
+    """
     scopes = comment_scopes(context.blocks)
     if context.report.source is not None:
         scopes += line_scopes(context.report.source.lines, context.blocks)
-    apply_markers(findings, scopes)
+    unused = apply_markers(findings, scopes)
+    if unused and UNUSED_SUPPRESSION.id in context.config.selection:
+        findings += unused_findings(UNUSED_SUPPRESSION.id, unused, context)

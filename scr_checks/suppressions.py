@@ -31,10 +31,12 @@ from pathlib import Path
 import regex
 
 from scr_checks.config import Config
+from scr_checks.context import CheckContext
 from scr_checks.document import TextBlock
 from scr_checks.exceptions import UsageError
 from scr_checks.formatters import write_atomically
-from scr_checks.results import Finding, RunResult, Suppression
+from scr_checks.locations import utf16_column
+from scr_checks.results import Finding, Location, RunResult, Suppression
 
 _BODY = (
     r"scr-checks:\s*(?P<kind>disable-section|disable)"
@@ -67,17 +69,25 @@ class Marker:
     def matches(self, rule_id: str) -> bool:
         return not self.ids or any(rule_id.startswith(i) for i in self.ids)
 
+    def __str__(self) -> str:
+        kind = "disable-section" if self.section else "disable"
+        return f"scr-checks: {kind}" + (f"={','.join(self.ids)}" if self.ids else "")
+
 
 @dataclass(frozen=True)
 class Scope:
     """The blocks (by reading-order index) and source lines a marker covers.
 
-    Lines cover findings not tied to a block, such as markup problems.
+    Lines cover findings not tied to a block, such as markup problems.  The
+    marker itself is on ``line`` (text formats) or in a comment on ``anchor``
+    (Word), which is where an unused marker is reported.
     """
 
     marker: Marker
     blocks: frozenset[int]
     lines: range = range(0)
+    line: int = 0
+    anchor: TextBlock | None = None
 
     def covers(self, finding: Finding) -> bool:
         if not self.marker.matches(finding.rule_id):
@@ -121,7 +131,7 @@ def line_scopes(lines: Sequence[str], blocks: Sequence[TextBlock]) -> list[Scope
         else:
             stop, end = following, number
         covered = frozenset(b.index for b in blocks[following:stop])
-        scopes.append(Scope(marker, covered, range(number, end)))
+        scopes.append(Scope(marker, covered, range(number, end), line=number))
     return scopes
 
 
@@ -137,21 +147,55 @@ def comment_scopes(blocks: Sequence[TextBlock]) -> list[Scope]:
             stop = position + 1
             if marker.section:
                 stop = _section_rest(blocks, position, block.heading_path)
-            scopes.append(Scope(marker, frozenset(b.index for b in blocks[position:stop])))
+            covered = frozenset(b.index for b in blocks[position:stop])
+            scopes.append(Scope(marker, covered, anchor=block))
     return scopes
 
 
-def apply_markers(findings: list[Finding], scopes: Iterable[Scope]) -> None:
-    """Mark, in place, every finding a marker covers (the first marker wins)."""
+def apply_markers(findings: list[Finding], scopes: Iterable[Scope]) -> list[Scope]:
+    """Mark, in place, every finding a marker covers (the first marker wins).
+
+    Returns the scopes that cover no finding at all: markers gone stale.
+    """
     scopes = list(scopes)
+    if not scopes:
+        return []
+    used = [False] * len(scopes)
     for position, finding in enumerate(findings):
-        if finding.suppressed:
-            continue
-        scope = next((s for s in scopes if s.covers(finding)), None)
-        if scope is not None:
+        covering = [i for i, scope in enumerate(scopes) if scope.covers(finding)]
+        for i in covering:
+            used[i] = True
+        if covering and not finding.suppressed:
             findings[position] = finding.evolve(
-                suppression=Suppression("inSource", scope.marker.justification)
+                suppression=Suppression("inSource", scopes[covering[0]].marker.justification)
             )
+    return [scope for scope, is_used in zip(scopes, used, strict=True) if not is_used]
+
+
+def unused_findings(rule_id: str, scopes: Iterable[Scope], context: CheckContext) -> list[Finding]:
+    """A finding of ``rule_id`` at each unused marker whose rules all ran.
+
+    A marker naming a rule that was not selected might be used in a full
+    run, so it is left alone; one naming no registered rule (a mistyped id)
+    is reported.
+    """
+    selection = context.config.selection
+    out = []
+    for scope in scopes:
+        named = [rule.id for rule in context.rules if scope.marker.matches(rule.id)]
+        if not all(rule in selection for rule in named):
+            continue
+        message = (f"The marker '{scope.marker}' suppresses nothing; remove it, or correct "
+                   "its rule ids, so that it cannot hide a future problem")
+        if scope.anchor is not None:
+            out.append(context.finding(rule_id, message, scope.anchor, 0, 0))
+            continue
+        text = context.report.source.line(scope.line) if context.report.source else ""
+        out.append(context.finding(rule_id, message).evolve(location=Location(
+            path=context.path, line=scope.line, column=1, end_line=scope.line,
+            end_column=utf16_column(text, len(text)),
+        ), snippet=text.strip(), context=text.strip()))
+    return out
 
 
 # -------------------------------------------------------------------------
