@@ -5,14 +5,22 @@ records the JSON output of ``scr-checks check`` over every report under
 ``fixtures/`` and the benchmark's generated reports (identifiers shown, so a
 changed privacy span cannot hide behind the mask), with the exit status and
 the error messages; after a change, running it without ``--save`` checks the
-output again and fails on any byte that differs.  The generated reports are
-seeded, so they are the same each time.
+same files again and fails on any byte that differs.  The generated reports
+are seeded, so they are the same each time; the baseline keeps its list of
+files, so a fixture added since does not count as a difference.
+
+When others change the checkers in the same tree, record the baseline with
+the code of a clean checkout (``--save --code DIR``, e.g. a git worktree of
+the commit before yours with their changes applied): only the code comes
+from ``DIR``, the reports are the same.
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +33,7 @@ OUT = HERE / "out" / "findings"
 BASELINE = HERE / "out" / "findings-baseline.txt"
 #: A short archive: the 500-report one adds time, not variety.
 ARCHIVE = 40
+SUFFIXES = {".rst", ".md", ".txt", ".html", ".docx", ".pdf"}
 
 
 def generate() -> Path:
@@ -44,12 +53,25 @@ def generate() -> Path:
     return folder
 
 
-def findings() -> str:
-    """Exit status, error messages and JSON of one run over every report."""
-    generated = generate().relative_to(ROOT)
-    command = [sys.executable, "-m", "scr_checks", "check", "fixtures", str(generated),
+def reports() -> list[str]:
+    """Every report under ``fixtures/`` and the generated ones, relative to the root."""
+    found = []
+    for folder in (ROOT / "fixtures", generate()):
+        found += sorted(str(p.relative_to(ROOT)) for p in folder.rglob("*")
+                        if p.suffix in SUFFIXES and p.is_file())
+    return found
+
+
+def findings(files: list[str], code: Path | None) -> str:
+    """Exit status, error messages and JSON of one run over ``files``."""
+    env = dict(os.environ)
+    if code is not None:
+        # Ahead of the installed (editable) copy: this checkout's code runs.
+        env["PYTHONPATH"] = os.pathsep.join([str(code), str(code / "plugins")])
+    command = [sys.executable, "-m", "scr_checks", "check", *files,
                "--format", "json", "--show-identifiers", "--no-color"]
-    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    run = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True,
+                         check=False)
     if not run.stdout.startswith("{"):
         sys.exit(f"scr-checks exited {run.returncode} with no JSON:\n{run.stderr}")
     return f"exit {run.returncode}\n{run.stderr}\n{run.stdout}"
@@ -58,18 +80,22 @@ def findings() -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--save", action="store_true", help="record the baseline")
+    parser.add_argument("--code", type=Path, help="with --save: run the code of this checkout")
     parser.add_argument("--baseline", type=Path, default=BASELINE,
-                        help=f"the recorded JSON (default: {BASELINE.relative_to(ROOT)})")
+                        help=f"the recorded output (default: {BASELINE.relative_to(ROOT)})")
     args = parser.parse_args()
-    now = findings()
     if args.save:
+        files = reports()
+        now = findings(files, args.code and args.code.resolve())
         args.baseline.parent.mkdir(parents=True, exist_ok=True)
-        args.baseline.write_text(now, encoding="utf-8")
-        print(f"saved {len(now):,} characters of findings to {args.baseline}")
+        args.baseline.write_text(json.dumps(files) + "\n" + now, encoding="utf-8")
+        print(f"saved the findings on {len(files)} reports to {args.baseline}")
         return 0
-    before = args.baseline.read_text(encoding="utf-8")
+    header, before = args.baseline.read_text(encoding="utf-8").split("\n", 1)
+    files = json.loads(header)
+    now = findings(files, None)
     if now == before:
-        print("findings byte-identical")
+        print(f"findings byte-identical on {len(files)} reports")
         return 0
     diff = difflib.unified_diff(before.splitlines(), now.splitlines(),
                                 "baseline", "now", lineterm="", n=2)
