@@ -56,6 +56,8 @@ class Lexicon:
     name_cues: dict[str, str]
     #: Head word before a place name ("Ysgol", "Heol") -> "institution" or "street".
     place_heads: tuple[tuple[str, str], ...] = ()
+    #: Lower-case words inside a name ("ap", "de", "van").
+    name_particles: frozenset[str] = frozenset()
     #: Named local places a local area added ("Meadowbank"), matched whole.
     local_places: tuple[str, ...] = ()
 
@@ -95,5 +97,6 @@ def lexicon() -> Lexicon:
         place_kinds=frozenset(_lines("place_kinds.txt")),
         common_heads=frozenset(_lines("common_heads.txt")),
         name_cues=dict(line.split("\t") for line in _lines("name_cues.tsv")),
+        name_particles=frozenset(_lines("name_particles.txt")),
         place_heads=tuple(tuple(line.split("\t")) for line in _lines("place_heads.tsv")),
     )

@@ -22,12 +22,21 @@ TOKEN = regex.compile(r"(?<![\p{L}\p{N}'’@./_-])\p{Lu}[\p{L}]*(?:['’-]\p{L}+
 POSSESSIVE = ("'s", "’s")
 TITLES = frozenset("Mr Mrs Ms Miss Mx Sir Dame Lady Lord".split())
 PROFESSIONAL_TITLES = frozenset(
-    "Dr Prof Professor PC DC DS DI DCI DCS Sgt PCSO Cllr Councillor".split()
+    "Dr Prof Professor PC DC DS DI DCI DCS Sgt PCSO Cllr Councillor "
+    "Sergeant Constable Inspector Detective".split()
 )
 #: "the social worker, " / "the team manager " just before a name.
 ROLE_BEFORE = r"(?:{roles})\s*,?\s*(?:{title}\s+)?$"
 #: ", the health visitor" / " (social worker)" just after a name.
 ROLE_AFTER = r"^\s*(?:,\s*(?:the|a|her|his|their)?\s*|\()(?:{roles})\b"
+#: "the social worker, " before a word no list knows: the comma makes it a name.
+ROLE_CUE = r"\b(?:{roles})\s*,\s*$"
+#: A line that credits the review's authors: "Reviewers: A and Dr B".
+AUTHOR_LINE = regex.compile(
+    r"^\W*(?:[\p{L}'’-]+\s+){0,3}(?:co-)?(?:authors?|reviewers?|chair(?:s|person)?|"
+    r"scrutineers?|(?:written|prepared|chaired)\s+by)\s*:",
+    regex.IGNORECASE | regex.MULTILINE,
+)
 #: Lines where naming the author, chair or reviewer is expected.
 AUTHOR_BEFORE = regex.compile(
     r"\b(?:author|authored|written|chair(?:ed)?|chair of [\w\s]{0,30}|reviewer|scrutineer|"
@@ -107,14 +116,16 @@ class _Token:
     bare: str
 
 
-def _runs(text: str) -> list[list[_Token]]:
-    """Capitalised words, grouped where only spaces separate them."""
+def _runs(text: str, particles: frozenset[str] = frozenset()) -> list[list[_Token]]:
+    """Capitalised words, grouped where only spaces, or a name particle, separate them."""
     runs: list[list[_Token]] = []
     for m in TOKEN.finditer(text):
         word = m[0]
         token = _Token(m.start(), m.end(), word,
                        word[:-2] if word.endswith(POSSESSIVE) else word)
-        if runs and text[runs[-1][-1].end : m.start()].isspace():
+        gap = text[runs[-1][-1].end : m.start()] if runs else ""
+        if gap.isspace() or (len(gap) < 9 and gap[:1].isspace() and gap[-1:].isspace()
+                             and gap.strip() in particles):
             runs[-1].append(token)
         else:
             runs.append([token])
@@ -132,6 +143,7 @@ class NameFinder:
         self.role_before = regex.compile(ROLE_BEFORE.format(roles=roles, title=titles),
                                          regex.IGNORECASE)
         self.role_after = regex.compile(ROLE_AFTER.format(roles=roles), regex.IGNORECASE)
+        self.role_cue = regex.compile(ROLE_CUE.format(roles=roles), regex.IGNORECASE)
 
     # -- what a word is --------------------------------------------------
 
@@ -166,7 +178,7 @@ class NameFinder:
 
     def find(self, text: str) -> Iterator[Hit]:
         blocked = [m.span() for m in self.lexicon.not_people.finditer(text)]
-        for run in _runs(text):
+        for run in _runs(text, self.lexicon.name_particles):
             run = [t for t in run if not any(s <= t.start < e for s, e in blocked)]
             i = 0
             while i < len(run):
@@ -185,7 +197,8 @@ class NameFinder:
         token = run[i]
         nxt = run[i + 1] if i + 1 < len(run) else None
         if token.word in TITLES | PROFESSIONAL_TITLES:
-            if nxt is None or (not self._plain(nxt) and nxt.bare not in self.lexicon.names):
+            if nxt is None or nxt.word in PROFESSIONAL_TITLES or (
+                    not self._plain(nxt) and nxt.bare not in self.lexicon.names):
                 return None
             end = i + 1
             if end + 1 < len(run) and self._surname(run[end + 1], run[end]):
@@ -205,6 +218,11 @@ class NameFinder:
         cue = cue_before(text, token.start, self.lexicon)
         if cue is None and len(run) == 1 and self._beside_name(text, token):
             cue = "and"
+        if cue is None and (nxt is None or self._plain(nxt)) and (
+                self.role_cue.search(text, max(0, token.start - 60), token.start)
+                or (len(run) == i + 2 and self._plain(run[i + 1])
+                    and self.role_after.search(text[run[i + 1].end : run[i + 1].end + 40]))):
+            cue = "role"
         if cue is None:
             return None
         if cue != "surname" and nxt is not None and self._plain(nxt):
@@ -240,6 +258,8 @@ class NameFinder:
         before = text[max(0, start - 60) : start]
         after = text[end : end + 40]
         if AUTHOR_BEFORE.search(before) or AUTHOR_AFTER.search(after):
+            return None
+        if AUTHOR_LINE.search(text, text.rfind("\n", 0, start) + 1, start):
             return None
         secret = text[start:end]
         if kind == "professional-title" or self.role_before.search(before) \
