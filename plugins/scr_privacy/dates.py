@@ -8,6 +8,8 @@ report's own paragraph numbers ("4.4.10") are never read as dates.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
 
 import regex
 
@@ -29,10 +31,14 @@ DATE = regex.compile(
     rf"|{_YEAR}-(?:1[0-2]|0[1-9])-(?:[12]\d|3[01]|0[1-9])"
     rf")(?![\w/])"
 )
-#: Cues that make a date a date of birth or death.
+#: Cues that make a date a date of birth or death; not "pre-birth" or "post-death".
 BIRTH_OR_DEATH = regex.compile(
-    r"\b(?:born|birth|DOB|d\.o\.b\.?|died|death|passed away)\b[^.;]{0,30}$", regex.IGNORECASE
+    r"(?<![\p{L}-])(?P<cue>born|birth|DOB|d\.o\.b\.?|died|death|passed away)\b"
+    r"(?P<tail>[^.;]{0,30})$",
+    regex.IGNORECASE,
 )
+#: The word after the cue: "birth visit", "death threats" name another event.
+NEXT_WORD = regex.compile(r"\s*(\p{L}+)")
 #: Cues that make a date the report's own (version, publication), not a person's.
 DOCUMENT_DATE = regex.compile(
     r"\b(?:version|final|draft|published|issued|updated|revised|approved)\b[^.;]{0,15}$",
@@ -58,12 +64,32 @@ AGE = regex.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def event_compounds() -> frozenset[str]:
+    """Nouns after "birth" or "death" that name another event (``data/event_compounds.txt``)."""
+    text = resources.files(__package__).joinpath("data", "event_compounds.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def _birth_or_death(before: str) -> bool:
+    """True if ``before`` ends with a cue for a date of birth or death."""
+    cue = BIRTH_OR_DEATH.search(before)
+    if cue is None:
+        return False
+    if cue["cue"].lower() in ("birth", "death"):
+        word = NEXT_WORD.match(cue["tail"])
+        if word and word[1].lower() in event_compounds():
+            return False
+    return True
+
+
 def find(text: str) -> Iterator[Hit]:
     for m in DATE.finditer(text):
         before = text[max(0, m.start() - 40) : m.start()]
         if DOCUMENT_DATE.search(before):
             continue
-        if BIRTH_OR_DEATH.search(before):
+        if _birth_or_death(before):
             yield Hit("SCR204", m.start(), m.end(), m[0], "date of birth or death",
                       "give the month and year, or the child's age, instead", "date")
         else:
