@@ -31,13 +31,14 @@ SOCIAL_URL = regex.compile(
 #: "crime reference 14/55321/16", "case number is NV19C00482", "CAD 4471".
 REFERENCE = regex.compile(
     r"\b(?:case|court|crime|incident|log|CAD|police|reference|ref|claim|file|record)"
-    r"(?:\s+(?:number|no\.?|reference|ref\.?))?\s*[:#]?\s*(?:(?:is|was)\s+)?"
+    r"(?:\s+(?:number|no\.?|reference|ref\.?|report|log))?\s*[:#]?\s*(?:(?:is|was)\s+)?"
     r"(?P<ref>(?-i:(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{2,}[A-Z0-9]))(?![\w/-])",
     regex.IGNORECASE,
 )
 #: A family court case number carries its own shape: "NV19C00482".
 COURT_NUMBER = regex.compile(r"\b[A-Z]{2}\d{2}[A-Z]\d{5}\b")
-YEAR = regex.compile(r"(?:19|20)\d\d")
+#: A year or a span of years ("2019", "2020-21", "2019/2020") is no reference.
+YEAR = regex.compile(r"(?:19|20)\d\d(?:[-/](?:(?:19|20)\d\d|\d\d))?")
 #: Words that make a mailbox an organisation's, not a person's.
 ROLE_MAILBOX = frozenset(
     "info enquiries enquiry admin safeguarding contact office scp lscb lscp lcsp "
