@@ -8,9 +8,12 @@ problems are collected (not printed) and become findings of rule SCR100.
 from __future__ import annotations
 
 import io
+import re
+from typing import Any
 
 import docutils.core
 from docutils import nodes
+from docutils.parsers.rst import roles
 
 from scr_checks.document import Report
 from scr_checks.locations import SourceText
@@ -31,6 +34,32 @@ SAFE_SETTINGS = {
 }
 
 
+_EXPLICIT_TARGET = re.compile(r"(?s)(.*?)\s*<([^<>]+)>\s*$")
+
+
+def _sphinx_role(name: str, rawtext: str, text: str, lineno: int, inliner: Any,
+                 options: Any = None, content: Any = None) -> tuple[list[nodes.Node], list]:
+    """Sphinx's cross-reference roles, for reports written to be built by Sphinx.
+
+    ``:ref:`` and ``:numref:`` become internal references that resolve to the
+    report's own ``.. _label:`` targets (an unknown label is a markup problem,
+    as a broken reference is); ``:doc:`` names another document, which a
+    single report cannot resolve, so it is kept as its text.
+    """
+    match = _EXPLICIT_TARGET.match(text)
+    title, target = (match.group(1), match.group(2)) if match else (text, text)
+    if name == "doc":
+        return [nodes.inline(rawtext, title or target)], []
+    reference = nodes.reference(rawtext, title or target,
+                                refname=nodes.fully_normalize_name(target))
+    inliner.document.note_refname(reference)
+    return [reference], []
+
+
+for _name in ("ref", "numref", "doc"):
+    roles.register_local_role(_name, _sphinx_role)
+
+
 class RstReader(Reader):
     format = "rst"
     suffixes = (".rst", ".rest")
@@ -42,8 +71,8 @@ class RstReader(Reader):
             source=text, source_path=path, settings_overrides=settings
         )
         lines = text.split("\n")
-        messages = _take_messages(document)
-        _fix_title_lines(document, lines)
+        messages = _take_messages(document, lines)
+        fix_title_lines(document, lines)
         return Report(
             path=path,
             format=self.format,
@@ -53,19 +82,46 @@ class RstReader(Reader):
         )
 
 
-def _take_messages(document: nodes.document) -> list[tuple[int | None, int, str]]:
-    """Remove docutils' system messages from the tree and return them."""
+def _take_messages(document: nodes.document,
+                   lines: list[str]) -> list[tuple[int | None, int, str]]:
+    """Remove docutils' system messages from the tree and return them.
+
+    Messages from transforms (an unknown reference target, say) may never be
+    attached to the tree, so those are read from the document's list too.
+    """
     found = []
-    for message in list(document.findall(nodes.system_message)):
+    unattached = [m for m in document.transform_messages if m.parent is None]
+    for message in [*document.findall(nodes.system_message), *unattached]:
         level = message.get("level", 0)
         if level >= 2:
             text = message.children[0].astext() if message.children else ""
-            found.append((message.get("line"), level, " ".join(text.split())))
-        message.parent.remove(message)
+            line = _line_of_problem(document, message, lines)
+            found.append((line, level, " ".join(text.split())))
+        if message.parent is not None:
+            message.parent.remove(message)
     for section in list(document.findall(nodes.section)):
         if "system-messages" in section.get("classes", []):
             section.parent.remove(section)
     return found
+
+
+def _line_of_problem(document: nodes.document, message: nodes.system_message,
+                     lines: list[str]) -> int | None:
+    """The line of the markup a message is about, not of its paragraph's start.
+
+    docutils gives a transform's message (an unknown target, say) the line of
+    the paragraph; the marked-up text itself is found from there on.
+    """
+    line = message.get("line")
+    for backref in message.get("backrefs", []):
+        problem = document.ids.get(backref)
+        raw = problem.rawsource if isinstance(problem, nodes.problematic) else ""
+        first = raw.split("\n", 1)[0].strip()
+        if line and first:
+            for number in range(line, min(line + 50, len(lines)) + 1):
+                if first in lines[number - 1]:
+                    return number
+    return line
 
 
 def _is_adornment(line: str) -> bool:
@@ -73,7 +129,7 @@ def _is_adornment(line: str) -> bool:
     return len(stripped) >= 2 and not stripped[0].isalnum() and len(set(stripped)) == 1
 
 
-def _fix_title_lines(document: nodes.document, lines: list[str]) -> None:
+def fix_title_lines(document: nodes.document, lines: list[str]) -> None:
     """docutils gives a title the underline's line; point it at the words."""
     for title in document.findall(nodes.title):
         line = title.line or (title.parent.line if title.parent else None)
