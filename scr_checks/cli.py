@@ -188,7 +188,7 @@ def command_check(args: argparse.Namespace) -> ExitCode:
     if args.write_baseline:
         write_baseline(Path(args.write_baseline), run)
         accepted |= {f.fingerprint for f in run.findings}
-    apply_baseline(run, accepted)
+    apply_baseline(run.files, accepted)
     colour = args.color if args.color is not None else (
         sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     for name, target in outputs:

@@ -36,7 +36,7 @@ from scr_checks.document import TextBlock
 from scr_checks.exceptions import UsageError
 from scr_checks.formatters import write_atomically
 from scr_checks.locations import utf16_column
-from scr_checks.results import Finding, Location, RunResult, Suppression
+from scr_checks.results import FileResult, Finding, Location, RunResult, Suppression
 
 _BODY = (
     r"scr-checks:\s*(?P<kind>disable-section|disable)"
@@ -253,9 +253,9 @@ def read_baseline(path: Path) -> set[str]:
         raise UsageError(f"baseline {str(path)!r}: every finding needs a fingerprint") from None
 
 
-def apply_baseline(run: RunResult, fingerprints: set[str]) -> None:
+def apply_baseline(files: Iterable[FileResult], fingerprints: set[str]) -> None:
     """Mark every finding whose fingerprint the baseline holds, in place."""
-    for file in run.files:
+    for file in files:
         file.findings = [
             f.evolve(suppression=Suppression("external", "baseline"))
             if not f.suppressed and f.fingerprint in fingerprints else f
