@@ -68,7 +68,8 @@ def findings(files: list[str], code: Path | None) -> str:
     if code is not None:
         # Ahead of the installed (editable) copy: this checkout's code runs.
         env["PYTHONPATH"] = os.pathsep.join([str(code), str(code / "plugins")])
-    command = [sys.executable, "-m", "scr_checks", "check", *files,
+    # -P: the current folder is not put first on sys.path, so --code is what runs.
+    command = [sys.executable, "-P", "-m", "scr_checks", "check", *files,
                "--format", "json", "--show-identifiers", "--no-color"]
     run = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True,
                          check=False)
