@@ -246,11 +246,11 @@ class Outline:
                 self._innermost[id(block)] = section
                 out.append(section)
                 continue
-            section = self._enclosing(node, by_node)
-            self._innermost[id(block)] = section
-            while section is not None:
-                section.blocks.append(block)
-                section = section.parent
+            enclosing = self._enclosing(node, by_node)
+            self._innermost[id(block)] = enclosing
+            while enclosing is not None:
+                enclosing.blocks.append(block)
+                enclosing = enclosing.parent
         return out
 
     @staticmethod

@@ -240,7 +240,7 @@ class Session:
         When the file's time runs out, the plugin running is blamed and the
         ones not yet run are named; what the others found stands.
         """
-        calls: list[tuple[str, Callable[[list[Finding]], None]]] = [
+        calls = [
             (owner, partial(self._check_document, owner, function, argnames, report, context))
             for owner, function, argnames in self._checkers["scr_check_document"]
         ] + [

@@ -257,7 +257,7 @@ class _Builder(TreeBuilder):
         return styles
 
     def _notes(self, root: Any, tag: str) -> dict[str, str]:
-        notes = {}
+        notes: dict[str, str] = {}
         if root is None:
             return notes
         for note in root.iterfind(tag, NS):
@@ -297,7 +297,9 @@ class _Builder(TreeBuilder):
         seen = set()
         for name in sorted(self.package.names):
             match = _MARGIN_PART.fullmatch(name)
-            root = self.package.xml(name) if match else None
+            if match is None:
+                continue
+            root = self.package.xml(name)
             if root is None:
                 continue
             text = " ".join(" ".join(self.text(p) for p in root.iter(w("p"))).split())
@@ -323,7 +325,7 @@ class _Builder(TreeBuilder):
                     self.blocks(choice)
 
     def _style_chain(self, style_id: str | None) -> list[_Style]:
-        chain = []
+        chain: list[_Style] = []
         while style_id and style_id in self.styles and len(chain) < 20:
             style = self.styles[style_id]
             chain.append(style)
@@ -399,7 +401,7 @@ class _Builder(TreeBuilder):
         self.container.append(footnote)
 
     def table_element(self, table: Any) -> None:
-        rows = []
+        rows: list[list[list[tuple[str, dict[str, Any]]]]] = []
         header_rows = 0
         for tr in table.iterfind("w:tr", NS):
             cells = []

@@ -182,7 +182,7 @@ class _Builder(TreeBuilder):
             self.stack.pop()
 
     def _table(self, element: Any) -> None:
-        rows = []
+        rows: list[list[list[tuple[str, dict[str, Any]]]]] = []
         header_rows = 0
         for row in element.iter("tr"):
             if any(_tag(a) == "table" for a in row.iterancestors() if a is not element):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from scr_checks.document import Report
 from scr_checks.locations import SourceText
@@ -139,7 +140,7 @@ def _add_list(builder: TreeBuilder, first: int, block: list[str],
 
 
 def _add_table(builder: TreeBuilder, first: int, block: list[str]) -> None:
-    rows = []
+    rows: list[list[list[tuple[str, dict[str, Any]]]]] = []
     header_rows = 0
     for number, line in enumerate(block, first):
         if TABLE_RULE.fullmatch(line) or not line.strip():
