@@ -2,9 +2,10 @@
 
 textstat 0.7.9 and later download a pronunciation dictionary at run time,
 so the formulas are implemented here.  A word's syllables are pyphen's
-hyphenation points plus one; for words of up to six letters, which pyphen
-will not split ("area", "baby"), at least their vowel groups; scores are therefore a little higher
-than textstat's, and the thresholds are tuned to this implementation.
+hyphenation points (:mod:`scr_accessibility.hyphenation`) plus one; for words
+of up to six letters, which pyphen will not split ("area", "baby"), at least
+their vowel groups; scores are therefore a little higher than textstat's, and
+the thresholds are tuned to this implementation.
 """
 
 from __future__ import annotations
@@ -12,17 +13,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import pyphen
 import regex
 
-_DICTIONARY = pyphen.Pyphen(lang="en_GB")
+from scr_accessibility.hyphenation import british
+
 _VOWEL_GROUPS = regex.compile(r"[aeiouy]+")
 
 
 @lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     word = word.lower()
-    hyphenated = len(_DICTIONARY.positions(word)) + 1
+    hyphenated = len(british().positions(word)) + 1
     if len(word) > 6:
         return hyphenated
     groups = len(_VOWEL_GROUPS.findall(word))

@@ -1,0 +1,101 @@
+"""pyphen's hyphenation points, with each pattern parsed on its first lookup.
+
+pyphen parses all 14,000 patterns of its en_GB dictionary when it loads it
+(about 40 ms, a tenth of a one-page run), while a report's words look up a
+few thousand.  This reads the same file, files each pattern's text under its
+letters, and parses its digits only when a word needs it.  The points are
+pyphen's own: the same patterns, the same rule for a repeated or all-zero
+pattern, and the same walk (Liang's algorithm) over the word; the tests
+compare the two.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib.resources.abc import Traversable
+
+#: As pyphen splits a pattern ("a1b" -> letters "ab", digits 0, 1, 0).
+_PARSE = re.compile(r"(\d?)(\D?)").findall
+_HEX = re.compile(r"\^{2}([0-9a-f]{2})")
+_DIGITS = re.compile(r"\d")
+_IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN",
+            "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
+
+
+class Hyphenator:
+    """Where a word can be hyphenated, as ``pyphen.Pyphen(filename=path).positions``."""
+
+    def __init__(self, path: Traversable, left: int = 2, right: int = 2) -> None:
+        self.left, self.right = left, right
+        with path.open("rb") as handle:
+            encoding = handle.readline().decode()
+        if encoding.lower() == "microsoft-cp1251":
+            encoding = "cp1251"
+        lines = [line for line in map(str.strip, path.read_text(encoding).split("\n")[1:])
+                 if line and not line.startswith(_IGNORED)]
+        if any("^^" in line or ("/" in line and "=" in line) for line in lines):
+            lines = [_plain(line) for line in lines]
+        #: Letters -> the pattern lines with those letters in file order, replaced
+        #: by the parsed pattern (an empty one if all its digits are zero) on use.
+        self._table: dict[str, list[str] | tuple[int, tuple[int, ...]] | tuple[()]] = {}
+        keys = _DIGITS.sub("", "\n".join(lines)).split("\n")
+        for key, line in zip(keys, lines, strict=True):
+            self._table.setdefault(key, []).append(line)  # type: ignore[union-attr]
+        self._maxlen = max(map(len, self._table), default=0)
+
+    def positions(self, word: str) -> list[int]:
+        right = len(word) - self.right
+        return [i for i in self._points(word.lower()) if self.left <= i <= right]
+
+    def _points(self, word: str) -> list[int]:
+        table = self._table
+        pointed = f".{word}."
+        references = [0] * (len(pointed) + 1)
+        for i in range(len(pointed) - 1):
+            stop = min(i + self._maxlen, len(pointed)) + 1
+            for j in range(i + 1, stop):
+                pattern = table.get(pointed[i:j])
+                if pattern is None:
+                    continue
+                if isinstance(pattern, list):
+                    pattern = table[pointed[i:j]] = _parse(pattern)
+                if not pattern:
+                    continue
+                offset, values = pattern
+                part = slice(i + offset, i + offset + len(values))
+                references[part] = map(max, values, references[part])
+        return [i - 1 for i, reference in enumerate(references) if reference % 2]
+
+
+def _parse(lines: list[str]) -> tuple[int, tuple[int, ...]] | tuple[()]:
+    """The offset and digits of the last of ``lines`` with a non-zero digit, as pyphen keeps."""
+    for line in reversed(lines):
+        values = tuple(int(digit or "0") for digit, _ in _PARSE(line))
+        if max(values) == 0:
+            continue
+        start, end = 0, len(values)
+        while not values[start]:
+            start += 1
+        while not values[end - 1]:
+            end -= 1
+        return start, values[start:end]
+    return ()
+
+
+def _plain(line: str) -> str:
+    """A pattern with ``^^hh`` spelt out and a nonstandard alternative dropped.
+
+    An alternative ("ff=f") changes how a word is spelt when hyphenated, not
+    where it can be, so the points do not need it.
+    """
+    line = _HEX.sub(lambda m: chr(int(m.group(1), 16)), line)
+    return line.split("/", 1)[0] if "/" in line and "=" in line else line
+
+
+@cache
+def british() -> Hyphenator:
+    """pyphen's en_GB dictionary; pyphen itself is imported on first use only."""
+    import pyphen
+
+    return Hyphenator(pyphen.LANGUAGES["en_GB"])
