@@ -21,11 +21,15 @@ def _lines(name: str) -> list[str]:
             if line.strip() and not line.startswith("#")]
 
 
-def alternation(phrases: Iterable[str], flags: int = 0) -> regex.Pattern[str]:
-    """One whole-word pattern for many phrases; spaces match any whitespace."""
+def alternation(phrases: Iterable[str], flags: int = 0, suffix: str = "") -> regex.Pattern[str]:
+    """One whole-word pattern for many phrases; spaces match any whitespace.
+
+    ``suffix`` is a pattern allowed after each phrase (a plural ending).
+    """
     parts = sorted({p for p in phrases if p}, key=len, reverse=True)
     body = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in parts)
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])", flags)
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}])(?:{body}){suffix}(?![\p{{L}}\p{{N}}])", flags)
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,8 @@ class Lexicon:
     place_heads: tuple[tuple[str, str], ...] = ()
     #: Lower-case words inside a name ("ap", "de", "van").
     name_particles: frozenset[str] = frozenset()
+    #: Nations and countries, too wide to count as a named place ("Wales").
+    wide_places: frozenset[str] = frozenset()
     #: Named local places a local area added ("Meadowbank"), matched whole.
     local_places: tuple[str, ...] = ()
 
@@ -89,7 +95,7 @@ def lexicon() -> Lexicon:
         not_names=frozenset(_lines("not_names.txt")),
         not_people=alternation(_lines("not_people.txt")),
         roles=alternation(_lines("roles.txt"), regex.IGNORECASE),
-        origins=alternation(_lines("origins.txt")),
+        origins=alternation(_lines("origins.txt"), suffix="(?:e?s)?"),
         conditions=alternation([c[0] for c in conditions], regex.IGNORECASE),
         alternatives={c[0].lower(): c[1] for c in conditions},
         institutions=tuple(_lines("institutions.txt")),
@@ -98,5 +104,6 @@ def lexicon() -> Lexicon:
         common_heads=frozenset(_lines("common_heads.txt")),
         name_cues=dict(line.split("\t") for line in _lines("name_cues.tsv")),
         name_particles=frozenset(_lines("name_particles.txt")),
+        wide_places=frozenset(_lines("wide_places.txt")),
         place_heads=tuple(tuple(line.split("\t")) for line in _lines("place_heads.tsv")),
     )

@@ -123,9 +123,8 @@ def _runs(text: str, particles: frozenset[str] = frozenset()) -> list[list[_Toke
         word = m[0]
         token = _Token(m.start(), m.end(), word,
                        word[:-2] if word.endswith(POSSESSIVE) else word)
-        gap = text[runs[-1][-1].end : m.start()] if runs else ""
-        if gap.isspace() or (len(gap) < 9 and gap[:1].isspace() and gap[-1:].isspace()
-                             and gap.strip() in particles):
+        if runs and ((gap := text[runs[-1][-1].end : m.start()]).isspace() or (
+                len(gap) < 9 and gap[:1].isspace() and gap.strip() in particles)):
             runs[-1].append(token)
         else:
             runs.append([token])
@@ -219,7 +218,8 @@ class NameFinder:
         if cue is None and len(run) == 1 and self._beside_name(text, token):
             cue = "and"
         if cue is None and (nxt is None or self._plain(nxt)) and (
-                self.role_cue.search(text, max(0, token.start - 60), token.start)
+                (text[max(0, token.start - 3) : token.start].rstrip().endswith(",")
+                 and self.role_cue.search(text, max(0, token.start - 60), token.start))
                 or (len(run) == i + 2 and self._plain(run[i + 1])
                     and self.role_after.search(text[run[i + 1].end : run[i + 1].end + 40]))):
             cue = "role"

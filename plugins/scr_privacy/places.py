@@ -34,9 +34,22 @@ _NAME = rf"{_WORD}(?:\s+(?:(?:of|and|the|upon|on|de|le)\s+)?{_WORD}){{0,4}}?"
 _HEAD_NAME = (
     rf"(?:(?:y|yr|the)\s+)?{_WORD}(?:\s+(?:(?:y|yr|ar|of|the|upon|on)\s+)?{_WORD}){{0,3}}"
 )
+#: A house or flat number just before a street's head word: "12 Heol y Felin".
+NUMBER_BEFORE = regex.compile(
+    r"(?<![\d.,/:])(?:(?:Flat|Apartment|Room)\s+\d{1,4}[A-Za-z]?,?\s+(?:\d{1,4}[A-Za-z]?,?\s+)?"
+    r"|\d{1,4}[A-Za-z]?,?\s+)$"
+)
 #: "St Mary's", "St Thomas'": a saint's name in the possessive names a church,
 #: school or hospital even without the word for it.
 SAINTS = regex.compile(r"(?<![\p{L}\p{N}])(?:St\.?|Saint)\s+\p{Lu}\p{Ll}+(?:['’]s|s['’])(?!\p{L})")
+#: Where a family lived or moved: "moved ... from Eastbridge", "lived in Northtown".
+RESIDENCE = regex.compile(
+    r"\b(?:lived|living|lives|moved|moving|relocated|settled|housed|rehoused|grew\s+up|"
+    r"returned)\b[^.;:]{0,40}?\b(?:in|from|to|near)\s+"
+    r"(?P<town>\p{Lu}\p{Ll}+(?:[\s-]\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}'’-]|\s+(?:\d|\p{Lu}\b))"
+)
+#: Cheap test before the pattern: the stems of its verbs.
+RESIDENCE_VERBS = ("live", "living", "mov", "relocated", "settled", "housed", "grew", "returned")
 LINKING = frozenset("y yr ar of the upon on".split())
 YEAR = regex.compile(r"(?:19|20)\d\d")
 
@@ -60,18 +73,12 @@ def _patterns(lexicon: Lexicon) -> tuple[regex.Pattern[str], ...]:
         rf"{_NAME}\s+(?:{streets})"
     )
     heads = [h for h, _ in lexicon.place_heads]
-    street_heads = [h for h, kind in lexicon.place_heads if kind == "street"]
     head_first = regex.compile(
         rf"(?<![\p{{L}}\p{{N}}'’])(?P<head>{alternation(heads).pattern})\s+"
         rf"(?P<name>{_HEAD_NAME})(?![\p{{L}}\p{{N}}'’-])"
     )
-    head_address = regex.compile(
-        rf"(?<![\d.,/:])(?:(?:Flat|Apartment|Room)\s+\d{{1,4}}[A-Za-z]?,?\s+"
-        rf"(?:\d{{1,4}}[A-Za-z]?,?\s+)?|\d{{1,4}}[A-Za-z]?,?\s+)"
-        rf"{alternation(street_heads).pattern}\s+{_HEAD_NAME}(?![\p{{L}}\p{{N}}'’-])"
-    )
     local = alternation(lexicon.local_places) if lexicon.local_places else None
-    return (named, address, head_first, head_address) + ((local,) if local else ())
+    return (named, address, head_first) + ((local,) if local else ())
 
 
 def _trim(name: str, kinds: frozenset[str]) -> int:
@@ -92,14 +99,10 @@ def _describes(word: str, lexicon: Lexicon, lower_words: Set[str]) -> bool:
 
 def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> Iterator[Hit]:
     """Places in ``text``; ``lower_words`` are the words the report uses in lower case."""
-    named, address, head_first, head_address, *local = _patterns(lexicon)
+    named, address, head_first, *local = _patterns(lexicon)
     for m in address.finditer(text):
         if m["number"] and YEAR.fullmatch(m["number"]):
             continue
-        yield Hit("SCR207", m.start(), m.end(), m[0], "address",
-                  "remove the address; refer to it as 'the family home' or 'Address 1'",
-                  "place")
-    for m in head_address.finditer(text):
         yield Hit("SCR207", m.start(), m.end(), m[0], "address",
                   "remove the address; refer to it as 'the family home' or 'Address 1'",
                   "place")
@@ -128,6 +131,7 @@ def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> It
                   "describe the kind of place instead ('a local primary school', "
                   "'the GP practice', 'School 1')", "place")
     yield from _head_first(text, head_first, lexicon, lower_words)
+    yield from _towns(text, lexicon, lower_words)
     for pattern in local:
         for m in pattern.finditer(text):
             yield Hit("SCR215", m.start(), m.end(), m[0], "named local place",
@@ -156,10 +160,17 @@ def _head_first(text: str, pattern: regex.Pattern[str], lexicon: Lexicon,
         if any(s < end and m.start() < e for s, e in blocked):
             continue
         found.append((m.start(), end))
+        if dict(lexicon.place_heads).get(" ".join(m["head"].split())) == "street":
+            number = NUMBER_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            if number:
+                yield Hit("SCR207", number.start(), end, text[number.start() : end], "address",
+                          "remove the address; refer to it as 'the family home' or 'Address 1'",
+                          "place")
+                continue
         yield Hit("SCR215", m.start(), end, text[m.start() : end], "named local place",
                   "describe the kind of place instead ('a local primary school', "
                   "'the chapel', 'School 1')", "place")
-    for m in SAINTS.finditer(text):
+    for m in SAINTS.finditer(text) if "St" in text else ():
         if any(s < m.end() and m.start() < e for s, e in found):
             continue
         if blocked is None:
@@ -169,3 +180,22 @@ def _head_first(text: str, pattern: regex.Pattern[str], lexicon: Lexicon,
         yield Hit("SCR215", m.start(), m.end(), m[0], "named local place",
                   "describe the kind of place instead ('a local church', 'the hospital')",
                   "place")
+
+
+def _towns(text: str, lexicon: Lexicon, lower_words: Set[str]) -> Iterator[Hit]:
+    """A town or borough where the family lived: no finding, but a place in a combination."""
+    if not any(verb in text for verb in RESIDENCE_VERBS):
+        return
+    for m in RESIDENCE.finditer(text):
+        town = m["town"]
+        if town in lexicon.wide_places or any(
+                _describes(w, lexicon, lower_words) or _first_name_only(w, lexicon)
+                for w in town.replace("-", " ").split()):
+            continue
+        yield Hit("", m.start("town"), m.end("town"), town, category="place")
+
+
+def _first_name_only(word: str, lexicon: Lexicon) -> bool:
+    """A person's first name and never a surname ("Tyler"): towns are often surnames."""
+    entry = lexicon.name(word)
+    return entry is not None and entry.first and not entry.surname
