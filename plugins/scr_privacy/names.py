@@ -68,6 +68,10 @@ SENTENCE_START = regex.compile(r"(?:^|[.!?:;\"“(]\s*|^\s*[\d.]+\s+)$")
 LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}[\p{L}'’-]*")
 #: E-mail addresses and links: their lower-case words are names, not vocabulary.
 ADDRESS_LIKE = regex.compile(r"\S*[@/]\S*|\S+\.\S*\w")
+#: A run of non-space characters with an "@", "/" or "."; only such a run can
+#: hold an ADDRESS_LIKE match, which is tried at every character of the text
+#: otherwise (a third of the time of gathering the document's names).
+_MARKED_RUN = regex.compile(r"(?<!\S)[^\s@/.]*+[@/.]\S*")
 
 
 @dataclass
@@ -84,7 +88,7 @@ class DocumentNames:
     def gather(cls, texts: list[str], allowed: set[str]) -> DocumentNames:
         state = cls(allowed=set(allowed))
         for text in texts:
-            state.lower_words.update(LOWER_WORD.findall(ADDRESS_LIKE.sub(" ", text)))
+            state.lower_words.update(LOWER_WORD.findall(_without_addresses(text)))
             for m in DECLARATION.finditer(text):
                 sentence = _sentence(text, m.start(), m.end())
                 if m["verb"].startswith("referred") or DECLARING_SENTENCE.search(sentence):
@@ -98,6 +102,11 @@ class DocumentNames:
         if joined in self.allowed or joined in self.declared:
             return True
         return len(words) == 1 and words[0] in self.allowed
+
+
+def _without_addresses(text: str) -> str:
+    """``ADDRESS_LIKE.sub(" ", text)``: no match spans a space, so each marked run alone."""
+    return _MARKED_RUN.sub(lambda run: ADDRESS_LIKE.sub(" ", run[0]), text)
 
 
 def _sentence(text: str, start: int, end: int) -> str:
