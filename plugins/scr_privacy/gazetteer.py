@@ -86,9 +86,14 @@ class Lexicon:
 def lexicon() -> Lexicon:
     """The built-in lists; read and compiled on first use only."""
     names = {}
+    #: One Name per kind: 28,000 names share seven values (half the load time).
+    kinds: dict[tuple[str, bool], Name] = {}
     for line in _lines("names.tsv"):
         word, kind, *rest = line.split("\t")
-        names[word] = Name("f" in kind, "s" in kind, bool(rest and rest[0]))
+        key = (kind, bool(rest and rest[0]))
+        if key not in kinds:
+            kinds[key] = Name("f" in kind, "s" in kind, key[1])
+        names[word] = kinds[key]
     conditions = [line.split("\t") for line in _lines("conditions.tsv")]
     return Lexicon(
         names=names,
