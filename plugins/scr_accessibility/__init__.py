@@ -166,7 +166,6 @@ def _readability_findings(context: CheckContext, prose: list[TextBlock]) -> Iter
     limit = context.option(NAMESPACE, "max_sentence_words")
     sections: dict[tuple[str, ...], Counts] = {}
     titles: dict[tuple[str, ...], TextBlock] = {}
-    whole = Counts()
     for block in prose:
         if block.is_heading:
             titles.setdefault(block.heading_path, block)
@@ -177,13 +176,13 @@ def _readability_findings(context: CheckContext, prose: list[TextBlock]) -> Iter
             words = [block.text[s:e] for s, e in spans]
             if not block.in_table:
                 counts.add(words, 1)
-                whole.add(words, 1)
             if len(words) > limit:
                 yield context.finding(
                     "SCR604", f"Sentence of {len(words)} words (the limit is {limit}).",
                     block, start, end, words=len(words),
                 )
     yield from _hard_sections(context, sections, titles)
+    whole = Counts.total(sections.values())
     context.extras["readability"] = {
         "reading_ease": round(whole.reading_ease, 1),
         "grade": round(whole.grade, 1),

@@ -10,6 +10,7 @@ the thresholds are tuned to this implementation.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -44,6 +45,16 @@ class Counts:
         self.words += len(words)
         self.sentences += sentences
         self.syllables += sum(syllables(w) for w in words)
+
+    @classmethod
+    def total(cls, parts: Iterable[Counts]) -> Counts:
+        """The parts together: the whole report from its sections, each word counted once."""
+        out = cls()
+        for part in parts:
+            out.words += part.words
+            out.sentences += part.sentences
+            out.syllables += part.syllables
+        return out
 
     @property
     def reading_ease(self) -> float:

@@ -96,3 +96,12 @@ def test_table_cells_count_for_sentence_length_not_for_section_score():
         """)
     assert result.findings == []
     assert result.files[0].extras["readability"]["sections"][0]["reading_ease"] > 80
+
+
+def test_total_of_sections_counts_each_word_once():
+    first, second = Counts(), Counts()
+    first.add(["The", "nurse", "visited"], 1)
+    second.add(["Safeguarding", "practitioners"], 1)
+    whole = Counts()
+    whole.add(["The", "nurse", "visited", "Safeguarding", "practitioners"], 2)
+    assert Counts.total([first, second]) == whole
