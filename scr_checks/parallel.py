@@ -12,19 +12,20 @@ limit cannot reach) is killed the same way.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scr_checks.results import FileResult, ToolError
 from scr_checks.timelimit import describe_timeout
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 #: Seconds past the file's own time limit before the parent kills a worker.
 GRACE = 5.0
@@ -77,12 +78,17 @@ class _Pool:
         self.timeout = timeout if timeout and timeout > 0 else None
         self.progress = progress
         self.shown = shown
+        # Imported here: a serial run, the usual one, need not pay for it (4 ms).
+        import multiprocessing
+
         self.context = multiprocessing.get_context("fork")
         self.results: list[FileResult | None] = [None] * len(paths)
         self.pending = deque(range(len(paths)))
         self.done = 0
 
     def run(self) -> list[FileResult]:
+        from multiprocessing.connection import wait
+
         workers = [self._start() for _ in range(self.jobs)]
         try:
             for worker in workers:
