@@ -1,8 +1,9 @@
 """Dates that pin a person down, and ages more precise than a year.
 
 A month and year ("in July 2015") is accepted practice and not reported;
-a day with a month is.  Dot-separated dates need a four-digit year, so the
-report's own paragraph numbers ("4.4.10") are never read as dates.
+a day with a month is.  Dot-separated dates need a four-digit year, or a
+two-digit day, month and year ("21.10.21"), so the report's own paragraph
+numbers ("4.4.10") are never read as dates.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ DATE = regex.compile(
     rf"|{_DAY}/(?:1[0-2]|0?[1-9])/(?:{_YEAR}|\d\d)"
     rf"|{_DAY}-(?:1[0-2]|0?[1-9])-{_YEAR}"
     rf"|{_DAY}\.(?:1[0-2]|0?[1-9])\.{_YEAR}"
+    rf"|(?:[12]\d|3[01]|0[1-9])([.-])(?:1[0-2]|0[1-9])\1\d\d(?!\.\d)"
+    rf"|{_YEAR}/(?:1[0-2]|0[1-9])/(?:[12]\d|3[01]|0[1-9])"
     rf"|{_YEAR}-(?:1[0-2]|0[1-9])-(?:[12]\d|3[01]|0[1-9])"
     rf")(?![\w/])"
 )
@@ -53,7 +56,8 @@ _UNIT = r"(?:years?|months?|weeks?|days?)"
 EXACT_AGE = regex.compile(
     rf"\b{_NUMBER}[\s-]+(?:days?[\s-]+old|day[\s-]old)\b"
     rf"|\baged\s+{_NUMBER}\s+days?\b"
-    rf"|\b{_NUMBER}\s+{_UNIT}(?:,\s+|\s+and\s+|\s+){_NUMBER}\s+{_UNIT}(?:[\s-]+old)?\b",
+    rf"|\b{_NUMBER}\s+{_UNIT}(?:(?:,\s+|,?\s+and\s+|\s+){_NUMBER}\s+{_UNIT}){{1,2}}"
+    rf"(?:[\s-]+old)?\b",
     regex.IGNORECASE,
 )
 #: Any age in months, weeks or days: no finding alone, but part of a combination.

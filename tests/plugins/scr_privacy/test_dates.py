@@ -33,3 +33,28 @@ def test_a_date_of_an_event_named_after_a_birth_or_death_is_a_full_date(text, da
 ])
 def test_a_date_after_a_birth_or_death_cue_is_a_date_of_birth_or_death(text, date):
     assert _dates(text) == [("SCR204", date, 4, text.index(date) + 1)]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("The health visitor saw Baby K on 07.04.22 at home.", "07.04.22"),
+    ("The referral was made on 19-11-18 by the school.", "19-11-18"),
+    ("The strategy meeting on 2019/06/14 agreed a plan.", "2019/06/14"),
+])
+def test_two_digit_and_year_first_dates_are_full_dates(text, date):
+    assert _dates(text) == [("SCR205", date, 4, text.index(date) + 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "See paragraphs 4.4.10 and 5.2.12 of the report.",
+    "Recommendation 10.10.10.2 was accepted.",
+])
+def test_paragraph_numbers_are_not_two_digit_dates(text):
+    assert _dates(text) == []
+
+
+def test_an_age_in_three_units_is_one_exact_age():
+    text = "Title\n=====\n\nHe was then 14 years, 5 months and 3 days\nold when he moved.\n"
+    run = check_text(text, config={"select": ["SCR206"], "show_identifiers": True})
+    assert [(f.secret, f.location.line, f.location.column) for f in run.findings] == [
+        ("14 years, 5 months and 3 days old", 4, 13),
+    ]
