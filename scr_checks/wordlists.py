@@ -20,6 +20,8 @@ from typing import Any
 import regex
 
 FIELDS = ("pattern", "category", "why", "suggestion")
+#: An inline flag or a group of another kind than (?:, (?=, (?!, (?<= and (?<!.
+_FLAGS = regex.compile(r"\(\?[\w^-]")
 
 
 @dataclass(frozen=True)
@@ -97,8 +99,12 @@ class WordList:
                 f"(?P<e{i}>{_spaces(entry.pattern)})" for i, entry in enumerate(self.entries)
             ]
             body = "|".join(parts) or "(?!)"
+            # Where every entry starts with a letter or digit, a match starts at a
+            # word boundary too, which the engine tests faster than the look-behind
+            # alone (a quarter of the matching time).
+            boundary = r"\b" if all(_starts_word(e.pattern) for e in self.entries) else ""
             self._compiled = regex.compile(
-                rf"(?<![\w'’-])(?:{body})(?![\w-])", regex.IGNORECASE
+                rf"{boundary}(?<![\w'’-])(?:{body})(?![\w-])", regex.IGNORECASE
             )
         return self._compiled
 
@@ -113,6 +119,91 @@ class WordList:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+
+def _starts_word(pattern: str) -> bool:
+    """True only if every match of ``pattern`` starts with a letter or digit.
+
+    A cautious reading of the pattern: each alternative must open with an
+    ASCII letter or digit, ``\\w`` or ``\\d``, or a group that does, after any
+    look-around; an optional first part must be followed by one that does.
+    Anything else (a class, a space, an escape) counts as "may not".
+    """
+    if _FLAGS.search(pattern):  # "(?w)" anywhere changes what \\b means
+        return False
+    return all(_branch_starts_word(b) for b in _split(pattern))
+
+
+def _branch_starts_word(branch: str) -> bool:
+    if not branch:
+        return False
+    if branch[0].isascii() and branch[0].isalnum():
+        size, proven = 1, True
+    elif branch[:2] in (r"\w", r"\d"):
+        size, proven = 2, True
+    elif branch[0] == "(":
+        close = _closing(branch)
+        if close is None:
+            return False
+        inner = branch[1:close]
+        if inner.startswith(("?=", "?!", "?<=", "?<!")):
+            return _branch_starts_word(branch[close + 1:])  # zero width
+        if inner.startswith("?:"):
+            inner = inner[2:]
+        elif inner.startswith("?"):
+            return False  # flags, named groups and the like: not read here
+        size, proven = close + 1, _starts_word(inner)
+    else:
+        return False
+    rest = branch[size:]
+    if rest[:1] in ("?", "*", "{"):  # the first part may be absent
+        return proven and _branch_starts_word(rest.lstrip("?*+").lstrip("?"))
+    return proven
+
+
+def _split(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern``."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*out, pattern[start:]]
+
+
+def _closing(pattern: str) -> int | None:
+    """The index of the parenthesis closing the one ``pattern`` opens with."""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return None
 
 
 def _spaces(pattern: str) -> str:
