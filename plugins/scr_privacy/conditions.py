@@ -17,7 +17,8 @@ from scr_privacy.hits import Hit
 #: An eponymous syndrome or disease: "Ehlers-Danlos syndrome", "Crohn's disease".
 EPONYM = regex.compile(
     r"(?<![\p{L}])\p{Lu}\p{Ll}+(?:[-–]\p{Lu}\p{Ll}+)*(?:['’]s)?\s+"
-    r"(?:syndrome|disease|dystrophy|palsy|anaemia|atrophy)\b"
+    r"(?:syndrome|disease|dystrophy|palsy|anaemia|atrophy|ataxia|sarcoma|lymphoma|"
+    r"tumou?r|malformation|encephalitis)\b"
 )
 #: Only a capital inside a sentence marks a proper name ("Heart disease" does not).
 SENTENCE_START = regex.compile(r"(?:^|[.!?:;]\s+|^\s*[\d.]+\s+)$")

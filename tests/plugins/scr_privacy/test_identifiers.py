@@ -29,6 +29,13 @@ def _hits(text):
     ("She attended Oakfield Primary School then.", "SCR215", "Oakfield Primary School"),
     ("Child P had cystic fibrosis from birth.", "SCR216", "cystic fibrosis"),
     ("He has Wolf-Hirschhorn syndrome, diagnosed late.", "SCR216", "Wolf-Hirschhorn syndrome"),
+    ("Baby R was born with exomphalos, repaired at six days.", "SCR216", "exomphalos"),
+    ("Her brother was treated for a neuroblastoma in 2019.", "SCR216", "neuroblastoma"),
+    ("The child had hypoplastic left heart syndrome.", "SCR216",
+     "hypoplastic left heart syndrome"),
+    ("He was being treated for Ewing's sarcoma at the time.", "SCR216", "Ewing's sarcoma"),
+    ("She had a Wilms tumour removed in 2018.", "SCR216", "Wilms tumour"),
+    ("His sister has phenylketonuria and a special diet.", "SCR216", "phenylketonuria"),
 ])
 def test_each_identifier_kind_is_found_exactly(text, rule, secret):
     hits = _hits(text + "\n")
