@@ -64,6 +64,8 @@ class Lexicon:
     name_particles: frozenset[str] = frozenset()
     #: Nations and countries, too wide to count as a named place ("Wales").
     wide_places: frozenset[str] = frozenset()
+    #: Last words of a house's name ("Cottage", "Farm") in an address.
+    house_words: tuple[str, ...] = ()
     #: Named local places a local area added ("Meadowbank"), matched whole.
     local_places: tuple[str, ...] = ()
 
@@ -110,5 +112,6 @@ def lexicon() -> Lexicon:
         name_cues=dict(line.split("\t") for line in _lines("name_cues.tsv")),
         name_particles=frozenset(_lines("name_particles.txt")),
         wide_places=frozenset(_lines("wide_places.txt")),
+        house_words=tuple(_lines("house_words.txt")),
         place_heads=tuple(tuple(line.split("\t")) for line in _lines("place_heads.tsv")),
     )

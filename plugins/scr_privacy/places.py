@@ -28,7 +28,8 @@ PARTIAL_POSTCODE = regex.compile(
     regex.IGNORECASE,
 )
 _WORD = r"(?:St\.?|Saint|\p{Lu}[\p{L}'’-]*)"
-_NAME = rf"{_WORD}(?:\s+(?:(?:of|and|the|upon|on|de|le)\s+)?{_WORD}){{0,4}}?"
+#: "on" is not inside a name: "the Fox and Hounds on Moor Road" is a pub, then a street.
+_NAME = rf"{_WORD}(?:\s+(?:(?:of|and|the|upon|de|le)\s+)?{_WORD}){{0,4}}?"
 #: A name after a head word ("Ysgol Pen-y-Bryn", "Heol y Felin", "Hospital of St Cross"):
 #: capitalised words, joined by Welsh and English linking words.
 _HEAD_NAME = (
@@ -49,6 +50,16 @@ RESIDENCE = regex.compile(
     r"(?P<town>\p{Lu}\p{Ll}+(?:[\s-]\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}'’-]|\s+(?:\d|\p{Lu}\b))"
 )
 #: Cheap test before the pattern: the stems of its verbs.
+#: A pub named for two things: "the Fox and Hounds", "the Crown & Anchor"; not a
+#: title that goes on ("the Police and Crime Commissioner").
+PUB_PAIR = regex.compile(
+    r"(?<![\p{L}])[Tt]he\s+(?P<name>(?P<a>\p{Lu}\p{Ll}+)\s+(?:and|&)\s+(?P<b>\p{Lu}\p{Ll}+))"
+    r"(?![\p{L}\p{N}'’-]|\s+(?:\p{Lu}|\d|of\b|for\b))"
+)
+#: A pub named for a possessive head: "the Bull's Head", "the Queen's Head".
+PUB_HEAD = regex.compile(
+    r"(?<![\p{L}\p{N}'’])(?P<a>\p{Lu}\p{Ll}+)['’]s\s+Head(?![\p{L}'’-]|\s+(?:\p{Lu}|of\b))"
+)
 RESIDENCE_VERBS = ("live", "living", "mov", "relocated", "settled", "housed", "grew", "returned")
 LINKING = frozenset("y yr ar of the upon on".split())
 YEAR = regex.compile(r"(?:19|20)\d\d")
@@ -72,13 +83,20 @@ def _patterns(lexicon: Lexicon) -> tuple[regex.Pattern[str], ...]:
         rf"(?:\d{{1,4}}[A-Za-z]?,?\s+)?|(?P<number>\d{{1,4}}[A-Za-z]?),?\s+)"
         rf"{_NAME}\s+(?:{streets})"
     )
+    house = alternation(lexicon.house_words).pattern
+    house_address = regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}'’])(?P<house>The\s+{_WORD}(?:\s+{_WORD}){{0,2}}|"
+        rf"{_WORD}(?:\s+{_WORD})?\s+(?:{house})),\s+(?P<street>{_NAME})\s+(?P<kw>{streets})"
+        rf"(?![\p{{L}}\p{{N}}'’-])(?:,\s+(?P<locality>\p{{Lu}}\p{{Ll}}+(?:\s+\p{{Lu}}\p{{Ll}}+)?)"
+        rf"(?![\p{{L}}\p{{N}}'’-]))?"
+    )
     heads = [h for h, _ in lexicon.place_heads]
     head_first = regex.compile(
-        rf"(?<![\p{{L}}\p{{N}}'’])(?P<head>{alternation(heads).pattern})\s+"
+        rf"(?<![\p{{L}}\p{{N}}'’])(?P<head>{alternation(heads).pattern})(?:['’]r)?\s+"
         rf"(?P<name>{_HEAD_NAME})(?![\p{{L}}\p{{N}}'’-])"
     )
     local = alternation(lexicon.local_places) if lexicon.local_places else None
-    return (named, address, head_first) + ((local,) if local else ())
+    return (named, address, head_first, house_address) + ((local,) if local else ())
 
 
 def _trim(name: str, kinds: frozenset[str]) -> int:
@@ -99,7 +117,8 @@ def _describes(word: str, lexicon: Lexicon, lower_words: Set[str]) -> bool:
 
 def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> Iterator[Hit]:
     """Places in ``text``; ``lower_words`` are the words the report uses in lower case."""
-    named, address, head_first, *local = _patterns(lexicon)
+    named, address, head_first, house_address, *local = _patterns(lexicon)
+    yield from _house_addresses(text, house_address, lexicon, lower_words)
     for m in address.finditer(text):
         if m["number"] and YEAR.fullmatch(m["number"]):
             continue
@@ -125,12 +144,16 @@ def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> It
             continue
         common = m["institution"] or m["kw"] in lexicon.common_heads
         words = text[start:kw].split()
+        if "and" in words:
+            # "Background and Key Practice": the words next to the keyword must name.
+            words = words[len(words) - words[::-1].index("and"):]
         if all(_describes(w, lexicon, lower_words if common else frozenset()) for w in words):
             continue
         yield Hit("SCR215", start, m.end(), text[start : m.end()], "named local place",
                   "describe the kind of place instead ('a local primary school', "
                   "'the GP practice', 'School 1')", "place")
     yield from _head_first(text, head_first, lexicon, lower_words)
+    yield from _pubs(text, lexicon, lower_words)
     yield from _towns(text, lexicon, lower_words)
     for pattern in local:
         for m in pattern.finditer(text):
@@ -180,6 +203,43 @@ def _head_first(text: str, pattern: regex.Pattern[str], lexicon: Lexicon,
         yield Hit("SCR215", m.start(), m.end(), m[0], "named local place",
                   "describe the kind of place instead ('a local church', 'the hospital')",
                   "place")
+
+
+def _house_addresses(text: str, pattern: regex.Pattern[str], lexicon: Lexicon,
+                     lower_words: Set[str]) -> Iterator[Hit]:
+    """A house name, a street and a village: "The Old Forge, Church Lane, Little Whitcombe"."""
+    if "," not in text:
+        return
+    for m in pattern.finditer(text):
+        house = m["house"].split()
+        if all(_describes(w, lexicon, lower_words) for w in house[house[0] == "The":]):
+            continue
+        street = lower_words if m["kw"] in lexicon.common_heads else frozenset()
+        if all(_describes(w, lexicon, street) for w in m["street"].split()):
+            continue
+        end = m.end()
+        if m["locality"] and any(_describes(w, lexicon, lower_words)
+                                 for w in m["locality"].split()):
+            end = m.end("kw")
+        yield Hit("SCR207", m.start(), end, text[m.start() : end], "address",
+                  "remove the address; refer to it as 'the family home' or 'Address 1'",
+                  "place")
+
+
+def _pubs(text: str, lexicon: Lexicon, lower_words: Set[str]) -> Iterator[Hit]:
+    """Pubs: "the Fox and Hounds", "the Bull's Head"; each word must name, not describe."""
+    pubs = [(m, "name", (m["a"], m["b"])) for m in PUB_PAIR.finditer(text)]
+    if "Head" in text:
+        pubs += [(m, 0, (m["a"],)) for m in PUB_HEAD.finditer(text)]
+    for m, group, words in pubs:
+        if any(w in lexicon.not_names or w.lower() in lower_words
+               or w.lower() in lexicon.name_cues for w in words):
+            continue
+        if any(b.start() < m.end(group) and m.start(group) < b.end()
+               for b in lexicon.not_people.finditer(text, m.start(), m.end())):
+            continue
+        yield Hit("SCR215", m.start(group), m.end(group), m[group], "named local place",
+                  "describe the kind of place instead ('a local pub')", "place")
 
 
 def _towns(text: str, lexicon: Lexicon, lower_words: Set[str]) -> Iterator[Hit]:

@@ -93,3 +93,61 @@ def test_a_saint_before_an_institution_word_is_one_place():
         ("SCR215", "St Mary's Primary School", 4, 12),
         ("SCR215", "St Anne's Road", 4, 42),
     ]
+
+
+@pytest.mark.parametrize("place", [
+    "Rose and Crown", "Horse & Groom", "Cat and Fiddle", "Nag's Head", "Kings Arms",
+    "Greenway Inn", "Red Lion pub", "Patel's Stores", "Hillside Pharmacy",
+])
+def test_pubs_and_shops_are_places(place):
+    text = f"In 2020 Mother often met him at the {place} after work.\n"
+    assert _places("Title\n=====\n\n" + text) == [
+        ("SCR215", place, 4, text.index(place) + 1),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "The Police and Crime Commissioner and the Children and Families Act.",
+    "Officers from the Fire and Rescue attended.",
+    "The Mother and Father both attended; the school's Head of Year did not.",
+    "Findings and Good Practice were shared.",
+])
+def test_titles_joined_by_and_are_not_pubs(text):
+    assert _places("Title\n=====\n\n" + text + "\n") == []
+
+
+def test_a_place_word_in_a_title_case_heading_is_not_a_place():
+    text = "Title\n=====\n\n3. History and Key Practice Episodes\n"
+    assert _places(text) == []
+
+
+def test_a_street_after_on_is_its_own_place():
+    text = ("Title\n=====\n\nThey met at the Dog and Duck on Mill Road and Patel's Stores on\n"
+            "Cavendish Street.\n")
+    assert _places(text) == [
+        ("SCR215", "Dog and Duck", 4, 17),
+        ("SCR215", "Mill Road", 4, 33),
+        ("SCR215", "Patel's Stores", 4, 47),
+        ("SCR215", "Cavendish Street", 5, 1),
+    ]
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("The family lived at Rose Cottage, Mill Lane, Stokeby, until 2020.",
+     "Rose Cottage, Mill Lane, Stokeby"),
+    ("They moved to The Willows, Station Road in March.", "The Willows, Station Road"),
+    ("Home was Ashdown Farm, Long Drove Lane, Upper Hatherley.",
+     "Ashdown Farm, Long Drove Lane, Upper Hatherley"),
+])
+def test_a_house_name_before_a_street_is_an_address(text, address):
+    assert _places("Title\n=====\n\n" + text + "\n") == [
+        ("SCR207", address, 4, text.index(address) + 1),
+    ]
+
+
+@pytest.mark.parametrize("place", ["Meddygfa'r Bont", "Ysgol'r Graig", "Canolfan'r Afon"])
+def test_a_welsh_head_word_with_the_article_r_is_a_place(place):
+    text = f"In 2020 the family went to {place} twice.\n"
+    assert _places("Title\n=====\n\n" + text) == [
+        ("SCR215", place, 4, text.index(place) + 1),
+    ]
