@@ -1,17 +1,18 @@
 """Explanation checker: do findings explain practice, not only describe it? (question 4)
 
-A finding counts as explanatory when its text uses any word of
-``data/explanations.tsv`` (causal connectives, systemic factors, tools,
-guidance, workload, culture, generalisation beyond the case).
+A finding counts as explanatory when it gives a cause ("because", "as a
+result of") or a systemic account: a tool, guidance or condition of work
+that it says something about ("the protocol did not cover ...", "there was no
+guidance"), not one it only names as not followed ("did not follow the
+protocol").  See :mod:`scr_explanation.evidence`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
-from importlib import resources
 
-from scr_checks import CheckContext, Finding, OptionParser, Outline, WordEntry, WordList, hookimpl
+from scr_checks import CheckContext, Finding, OptionParser, Outline, hookimpl
+from scr_explanation.evidence import judge, lexicon
 from scr_explanation.rules import RULES
 
 NAMESPACE = "explanation"
@@ -30,24 +31,30 @@ def scr_register_rules() -> list:
     return RULES
 
 
-@cache
-def explanations(extra: tuple[str, ...]) -> WordList:
-    shipped = WordList.load(resources.files(__package__).joinpath("data/explanations.tsv"))
-    return shipped.extend(WordEntry(pattern, "local") for pattern in extra)
-
-
 @hookimpl
 def scr_check_document(context: CheckContext) -> Iterator[Finding]:
-    words = explanations(tuple(context.option(NAMESPACE, "explanations")))
+    lex = lexicon(tuple(context.option(NAMESPACE, "explanations")))
     for item in Outline.of(context).findings:
-        if any(True for _ in words.finditer(item.text)):
+        verdict = judge((b.text for b in item.blocks), lex)
+        if verdict.explained:
             continue
+        named = ""
+        if verdict.omitted:
+            named = (f"it names {_and(verdict.omitted)} only as something that was or was "
+                     "not followed or used, which is description; ")
         yield context.finding(
             "SCR401",
-            f"{item.label} describes what happened but not why: it gives no causal or "
-            "systemic explanation (such as the tools, guidance, workload, supervision or "
-            "culture that shaped practice, or whether the issue is peculiar to this case).",
+            f"{item.label} describes what happened but not why: {named}it gives no cause "
+            "(such as 'because', 'as a result of', 'which meant that') and no systemic "
+            "account (the tools, guidance, workload, supervision or culture that shaped "
+            "practice, or whether the issue is peculiar to this case).",
             item.block, item.start, item.end,
-            suggestion="use the SCIE Learning Together format: state the systemic issue, "
-            "how it showed in this case, how widespread it is and why it matters",
+            suggestion="use the SCIE Learning Together format: a title that states the "
+            "systemic issue, then 'How did the issue manifest in this case?', 'How do we "
+            "know it is not peculiar to this case?', 'How widespread is the pattern?' and "
+            "'Why does it matter?'",
         )
+
+
+def _and(names: tuple[str, ...]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -12,7 +12,9 @@ DESCRIBES_ONLY = Rule(
         "Together asks for an analysis of any systemic or underlying reasons why "
         "actions were or were not taken. A finding that only says what someone did "
         "or did not do, with no account of the tools, guidance, workload, culture or "
-        "systems behind it, invites blame and gives the partnership nothing to change."
+        "systems behind it, invites blame and gives the partnership nothing to change. "
+        "Naming the protocol that was not followed is still description: the finding "
+        "needs to say why it was not followed."
     ),
     fix=(
         "Say why it happened and whether it is peculiar to this case; the SCIE Learning "
