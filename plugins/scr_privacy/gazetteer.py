@@ -26,10 +26,42 @@ def alternation(phrases: Iterable[str], flags: int = 0, suffix: str = "") -> reg
 
     ``suffix`` is a pattern allowed after each phrase (a plural ending).
     """
-    parts = sorted({p for p in phrases if p}, key=len, reverse=True)
-    body = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in parts)
+    fold = bool(flags & regex.IGNORECASE)
+    parts = {(p.lower() if fold else p) for p in phrases if p}
+    # Where every phrase starts with a letter or digit, a match also starts at a
+    # word boundary, which the engine tests far faster than the look-behind alone
+    # (it differs only after "_" or a combining mark, never in a report's prose).
+    boundary = r"\b" if all(p[0].isalnum() for p in parts) else ""
     return regex.compile(
-        rf"(?<![\p{{L}}\p{{N}}])(?:{body}){suffix}(?![\p{{L}}\p{{N}}])", flags)
+        rf"{boundary}(?<![\p{{L}}\p{{N}}])(?:{_trie(parts)}){suffix}(?![\p{{L}}\p{{N}}])",
+        flags)
+
+
+def _trie(phrases: Iterable[str]) -> str:
+    """The phrases as a tree of shared beginnings ("cleft (?:lip|palate)").
+
+    It matches what the phrases joined longest first would: the text picks one
+    branch at each character, and a longer phrase is tried before a shorter one
+    that ends there.  The engine walks the tree far faster than 150 phrases.
+    """
+    tree: dict[str, dict] = {}
+    for phrase in phrases:
+        node = tree
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def body(node: dict[str, dict]) -> str:
+        branches = [(r"\s+" if char == " " else regex.escape(char)) + body(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        joined = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{joined})?" if len(branches) == 1 else joined + "?"
+        return joined
+
+    return body(tree)
 
 
 @dataclass(frozen=True)
