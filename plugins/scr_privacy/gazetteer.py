@@ -7,6 +7,7 @@ shared by every file of a run; a local area's additions make a new one.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -64,6 +65,10 @@ def _trie(phrases: Iterable[str]) -> str:
     return body(tree)
 
 
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
 @dataclass(frozen=True)
 class Name:
     first: bool
@@ -104,7 +109,13 @@ class Lexicon:
     def name(self, word: str) -> Name | None:
         if word in self.not_names:
             return None
-        return self.names.get(word)
+        found = self.names.get(word)
+        if found is None and not word.isascii():
+            # "Ciarán", "Zoë": the lists mostly spell names without accents.
+            plain = _unaccented(word)
+            if plain != word and plain not in self.not_names:
+                return self.names.get(plain)
+        return found
 
     def with_additions(self, first: Iterable[str] = (), surnames: Iterable[str] = (),
                        places: Iterable[str] = ()) -> Lexicon:

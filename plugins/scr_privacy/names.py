@@ -64,6 +64,8 @@ DECLARING_SENTENCE = regex.compile(
 PSEUDONYM_AFTER = regex.compile(r"(\p{Lu}[\p{L}'’-]+)\s*\((?:a\s+)?pseudonym\)")
 #: A number after a word makes a pseudonym code ("Male 1", "Foster Carer 2").
 CODE_AFTER = regex.compile(r"\s+\d{1,3}(?![\p{L}\p{N}])")
+#: A year just after a word: "in Autumn 2022", "Summer 2019" name a time, not a person.
+YEAR_AFTER = regex.compile(r"\s+(?:19|20)\d\d(?![\p{L}\p{N}])")
 SENTENCE_START = regex.compile(r"(?:^|[.!?:;\"“(]\s*|^\s*[\d.]+\s+)$")
 LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}[\p{L}'’-]*")
 #: E-mail addresses and links: their lower-case words are names, not vocabulary.
@@ -218,7 +220,7 @@ class NameFinder:
                 end += 1
             if end > i:
                 return end, "full"
-            if len(run) == 1:
+            if len(run) == 1 and not YEAR_AFTER.match(text, token.end):
                 return i, "first"
             return None
         if not self._plain(token) or self._describes(nxt, text, token):

@@ -18,6 +18,8 @@ def _names(text):
     ("The social worker, Femi Adeyinka, visited the ward.", "Femi Adeyinka"),
     ("Femi Adeyinka, the social worker, visited the ward.", "Femi Adeyinka"),
     ("The health visitor, Niamh, called.", "Niamh"),
+    ("The Youth Justice Service worker, Seán Mulcahy, called.", "Seán Mulcahy"),
+    ("The family's housing adviser, Zoë Pritchard, called.", "Zoë Pritchard"),
     ("The youth worker, Obinna Eze, made a referral.", "Obinna Eze"),
     ("Detective Sergeant Hughes interviewed Mother.", "Sergeant Hughes"),
     ("Mother spoke to Sergeant Bellamy.", "Sergeant Bellamy"),
