@@ -161,31 +161,8 @@ def _branch_starts_word(branch: str) -> bool:
     return proven
 
 
-def _split(pattern: str) -> list[str]:
-    """The top-level alternatives of ``pattern``."""
-    out, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            out.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    return [*out, pattern[start:]]
-
-
-def _closing(pattern: str) -> int | None:
-    """The index of the parenthesis closing the one ``pattern`` opens with."""
+def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """Each character outside escapes and classes, with the group depth after it."""
     depth, i, in_class = 0, 0, False
     while i < len(pattern):
         char = pattern[i]
@@ -196,14 +173,26 @@ def _closing(pattern: str) -> int | None:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        else:
+            depth += (char == "(") - (char == ")")
+            yield i, char, depth
         i += 1
-    return None
+
+
+def _split(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern``."""
+    out, start = [], 0
+    for i, char, depth in _structure(pattern):
+        if char == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+    return [*out, pattern[start:]]
+
+
+def _closing(pattern: str) -> int | None:
+    """The index of the parenthesis closing the one ``pattern`` opens with."""
+    return next((i for i, char, depth in _structure(pattern) if char == ")" and depth == 0),
+                None)
 
 
 def _spaces(pattern: str) -> str:
