@@ -37,7 +37,8 @@ def _build(source, *options: str, quiet: bool = True) -> subprocess.CompletedPro
     out = source.parent / "_build"
     env = dict(os.environ, PYTHONPATH=str(source.parent))
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-E", *(["-q"] if quiet else []), *options, "-b", "html",
+        [sys.executable, "-m", "sphinx", "-E", "--no-color", *(["-q"] if quiet else []), *options,
+         "-b", "html",
          "-d", str(out / ".doctrees"), str(source), str(out)],
         capture_output=True, text=True, check=False, env=env, cwd=source.parent,
     )
