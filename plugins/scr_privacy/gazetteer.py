@@ -15,6 +15,8 @@ from importlib import resources
 
 import regex
 
+from scr_privacy.phrases import PhraseSet
+
 
 def _lines(name: str) -> list[str]:
     text = resources.files(__package__).joinpath("data", name).read_text("utf-8")
@@ -81,10 +83,10 @@ class Name:
 class Lexicon:
     names: dict[str, Name]
     not_names: frozenset[str]
-    not_people: regex.Pattern[str]
+    not_people: PhraseSet
     roles: regex.Pattern[str]
-    origins: regex.Pattern[str]
-    conditions: regex.Pattern[str]
+    origins: PhraseSet
+    conditions: PhraseSet
     #: Lower-cased condition -> plain-English alternative.
     alternatives: dict[str, str]
     institutions: tuple[str, ...]
@@ -143,10 +145,10 @@ def lexicon() -> Lexicon:
     return Lexicon(
         names=names,
         not_names=frozenset(_lines("not_names.txt")),
-        not_people=alternation(_lines("not_people.txt")),
+        not_people=PhraseSet(_lines("not_people.txt")),
         roles=alternation(_lines("roles.txt"), regex.IGNORECASE),
-        origins=alternation(_lines("origins.txt"), suffix="(?:e?s)?"),
-        conditions=alternation([c[0] for c in conditions], regex.IGNORECASE),
+        origins=PhraseSet(_lines("origins.txt"), plural=True),
+        conditions=PhraseSet([c[0] for c in conditions], ignore_case=True),
         alternatives={c[0].lower(): c[1] for c in conditions},
         institutions=tuple(_lines("institutions.txt")),
         streets=tuple(_lines("streets.txt")),

@@ -1,0 +1,117 @@
+"""Whole-phrase lookup: a set of phrases found without compiling a pattern.
+
+Compiling a list of a hundred phrases into one ``regex`` alternation costs
+several milliseconds of every run's start-up; looking each word run up in a
+dict keyed by its phrases' first word costs nothing to build.  A
+:class:`PhraseSet` finds exactly what :func:`scr_privacy.gazetteer.alternation`
+would (the tests compare the two): a phrase starts and ends between letters
+or digits, a space in it matches any run of white space, the longest phrase
+at a place wins, and matches do not overlap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+#: A run of letters and digits: the only place a phrase can start.
+_RUN = regex.compile(r"[\p{L}\p{N}]+")
+_LETTER = regex.compile(r"[\p{L}\p{N}]")
+#: What may not come before a match when a word boundary is also required.
+_WORD = regex.compile(r"[\w\p{L}\p{N}]")
+_SPACE = regex.compile(r"\s+")
+#: Characters that case-insensitive ``regex`` matches to an ASCII letter but
+#: ``str.lower`` does not turn into it ("İ", the long s).
+_FOLD = str.maketrans({"\u0130": "i", "\u017f": "s"})
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    """One phrase found: the part of a regex match the checkers use."""
+
+    begin: int
+    finish: int
+    text: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def span(self) -> tuple[int, int]:
+        return self.begin, self.finish
+
+    def __getitem__(self, group: int) -> str:
+        if group != 0:
+            raise IndexError(group)
+        return self.text
+
+
+class PhraseSet:
+    """Phrases of words, looked up by their first run of letters and digits.
+
+    ``ignore_case`` folds as case-insensitive ``regex`` does for phrases
+    written in ASCII; ``plural`` allows "s" or "es" after a phrase.
+    """
+
+    def __init__(self, phrases: Iterable[str], ignore_case: bool = False,
+                 plural: bool = False) -> None:
+        self.ignore_case = ignore_case
+        self.plural = plural
+        parts = {self._fold(p) for p in phrases if p}
+        if any((ignore_case and not p.isascii()) or "  " in p for p in parts):
+            raise ValueError("a case-insensitive phrase must be ASCII, single-spaced")
+        self._before = _WORD if all(p[0].isalnum() for p in parts) else _LETTER
+        self._by_first: dict[str, list[str]] = {}
+        for phrase in sorted(parts, key=len, reverse=True):
+            first = _RUN.match(phrase)
+            if first is None:
+                raise ValueError(f"a phrase must start with a letter or digit: {phrase!r}")
+            self._by_first.setdefault(first[0], []).append(phrase)
+
+    def _fold(self, text: str) -> str:
+        return text.translate(_FOLD).lower() if self.ignore_case else text
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None
+                 ) -> Iterator[PhraseMatch]:
+        """Each match in ``text[pos:endpos]``, in order, as the alternation finds them."""
+        text = text if endpos is None else text[:endpos]
+        resume = pos
+        for run in _RUN.finditer(text, pos):
+            start = run.start()
+            if start < resume or (start and self._before.match(text, start - 1)):
+                continue
+            for phrase in self._candidates(self._fold(run[0])):
+                end = self._match(phrase, text, start)
+                if end is not None:
+                    yield PhraseMatch(start, end, text[start:end])
+                    resume = end
+                    break
+
+    def _candidates(self, run: str) -> list[str]:
+        """The phrases that may start with ``run``, longest first."""
+        if not self.plural:
+            return self._by_first.get(run, [])
+        # "Somalis": the run may end with a phrase's plural ending.
+        found = [p for key in {run, run[:-1], run[:-2]} for p in self._by_first.get(key, [])]
+        return sorted(found, key=len, reverse=True)
+
+    def _match(self, phrase: str, text: str, start: int) -> int | None:
+        """Where ``phrase`` found at ``start`` ends, or None."""
+        i = start
+        for word_index, word in enumerate(phrase.split(" ")):
+            if word_index:
+                space = _SPACE.match(text, i)
+                if space is None:
+                    return None
+                i = space.end()
+            if self._fold(text[i:i + len(word)]) != word:
+                return None
+            i += len(word)
+        for ending in ("es", "s", "") if self.plural else ("",):
+            if text.startswith(ending, i) and not _LETTER.match(text, i + len(ending)):
+                return i + len(ending)
+        return None
