@@ -72,16 +72,22 @@ class _Builder(TreeBuilder):
                                                  f"meta {meta.get('name')}"))
 
     @staticmethod
-    def _rank_on_line(root: Any) -> dict[int, int]:
-        """For each element, how many same-named elements start before it on its line."""
+    def _rank_on_line(root: Any) -> dict[Any, int]:
+        """For each element, how many same-named elements start before it on its line.
+
+        Keyed by the element itself, not ``id()``: lxml makes a new proxy
+        object each time an element is reached unless one is still alive, so
+        an id can be reused by another element (keeping them here keeps them
+        alive).
+        """
         seen: dict[tuple[int, str], int] = {}
-        rank = {}
+        rank: dict[Any, int] = {}
         for element in root.iter():
             tag = _tag(element)
             if not tag or element.sourceline is None:
                 continue
             key = (element.sourceline, tag)
-            rank[id(element)] = seen.get(key, 0)
+            rank[element] = seen.get(key, 0)
             seen[key] = seen.get(key, 0) + 1
         return rank
 
@@ -90,7 +96,7 @@ class _Builder(TreeBuilder):
         source = self.source_lines[line - 1] if line <= len(self.source_lines) else ""
         starts = [m.end() for m in re.finditer(
             rf"<{re.escape(_tag(element))}\b[^>]*>", source, re.IGNORECASE)]
-        rank = self._rank.get(id(element), 0)
+        rank = self._rank.get(element, 0)
         return {"line": line, "column": starts[rank] if rank < len(starts) else 0}
 
     def _append(self, node: nodes.Element) -> None:
