@@ -5,36 +5,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from scr_checks.cli import main
 
-GOOD = """\
-Introduction
-============
-
-Text.
-
-Methodology
-===========
-
-Text.
-
-Analysis
-========
-
-Text.
-
-Findings
-========
-
-Text.
-
-Recommendations
-===============
-
-Text.
-"""
+#: Every required section, so the structure rules find nothing.
+GOOD = (Path(__file__).parents[2] / "fixtures" / "reports"
+        / "required_sections.rst").read_text(encoding="utf-8")
 
 MISSING_SECTIONS = "Introduction\n============\n\nText.\n"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from scr_checks import ConfigError
@@ -14,35 +16,8 @@ def only(rule: str, text: str, **config):
     return findings_of(run, rule)
 
 
-SECTIONS = """\
-Introduction
-============
-
-Text.
-
-Methodology
-===========
-
-Text.
-
-Analysis
-========
-
-Text.
-
-Findings
-========
-
-Finding 1: A gap in the referral form
--------------------------------------
-
-Text.
-
-Recommendations
-===============
-
-Text.
-"""
+SECTIONS = (Path(__file__).parents[3] / "fixtures" / "reports"
+            / "required_sections.rst").read_text(encoding="utf-8")
 
 
 def test_required_sections_present_is_silent():
