@@ -185,6 +185,10 @@ def apply_mask(finding: Finding) -> Finding:
         snippet=finding.snippet.replace(finding.secret, hidden),
         suggestion=finding.suggestion.replace(finding.secret, hidden),
         context="",
+        properties={
+            key: value.replace(finding.secret, hidden) if isinstance(value, str) else value
+            for key, value in finding.properties.items()
+        },
     )
 
 

@@ -224,3 +224,25 @@ def test_check_report_checks_a_parsed_report_as_check_file_does(flag_plugin, wri
     assert from_report.findings == from_file.findings
     assert [f.suppressed for f in from_report.findings] == [True, False]
     assert from_report.extras["scorecard"] == from_file.extras["scorecard"]
+
+
+def test_secret_is_masked_in_a_plugins_own_properties_too(make_plugin):
+    name = make_plugin(
+        '''
+from scr_checks import Rule, hookimpl
+
+@hookimpl
+def scr_register_rules():
+    return [Rule(id="TST202", name="n", short="s", full="f", severity="error", question=2)]
+
+@hookimpl
+def scr_check_node(block, context):
+    start = block.text.find("Jane Moss")
+    if start >= 0:
+        yield context.finding("TST202", "A name", block, start, start + 9,
+                              secret="Jane Moss", seen_as="called Jane Moss", count=1)
+'''
+    )
+    (finding,) = check_text("Intro\n=====\n\nShe met Jane Moss.\n", plugins=[name],
+                            config={"select": ["TST"]}).findings
+    assert finding.properties == {"seen_as": "called J*** M***", "count": 1}
