@@ -42,9 +42,11 @@ BIRTH_OR_DEATH = regex.compile(
 )
 #: The word after the cue: "birth visit", "death threats" name another event.
 NEXT_WORD = regex.compile(r"\s*(\p{L}+)")
-#: Cues that make a date the report's own (version, publication), not a person's.
+#: Cues that make a date the report's own (version, publication), not a person's;
+#: a version number may come between ("Final v1.2, 30.05.2024").
 DOCUMENT_DATE = regex.compile(
-    r"\b(?:version|final|draft|published|issued|updated|revised|approved)\b[^.;]{0,15}$",
+    r"\b(?:version|final|draft|published|issued|updated|revised|approved)\b"
+    r"(?:[^.;]|(?<=\d)\.(?=\d)){0,15}$",
     regex.IGNORECASE,
 )
 _NUMBER = (

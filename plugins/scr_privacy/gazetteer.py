@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -107,6 +107,10 @@ class Lexicon:
     house_words: tuple[str, ...] = ()
     #: Named local places a local area added ("Meadowbank"), matched whole.
     local_places: tuple[str, ...] = ()
+    #: Title before a name ("Mrs", "Dr") -> "personal" or "professional".
+    titles: dict[str, str] = field(default_factory=dict)
+    #: First words of a pub's name without "Inn" or "Arms" ("the Red Lion").
+    pub_words: frozenset[str] = frozenset()
 
     def name(self, word: str) -> Name | None:
         if word in self.not_names:
@@ -159,4 +163,6 @@ def lexicon() -> Lexicon:
         wide_places=frozenset(_lines("wide_places.txt")),
         house_words=tuple(_lines("house_words.txt")),
         place_heads=tuple(tuple(line.split("\t")) for line in _lines("place_heads.tsv")),
+        titles=dict(line.split("\t") for line in _lines("titles.tsv")),
+        pub_words=frozenset(_lines("pub_words.txt")),
     )

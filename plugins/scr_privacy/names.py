@@ -20,13 +20,9 @@ from scr_privacy.hits import Hit
 
 TOKEN = regex.compile(r"(?<![\p{L}\p{N}'’@./_-])\p{Lu}[\p{L}]*(?:['’-]\p{L}+)*")
 POSSESSIVE = ("'s", "’s")
-TITLES = frozenset("Mr Mrs Ms Miss Mx Sir Dame Lady Lord".split())
-PROFESSIONAL_TITLES = frozenset(
-    "Dr Prof Professor PC DC DS DI DCI DCS Sgt PCSO Cllr Councillor "
-    "Sergeant Constable Inspector Detective".split()
-)
-#: "the social worker, " / "the team manager " just before a name.
-ROLE_BEFORE = r"(?:{roles})\s*,?\s*(?:{title}\s+)?$"
+#: "the social worker, ", "the team manager ", "the school nurse (" or
+#: "Health Visitor 2 (" just before a name.
+ROLE_BEFORE = r"(?:{roles})(?:\s+\d{{1,3}})?\s*[,(]?\s*(?:{title}\s+)?$"
 #: ", the health visitor" / " (social worker)" just after a name.
 ROLE_AFTER = r"^\s*(?:,\s*(?:the|a|her|his|their)?\s*|\()(?:{roles})\b"
 #: "the social worker, " before a word no list knows: the comma makes it a name.
@@ -149,7 +145,9 @@ class NameFinder:
         self.lexicon = lexicon
         self.doc = document
         roles = lexicon.roles.pattern
-        titles = "|".join(sorted(PROFESSIONAL_TITLES | TITLES))
+        #: Title -> True for a professional one ("Dr", "PC"), False for "Mrs".
+        self.titles = {t: kind == "professional" for t, kind in lexicon.titles.items()}
+        titles = "|".join(sorted(self.titles))
         self.role_before = regex.compile(ROLE_BEFORE.format(roles=roles, title=titles),
                                          regex.IGNORECASE)
         self.role_after = regex.compile(ROLE_AFTER.format(roles=roles), regex.IGNORECASE)
@@ -174,6 +172,18 @@ class NameFinder:
         if entry is None or not entry.first or not self._plain(token):
             return False
         return not entry.ambiguous or not SENTENCE_START.search(text, 0, token.start)
+
+    def _first_with_surname(self, token: _Token, nxt: _Token | None) -> bool:
+        """"Dean Walsh's flat": a first name that is also a word, at a sentence's
+        start, is a name when a word that is only ever a surname follows."""
+        if nxt is None:
+            return False
+        entry = self.lexicon.name(token.bare)
+        if entry is None or not entry.first or not self._plain(token):
+            return False
+        after = self.lexicon.name(nxt.bare)
+        return (after is not None and after.surname and not after.first
+                and not after.ambiguous and self._plain(nxt))
 
     def _surname(self, token: _Token, first: _Token) -> bool:
         if not self._plain(token):
@@ -206,15 +216,16 @@ class NameFinder:
         """Where a name starting at ``run[i]`` ends, and how it was recognised."""
         token = run[i]
         nxt = run[i + 1] if i + 1 < len(run) else None
-        if token.word in TITLES | PROFESSIONAL_TITLES:
-            if nxt is None or nxt.word in PROFESSIONAL_TITLES or (
+        professional = self.titles.get(token.word)
+        if professional is not None:
+            if nxt is None or self.titles.get(nxt.word) or (
                     not self._plain(nxt) and nxt.bare not in self.lexicon.names):
                 return None
             end = i + 1
             if end + 1 < len(run) and self._surname(run[end + 1], run[end]):
                 end += 1
-            return end, "professional-title" if token.word in PROFESSIONAL_TITLES else "title"
-        if self._first(token, text):
+            return end, "professional-title" if professional else "title"
+        if self._first(token, text) or self._first_with_surname(token, nxt):
             end = i
             while end + 1 < len(run) and end - i < 2 and self._surname(run[end + 1], token):
                 end += 1

@@ -82,21 +82,32 @@ def _patterns(lexicon: Lexicon) -> tuple[regex.Pattern[str], ...]:
         rf"(?<![\d.,/:])(?:(?:Flat|Apartment|Room)\s+\d{{1,4}}[A-Za-z]?,?\s+"
         rf"(?:\d{{1,4}}[A-Za-z]?,?\s+)?|(?P<number>\d{{1,4}}[A-Za-z]?),?\s+)"
         rf"{_NAME}\s+(?:{streets})"
+        # A building, then its street: "14 Canterbury House, Fenwick Road".
+        rf"(?:,\s+(?P<street>{_NAME})\s+(?:{streets})(?![\p{{L}}\p{{N}}'’-]))?"
     )
     house = alternation(lexicon.house_words).pattern
+    heads = [h for h, _ in lexicon.place_heads]
+    street_heads = alternation([h for h, kind in lexicon.place_heads if kind == "street"])
+    # The street is named before its head word ("Church Lane") or, in Welsh,
+    # after it ("Heol y Mynydd").
     house_address = regex.compile(
         rf"(?<![\p{{L}}\p{{N}}'’])(?P<house>The\s+{_WORD}(?:\s+{_WORD}){{0,2}}|"
-        rf"{_WORD}(?:\s+{_WORD})?\s+(?:{house})),\s+(?P<street>{_NAME})\s+(?P<kw>{streets})"
+        rf"{_WORD}(?:\s+(?:(?:y|yr)\s+)?{_WORD})?\s+(?:{house})),\s+(?:(?P<street>{_NAME})\s+(?P<kw>{streets})"
+        rf"|(?:{street_heads.pattern})\s+(?P<named>{_HEAD_NAME}))"
         rf"(?![\p{{L}}\p{{N}}'’-])(?:,\s+(?P<locality>\p{{Lu}}\p{{Ll}}+(?:\s+\p{{Lu}}\p{{Ll}}+)?)"
         rf"(?![\p{{L}}\p{{N}}'’-]))?"
     )
-    heads = [h for h, _ in lexicon.place_heads]
     head_first = regex.compile(
         rf"(?<![\p{{L}}\p{{N}}'’])(?P<head>{alternation(heads).pattern})(?:['’]r)?\s+"
         rf"(?P<name>{_HEAD_NAME})(?![\p{{L}}\p{{N}}'’-])"
     )
+    pub_words = alternation(lexicon.pub_words).pattern if lexicon.pub_words else r"(?!)"
+    pub_word = regex.compile(
+        rf"(?<![\p{{L}}])[Tt]he\s+(?P<name>(?:{pub_words})\s+(?P<b>\p{{Lu}}\p{{Ll}}+))"
+        rf"(?![\p{{L}}\p{{N}}'’-]|\s+(?:\p{{Lu}}|\d|of\b|for\b))"
+    )
     local = alternation(lexicon.local_places) if lexicon.local_places else None
-    return (named, address, head_first, house_address) + ((local,) if local else ())
+    return (named, address, head_first, house_address, pub_word) + ((local,) if local else ())
 
 
 def _trim(name: str, kinds: frozenset[str]) -> int:
@@ -117,12 +128,15 @@ def _describes(word: str, lexicon: Lexicon, lower_words: Set[str]) -> bool:
 
 def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> Iterator[Hit]:
     """Places in ``text``; ``lower_words`` are the words the report uses in lower case."""
-    named, address, head_first, house_address, *local = _patterns(lexicon)
+    named, address, head_first, house_address, pub_word, *local = _patterns(lexicon)
     yield from _house_addresses(text, house_address, lexicon, lower_words)
     for m in address.finditer(text):
         if m["number"] and YEAR.fullmatch(m["number"]):
             continue
-        yield Hit("SCR207", m.start(), m.end(), m[0], "address",
+        end = m.end()
+        if m["street"] and all(_describes(w, lexicon, frozenset()) for w in m["street"].split()):
+            end = len(text[: m.start("street")].rstrip(", \t\r\n"))
+        yield Hit("SCR207", m.start(), end, text[m.start() : end], "address",
                   "remove the address; refer to it as 'the family home' or 'Address 1'",
                   "place")
     for m in POSTCODE.finditer(text):
@@ -153,7 +167,7 @@ def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> It
                   "describe the kind of place instead ('a local primary school', "
                   "'the GP practice', 'School 1')", "place")
     yield from _head_first(text, head_first, lexicon, lower_words)
-    yield from _pubs(text, lexicon, lower_words)
+    yield from _pubs(text, lexicon, lower_words, pub_word)
     yield from _towns(text, lexicon, lower_words)
     for pattern in local:
         for m in pattern.finditer(text):
@@ -214,9 +228,14 @@ def _house_addresses(text: str, pattern: regex.Pattern[str], lexicon: Lexicon,
         house = m["house"].split()
         if all(_describes(w, lexicon, lower_words) for w in house[house[0] == "The":]):
             continue
-        street = lower_words if m["kw"] in lexicon.common_heads else frozenset()
-        if all(_describes(w, lexicon, street) for w in m["street"].split()):
-            continue
+        if m["kw"] is None:
+            if all(w in LINKING or _describes(w, lexicon, lower_words)
+                   for w in m["named"].split()):
+                continue
+        else:
+            street = lower_words if m["kw"] in lexicon.common_heads else frozenset()
+            if all(_describes(w, lexicon, street) for w in m["street"].split()):
+                continue
         end = m.end()
         if m["locality"] and any(_describes(w, lexicon, lower_words)
                                  for w in m["locality"].split()):
@@ -226,11 +245,16 @@ def _house_addresses(text: str, pattern: regex.Pattern[str], lexicon: Lexicon,
                   "place")
 
 
-def _pubs(text: str, lexicon: Lexicon, lower_words: Set[str]) -> Iterator[Hit]:
-    """Pubs: "the Fox and Hounds", "the Bull's Head"; each word must name, not describe."""
+def _pubs(text: str, lexicon: Lexicon, lower_words: Set[str],
+          pub_word: regex.Pattern[str]) -> Iterator[Hit]:
+    """Pubs: "the Fox and Hounds", "the Bull's Head", "the Jolly Sailor"; each word
+    must name, not describe."""
     pubs = [(m, "name", (m["a"], m["b"])) for m in PUB_PAIR.finditer(text)]
     if "Head" in text:
         pubs += [(m, 0, (m["a"],)) for m in PUB_HEAD.finditer(text)]
+    # "the Red Lion": only the word after the pub word must name a thing.
+    pubs += [(m, "name", (m["b"],)) for m in pub_word.finditer(text)
+             if not _place_word(m["b"], lexicon)]
     for m, group, words in pubs:
         if any(w in lexicon.not_names or w.lower() in lower_words
                or w.lower() in lexicon.name_cues for w in words):
@@ -240,6 +264,12 @@ def _pubs(text: str, lexicon: Lexicon, lower_words: Set[str]) -> Iterator[Hit]:
             continue
         yield Hit("SCR215", m.start(group), m.end(group), m[group], "named local place",
                   "describe the kind of place instead ('a local pub')", "place")
+
+
+def _place_word(word: str, lexicon: Lexicon) -> bool:
+    """A word that says what kind of place, institution or street it is."""
+    return (word in lexicon.place_kinds or word in lexicon.institutions
+            or word in lexicon.streets or lexicon.roles.fullmatch(word) is not None)
 
 
 def _towns(text: str, lexicon: Lexicon, lower_words: Set[str]) -> Iterator[Hit]:

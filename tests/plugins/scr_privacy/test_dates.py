@@ -58,3 +58,17 @@ def test_an_age_in_three_units_is_one_exact_age():
     assert [(f.secret, f.location.line, f.location.column) for f in run.findings] == [
         ("14 years, 5 months and 3 days old", 4, 13),
     ]
+
+
+@pytest.mark.parametrize("text", [
+    "Final v1.2, 30.05.2024.",
+    "Draft 2.3 issued 14.03.2024 to members.",
+    "Version 1.0.3, 12 June 2024.",
+])
+def test_a_document_date_after_a_dotted_version_number_is_not_a_finding(text):
+    assert _dates(text) == []
+
+
+def test_a_date_after_a_dotted_number_that_is_not_a_version_is_a_full_date():
+    text = "The final plan (para 4.2) was agreed on 3 May 2021 by the group."
+    assert _dates(text) == [("SCR205", "3 May 2021", 4, text.index("3 May 2021") + 1)]

@@ -1,5 +1,7 @@
 """Personal names: full names, lone first names, professionals, what is not a name."""
 
+import pytest
+
 from scr_checks.testing import check_text, findings_of, rule_ids
 
 
@@ -90,3 +92,14 @@ def test_allow_list_and_local_names():
     run = _privacy(text, privacy={"allow": ["Keanu"], "first_names": ["Zebedee"],
                                   "surnames": ["Quorn"]})
     assert [(f.rule_id, f.secret) for f in run.findings] == [("SCR201", "Zebedee Quorn")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Rose Hartley's flat was used by older boys.", "Rose Hartley's"),
+    ("Grace Thornton told the review that she had been worried.", "Grace Thornton"),
+    ("1.2 Will Hartley was the family's lodger.", "Will Hartley"),
+])
+def test_a_word_first_name_starting_a_sentence_before_a_surname_only_is_a_name(text, name):
+    run = _privacy("Title\n=====\n\n" + text + "\n")
+    assert [(f.rule_id, f.secret, f.location.line, f.location.column)
+            for f in run.findings] == [("SCR201", name, 4, text.index(name) + 1)]

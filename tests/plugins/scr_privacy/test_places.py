@@ -151,3 +151,46 @@ def test_a_welsh_head_word_with_the_article_r_is_a_place(place):
     assert _places("Title\n=====\n\n" + text) == [
         ("SCR215", place, 4, text.index(place) + 1),
     ]
+
+
+@pytest.mark.parametrize("place", [
+    "Royal Oak", "White Hart", "Golden Fleece", "Blue Anchor", "Starlight Amusements",
+    "Seaview Arcade", "Northgate Shopping Centre",
+])
+def test_pubs_without_a_head_word_and_arcades_are_places(place):
+    text = f"In 2020 Mother often met him at the {place} after work.\n"
+    assert _places("Title\n=====\n\n" + text) == [
+        ("SCR215", place, 4, text.index(place) + 1),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "The Royal College of Nursing and the Royal Infirmary were consulted.",
+    "The Red Team reviewed the case; the team met again.",
+    "The Golden Hour was missed; the first hour matters.",
+])
+def test_a_pub_word_before_a_describing_word_is_not_a_pub(text):
+    assert _places("Title\n=====\n\n" + text + "\n") == []
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("They moved to Pen y Bont Farm, Heol y Castell in 2021.",
+     "Pen y Bont Farm, Heol y Castell"),
+    ("The family lived at Bryn Hyfryd Cottage, Lôn Ganol, Llanfair, for a year.",
+     "Bryn Hyfryd Cottage, Lôn Ganol, Llanfair"),
+])
+def test_a_house_name_before_a_welsh_street_is_an_address(text, address):
+    assert _places("Title\n=====\n\n" + text + "\n") == [
+        ("SCR207", address, 4, text.index(address) + 1),
+    ]
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Mother was housed at Flat 3, Alder Court, Station Road until May.",
+     "Flat 3, Alder Court, Station Road"),
+    ("The hostel at 22 Mercer House, Quarry\nLane was full.", "22 Mercer House, Quarry\nLane"),
+])
+def test_a_numbered_building_and_its_street_are_one_address(text, address):
+    assert _places("Title\n=====\n\n" + text + "\n") == [
+        ("SCR207", " ".join(address.split()), 4, text.index(address) + 1),
+    ]

@@ -28,6 +28,10 @@ def _names(text):
     ("Head teacher Mrs Okoro called Mother.", "Mrs Okoro"),
     ("The Head of Year, Mrs Okonkwo-Hughes, described him.", "Mrs Okonkwo-Hughes"),
     ("Mother spoke to the GP, Dr Chaudhry, twice.", "Dr Chaudhry"),
+    ("She was seen by the practice nurse (Mrs Okafor) in May.", "Mrs Okafor"),
+    ("Social Worker 3 (Mr Brennan) visited the home.", "Mr Brennan"),
+    ("The vicar, Revd Alison Hale, knew the family.", "Revd Alison Hale"),
+    ("Mother asked Pastor Adebayo for help.", "Pastor Adebayo"),
 ])
 def test_a_name_beside_a_role_or_professional_title_is_a_named_professional(text, name):
     assert _names(text) == [("SCR203", name, 4, text.index(name) + 1)]
