@@ -16,12 +16,15 @@ Unreadable inputs and plugin errors are ``<error>``\\ s.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 import regex
-from lxml import etree
 
 from scr_checks.formatters import Formatter, encodable
 from scr_checks.results import FileResult, Finding, RunResult, ToolError
+
+if TYPE_CHECKING:  # lxml is imported only when JUnit is written (5 ms of every start-up)
+    from lxml import etree
 
 #: Characters XML 1.0 forbids (C0 controls but tab and newlines, surrogates,
 #: U+FFFE and U+FFFF); PDF text is full of them.
@@ -58,6 +61,7 @@ class JunitFormatter(Formatter):
     description = "JUnit XML (Jenkins junit-10 dialect): a testcase per report and rule."
 
     def render(self, run: RunResult) -> str:
+        from lxml import etree
         suites = [self.suite(file, run) for file in run.files]
         if run.run_errors:
             suites.append(self.run_suite(run.run_errors))
@@ -69,6 +73,7 @@ class JunitFormatter(Formatter):
                               pretty_print=True).decode("utf-8")
 
     def suite(self, file: FileResult, run: RunResult) -> etree._Element:
+        from lxml import etree
         suite = etree.Element("testsuite", name=xml_text(file.path))
         properties = etree.SubElement(suite, "properties")
         etree.SubElement(properties, "property", name="scr-checks.version",
@@ -100,6 +105,7 @@ class JunitFormatter(Formatter):
 
     def rule_case(self, suite: etree._Element, group: str, name: str,
                   findings: list[Finding]) -> None:
+        from lxml import etree
         case = etree.SubElement(suite, "testcase", classname=group, name=xml_text(name))
         fail_level = self.config.fail_level
         failing = [f for f in findings if not f.suppressed and f.severity >= fail_level]
@@ -118,6 +124,7 @@ class JunitFormatter(Formatter):
 
     def run_suite(self, errors: list[ToolError]) -> etree._Element:
         """Errors of the run itself (an output that could not be written)."""
+        from lxml import etree
         suite = etree.Element("testsuite", name="scr-checks")
         for error in errors:
             case = etree.SubElement(suite, "testcase", classname="scr-checks",
@@ -128,6 +135,7 @@ class JunitFormatter(Formatter):
 
 
 def add_error(case: etree._Element, error: ToolError, kind: str) -> None:
+    from lxml import etree
     element = etree.SubElement(case, "error", type=kind, message=xml_text(error.message))
     element.text = xml_text(str(error))
 
