@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import regex
 
-from scr_privacy.gazetteer import Lexicon, alternation
+from scr_privacy.gazetteer import Lexicon, alternation_source
 
 _QUOTE = r"[\"“'‘]?"
 #: Who a relation belongs to: "his", "their", "Mother's", "Child A's".
@@ -31,7 +31,7 @@ AND_AFTER = regex.compile(r"\s+(?:and|&)\s+(\p{Lu}[\p{L}'’-]+)(?![\p{L}'’-])
 def _patterns(lexicon: Lexicon) -> tuple[tuple[str, regex.Pattern[str]], ...]:
     def phrases(kind: str) -> str:
         cues = [cue for cue, k in lexicon.name_cues.items() if k == kind]
-        return alternation(cues).pattern
+        return alternation_source(cues)
 
     relation, name, surname = phrases("relation"), phrases("name"), phrases("surname")
     flags = regex.IGNORECASE

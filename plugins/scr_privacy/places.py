@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import regex
 
-from scr_privacy.gazetteer import Lexicon, alternation
+from scr_privacy.gazetteer import Lexicon, alternation, alternation_source
 from scr_privacy.hits import Hit
 
 POSTCODE = regex.compile(r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b")
@@ -71,8 +71,8 @@ def is_postcode(text: str) -> bool:
 
 @lru_cache(maxsize=8)
 def _patterns(lexicon: Lexicon) -> tuple[regex.Pattern[str], ...]:
-    institutions = alternation(lexicon.institutions).pattern
-    streets = alternation(lexicon.streets).pattern
+    institutions = alternation_source(lexicon.institutions)
+    streets = alternation_source(lexicon.streets)
     named = regex.compile(
         rf"(?<![\p{{L}}\p{{N}}'’])(?P<name>{_NAME})\s+"
         rf"(?P<kw>(?:{streets})(?:\s+(?P<institution>{institutions}))?|(?P<institution>{institutions}))"
@@ -85,23 +85,23 @@ def _patterns(lexicon: Lexicon) -> tuple[regex.Pattern[str], ...]:
         # A building, then its street: "14 Canterbury House, Fenwick Road".
         rf"(?:,\s+(?P<street>{_NAME})\s+(?:{streets})(?![\p{{L}}\p{{N}}'’-]))?"
     )
-    house = alternation(lexicon.house_words).pattern
+    house = alternation_source(lexicon.house_words)
     heads = [h for h, _ in lexicon.place_heads]
-    street_heads = alternation([h for h, kind in lexicon.place_heads if kind == "street"])
+    street_heads = alternation_source([h for h, kind in lexicon.place_heads if kind == "street"])
     # The street is named before its head word ("Church Lane") or, in Welsh,
     # after it ("Heol y Mynydd").
     house_address = regex.compile(
         rf"(?<![\p{{L}}\p{{N}}'’])(?P<house>The\s+{_WORD}(?:\s+{_WORD}){{0,2}}|"
         rf"{_WORD}(?:\s+(?:(?:y|yr)\s+)?{_WORD})?\s+(?:{house})),\s+(?:(?P<street>{_NAME})\s+(?P<kw>{streets})"
-        rf"|(?:{street_heads.pattern})\s+(?P<named>{_HEAD_NAME}))"
+        rf"|(?:{street_heads})\s+(?P<named>{_HEAD_NAME}))"
         rf"(?![\p{{L}}\p{{N}}'’-])(?:,\s+(?P<locality>\p{{Lu}}\p{{Ll}}+(?:\s+\p{{Lu}}\p{{Ll}}+)?)"
         rf"(?![\p{{L}}\p{{N}}'’-]))?"
     )
     head_first = regex.compile(
-        rf"(?<![\p{{L}}\p{{N}}'’])(?P<head>{alternation(heads).pattern})(?:['’]r)?\s+"
+        rf"(?<![\p{{L}}\p{{N}}'’])(?P<head>{alternation_source(heads)})(?:['’]r)?\s+"
         rf"(?P<name>{_HEAD_NAME})(?![\p{{L}}\p{{N}}'’-])"
     )
-    pub_words = alternation(lexicon.pub_words).pattern if lexicon.pub_words else r"(?!)"
+    pub_words = alternation_source(lexicon.pub_words) if lexicon.pub_words else r"(?!)"
     pub_word = regex.compile(
         rf"(?<![\p{{L}}])[Tt]he\s+(?P<name>(?:{pub_words})\s+(?P<b>\p{{Lu}}\p{{Ll}}+))"
         rf"(?![\p{{L}}\p{{N}}'’-]|\s+(?:\p{{Lu}}|\d|of\b|for\b))"

@@ -2,7 +2,7 @@
 
 import pytest
 import regex
-from scr_privacy.gazetteer import alternation
+from scr_privacy.gazetteer import alternation, alternation_source
 
 
 def _longest_first(phrases, flags=0, suffix=""):
@@ -28,3 +28,11 @@ def test_a_suffix_follows_every_phrase():
     pattern = alternation(["Somali", "Somalian", "Roma"], suffix="(?:e?s)?")
     assert pattern.findall("Somalis, Somalians, Romaes, Romany") == ["Somalis", "Somalians",
                                                                        "Romaes"]
+
+
+@pytest.mark.parametrize("flags", [0, regex.IGNORECASE])
+def test_the_source_is_the_compiled_alternations_text(flags):
+    source = alternation_source(PHRASES, ignore_case=bool(flags), suffix="s?")
+    assert source == alternation(PHRASES, flags, suffix="s?").pattern
+    assert regex.compile(source, flags).findall(TEXT) == \
+        alternation(PHRASES, flags, suffix="s?").findall(TEXT)
