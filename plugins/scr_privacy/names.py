@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import regex
 
@@ -144,14 +145,27 @@ class NameFinder:
     def __init__(self, lexicon: Lexicon, document: DocumentNames) -> None:
         self.lexicon = lexicon
         self.doc = document
-        roles = lexicon.roles.pattern
         #: Title -> True for a professional one ("Dr", "PC"), False for "Mrs".
         self.titles = {t: kind == "professional" for t, kind in lexicon.titles.items()}
+
+    # The role patterns take 13 ms to compile and are needed only once a
+    # candidate name is found, which many reports never reach.
+
+    @cached_property
+    def role_before(self) -> regex.Pattern[str]:
         titles = "|".join(sorted(self.titles))
-        self.role_before = regex.compile(ROLE_BEFORE.format(roles=roles, title=titles),
-                                         regex.IGNORECASE)
-        self.role_after = regex.compile(ROLE_AFTER.format(roles=roles), regex.IGNORECASE)
-        self.role_cue = regex.compile(ROLE_CUE.format(roles=roles), regex.IGNORECASE)
+        return regex.compile(ROLE_BEFORE.format(roles=self.lexicon.roles.pattern, title=titles),
+                             regex.IGNORECASE)
+
+    @cached_property
+    def role_after(self) -> regex.Pattern[str]:
+        return regex.compile(ROLE_AFTER.format(roles=self.lexicon.roles.pattern),
+                             regex.IGNORECASE)
+
+    @cached_property
+    def role_cue(self) -> regex.Pattern[str]:
+        return regex.compile(ROLE_CUE.format(roles=self.lexicon.roles.pattern),
+                             regex.IGNORECASE)
 
     # -- what a word is --------------------------------------------------
 
