@@ -12,10 +12,9 @@ from scr_checks.formatters.json import JsonFormatter
 from scr_checks.formatters.junit import JunitFormatter
 from scr_checks.formatters.sarif import SarifFormatter
 from scr_checks.formatters.text import TextFormatter
-from scr_checks.readers.docx import DocxReader
+from scr_checks.readers.deferred import PortableDocumentReader, WordReader
 from scr_checks.readers.html import HtmlReader
 from scr_checks.readers.markdown import MarkdownReader
-from scr_checks.readers.pdf import PdfReader
 from scr_checks.readers.rst import RstReader
 from scr_checks.readers.text import TextReader
 from scr_checks.results import Finding
@@ -67,7 +66,8 @@ def scr_register_rules() -> list[Rule]:
 
 @hookimpl
 def scr_register_readers() -> list[type]:
-    return [RstReader, MarkdownReader, HtmlReader, TextReader, DocxReader, PdfReader]
+    return [RstReader, MarkdownReader, HtmlReader, TextReader, WordReader,
+            PortableDocumentReader]
 
 
 @hookimpl

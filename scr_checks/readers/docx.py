@@ -24,7 +24,8 @@ from io import BytesIO
 from typing import Any
 
 from scr_checks.document import HiddenContent, Report
-from scr_checks.readers import Reader, ReaderError
+from scr_checks.readers import ReaderError
+from scr_checks.readers.deferred import WordReader
 from scr_checks.readers.tree import TreeBuilder, text_node
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -60,9 +61,7 @@ def w(name: str) -> str:
     return f"{{{W}}}{name}"
 
 
-class DocxReader(Reader):
-    format = "docx"
-    suffixes = (".docx", ".docm")
+class DocxReader(WordReader):
 
     def read(self, path: str, data: bytes) -> Report:
         package = Package(path, data, self.limit("max_unpacked_size"),
