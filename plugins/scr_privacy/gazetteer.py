@@ -20,8 +20,8 @@ from scr_privacy.phrases import PhraseSet
 
 def _lines(name: str) -> list[str]:
     text = resources.files(__package__).joinpath("data", name).read_text("utf-8")
-    return [line.strip() for line in text.splitlines()
-            if line.strip() and not line.startswith("#")]
+    return [stripped for line in text.splitlines()
+            if (stripped := line.strip()) and not line.startswith("#")]
 
 
 def alternation(phrases: Iterable[str], flags: int = 0, suffix: str = "") -> regex.Pattern[str]:
@@ -146,12 +146,18 @@ def lexicon() -> Lexicon:
     names = {}
     #: One Name per kind: 28,000 names share seven values (half the load time).
     kinds: dict[tuple[str, bool], Name] = {}
+    #: A line's fields after the word -> its Name: a few distinct tails, parsed once.
+    tails: dict[str, Name] = {}
     for line in _lines("names.tsv"):
-        word, kind, *rest = line.split("\t")
-        key = (kind, bool(rest and rest[0]))
-        if key not in kinds:
-            kinds[key] = Name("f" in kind, "s" in kind, key[1])
-        names[word] = kinds[key]
+        word, _, tail = line.partition("\t")
+        name = tails.get(tail)
+        if name is None:
+            kind, *rest = tail.split("\t")
+            key = (kind, bool(rest and rest[0]))
+            if key not in kinds:
+                kinds[key] = Name("f" in kind, "s" in kind, key[1])
+            name = tails[tail] = kinds[key]
+        names[word] = name
     conditions = [line.split("\t") for line in _lines("conditions.tsv")]
     return Lexicon(
         names=names,
