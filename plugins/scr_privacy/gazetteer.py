@@ -91,7 +91,9 @@ class Lexicon:
     names: dict[str, Name]
     not_names: frozenset[str]
     not_people: PhraseSet
-    roles: regex.Pattern[str]
+    roles: PhraseSet
+    #: The roles' alternation as pattern text, for the patterns around a name.
+    role_source: str
     origins: PhraseSet
     conditions: PhraseSet
     #: Lower-cased condition -> plain-English alternative.
@@ -159,11 +161,13 @@ def lexicon() -> Lexicon:
             name = tails[tail] = kinds[key]
         names[word] = name
     conditions = [line.split("\t") for line in _lines("conditions.tsv")]
+    roles = _lines("roles.txt")
     return Lexicon(
         names=names,
         not_names=frozenset(_lines("not_names.txt")),
         not_people=PhraseSet(_lines("not_people.txt")),
-        roles=alternation(_lines("roles.txt"), regex.IGNORECASE),
+        roles=PhraseSet(roles, ignore_case=True),
+        role_source=alternation_source(roles, ignore_case=True),
         origins=PhraseSet(_lines("origins.txt"), plural=True),
         conditions=PhraseSet([c[0] for c in conditions], ignore_case=True),
         alternatives={c[0].lower(): c[1] for c in conditions},

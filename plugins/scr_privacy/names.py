@@ -154,17 +154,17 @@ class NameFinder:
     @cached_property
     def role_before(self) -> regex.Pattern[str]:
         titles = "|".join(sorted(self.titles))
-        return regex.compile(ROLE_BEFORE.format(roles=self.lexicon.roles.pattern, title=titles),
+        return regex.compile(ROLE_BEFORE.format(roles=self.lexicon.role_source, title=titles),
                              regex.IGNORECASE)
 
     @cached_property
     def role_after(self) -> regex.Pattern[str]:
-        return regex.compile(ROLE_AFTER.format(roles=self.lexicon.roles.pattern),
+        return regex.compile(ROLE_AFTER.format(roles=self.lexicon.role_source),
                              regex.IGNORECASE)
 
     @cached_property
     def role_cue(self) -> regex.Pattern[str]:
-        return regex.compile(ROLE_CUE.format(roles=self.lexicon.roles.pattern),
+        return regex.compile(ROLE_CUE.format(roles=self.lexicon.role_source),
                              regex.IGNORECASE)
 
     # -- what a word is --------------------------------------------------

@@ -91,6 +91,11 @@ class PhraseSet:
                     resume = end
                     break
 
+    def fullmatch(self, text: str) -> PhraseMatch | None:
+        """The match if the whole of ``text`` is one phrase, as the alternation's."""
+        first = next(self.finditer(text), None)
+        return first if first is not None and first.span() == (0, len(text)) else None
+
     def _candidates(self, run: str) -> list[str]:
         """The phrases that may start with ``run``, longest first."""
         if not self.plural:

@@ -65,3 +65,18 @@ def test_case_folding_and_white_space_agree_with_regex():
 def test_a_phrase_must_start_with_a_letter_or_digit():
     with pytest.raises(ValueError, match="must start"):
         PhraseSet(["-ish"])
+
+
+@pytest.mark.parametrize("ignore_case", [False, True])
+def test_a_whole_text_matches_as_the_alternations_fullmatch(ignore_case):
+    roles = _lines("roles.txt")
+    texts = [*PHRASES, *roles, *(r.upper() for r in roles), *(r.title() for r in roles),
+             *(r + "s" for r in roles), *(r[:-1] for r in roles), *(" " + r for r in roles),
+             "cleft  lip", "cleft lip ", "Cleftlip", "HİV", "ſomali", "\u212aids", "", "Roma\u0301",
+             "Children and\u00a0Families Act", "Somali's", "x"]
+    for phrases in (PHRASES, roles):
+        found = PhraseSet(phrases, ignore_case=ignore_case)
+        pattern = alternation(phrases, regex.IGNORECASE if ignore_case else 0)
+        for text in texts:
+            got, expected = found.fullmatch(text), pattern.fullmatch(text)
+            assert (got and got.span()) == (expected and expected.span()), repr(text)
