@@ -12,9 +12,12 @@ from scr_checks.formatters.json import JsonFormatter
 from scr_checks.formatters.junit import JunitFormatter
 from scr_checks.formatters.sarif import SarifFormatter
 from scr_checks.formatters.text import TextFormatter
-from scr_checks.readers.deferred import PortableDocumentReader, WordReader
-from scr_checks.readers.html import HtmlReader
-from scr_checks.readers.markdown import MarkdownReader
+from scr_checks.readers.deferred import (
+    CommonMarkReader,
+    HypertextReader,
+    PortableDocumentReader,
+    WordReader,
+)
 from scr_checks.readers.rst import RstReader
 from scr_checks.readers.text import TextReader
 from scr_checks.results import Finding
@@ -66,7 +69,7 @@ def scr_register_rules() -> list[Rule]:
 
 @hookimpl
 def scr_register_readers() -> list[type]:
-    return [RstReader, MarkdownReader, HtmlReader, TextReader, WordReader,
+    return [RstReader, CommonMarkReader, HypertextReader, TextReader, WordReader,
             PortableDocumentReader]
 
 

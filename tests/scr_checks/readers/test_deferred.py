@@ -1,4 +1,4 @@
-"""The registered Word and PDF readers read as the real ones, with the same options."""
+"""The registered deferred readers read as the real ones, with the same options."""
 
 from __future__ import annotations
 
@@ -8,8 +8,15 @@ import pytest
 
 from scr_checks import ReaderError
 from scr_checks.document import blocks
-from scr_checks.readers.deferred import PortableDocumentReader, WordReader
+from scr_checks.readers.deferred import (
+    CommonMarkReader,
+    HypertextReader,
+    PortableDocumentReader,
+    WordReader,
+)
 from scr_checks.readers.docx import DocxReader
+from scr_checks.readers.html import HtmlReader
+from scr_checks.readers.markdown import MarkdownReader
 from scr_checks.readers.pdf import PdfReader
 
 FIXTURES = Path(__file__).resolve().parents[3] / "fixtures"
@@ -18,6 +25,8 @@ FIXTURES = Path(__file__).resolve().parents[3] / "fixtures"
 @pytest.mark.parametrize(("deferred", "real", "path"), [
     (WordReader, DocxReader, FIXTURES / "readers" / "numbered.docx"),
     (PortableDocumentReader, PdfReader, FIXTURES / "reports" / "same" / "report.pdf"),
+    (HypertextReader, HtmlReader, FIXTURES / "reports" / "same" / "report.html"),
+    (CommonMarkReader, MarkdownReader, FIXTURES / "reports" / "same" / "report.md"),
 ])
 def test_the_deferred_reader_reads_as_the_real_one(deferred, real, path):
     data = path.read_bytes()
