@@ -10,7 +10,8 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from scr_checks.formatters import Formatter, encodable
+from scr_checks.formatters import encodable
+from scr_checks.formatters.deferred import JsonOutput
 from scr_checks.results import Finding, RunResult
 
 
@@ -24,9 +25,7 @@ def finding_data(finding: Finding) -> dict[str, Any]:
     return data
 
 
-class JsonFormatter(Formatter):
-    name = "json"
-    description = "Every finding and error as JSON data, for scripts."
+class JsonFormatter(JsonOutput):
 
     def render(self, run: RunResult) -> str:
         data = {

@@ -20,7 +20,8 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
-from scr_checks.formatters import Formatter, encodable
+from scr_checks.formatters import encodable
+from scr_checks.formatters.deferred import SarifOutput
 from scr_checks.results import Finding, Location, RunResult, ToolError
 from scr_checks.rules import DOCS_URL, Rule, Severity
 
@@ -112,9 +113,7 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
     }
 
 
-class SarifFormatter(Formatter):
-    name = "sarif"
-    description = "SARIF 2.1.0, for GitHub code scanning and SARIF viewers."
+class SarifFormatter(SarifOutput):
 
     def render(self, run: RunResult) -> str:
         log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [self.run(run)]}

