@@ -8,10 +8,10 @@ formatter subclasses it and is imported on the first render.
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import ClassVar
 
 from scr_checks.formatters import Formatter
+from scr_checks.lazy import load
 from scr_checks.results import RunResult
 
 
@@ -21,8 +21,7 @@ class DeferredFormatter(Formatter):
     real: ClassVar[str] = ""
 
     def render(self, run: RunResult) -> str:
-        module, name = self.real.split(":")
-        formatter: Formatter = getattr(import_module(module), name)(self.config, self.color)
+        formatter: Formatter = load(self.real)(self.config, self.color)
         return formatter.render(run)
 
 

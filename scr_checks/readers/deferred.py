@@ -8,10 +8,10 @@ suffixes; the real reader subclasses it and is imported on the first read.
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import ClassVar
 
 from scr_checks.document import Report
+from scr_checks.lazy import load
 from scr_checks.readers import Reader
 
 
@@ -21,8 +21,7 @@ class DeferredReader(Reader):
     real: ClassVar[str] = ""
 
     def read(self, path: str, data: bytes) -> Report:
-        module, name = self.real.split(":")
-        reader: Reader = getattr(import_module(module), name)(self.options)
+        reader: Reader = load(self.real)(self.options)
         return reader.read(path, data)
 
 
