@@ -92,9 +92,7 @@ def test_fingerprint_survives_an_unrelated_edit_above(flag_plugin, write_report)
     assert a.fingerprint == b.fingerprint
 
 
-def test_secret_is_masked_unless_identifiers_are_shown(make_plugin):
-    name = make_plugin(
-        '''
+NAME_PLUGIN = '''
 from scr_checks import Rule, hookimpl
 
 @hookimpl
@@ -106,9 +104,12 @@ def scr_check_node(block, context):
     start = block.text.find("Jane Moss")
     if start >= 0:
         yield context.finding("TST201", "Name 'Jane Moss'", block, start, start + 9,
-                              secret="Jane Moss")
+                              secret="Jane Moss", seen_as="called Jane Moss", count=1)
 '''
-    )
+
+
+def test_secret_is_masked_unless_identifiers_are_shown(make_plugin):
+    name = make_plugin(NAME_PLUGIN)
     text = "Intro\n=====\n\nShe met Jane Moss.\n"
     (masked,) = check_text(text, plugins=[name], config={"select": ["TST"]}).findings
     assert "Jane Moss" not in masked.message + masked.snippet
@@ -227,22 +228,7 @@ def test_check_report_checks_a_parsed_report_as_check_file_does(flag_plugin, wri
 
 
 def test_secret_is_masked_in_a_plugins_own_properties_too(make_plugin):
-    name = make_plugin(
-        '''
-from scr_checks import Rule, hookimpl
-
-@hookimpl
-def scr_register_rules():
-    return [Rule(id="TST202", name="n", short="s", full="f", severity="error", question=2)]
-
-@hookimpl
-def scr_check_node(block, context):
-    start = block.text.find("Jane Moss")
-    if start >= 0:
-        yield context.finding("TST202", "A name", block, start, start + 9,
-                              secret="Jane Moss", seen_as="called Jane Moss", count=1)
-'''
-    )
+    name = make_plugin(NAME_PLUGIN)
     (finding,) = check_text("Intro\n=====\n\nShe met Jane Moss.\n", plugins=[name],
                             config={"select": ["TST"]}).findings
     assert finding.properties == {"seen_as": "called J*** M***", "count": 1}
