@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from docutils import nodes
-
 from scr_checks.config import Config
 from scr_checks.document import Report, TextBlock
 from scr_checks.results import Finding, Location
@@ -31,26 +29,12 @@ class CheckContext:
     #: keyed by a name; the JSON output includes each key.
     extras: dict[str, Any] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        self._by_node = {id(b.node): b for b in self.blocks}
-
     @property
     def path(self) -> str:
         return self.report.path
 
     def option(self, namespace: str, name: str) -> Any:
         return self.config.option(namespace, name)
-
-    def block_for(self, node: nodes.Node) -> TextBlock | None:
-        """The prose block of ``node``, or of its first prose descendant."""
-        found = self._by_node.get(id(node))
-        if found is not None:
-            return found
-        for child in node.findall(include_self=False):
-            found = self._by_node.get(id(child))
-            if found is not None:
-                return found
-        return None
 
     def document_location(self) -> Location:
         """Where to point a finding about the whole report: its start."""

@@ -10,7 +10,6 @@ The alignment is done lazily: only when a checker reports a finding.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -112,18 +111,3 @@ class Aligner:
                 budget -= 1
             line, col = line + 1, 0
         return None
-
-
-class LineIndex:
-    """Offsets of line starts in a text, for readers that parse whole strings."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0]
-        for i, ch in enumerate(text):
-            if ch == "\n":
-                self.starts.append(i + 1)
-
-    def position(self, offset: int) -> tuple[int, int]:
-        """1-based line and 0-based index of ``offset``."""
-        line = bisect.bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1]
