@@ -18,7 +18,7 @@ from scr_checks import __version__
 from scr_checks.config import READER_LIMITS, Config
 from scr_checks.context import CheckContext
 from scr_checks.document import Report, blocks
-from scr_checks.exceptions import PluginLoadError, ReaderError
+from scr_checks.exceptions import ConfigError, PluginLoadError, ReaderError
 from scr_checks.formatters import Formatter
 from scr_checks.locations import utf16_column
 from scr_checks.parallel import Progress, check_files
@@ -95,8 +95,9 @@ class Session:
     def _check_severity_keys(self) -> None:
         for rule_id in self.config.get("severity"):
             if rule_id not in self.rules:
-                raise PluginLoadError(
-                    f"configuration: 'severity.{rule_id}' names no registered rule"
+                raise ConfigError(
+                    f"{self.config.path or 'configuration'}: 'severity.{rule_id}' names "
+                    "no registered rule"
                 )
 
     # -- inputs ----------------------------------------------------------

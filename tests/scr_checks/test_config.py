@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from scr_checks.config import find_config, load_raw
-from scr_checks.exceptions import ConfigError, PluginLoadError
+from scr_checks.exceptions import ConfigError
 from scr_checks.testing import make_session
 
 
@@ -56,7 +56,7 @@ def test_bad_values_name_the_key(raw, message):
 
 
 def test_severity_for_unknown_rule_is_an_error():
-    with pytest.raises(PluginLoadError, match=r"'severity\.SCR999' names no registered rule"):
+    with pytest.raises(ConfigError, match=r"'severity\.SCR999' names no registered rule"):
         make_session(config={"severity": {"SCR999": "error"}})
 
 
