@@ -13,12 +13,18 @@ import regex
 
 from scr_privacy.gazetteer import Lexicon
 from scr_privacy.hits import Hit
+from scr_privacy.phrases import word_runs
 
+#: The words an eponymous condition ends with: a paragraph without one of
+#: them is not searched for ``EPONYM`` at all.
+EPONYM_HEADS = frozenset({
+    "syndrome", "disease", "dystrophy", "palsy", "anaemia", "atrophy", "ataxia", "sarcoma",
+    "lymphoma", "tumor", "tumour", "malformation", "encephalitis",
+})
 #: An eponymous syndrome or disease: "Ehlers-Danlos syndrome", "Crohn's disease".
 EPONYM = regex.compile(
     r"(?<![\p{L}])\p{Lu}\p{Ll}+(?:[-–]\p{Lu}\p{Ll}+)*(?:['’]s)?\s+"
-    r"(?:syndrome|disease|dystrophy|palsy|anaemia|atrophy|ataxia|sarcoma|lymphoma|"
-    r"tumou?r|malformation|encephalitis)\b"
+    rf"(?:{'|'.join(sorted(EPONYM_HEADS))})\b"
 )
 #: Only a capital inside a sentence marks a proper name ("Heart disease" does not).
 SENTENCE_START = regex.compile(r"(?:^|[.!?:;]\s+|^\s*[\d.]+\s+)$")
@@ -29,7 +35,8 @@ def find(text: str, lexicon: Lexicon) -> Iterator[Hit]:
         alternative = lexicon.alternatives.get(" ".join(m[0].lower().split()), "a health condition")
         yield Hit("SCR216", m.start(), m.end(), m[0], "named health condition",
                   f"say '{alternative}' instead", "condition")
-    for m in EPONYM.finditer(text):
+    eponyms = () if EPONYM_HEADS.isdisjoint(word_runs(text)) else EPONYM.finditer(text)
+    for m in eponyms:
         if SENTENCE_START.search(text, 0, m.start()):
             continue
         yield Hit("SCR216", m.start(), m.end(), m[0], "named health condition",

@@ -6,13 +6,15 @@ dict keyed by its phrases' first word costs nothing to build.  A
 :class:`PhraseSet` finds exactly what :func:`scr_privacy.gazetteer.alternation`
 would (the tests compare the two): a phrase starts and ends between letters
 or digits, a space in it matches any run of white space, the longest phrase
-at a place wins, and matches do not overlap.
+at a place wins, and matches do not overlap.  A paragraph none of whose
+words can open a phrase is passed over after one set lookup.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -50,6 +52,18 @@ class PhraseMatch:
         return self.text
 
 
+@lru_cache(maxsize=32)
+def word_runs(text: str, folded: bool = False) -> frozenset[str]:
+    """The distinct runs of letters and digits in ``text``, case-folded if ``folded``.
+
+    Cached for the last few texts: every detector asks of the same paragraph
+    in turn whether a word it needs is there at all, and most are not.
+    """
+    if folded:
+        return frozenset(r.translate(_FOLD).lower() for r in word_runs(text))
+    return frozenset(_RUN.findall(text))
+
+
 class PhraseSet:
     """Phrases of words, looked up by their first run of letters and digits.
 
@@ -71,6 +85,9 @@ class PhraseSet:
             if first is None:
                 raise ValueError(f"a phrase must start with a letter or digit: {phrase!r}")
             self._by_first.setdefault(first[0], []).append(phrase)
+        endings = ("", "s", "es") if plural else ("",)
+        #: Every word run that can open a match: most texts hold none of them.
+        self._openers = frozenset(key + e for key in self._by_first for e in endings)
 
     def _fold(self, text: str) -> str:
         return text.translate(_FOLD).lower() if self.ignore_case else text
@@ -79,6 +96,8 @@ class PhraseSet:
                  ) -> Iterator[PhraseMatch]:
         """Each match in ``text[pos:endpos]``, in order, as the alternation finds them."""
         text = text if endpos is None else text[:endpos]
+        if self._openers.isdisjoint(word_runs(text, self.ignore_case)):
+            return
         resume = pos
         for run in _RUN.finditer(text, pos):
             start = run.start()
