@@ -60,8 +60,37 @@ def word_runs(text: str, folded: bool = False) -> frozenset[str]:
     in turn whether a word it needs is there at all, and most are not.
     """
     if folded:
-        return frozenset(r.translate(_FOLD).lower() for r in word_runs(text))
+        # Folding keeps every character in or out of a run (the tests check all
+        # of Unicode), so the runs of the folded text are the folded runs.
+        text = text.translate(_FOLD).lower()
     return frozenset(_RUN.findall(text))
+
+
+def openers(phrases: Iterable[str]) -> frozenset[str]:
+    """The first run of letters and digits of each phrase."""
+    return frozenset(m[0] for p in phrases if (m := _RUN.match(p)))
+
+
+class GatedPattern:
+    """A pattern that can only match where one of ``needs`` is a whole word run.
+
+    It is compiled on first need and searched only in a text holding one of
+    those words, so a report that never names a street never pays for the
+    street pattern.
+    """
+
+    def __init__(self, source: str, needs: Iterable[str], flags: int = 0) -> None:
+        self.source = source
+        self.flags = flags
+        self.needs = frozenset(needs)
+        self._compiled: regex.Pattern[str] | None = None
+
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        if self.needs.isdisjoint(word_runs(text)):
+            return iter(())
+        if self._compiled is None:
+            self._compiled = regex.compile(self.source, self.flags)
+        return self._compiled.finditer(text)
 
 
 class PhraseSet:

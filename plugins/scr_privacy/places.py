@@ -19,8 +19,9 @@ from functools import lru_cache
 
 import regex
 
-from scr_privacy.gazetteer import Lexicon, alternation, alternation_source
+from scr_privacy.gazetteer import Lexicon, alternation_source
 from scr_privacy.hits import Hit
+from scr_privacy.phrases import GatedPattern, openers
 
 POSTCODE = regex.compile(r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b")
 PARTIAL_POSTCODE = regex.compile(
@@ -70,44 +71,50 @@ def is_postcode(text: str) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _patterns(lexicon: Lexicon) -> tuple[regex.Pattern[str], ...]:
+def _patterns(lexicon: Lexicon) -> tuple[GatedPattern, ...]:
+    """The gazetteer's place patterns, each gated on the words it cannot match without."""
     institutions = alternation_source(lexicon.institutions)
     streets = alternation_source(lexicon.streets)
-    named = regex.compile(
+    named = GatedPattern(
         rf"(?<![\p{{L}}\p{{N}}'’])(?P<name>{_NAME})\s+"
         rf"(?P<kw>(?:{streets})(?:\s+(?P<institution>{institutions}))?|(?P<institution>{institutions}))"
-        rf"(?!\s+(?:\d|[A-Z]\b))"
+        rf"(?!\s+(?:\d|[A-Z]\b))",
+        openers((*lexicon.streets, *lexicon.institutions)),
     )
-    address = regex.compile(
+    address = GatedPattern(
         rf"(?<![\d.,/:])(?:(?:Flat|Apartment|Room)\s+\d{{1,4}}[A-Za-z]?,?\s+"
         rf"(?:\d{{1,4}}[A-Za-z]?,?\s+)?|(?P<number>\d{{1,4}}[A-Za-z]?),?\s+)"
         rf"{_NAME}\s+(?:{streets})"
         # A building, then its street: "14 Canterbury House, Fenwick Road".
-        rf"(?:,\s+(?P<street>{_NAME})\s+(?:{streets})(?![\p{{L}}\p{{N}}'’-]))?"
+        rf"(?:,\s+(?P<street>{_NAME})\s+(?:{streets})(?![\p{{L}}\p{{N}}'’-]))?",
+        openers(lexicon.streets),
     )
     house = alternation_source(lexicon.house_words)
     heads = [h for h, _ in lexicon.place_heads]
-    street_heads = alternation_source([h for h, kind in lexicon.place_heads if kind == "street"])
+    street_heads = [h for h, kind in lexicon.place_heads if kind == "street"]
     # The street is named before its head word ("Church Lane") or, in Welsh,
     # after it ("Heol y Mynydd").
-    house_address = regex.compile(
+    house_address = GatedPattern(
         rf"(?<![\p{{L}}\p{{N}}'’])(?P<house>The\s+{_WORD}(?:\s+{_WORD}){{0,2}}|"
         rf"{_WORD}(?:\s+(?:(?:y|yr)\s+)?{_WORD})?\s+(?:{house})),\s+(?:(?P<street>{_NAME})\s+(?P<kw>{streets})"
-        rf"|(?:{street_heads})\s+(?P<named>{_HEAD_NAME}))"
+        rf"|(?:{alternation_source(street_heads)})\s+(?P<named>{_HEAD_NAME}))"
         rf"(?![\p{{L}}\p{{N}}'’-])(?:,\s+(?P<locality>\p{{Lu}}\p{{Ll}}+(?:\s+\p{{Lu}}\p{{Ll}}+)?)"
-        rf"(?![\p{{L}}\p{{N}}'’-]))?"
+        rf"(?![\p{{L}}\p{{N}}'’-]))?",
+        openers((*lexicon.streets, *street_heads)),
     )
-    head_first = regex.compile(
+    head_first = GatedPattern(
         rf"(?<![\p{{L}}\p{{N}}'’])(?P<head>{alternation_source(heads)})(?:['’]r)?\s+"
-        rf"(?P<name>{_HEAD_NAME})(?![\p{{L}}\p{{N}}'’-])"
+        rf"(?P<name>{_HEAD_NAME})(?![\p{{L}}\p{{N}}'’-])",
+        openers(heads),
     )
     pub_words = alternation_source(lexicon.pub_words) if lexicon.pub_words else r"(?!)"
-    pub_word = regex.compile(
+    pub_word = GatedPattern(
         rf"(?<![\p{{L}}])[Tt]he\s+(?P<name>(?:{pub_words})\s+(?P<b>\p{{Lu}}\p{{Ll}}+))"
-        rf"(?![\p{{L}}\p{{N}}'’-]|\s+(?:\p{{Lu}}|\d|of\b|for\b))"
+        rf"(?![\p{{L}}\p{{N}}'’-]|\s+(?:\p{{Lu}}|\d|of\b|for\b))",
+        openers(lexicon.pub_words),
     )
-    local = alternation(lexicon.local_places) if lexicon.local_places else None
-    return (named, address, head_first, house_address, pub_word) + ((local,) if local else ())
+    local = GatedPattern(alternation_source(lexicon.local_places), openers(lexicon.local_places))
+    return named, address, head_first, house_address, pub_word, local
 
 
 def _trim(name: str, kinds: frozenset[str]) -> int:
@@ -128,7 +135,7 @@ def _describes(word: str, lexicon: Lexicon, lower_words: Set[str]) -> bool:
 
 def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> Iterator[Hit]:
     """Places in ``text``; ``lower_words`` are the words the report uses in lower case."""
-    named, address, head_first, house_address, pub_word, *local = _patterns(lexicon)
+    named, address, head_first, house_address, pub_word, local = _patterns(lexicon)
     yield from _house_addresses(text, house_address, lexicon, lower_words)
     for m in address.finditer(text):
         if m["number"] and YEAR.fullmatch(m["number"]):
@@ -169,13 +176,12 @@ def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> It
     yield from _head_first(text, head_first, lexicon, lower_words)
     yield from _pubs(text, lexicon, lower_words, pub_word)
     yield from _towns(text, lexicon, lower_words)
-    for pattern in local:
-        for m in pattern.finditer(text):
-            yield Hit("SCR215", m.start(), m.end(), m[0], "named local place",
-                      "describe the kind of place instead", "place")
+    for m in local.finditer(text):
+        yield Hit("SCR215", m.start(), m.end(), m[0], "named local place",
+                  "describe the kind of place instead", "place")
 
 
-def _head_first(text: str, pattern: regex.Pattern[str], lexicon: Lexicon,
+def _head_first(text: str, pattern: GatedPattern, lexicon: Lexicon,
                 lower_words: Set[str]) -> Iterator[Hit]:
     """Names after a head word ("Capel Bethesda"), and a saint's possessive ("St Mary's")."""
     found: list[tuple[int, int]] = []
@@ -219,7 +225,7 @@ def _head_first(text: str, pattern: regex.Pattern[str], lexicon: Lexicon,
                   "place")
 
 
-def _house_addresses(text: str, pattern: regex.Pattern[str], lexicon: Lexicon,
+def _house_addresses(text: str, pattern: GatedPattern, lexicon: Lexicon,
                      lower_words: Set[str]) -> Iterator[Hit]:
     """A house name, a street and a village: "The Old Forge, Church Lane, Little Whitcombe"."""
     if "," not in text:
@@ -246,7 +252,7 @@ def _house_addresses(text: str, pattern: regex.Pattern[str], lexicon: Lexicon,
 
 
 def _pubs(text: str, lexicon: Lexicon, lower_words: Set[str],
-          pub_word: regex.Pattern[str]) -> Iterator[Hit]:
+          pub_word: GatedPattern) -> Iterator[Hit]:
     """Pubs: "the Fox and Hounds", "the Bull's Head", "the Jolly Sailor"; each word
     must name, not describe."""
     pubs = [(m, "name", (m["a"], m["b"])) for m in PUB_PAIR.finditer(text)]

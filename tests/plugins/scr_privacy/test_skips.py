@@ -1,9 +1,11 @@
 """A detector that skips a paragraph lacking the words it needs finds what a full search finds."""
 
+import sys
+
 import pytest
 from scr_privacy import conditions, dates
 from scr_privacy.gazetteer import lexicon
-from scr_privacy.phrases import word_runs
+from scr_privacy.phrases import _FOLD, word_runs
 
 AGES = [
     "He was 14 years, 5 months and 3 days old.",
@@ -45,3 +47,13 @@ def test_word_runs_are_the_letter_and_digit_runs_folded_on_request():
     text = "Anna's 2nd HİV test, ſomali x_y"
     assert word_runs(text) == {"Anna", "s", "2nd", "HİV", "test", "ſomali", "x", "y"}
     assert word_runs(text, folded=True) == {"anna", "s", "2nd", "hiv", "test", "somali", "x", "y"}
+
+
+def test_the_runs_of_a_folded_text_are_the_folded_runs_of_the_text():
+    """Folding keeps each character of Unicode in or out of a word run."""
+    for char in map(chr, range(sys.maxunicode + 1)):
+        if "\ud800" <= char <= "\udfff":
+            continue
+        text = f"a{char}b"
+        expected = {run.translate(_FOLD).lower() for run in word_runs(text)}
+        assert word_runs(text, folded=True) == expected, hex(ord(char))
