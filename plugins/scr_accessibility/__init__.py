@@ -130,8 +130,11 @@ def _where(use: acronyms.Use) -> str:
 
 def _shouting(text: str) -> bool:
     """A block mostly in capitals (a banner, a heading typed as a paragraph)."""
+    # Over 0.6 of more than 12 letters is 8 capitals at least: most blocks stop here.
+    if sum(map(str.isupper, text)) < 8:
+        return False
     letters = [c for c in text if c.isalpha()]
-    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    return len(letters) > 12 and sum(map(str.isupper, letters)) > 0.6 * len(letters)
 
 
 def _jargon_findings(

@@ -44,7 +44,7 @@ class Counts:
     def add(self, words: list[str], sentences: int) -> None:
         self.words += len(words)
         self.sentences += sentences
-        self.syllables += sum(syllables(w) for w in words)
+        self.syllables += sum(map(syllables, words))
 
     @classmethod
     def total(cls, parts: Iterable[Counts]) -> Counts:

@@ -8,7 +8,15 @@ from importlib import resources
 
 import regex
 
-from scr_checks import CheckContext, Finding, OptionParser, Outline, WordList, hookimpl
+from scr_checks import (
+    CheckContext,
+    Finding,
+    OptionParser,
+    Outline,
+    TextBlock,
+    WordList,
+    hookimpl,
+)
 from scr_coverage.rules import RULES
 
 NAMESPACE = "coverage"
@@ -53,9 +61,8 @@ def scr_check_document(context: CheckContext) -> Iterator[Finding]:
     outline = Outline.of(context)
     prose = [b for b in context.blocks if not b.is_heading]
     has_section = any(EQUALITY_HEADING.search(s.name) for s in outline.sections)
-    categories = {m.entry.category for b in prose for m in equality().finditer(b.text)}
-    categories.discard("equality")
     wanted = context.option(NAMESPACE, "equality_min_categories")
+    categories = set() if has_section else _categories(prose, wanted)
     if not has_section and len(categories) < wanted:
         found = ", ".join(sorted(categories)) or "none"
         yield context.finding(
@@ -74,3 +81,14 @@ def scr_check_document(context: CheckContext) -> Iterator[Finding]:
             f"The report names no statutory guidance (looked for: {'; '.join(titles)}).",
             suggestion="name the guidance and edition the review was held under",
         )
+
+
+def _categories(prose: list[TextBlock], wanted: int) -> set[str]:
+    """The identity categories the prose discusses, read until ``wanted`` are found."""
+    found: set[str] = set()
+    for block in prose:
+        found.update(m.entry.category for m in equality().finditer(block.text))
+        found.discard("equality")
+        if len(found) >= wanted:
+            break
+    return found

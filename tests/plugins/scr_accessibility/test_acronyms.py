@@ -130,3 +130,13 @@ def test_configured_known_acronyms_and_expansions():
     result = run("The ESCB asked the WSP.\n", **config)
     assert found(result) == [("SCR602", "WSP", 1, 20, 23)]
     assert "Westmoor Panel" in result.findings[0].message
+
+
+@pytest.mark.parametrize(("text", "shouted"), [
+    ("QXZV WKJP hello.", True),      # 8 capitals of 13 letters: more than 0.6
+    ("QXZV WKJ hellos.", False),     # 7 of 13
+    ("QXZV WKJP Ⓐ hell.", False),   # a circled capital is upper case but no letter: 8 of 12
+    ("QXZVWKJP.", False),            # 8 letters: too few to be a banner
+])
+def test_a_block_mostly_in_capitals_is_a_banner_whose_capitals_are_not_acronyms(text, shouted):
+    assert (found(run(text + "\n")) == []) == shouted
