@@ -19,7 +19,13 @@ from scr_checks.exceptions import ConfigError, ReaderError  # noqa: E402
 from scr_checks.formatters import Formatter  # noqa: E402
 from scr_checks.locations import SourceText  # noqa: E402
 from scr_checks.outline import Item, Outline, Reference, Section  # noqa: E402
-from scr_checks.prose import quoted_spans, sentence_spans, word_spans  # noqa: E402
+from scr_checks.prose import (  # noqa: E402
+    fold_case,
+    quoted_spans,
+    sentence_spans,
+    word_runs,
+    word_spans,
+)
 from scr_checks.readers import Reader, decode_text  # noqa: E402
 from scr_checks.results import Finding, Location, RunResult, Suppression  # noqa: E402
 from scr_checks.rules import Rule, Severity  # noqa: E402
@@ -52,9 +58,11 @@ __all__ = [
     "WordMatch",
     "__version__",
     "decode_text",
+    "fold_case",
     "hookimpl",
     "new_document",
     "quoted_spans",
     "sentence_spans",
+    "word_runs",
     "word_spans",
 ]

@@ -6,6 +6,8 @@ offsets into the block's text rather than copies of it.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 #: Abbreviations whose full stop does not end a sentence.
@@ -20,6 +22,11 @@ _SENTENCE_END = regex.compile(
 #: A leading paragraph number ("4.1.2 ") is a label, not part of the sentence.
 _LEADING_NUMBER = regex.compile(r"\s*(?:\d{1,3}\.){1,4}\d{0,3}\.?\s+")
 _WORD = regex.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+#: A run of letters and digits.
+_RUN = regex.compile(r"[\p{L}\p{N}]+")
+#: Characters that case-insensitive ``regex`` matches to an ASCII letter but
+#: ``str.lower`` does not turn into it ("İ", the long s).
+_FOLD = str.maketrans({"\u0130": "i", "\u017f": "s"})
 
 #: Opening and closing marks of a quotation.  A straight single quote opens
 #: only after a space or bracket, so apostrophes ("mother's") are not quotes.
@@ -49,6 +56,30 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """The ``(start, end)`` of each word (letters, apostrophes, inner hyphens)."""
     return [m.span() for m in _WORD.finditer(text, start, len(text) if end is None else end)]
+
+
+def fold_case(text: str) -> str:
+    """``text`` in lower case, as case-insensitive ``regex`` matching sees ASCII letters.
+
+    Every character that such a match takes for an ASCII letter or digit
+    becomes that letter or digit (the tests check all of Unicode).
+    """
+    return text.translate(_FOLD).lower()
+
+
+@lru_cache(maxsize=32)
+def word_runs(text: str, folded: bool = False) -> frozenset[str]:
+    """The distinct runs of letters and digits in ``text``, case-folded if ``folded``.
+
+    A quick test of whether a paragraph holds a word at all: most word lists
+    find nothing in most paragraphs.  Cached for the last few texts, as every
+    checker asks of the same paragraph in turn.
+    """
+    if folded:
+        # Folding keeps every character in or out of a run (the tests check all
+        # of Unicode), so the runs of the folded text are the folded runs.
+        text = fold_case(text)
+    return frozenset(_RUN.findall(text))
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

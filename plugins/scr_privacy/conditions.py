@@ -11,9 +11,9 @@ from collections.abc import Iterator
 
 import regex
 
+from scr_checks import word_runs
 from scr_privacy.gazetteer import Lexicon
 from scr_privacy.hits import Hit
-from scr_privacy.phrases import word_runs
 
 #: The words an eponymous condition ends with: a paragraph without one of
 #: them is not searched for ``EPONYM`` at all.

@@ -14,8 +14,8 @@ from importlib import resources
 
 import regex
 
+from scr_checks import word_runs
 from scr_privacy.hits import Hit
-from scr_privacy.phrases import word_runs
 
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|"

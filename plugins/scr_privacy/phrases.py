@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
+
+from scr_checks import fold_case, word_runs
 
 #: A run of letters and digits: the only place a phrase can start.
 _RUN = regex.compile(r"[\p{L}\p{N}]+")
@@ -24,9 +25,6 @@ _LETTER = regex.compile(r"[\p{L}\p{N}]")
 #: What may not come before a match when a word boundary is also required.
 _WORD = regex.compile(r"[\w\p{L}\p{N}]")
 _SPACE = regex.compile(r"\s+")
-#: Characters that case-insensitive ``regex`` matches to an ASCII letter but
-#: ``str.lower`` does not turn into it ("İ", the long s).
-_FOLD = str.maketrans({"\u0130": "i", "\u017f": "s"})
 
 
 @dataclass(frozen=True)
@@ -50,20 +48,6 @@ class PhraseMatch:
         if group != 0:
             raise IndexError(group)
         return self.text
-
-
-@lru_cache(maxsize=32)
-def word_runs(text: str, folded: bool = False) -> frozenset[str]:
-    """The distinct runs of letters and digits in ``text``, case-folded if ``folded``.
-
-    Cached for the last few texts: every detector asks of the same paragraph
-    in turn whether a word it needs is there at all, and most are not.
-    """
-    if folded:
-        # Folding keeps every character in or out of a run (the tests check all
-        # of Unicode), so the runs of the folded text are the folded runs.
-        text = text.translate(_FOLD).lower()
-    return frozenset(_RUN.findall(text))
 
 
 def openers(phrases: Iterable[str]) -> frozenset[str]:
@@ -119,7 +103,7 @@ class PhraseSet:
         self._openers = frozenset(key + e for key in self._by_first for e in endings)
 
     def _fold(self, text: str) -> str:
-        return text.translate(_FOLD).lower() if self.ignore_case else text
+        return fold_case(text) if self.ignore_case else text
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None
                  ) -> Iterator[PhraseMatch]:

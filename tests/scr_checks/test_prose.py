@@ -1,6 +1,13 @@
-"""Sentence, word and quotation spans."""
+"""Sentence, word and quotation spans; word runs and case folding."""
 
-from scr_checks import quoted_spans, sentence_spans, word_spans
+import sys
+
+import regex
+
+from scr_checks import fold_case, quoted_spans, sentence_spans, word_runs, word_spans
+
+#: Every code point but the surrogates.
+UNICODE = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
 
 
 def texts(text, spans):
@@ -27,3 +34,26 @@ def test_words_keep_apostrophes_and_inner_hyphens():
 def test_quotations_of_every_kind_but_not_apostrophes():
     text = "Mother's view: “chaotic”, \"fine\" and 'messy, really.' not the child's"
     assert texts(text, quoted_spans(text)) == ["“chaotic”", '"fine"', "'messy, really.'"]
+
+
+def test_word_runs_are_the_letter_and_digit_runs_folded_on_request():
+    text = "Anna's 2nd HİV test, ſomali x_y"
+    assert word_runs(text) == {"Anna", "s", "2nd", "HİV", "test", "ſomali", "x", "y"}
+    assert word_runs(text, folded=True) == {"anna", "s", "2nd", "hiv", "test", "somali", "x", "y"}
+
+
+def test_folding_turns_what_case_insensitive_regex_takes_for_an_ascii_letter_into_it():
+    ascii_letter = regex.compile("[a-z0-9]", regex.IGNORECASE)
+    for char in UNICODE:
+        if ascii_letter.fullmatch(char):
+            assert regex.fullmatch(regex.escape(fold_case(char)), char, regex.IGNORECASE), \
+                hex(ord(char))
+            assert len(fold_case(char)) == 1 and fold_case(char).isascii(), hex(ord(char))
+
+
+def test_the_runs_of_a_folded_text_are_the_folded_runs_of_the_text():
+    """Folding keeps each character of Unicode in or out of a word run."""
+    for char in UNICODE:
+        text = f"a{char}b"
+        assert word_runs(text, folded=True) == {fold_case(r) for r in word_runs(text)}, \
+            hex(ord(char))

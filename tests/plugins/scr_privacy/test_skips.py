@@ -1,11 +1,8 @@
 """A detector that skips a paragraph lacking the words it needs finds what a full search finds."""
 
-import sys
-
 import pytest
 from scr_privacy import conditions, dates
 from scr_privacy.gazetteer import lexicon
-from scr_privacy.phrases import _FOLD, word_runs
 
 AGES = [
     "He was 14 years, 5 months and 3 days old.",
@@ -41,19 +38,3 @@ def test_eponymous_conditions_are_found_as_the_pattern_finds_them(text):
     found = [(h.start, h.end) for h in conditions.find(text, lexicon())
              if h.text not in {m[0] for m in lexicon().conditions.finditer(text)}]
     assert found == expected
-
-
-def test_word_runs_are_the_letter_and_digit_runs_folded_on_request():
-    text = "Anna's 2nd HİV test, ſomali x_y"
-    assert word_runs(text) == {"Anna", "s", "2nd", "HİV", "test", "ſomali", "x", "y"}
-    assert word_runs(text, folded=True) == {"anna", "s", "2nd", "hiv", "test", "somali", "x", "y"}
-
-
-def test_the_runs_of_a_folded_text_are_the_folded_runs_of_the_text():
-    """Folding keeps each character of Unicode in or out of a word run."""
-    for char in map(chr, range(sys.maxunicode + 1)):
-        if "\ud800" <= char <= "\udfff":
-            continue
-        text = f"a{char}b"
-        expected = {run.translate(_FOLD).lower() for run in word_runs(text)}
-        assert word_runs(text, folded=True) == expected, hex(ord(char))
