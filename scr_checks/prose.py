@@ -67,7 +67,7 @@ def fold_case(text: str) -> str:
     return text.translate(_FOLD).lower()
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=4096)
 def word_runs(text: str, folded: bool = False) -> frozenset[str]:
     """The distinct runs of letters and digits in ``text``, case-folded if ``folded``.
 

@@ -2,7 +2,9 @@
 
 Checkers that look for words (tone, jargon, a local area's own list) share
 this loader and matcher.  A list is compiled once into a single alternation,
-so a block is scanned in one pass however long the list is.  Patterns are
+so a block is scanned in one pass however long the list is, and a block
+holding none of the words its entries can start with is not scanned at all
+(:mod:`scr_checks.patternstarts`).  Patterns are
 ``regex`` syntax, matched case-insensitively between word boundaries; a space
 in a pattern matches any run of white space, so a phrase broken across two
 source lines still matches.
@@ -14,14 +16,16 @@ import csv
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import regex
 
+from scr_checks.patternstarts import first_words, starts_word
+from scr_checks.prose import word_runs
+
 FIELDS = ("pattern", "category", "why", "suggestion")
-#: An inline flag or a group of another kind than (?:, (?=, (?!, (?<= and (?<!.
-_FLAGS = regex.compile(r"\(\?[\w^-]")
 
 
 @dataclass(frozen=True)
@@ -102,14 +106,27 @@ class WordList:
             # Where every entry starts with a letter or digit, a match starts at a
             # word boundary too, which the engine tests faster than the look-behind
             # alone (a quarter of the matching time).
-            boundary = r"\b" if all(_starts_word(e.pattern) for e in self.entries) else ""
+            boundary = r"\b" if all(starts_word(e.pattern) for e in self.entries) else ""
             self._compiled = regex.compile(
                 rf"{boundary}(?<![\w'’-])(?:{body})(?![\w-])", regex.IGNORECASE
             )
         return self._compiled
 
+    @cached_property
+    def openers(self) -> frozenset[str] | None:
+        """The case-folded words a match can start with; None if some entry's are unknown."""
+        openers: set[str] = set()
+        for entry in self.entries:
+            words = first_words(entry.pattern)
+            if words is None:
+                return None
+            openers |= words
+        return frozenset(openers)
+
     def finditer(self, text: str) -> Iterator[WordMatch]:
         """Every match in ``text``, in order; at one position the first entry wins."""
+        if self.openers is not None and self.openers.isdisjoint(word_runs(text, folded=True)):
+            return
         for match in self.pattern.finditer(text):
             words = match.group()
             if _normal(words) in self.allowed:
@@ -119,80 +136,6 @@ class WordList:
 
     def __len__(self) -> int:
         return len(self.entries)
-
-
-def _starts_word(pattern: str) -> bool:
-    """True only if every match of ``pattern`` starts with a letter or digit.
-
-    A cautious reading of the pattern: each alternative must open with an
-    ASCII letter or digit, ``\\w`` or ``\\d``, or a group that does, after any
-    look-around; an optional first part must be followed by one that does.
-    Anything else (a class, a space, an escape) counts as "may not".
-    """
-    if _FLAGS.search(pattern):  # "(?w)" anywhere changes what \\b means
-        return False
-    return all(_branch_starts_word(b) for b in _split(pattern))
-
-
-def _branch_starts_word(branch: str) -> bool:
-    if not branch:
-        return False
-    if branch[0].isascii() and branch[0].isalnum():
-        size, proven = 1, True
-    elif branch[:2] in (r"\w", r"\d"):
-        size, proven = 2, True
-    elif branch[0] == "(":
-        close = _closing(branch)
-        if close is None:
-            return False
-        inner = branch[1:close]
-        if inner.startswith(("?=", "?!", "?<=", "?<!")):
-            return _branch_starts_word(branch[close + 1:])  # zero width
-        if inner.startswith("?:"):
-            inner = inner[2:]
-        elif inner.startswith("?"):
-            return False  # flags, named groups and the like: not read here
-        size, proven = close + 1, _starts_word(inner)
-    else:
-        return False
-    rest = branch[size:]
-    if rest[:1] in ("?", "*", "{"):  # the first part may be absent
-        return proven and _branch_starts_word(rest.lstrip("?*+").lstrip("?"))
-    return proven
-
-
-def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
-    """Each character outside escapes and classes, with the group depth after it."""
-    depth, i, in_class = 0, 0, False
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        else:
-            depth += (char == "(") - (char == ")")
-            yield i, char, depth
-        i += 1
-
-
-def _split(pattern: str) -> list[str]:
-    """The top-level alternatives of ``pattern``."""
-    out, start = [], 0
-    for i, char, depth in _structure(pattern):
-        if char == "|" and depth == 0:
-            out.append(pattern[start:i])
-            start = i + 1
-    return [*out, pattern[start:]]
-
-
-def _closing(pattern: str) -> int | None:
-    """The index of the parenthesis closing the one ``pattern`` opens with."""
-    return next((i for i, char, depth in _structure(pattern) if char == ")" and depth == 0),
-                None)
 
 
 def _spaces(pattern: str) -> str:
