@@ -68,18 +68,16 @@ def fold_case(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def word_runs(text: str, folded: bool = False) -> frozenset[str]:
-    """The distinct runs of letters and digits in ``text``, case-folded if ``folded``.
+def word_runs(text: str) -> frozenset[str]:
+    """The distinct runs of letters and digits in ``text``, case-folded (:func:`fold_case`).
 
-    A quick test of whether a paragraph holds a word at all: most word lists
-    find nothing in most paragraphs.  Cached for the last few texts, as every
-    checker asks of the same paragraph in turn.
+    A quick test of whether a paragraph holds a word at all before a costly
+    search that needs it: most word lists find nothing in most paragraphs.
+    Cached for a report's worth of paragraphs, as each checker walks them in
+    turn.  Folding keeps every character in or out of a run (the tests check
+    all of Unicode), so the runs of the folded text are the folded runs.
     """
-    if folded:
-        # Folding keeps every character in or out of a run (the tests check all
-        # of Unicode), so the runs of the folded text are the folded runs.
-        text = fold_case(text)
-    return frozenset(_RUN.findall(text))
+    return frozenset(_RUN.findall(fold_case(text)))
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

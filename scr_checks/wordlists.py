@@ -125,7 +125,7 @@ class WordList:
 
     def finditer(self, text: str) -> Iterator[WordMatch]:
         """Every match in ``text``, in order; at one position the first entry wins."""
-        if self.openers is not None and self.openers.isdisjoint(word_runs(text, folded=True)):
+        if self.openers is not None and self.openers.isdisjoint(word_runs(text)):
             return
         for match in self.pattern.finditer(text):
             words = match.group()

@@ -15,8 +15,8 @@ from scr_checks import word_runs
 from scr_privacy.gazetteer import Lexicon
 from scr_privacy.hits import Hit
 
-#: The words an eponymous condition ends with: a paragraph without one of
-#: them is not searched for ``EPONYM`` at all.
+#: The words an eponymous condition ends with (in lower case, as ``word_runs``
+#: gives them): a paragraph without one is not searched for ``EPONYM`` at all.
 EPONYM_HEADS = frozenset({
     "syndrome", "disease", "dystrophy", "palsy", "anaemia", "atrophy", "ataxia", "sarcoma",
     "lymphoma", "tumor", "tumour", "malformation", "encephalitis",

@@ -108,7 +108,7 @@ def find(text: str) -> Iterator[Hit]:
             yield Hit("SCR205", m.start(), m.end(), m[0], "full date",
                       "give the month and year ('in March 2019') or the sequence of events",
                       "date")
-    if UNITS.isdisjoint(word_runs(text, folded=True)):
+    if UNITS.isdisjoint(word_runs(text)):
         return
     for m in EXACT_AGE.finditer(text):
         yield Hit("SCR206", m.start(), m.end(), m[0], "exact age",

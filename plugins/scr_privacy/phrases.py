@@ -66,7 +66,7 @@ class GatedPattern:
     def __init__(self, source: str, needs: Iterable[str], flags: int = 0) -> None:
         self.source = source
         self.flags = flags
-        self.needs = frozenset(needs)
+        self.needs = frozenset(map(fold_case, needs))
         self._compiled: regex.Pattern[str] | None = None
 
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
@@ -100,7 +100,7 @@ class PhraseSet:
             self._by_first.setdefault(first[0], []).append(phrase)
         endings = ("", "s", "es") if plural else ("",)
         #: Every word run that can open a match: most texts hold none of them.
-        self._openers = frozenset(key + e for key in self._by_first for e in endings)
+        self._openers = frozenset(fold_case(key + e) for key in self._by_first for e in endings)
 
     def _fold(self, text: str) -> str:
         return fold_case(text) if self.ignore_case else text
@@ -109,7 +109,7 @@ class PhraseSet:
                  ) -> Iterator[PhraseMatch]:
         """Each match in ``text[pos:endpos]``, in order, as the alternation finds them."""
         text = text if endpos is None else text[:endpos]
-        if self._openers.isdisjoint(word_runs(text, self.ignore_case)):
+        if self._openers.isdisjoint(word_runs(text)):
             return
         resume = pos
         for run in _RUN.finditer(text, pos):

@@ -6,6 +6,7 @@ import regex
 
 from scr_checks import fold_case, quoted_spans, sentence_spans, word_runs, word_spans
 
+RUN = regex.compile(r"[\p{L}\p{N}]+")
 #: Every code point but the surrogates.
 UNICODE = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
 
@@ -36,10 +37,9 @@ def test_quotations_of_every_kind_but_not_apostrophes():
     assert texts(text, quoted_spans(text)) == ["“chaotic”", '"fine"', "'messy, really.'"]
 
 
-def test_word_runs_are_the_letter_and_digit_runs_folded_on_request():
-    text = "Anna's 2nd HİV test, ſomali x_y"
-    assert word_runs(text) == {"Anna", "s", "2nd", "HİV", "test", "ſomali", "x", "y"}
-    assert word_runs(text, folded=True) == {"anna", "s", "2nd", "hiv", "test", "somali", "x", "y"}
+def test_word_runs_are_the_case_folded_runs_of_letters_and_digits():
+    text = "Anna's 2nd HİV test, ſomali x_y Ⅻ"
+    assert word_runs(text) == {"anna", "s", "2nd", "hiv", "test", "somali", "x", "y", "ⅻ"}
 
 
 def test_folding_turns_what_case_insensitive_regex_takes_for_an_ascii_letter_into_it():
@@ -55,5 +55,4 @@ def test_the_runs_of_a_folded_text_are_the_folded_runs_of_the_text():
     """Folding keeps each character of Unicode in or out of a word run."""
     for char in UNICODE:
         text = f"a{char}b"
-        assert word_runs(text, folded=True) == {fold_case(r) for r in word_runs(text)}, \
-            hex(ord(char))
+        assert word_runs(text) == {fold_case(r) for r in RUN.findall(text)}, hex(ord(char))
