@@ -136,13 +136,13 @@ class TextBlock:
         )
         if self._aligner is None:
             return where
-        positions = self._aligner.positions()
-        if not positions:
-            line = self._aligner.start[0]
+        aligner = self._aligner
+        if not self.text:
+            line = aligner.start[0]
             return replace(where, line=line, column=1, end_line=line, end_column=1)
-        first = positions[min(start, len(positions) - 1)]
-        last = positions[min(max(end - 1, start), len(positions) - 1)]
-        source = self._aligner.source
+        first = aligner.position(min(start, len(self.text) - 1))
+        last = aligner.position(min(max(end - 1, start), len(self.text) - 1))
+        source = aligner.source
         return replace(
             where,
             line=first[0],

@@ -5,7 +5,8 @@ that a name broken across two lines is still one match.  docutils keeps no
 columns and drops markup, so the position of a character is recovered by
 aligning the block's text against the source lines, skipping markup
 characters (``*``, backquotes, tags, entities) that the text does not have.
-The alignment is done lazily: only when a checker reports a finding.
+The alignment is done lazily: only when a checker reports a finding, and
+only as far into the block as the finding's last character.
 """
 
 from __future__ import annotations
@@ -44,18 +45,22 @@ class Aligner:
         self.text = text
         self.source = source
         self.start = (line, column)
-        self._positions: list[tuple[int, int]] | None = None
+        self._positions: list[tuple[int, int]] = []
+        #: Where the next character's search starts, once the alignment has begun.
+        self._cursor: tuple[int, int] | None = None
 
-    def positions(self) -> list[tuple[int, int]]:
-        if self._positions is None:
-            self._positions = self._align()
-        return self._positions
+    def position(self, index: int) -> tuple[int, int]:
+        """The (line, index in line) of ``text[index]``; ``index`` within the text."""
+        if index >= len(self._positions):
+            self._align(index + 1)
+        return self._positions[index]
 
-    def _align(self) -> list[tuple[int, int]]:
+    def _align(self, count: int) -> None:
+        """Extend the alignment to the first ``count`` characters."""
         skip_tags = self.source.markup == "html"
-        line, col = self._anchor()
-        out: list[tuple[int, int]] = []
-        for ch in self.text:
+        line, col = self._cursor if self._cursor is not None else self._anchor()
+        out = self._positions
+        for ch in self.text[len(out):count]:
             if ch.isspace():
                 out.append((line, col))
                 line, col = self._skip_space(line, col)
@@ -67,7 +72,7 @@ class Aligner:
             line, col = found
             out.append((line, col))
             col += 1
-        return out
+        self._cursor = (line, col)
 
     def _skip_space(self, line: int, col: int) -> tuple[int, int]:
         """Step over source white space, line breaks and indentation included."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from scr_checks.locations import Aligner, SourceText
 from scr_checks.testing import check_paths, findings_of
 
 
@@ -115,3 +116,18 @@ def scr_check_node(block, context):
 def test_columns_are_utf16_code_units(write_report, flag_plugin, prefix, column):
     path = write_report(f"Intro\n=====\n\n{prefix}Second has flagme.\n")
     assert locate(path, flag_plugin)[0][:2] == (4, column)
+
+
+def test_alignment_resumes_where_it_stopped_in_any_order_of_asking():
+    """Positions are aligned only as far as asked; asking out of order changes none."""
+    source = SourceText(["Intro *with* markup and", "   a second `line`, then", "  the end."],
+                        "rst")
+    text = "Intro with markup and a second line, then the end."
+    whole = [Aligner(text, source, 1).position(i) for i in range(len(text))]
+    assert whole[text.index("second")] == (2, 5)
+    assert whole[text.index("end")] == (3, 6)
+    backwards = Aligner(text, source, 1)
+    assert [backwards.position(i) for i in reversed(range(len(text)))][::-1] == whole
+    jumping = Aligner(text, source, 1)
+    order = [30, 3, 49, 0, 31, 12]
+    assert [jumping.position(i) for i in order] == [whole[i] for i in order]
