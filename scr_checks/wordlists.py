@@ -3,8 +3,8 @@
 Checkers that look for words (tone, jargon, a local area's own list) share
 this loader and matcher.  A list is compiled once into a single alternation,
 so a block is scanned in one pass however long the list is, and a block
-holding none of the words its entries can start with is not scanned at all
-(:mod:`scr_checks.patternstarts`).  Patterns are
+holding none of the words its entries' matches need is not scanned at all
+(:mod:`scr_checks.patternwords`).  Patterns are
 ``regex`` syntax, matched case-insensitively between word boundaries; a space
 in a pattern matches any run of white space, so a phrase broken across two
 source lines still matches.
@@ -22,7 +22,7 @@ from typing import Any
 
 import regex
 
-from scr_checks.patternstarts import first_words, starts_word
+from scr_checks.patternwords import required_words, starts_word
 from scr_checks.prose import word_runs
 
 FIELDS = ("pattern", "category", "why", "suggestion")
@@ -113,19 +113,20 @@ class WordList:
         return self._compiled
 
     @cached_property
-    def openers(self) -> frozenset[str] | None:
-        """The case-folded words a match can start with; None if some entry's are unknown."""
-        openers: set[str] = set()
+    def words_needed(self) -> frozenset[str] | None:
+        """Case-folded words of which every match holds one; None if some entry's are unknown."""
+        needed: set[str] = set()
         for entry in self.entries:
-            words = first_words(entry.pattern)
+            words = required_words(entry.pattern)
             if words is None:
                 return None
-            openers |= words
-        return frozenset(openers)
+            needed |= words
+        return frozenset(needed)
 
     def finditer(self, text: str) -> Iterator[WordMatch]:
         """Every match in ``text``, in order; at one position the first entry wins."""
-        if self.openers is not None and self.openers.isdisjoint(word_runs(text)):
+        needed = self.words_needed
+        if needed is not None and needed.isdisjoint(word_runs(text)):
             return
         for match in self.pattern.finditer(text):
             words = match.group()

@@ -35,7 +35,7 @@ def test_shipped_lists_take_the_shortcuts(path):
     words = WordList.load(path)
     assert words.pattern.pattern.startswith("\\b")
     # "LGBT\\w*" and the like leave the equality list's first words unknown.
-    assert (words.openers is None) == (path.name == "equality.tsv")
+    assert (words.words_needed is None) == (path.name == "equality.tsv")
 
 
 ENTRIES = st.lists(st.sampled_from([
@@ -43,12 +43,14 @@ ENTRIES = st.lists(st.sampled_from([
     "non-?compliant", "’s", "s\\.? ?47", "(?<=^|[.;] )(?:clearly)", "x*",
     "(?:un)?necessary", "inevitabl[ey]", "co-?morbid(?:ity)?", "DNA(?:'?d)?", "forms?(?! of)",
     "start[- ]again", "fail(?:s|ed)? to", "kid[\\s-]?s", "\\w+ed", "sk(?:i|y)+",
+    "(?:was |were )?(?:entirely )?preventable", "x.y", "a (?:very )?big dog", "it (?:is|was) y",
 ]), min_size=1, max_size=5)
 TEXT = st.lists(st.sampled_from([
     "care", "plan", "a", "b", "ab", "local", "police", "-", "ish", "£5", "£", "5", "xz", "yz",
     ".net", "non", "compliant", "’", "'", "s", "47", "clearly", ".", ";", " ", "\n", "é",
     "un", "necessary", "inevitabl", "e", "y", "co", "morbid", "ity", "DNA", "d", "form", "of",
     "start", "again", "fail", "ed", "to", "kid", "İ", "ſ", "\u212a", "NECESSARY", "i", "_",
+    "was", "were", "entirely", "preventable", "x", "y", "big", "dog", "very", "it", "is",
 ]), max_size=25).map("".join)
 
 

@@ -1,0 +1,60 @@
+"""What words a word-list pattern's matches start with or must hold, read cautiously."""
+
+import pytest
+
+from scr_checks.patternwords import required_words, starts_word
+
+
+@pytest.mark.parametrize(("pattern", "starts"), [
+    ("chaotic", True), ("a?b", True), ("(local )?(child )?safeguarding", True),
+    ("s\\.? ?47", True), ("(?<=^|[.;:!?\\d] )(?:clearly|obviously)", True), ("\\w+", True),
+    ("(?:x)?", False), ("\\.x", False), ("[ab]c", False), ("(?i)x", False), ("a|", False),
+    ("", False), ("x{0,2}y", False), (" x", False), ("£5", False), ("-ish", False),
+    ("a(?w)b", False), ("(?P<n>a)", False), ("_x", False),
+])
+def test_which_patterns_surely_start_a_word(pattern, starts):
+    assert starts_word(pattern) is starts
+
+
+@pytest.mark.parametrize(("pattern", "words"), [
+    ("chaotic", {"chaotic"}),
+    ("fail(?:s|ed|ing)? to(?! thrive)", {"fail", "fails", "failed", "failing"}),
+    ("(?:un)?necessary", {"necessary", "unnecessary"}),
+    ("s\\.? ?47 enquir(?:y|ies)", {"enquiry", "enquiries"}),
+    ("co-?morbid(?:ity)?", {"morbid", "morbidity", "comorbid", "comorbidity"}),
+    ("-ish", {"ish"}),
+    ("(?:was |were )?(?:entirely )?(?:preventable|predictable)", {"preventable", "predictable"}),
+    ("s\\.?[.]? ?17", {"17", "s17"}),
+    ("(?<=^|[.;:!?\\d] )(?:clearly|obviously)", {"clearly", "obviously"}),
+    ("inevitabl[ey]", {"inevitable", "inevitably"}),
+    ("start[- ]again", {"start"}),
+    ("DNA(?:'?d)?", {"dna", "dnad"}),
+    ("forms?(?! of)", {"form", "forms"}),
+    ("(cognitive|optimism) bias(es)?", {"cognitive", "optimism"}),
+    ("kid[\\s-]+s", {"kid"}),
+    ("\\bHIV\\b", {"hiv"}),
+    ("(?:it|this|the risk) (?:was|is) (?:clear|obvious)", {"clear", "obvious"}),
+    ("in denial", {"denial"}),
+    ("should(?: not|n't)? have been", {"should", "shouldn"}),
+    ("\\w+ (?:ignored|overlooked)", {"ignored", "overlooked"}),
+    ("known  to (?:services|agencies)", {"services", "agencies"}),
+    ("\\d+ years", {"years"}),
+    ("a (?:very )?big dog", {"dog"}),
+    ("x+ co-?morbid", {"morbid", "comorbid"}),
+    ("ab|\\w+ed", None),
+])
+def test_the_words_a_match_must_hold(pattern, words):
+    assert required_words(pattern) == words
+
+
+@pytest.mark.parametrize("pattern", [
+    "\\w+ed", "LGBT\\w*", "sk(?:i|y)+", "x{1,2}", "[a-z]+", "[^x]y", "x.y", "(?:x)?",
+    "(?i)x", "(?P<n>a)", "é", ".x", "a|", "\\d+", "(?:a|b)*c",
+])
+def test_unknown_words_are_none(pattern):
+    assert required_words(pattern) is None
+
+
+def test_too_many_words_in_one_place_are_none():
+    assert len(required_words("x" + "[ab]?" * 7)) == 255
+    assert required_words("x" + "[ab]?" * 8) is None
