@@ -50,6 +50,16 @@ class PhraseMatch:
         return self.text
 
 
+def _whole_runs(text: str, run: str, pos: int) -> Iterator[int]:
+    """Where ``run`` stands in ``text`` from ``pos`` on as a whole run of letters and digits."""
+    start = text.find(run, pos)
+    while start >= 0:
+        end = start + len(run)
+        if not (start and _LETTER.match(text, start - 1)) and not _LETTER.match(text, end):
+            yield start
+        start = text.find(run, start + 1)
+
+
 def openers(phrases: Iterable[str]) -> frozenset[str]:
     """The first run of letters and digits of each phrase."""
     return frozenset(m[0] for p in phrases if (m := _RUN.match(p)))
@@ -99,8 +109,12 @@ class PhraseSet:
                 raise ValueError(f"a phrase must start with a letter or digit: {phrase!r}")
             self._by_first.setdefault(first[0], []).append(phrase)
         endings = ("", "s", "es") if plural else ("",)
-        #: Every word run that can open a match: most texts hold none of them.
-        self._openers = frozenset(fold_case(key + e) for key in self._by_first for e in endings)
+        #: Each word run that can open a match, case-folded as ``word_runs`` gives
+        #: it -> the runs to look for in the text (most texts hold none of them).
+        self._openers: dict[str, set[str]] = {}
+        for key in self._by_first:
+            for ending in endings:
+                self._openers.setdefault(fold_case(key + ending), set()).add(key + ending)
 
     def _fold(self, text: str) -> str:
         return fold_case(text) if self.ignore_case else text
@@ -109,14 +123,19 @@ class PhraseSet:
                  ) -> Iterator[PhraseMatch]:
         """Each match in ``text[pos:endpos]``, in order, as the alternation finds them."""
         text = text if endpos is None else text[:endpos]
-        if self._openers.isdisjoint(word_runs(text)):
+        present = self._openers.keys() & word_runs(text)
+        if not present:
             return
+        # Only the runs that open a phrase are visited, found by plain search;
+        # folding keeps every character's place, so offsets hold in ``text``.
+        haystack = self._fold(text)
+        runs = {start: run for word in present for run in self._openers[word]
+                for start in _whole_runs(haystack, run, pos)}
         resume = pos
-        for run in _RUN.finditer(text, pos):
-            start = run.start()
+        for start, run in sorted(runs.items()):
             if start < resume or (start and self._before.match(text, start - 1)):
                 continue
-            for phrase in self._candidates(self._fold(run[0])):
+            for phrase in self._candidates(run):
                 end = self._match(phrase, text, start)
                 if end is not None:
                     yield PhraseMatch(start, end, text[start:end])

@@ -1,9 +1,12 @@
 """A phrase set finds exactly what the compiled alternation of the same phrases finds."""
 
+import functools
 import sys
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scr_privacy.gazetteer import _lines, alternation
 from scr_privacy.phrases import PhraseSet
 
@@ -80,3 +83,25 @@ def test_a_whole_text_matches_as_the_alternations_fullmatch(ignore_case):
         for text in texts:
             got, expected = found.fullmatch(text), pattern.fullmatch(text)
             assert (got and got.span()) == (expected and expected.span()), repr(text)
+
+
+TOKENS = st.sampled_from([
+    "cleft", "lip", "Cleft", "LIP", "palate", "Down", "'s", "’s", "syndrome", "trisomy", "13",
+    "Roma", "Somali", "s", "es", "an", "HIV", "HİV", "ſomali", "Marks", "&", "Spencer", "x",
+    "_", "é", "\u0301", " ", "  ", "\n", "\u00a0", ",", ".", "-", "²",
+])
+
+
+@functools.cache
+def _both(ignore_case, plural):
+    return (PhraseSet(PHRASES, ignore_case=ignore_case, plural=plural),
+            alternation(PHRASES, regex.IGNORECASE if ignore_case else 0,
+                        "(?:e?s)?" if plural else ""))
+
+
+@settings(max_examples=300)
+@given(st.lists(TOKENS, max_size=30).map("".join), st.booleans(), st.booleans(),
+       st.integers(0, 5))
+def test_any_text_gives_the_alternations_matches(text, ignore_case, plural, pos):
+    phrases, pattern = _both(ignore_case, plural)
+    assert _spans(phrases.finditer(text, pos)) == _spans(pattern.finditer(text, pos))
