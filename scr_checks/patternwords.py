@@ -12,7 +12,8 @@ everywhere as before.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 import regex
 
@@ -20,6 +21,12 @@ import regex
 _FLAGS = regex.compile(r"\(\?[\w^-]")
 #: Pattern characters that match only a character outside a run of letters and digits.
 _BREAKS = frozenset(" -'’,/&:;!\"#%<>=@~_‘“”–—")
+#: A run of ASCII letters and digits in a pattern.
+_LETTERS = regex.compile(r"[A-Za-z0-9]+")
+#: How a group opens, longest first; "(" alone is a capturing group.
+_OPENINGS = ("(?<=", "(?<!", "(?:", "(?=", "(?!", "(")
+#: Escapes that stand for one character the reading does not follow.
+_UNREAD_ESCAPES = frozenset("wWdDSB")
 #: More words than this in one place of an entry and it is searched everywhere.
 _MOST_WORDS = 256
 #: What the reading knows of a match so far: its first (or last) word, and
@@ -31,9 +38,19 @@ _State = tuple[str, bool]
 _ZERO_WIDTH: frozenset[_State] = frozenset({("", False)})
 #: An item that matches a character outside a word: the word ends.
 _BREAK: frozenset[_State] = frozenset({("", True)})
-#: One item of a pattern: what it adds to a word (a group's text, read when
-#: the direction is known; None if not understood), and its quantifier.
-_Item = tuple[frozenset[_State] | str | None, str]
+
+
+class _Item(NamedTuple):
+    """One item of a pattern, with its quantifier ("", "?", "*", "+" or "{")."""
+
+    #: What it adds to a word; a group's alternatives; None if not understood.
+    options: frozenset[_State] | tuple[tuple[_Item, ...], ...] | None
+    quantifier: str
+    #: The item's own text: "a", " ", "\\w", "(?:…)".
+    text: str
+
+
+_Alternation = tuple[tuple[_Item, ...], ...]
 
 
 def required_words(pattern: str) -> frozenset[str] | None:
@@ -45,10 +62,11 @@ def required_words(pattern: str) -> frozenset[str] | None:
     whose shortest word is longest: short words ("it", "to") are in most
     paragraphs.
     """
-    if _FLAGS.search(pattern):
+    alternation = _parsed(pattern)
+    if alternation is None:
         return None
     needed: set[str] = set()
-    for branch in _split(pattern):
+    for branch in alternation:
         proven = [_end_words(branch, backward=False), _end_words(branch, backward=True),
                   *map(_whole_words, _spaced(branch))]
         found = [words for words in proven if words]
@@ -58,7 +76,37 @@ def required_words(pattern: str) -> frozenset[str] | None:
     return frozenset(needed)
 
 
-def _end_words(branch: str, backward: bool) -> set[str] | None:
+def starts_word(pattern: str) -> bool:
+    """True only if every match of ``pattern`` starts with a letter or digit.
+
+    Each alternative must open with an ASCII letter or digit, ``\\w`` or
+    ``\\d``, or a group that does, after any look-around; an optional first
+    part must be followed by one that does.  Anything else (a class, a space,
+    an escape) counts as "may not".
+    """
+    alternation = _parsed(pattern)
+    return alternation is not None and _all_start_word(alternation)
+
+
+def _all_start_word(alternation: _Alternation) -> bool:
+    return all(_starts_word(branch) for branch in alternation)
+
+
+def _starts_word(branch: tuple[_Item, ...]) -> bool:
+    for index, item in enumerate(branch):
+        if item.options == _ZERO_WIDTH and item.text.startswith("(?"):
+            continue  # a look-around
+        if isinstance(item.options, tuple):
+            proven = _all_start_word(item.options)
+        else:
+            proven = (item.text.isascii() and item.text.isalnum()) or item.text in ("\\w", "\\d")
+        if item.quantifier in ("?", "*", "{"):
+            return proven and _starts_word(branch[index + 1:])
+        return proven
+    return False
+
+
+def _end_words(branch: tuple[_Item, ...], backward: bool) -> set[str] | None:
     """The words a match of ``branch`` can start (or end) with."""
     states = _read(branch, backward)
     if states is None or any(not word for word, _ in states):
@@ -66,17 +114,18 @@ def _end_words(branch: str, backward: bool) -> set[str] | None:
     return {word for word, _ in states}
 
 
-def _spaced(branch: str) -> list[str]:
+def _spaced(branch: tuple[_Item, ...]) -> list[tuple[_Item, ...]]:
     """The parts of ``branch`` between spaces that every match has."""
-    parts, start = [], 0
-    for i, char, depth in _structure(branch):
-        if char == " " and depth == 0 and branch[i + 1:i + 2] not in ("?", "*", "{"):
-            parts.append(branch[start:i])
-            start = i + 1
+    parts: list[tuple[_Item, ...]] = []
+    start = 0
+    for index, item in enumerate(branch):
+        if item.text == " " and item.quantifier in ("", "+"):
+            parts.append(branch[start:index])
+            start = index + 1
     return [*parts, branch[start:]]
 
 
-def _whole_words(part: str) -> set[str] | None:
+def _whole_words(part: tuple[_Item, ...]) -> set[str] | None:
     """The words ``part`` matches if it only ever matches one whole word."""
     states = _read(part, backward=False)
     if states is None or any(ended or not word for word, ended in states):
@@ -84,26 +133,13 @@ def _whole_words(part: str) -> set[str] | None:
     return {word for word, _ in states}
 
 
-def _alternatives(pattern: str, backward: bool) -> frozenset[_State] | None:
-    out: set[_State] = set()
-    for branch in _split(pattern):
-        states = _read(branch, backward)
-        if states is None:
-            return None
-        out |= states
-    return frozenset(out)
-
-
-def _read(branch: str, backward: bool) -> set[_State] | None:
+def _read(branch: tuple[_Item, ...], backward: bool) -> set[_State] | None:
     """The first (or last) words of one alternative, read until every one has ended."""
-    items, complete = _items(branch)
-    if backward and not complete:
-        return None
     states: set[_State] = {("", False)}
-    for options, quantifier in reversed(items) if backward else items:
+    for options, quantifier, _ in reversed(branch) if backward else branch:
         if all(ended for _, ended in states):
             break
-        if isinstance(options, str):
+        if isinstance(options, tuple):
             options = _alternatives(options, backward)
         quantified = _quantified(options, quantifier)
         if quantified is None:
@@ -118,10 +154,17 @@ def _read(branch: str, backward: bool) -> set[_State] | None:
         if len(following) > _MOST_WORDS:
             return None
         states = following
-    else:
-        if not complete and not all(ended for _, ended in states):
-            return None
     return states
+
+
+def _alternatives(alternation: _Alternation, backward: bool) -> frozenset[_State] | None:
+    out: set[_State] = set()
+    for branch in alternation:
+        states = _read(branch, backward)
+        if states is None:
+            return None
+        out |= states
+    return frozenset(out)
 
 
 def _quantified(options: frozenset[_State] | None, quantifier: str) -> frozenset[_State] | None:
@@ -135,79 +178,136 @@ def _quantified(options: frozenset[_State] | None, quantifier: str) -> frozenset
     return options if not quantifier else None
 
 
-def _items(branch: str) -> tuple[list[_Item], bool]:
-    """The items of ``branch`` in order, and whether all of it was read."""
-    items: list[_Item] = []
-    i = 0
-    while i < len(branch):
-        item = _item(branch, i)
-        if item is None:
-            return items, False
-        options, i = item
-        quantifier = branch[i:i + 1] if branch[i:i + 1] in ("?", "*", "+", "{") else ""
-        if quantifier == "{":
-            close = branch.find("}", i)
-            if close < 0:
-                return items, False
-            i = close + 1
-        elif quantifier:
+# -- reading a pattern's text ---------------------------------------------------
+
+
+@lru_cache(maxsize=1024)
+def _parsed(pattern: str) -> _Alternation | None:
+    """``pattern`` as alternatives of items; None where it is not all understood."""
+    if _FLAGS.search(pattern):  # "(?w)" anywhere changes what \\b means
+        return None
+    parsed = _alternation(pattern, 0, 0)
+    if parsed is None or parsed[1] != len(pattern):
+        return None
+    return parsed[0]
+
+
+def _alternation(pattern: str, i: int, depth: int) -> tuple[_Alternation, int] | None:
+    """The alternatives from ``pattern[i]`` up to the ")" closing this depth, and its index."""
+    branches: list[list[_Item]] = [[]]
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "|":
+            branches.append([])
             i += 1
-        if quantifier and branch[i:i + 1] in ("?", "+"):
-            i += 1  # lazy or possessive: the same words
-        items.append((options, quantifier))
-    return items, True
+            continue
+        if char == ")":
+            if not depth:
+                return None
+            break
+        run = _LETTERS.match(pattern, i)
+        if run is not None:
+            # One item for "preventable", not eleven: far fewer steps to read.
+            # A quantifier after the run repeats its last letter only.
+            end = run.end() - (pattern[run.end():run.end() + 1] in ("?", "*", "+", "{"))
+            if end > i:
+                text = pattern[i:end]
+                branches[-1].append(_Item(frozenset({(text.lower(), False)}), "", text))
+                i = end
+                continue
+        item = _item(pattern, i, depth)
+        if item is None:
+            return None
+        options, end = item
+        quantified = _quantifier(pattern, end)
+        if quantified is None:
+            return None
+        quantifier, after = quantified
+        branches[-1].append(_Item(options, quantifier, pattern[i:end]))
+        i = after
+    else:
+        if depth:
+            return None  # a group never closed
+    return tuple(tuple(branch) for branch in branches), i
 
 
-def _item(branch: str, i: int) -> tuple[frozenset[_State] | str | None, int] | None:
-    """What the item at ``branch[i]`` adds to a word, and where it ends; None if lost."""
-    char = branch[i]
+def _item(pattern: str, i: int, depth: int) -> tuple[Any, int] | None:
+    """What the item at ``pattern[i]`` adds to a word, and where it ends; None if lost."""
+    char = pattern[i]
     if char.isascii() and char.isalnum():
         return frozenset({(char.lower(), False)}), i + 1
     if char in _BREAKS:
         return _BREAK, i + 1
     if char in "^$":
         return _ZERO_WIDTH, i + 1
-    if char == ".":
-        return None, i + 1
     if char == "\\":
-        escaped = branch[i + 1:i + 2]
+        escaped = pattern[i + 1:i + 2]
         if escaped in ("b", "A", "Z"):
             return _ZERO_WIDTH, i + 2
         if escaped == "s" or (escaped and escaped.isascii() and not escaped.isalnum()):
             return _BREAK, i + 2
-        return (None, i + 2) if escaped in ("w", "W", "d", "D", "S", "B") else None
+        return (None, i + 2) if escaped in _UNREAD_ESCAPES else None
     if char == "[":
-        return _class(branch, i)
+        return _class(pattern, i)
     if char == "(":
-        close = _closing(branch[i:])
-        if close is None:
+        return _group(pattern, i, depth)
+    if char in "*+?{":
+        return None  # a quantifier with nothing to repeat
+    return None, i + 1  # ".", or a character outside ASCII
+
+
+def _group(pattern: str, i: int, depth: int) -> tuple[Any, int] | None:
+    """A group: its alternatives; a look-around is zero width, it only narrows matches."""
+    if pattern.startswith("(?P<", i):
+        name_end = pattern.find(">", i)
+        if name_end < 0:
             return None
-        inner, end = branch[i + 1:i + close], i + close + 1
-        if inner.startswith(("?=", "?!", "?<=", "?<!")):
-            return _ZERO_WIDTH, end  # it only narrows the matches
-        if inner.startswith("?:"):
-            return inner[2:], end
-        return (None, end) if inner.startswith("?") else (inner, end)
-    return None
+        opening = pattern[i:name_end + 1]
+    else:
+        opening = next(o for o in _OPENINGS if pattern.startswith(o, i))
+        if opening == "(" and pattern.startswith("(?", i):
+            return None  # (?>…), (?#…) and the like: not read here
+    inner = _alternation(pattern, i + len(opening), depth + 1)
+    if inner is None:
+        return None
+    alternatives, close = inner
+    if opening in ("(?=", "(?!", "(?<=", "(?<!"):
+        return _ZERO_WIDTH, close + 1
+    return (None if opening.startswith("(?P") else alternatives), close + 1
 
 
-def _class(branch: str, i: int) -> tuple[frozenset[_State] | None, int] | None:
+def _quantifier(pattern: str, i: int) -> tuple[str, int] | None:
+    """The quantifier at ``pattern[i]`` (or "") and where it ends; a lazy or possessive
+    mark after it changes no word."""
+    quantifier = pattern[i:i + 1]
+    if quantifier not in ("?", "*", "+", "{"):
+        return "", i
+    if quantifier == "{":
+        close = pattern.find("}", i)
+        if close < 0:
+            return None
+        i = close
+    i += 1
+    return quantifier, i + (pattern[i:i + 1] in ("?", "+"))
+
+
+def _class(pattern: str, i: int) -> tuple[frozenset[_State] | None, int] | None:
     """A class of single letters, digits and breaks ("[ey]", "[- ]", "[\\s-]"); no ranges."""
-    j = i + 1 + (branch[i + 1:i + 2] == "^")
-    j += branch[j:j + 1] == "]"  # a "]" first is a member
-    understood = branch[i + 1:i + 2] not in ("^", "]")
+    j = i + 1 + (pattern[i + 1:i + 2] == "^")
+    j += pattern[j:j + 1] == "]"  # a "]" first is a member
+    understood = pattern[i + 1:i + 2] not in ("^", "]")
     options: set[_State] = set()
-    while j < len(branch) and branch[j] != "]":
-        char = branch[j]
+    while j < len(pattern) and pattern[j] != "]":
+        char = pattern[j]
         if char == "\\":
-            escaped = branch[j + 1:j + 2]
+            escaped = pattern[j + 1:j + 2]
             if escaped == "s" or (escaped and escaped.isascii() and not escaped.isalnum()):
                 options |= _BREAK
             else:
                 understood = False
             j += 2
             continue
-        if char == "-" and j != i + 1 and branch[j + 1:j + 2] != "]":
+        if char == "-" and j != i + 1 and pattern[j + 1:j + 2] != "]":
             understood = False  # a range
         elif char.isascii() and char.isalnum():
             options.add((char.lower(), False))
@@ -216,82 +316,6 @@ def _class(branch: str, i: int) -> tuple[frozenset[_State] | None, int] | None:
         else:
             understood = False
         j += 1
-    if j >= len(branch):
+    if j >= len(pattern):
         return None
     return (frozenset(options) if understood and options else None), j + 1
-
-
-def starts_word(pattern: str) -> bool:
-    """True only if every match of ``pattern`` starts with a letter or digit.
-
-    A cautious reading of the pattern: each alternative must open with an
-    ASCII letter or digit, ``\\w`` or ``\\d``, or a group that does, after any
-    look-around; an optional first part must be followed by one that does.
-    Anything else (a class, a space, an escape) counts as "may not".
-    """
-    if _FLAGS.search(pattern):  # "(?w)" anywhere changes what \\b means
-        return False
-    return all(_branch_starts_word(b) for b in _split(pattern))
-
-
-def _branch_starts_word(branch: str) -> bool:
-    if not branch:
-        return False
-    if branch[0].isascii() and branch[0].isalnum():
-        size, proven = 1, True
-    elif branch[:2] in (r"\w", r"\d"):
-        size, proven = 2, True
-    elif branch[0] == "(":
-        close = _closing(branch)
-        if close is None:
-            return False
-        inner = branch[1:close]
-        if inner.startswith(("?=", "?!", "?<=", "?<!")):
-            return _branch_starts_word(branch[close + 1:])  # zero width
-        if inner.startswith("?:"):
-            inner = inner[2:]
-        elif inner.startswith("?"):
-            return False  # flags, named groups and the like: not read here
-        size, proven = close + 1, starts_word(inner)
-    else:
-        return False
-    rest = branch[size:]
-    if rest[:1] in ("?", "*", "{"):  # the first part may be absent
-        return proven and _branch_starts_word(rest.lstrip("?*+").lstrip("?"))
-    return proven
-
-
-def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
-    """Each character outside escapes and classes, with the group depth after it."""
-    depth, i, in_class = 0, 0, False
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        else:
-            depth += (char == "(") - (char == ")")
-            yield i, char, depth
-        i += 1
-
-
-def _split(pattern: str) -> list[str]:
-    """The top-level alternatives of ``pattern``."""
-    out, start = [], 0
-    for i, char, depth in _structure(pattern):
-        if char == "|" and depth == 0:
-            out.append(pattern[start:i])
-            start = i + 1
-    return [*out, pattern[start:]]
-
-
-def _closing(pattern: str) -> int | None:
-    """The index of the parenthesis closing the one ``pattern`` opens with."""
-    return next((i for i, char, depth in _structure(pattern) if char == ")" and depth == 0),
-                None)
-
-
