@@ -21,7 +21,10 @@ _SENTENCE_END = regex.compile(
 )
 #: A leading paragraph number ("4.1.2 ") is a label, not part of the sentence.
 _LEADING_NUMBER = regex.compile(r"\s*(?:\d{1,3}\.){1,4}\d{0,3}\.?\s+")
-_WORD = regex.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+#: A letter is a word character but no digit or underscore; written as a set
+#: difference (version 1 syntax) the engine finds words twice as fast as with
+#: the equivalent "[^\\W\\d_]" (the tests compare the two on all of Unicode).
+_WORD = regex.compile(r"(?V1)[\w--\d--_]+(?:['’-][\w--\d--_]+)*")
 #: A run of letters and digits.
 _RUN = regex.compile(r"[\p{L}\p{N}]+")
 #: Characters that case-insensitive ``regex`` matches to an ASCII letter but

@@ -56,3 +56,9 @@ def test_the_runs_of_a_folded_text_are_the_folded_runs_of_the_text():
     for char in UNICODE:
         text = f"a{char}b"
         assert word_runs(text) == {fold_case(r) for r in RUN.findall(text)}, hex(ord(char))
+
+
+def test_a_word_letter_is_a_word_character_but_no_digit_or_underscore():
+    letter = regex.compile(r"[^\W\d_]")
+    for char in UNICODE:
+        assert word_spans(char) == ([(0, 1)] if letter.fullmatch(char) else []), hex(ord(char))
