@@ -23,6 +23,7 @@ from scr_checks.formatters import Formatter
 from scr_checks.locations import utf16_column
 from scr_checks.parallel import Progress, check_files
 from scr_checks.pluginmanager import ScrPluginManager
+from scr_checks.prose import word_runs
 from scr_checks.readers import Reader
 from scr_checks.results import (
     FileResult,
@@ -180,6 +181,7 @@ class Session:
 
     def _check(self, result: FileResult, get_report: Callable[[], Report | None]) -> FileResult:
         """Get the report and check it within the ``timeout``; never raises."""
+        word_runs.cache_clear()  # the last report's paragraphs
         report = None
         try:
             with time_limit(self.config.get("timeout")):
