@@ -473,6 +473,8 @@ def _references(block: TextBlock) -> Iterator[Reference]:
 
 def _link_references(block: TextBlock) -> Iterator[Reference]:
     """Cross-reference nodes (reST `title`_, Markdown [text](#id)) in the block."""
+    if next(block.node.findall(nodes.reference, include_self=False), None) is None:
+        return  # most blocks link nowhere: no need to measure their text
     offset = 0
     for node in block.node.findall(include_self=False):
         if isinstance(node, nodes.reference):
