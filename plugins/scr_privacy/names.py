@@ -67,10 +67,11 @@ SENTENCE_START = regex.compile(r"(?:^|[.!?:;\"“(]\s*|^\s*[\d.]+\s+)$")
 LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}[\p{L}'’-]*")
 #: E-mail addresses and links: their lower-case words are names, not vocabulary.
 ADDRESS_LIKE = regex.compile(r"\S*[@/]\S*|\S+\.\S*\w")
-#: A run of non-space characters with an "@", "/" or "."; only such a run can
-#: hold an ADDRESS_LIKE match, which is tried at every character of the text
-#: otherwise (a third of the time of gathering the document's names).
-_MARKED_RUN = regex.compile(r"(?<!\S)[^\s@/.]*+[@/.]\S*")
+#: A run of non-space characters with an "@", a "/" or a "." that does not end
+#: it; only such a run can hold an ADDRESS_LIKE match, which is tried at every
+#: character of the text otherwise (a third of the time of gathering the
+#: document's names).  A full stop ending a sentence marks no run.
+_MARKED_RUN = regex.compile(r"(?<!\S)[^\s@/.]*+(?:[@/]|\.(?=\S))\S*")
 
 
 @dataclass
