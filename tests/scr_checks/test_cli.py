@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -168,3 +169,26 @@ def test_paths_are_shown_relative_to_the_project_root(tmp_path, monkeypatch, cap
     from_root = json.loads(capsys.readouterr().out)
     assert from_inside["files"][0]["path"] == "reports/a.rst"
     assert from_inside == from_root
+
+
+def test_the_collector_is_settled_during_a_run_and_restored_after(write_report, tmp_path,
+                                                                 monkeypatch):
+    """Start-up's objects are frozen out of collections only while the command runs."""
+    (tmp_path / "gc_probe.py").write_text(
+        "import gc\n"
+        "from scr_checks import hookimpl\n"
+        "SEEN = []\n"
+        "@hookimpl\n"
+        "def scr_check_document(report):\n"
+        "    SEEN.append((gc.get_threshold(), gc.get_freeze_count()))\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    before = gc.get_threshold()
+    main(["check", str(write_report("Title\n=====\n\nText.\n")), "-p", "gc_probe"])
+    import gc_probe
+
+    ((threshold, frozen),) = gc_probe.SEEN
+    assert threshold == (10_000, 20, 20) and frozen > 0
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
