@@ -4,7 +4,9 @@ A report is built once as a list of blocks (headings, numbered paragraphs,
 bullet lists, a chronology table) and then written as reST, Markdown, Word or
 PDF, so every format carries the same words.  The prose is assembled from
 SCR-style phrases by a seeded generator and no sentence repeats, so checkers
-see realistic variety rather than one cached sentence.  A few identifiers,
+see realistic variety rather than one cached sentence; a third of the
+sentences also draw on ``vocabulary.txt``, so that a 50,000-word report uses
+a few thousand distinct words, as a real one does.  A few identifiers,
 undefined acronyms and tone problems are planted so every checker has work.
 Every person, place and number is invented.
 """
@@ -99,6 +101,9 @@ THEMES = [
     "Substance misuse", "Interpreters and culture", "Case transfer", "Record keeping",
     "Multi-agency meetings", "Hospital attendances", "Neglect",
 ]
+#: Words for the sentences that widen the report's vocabulary.
+VOCABULARY = [line for line in (Path(__file__).parent / "vocabulary.txt").read_text(
+    encoding="utf-8").splitlines() if line and not line.startswith("#")]
 PERIODS = ["before the birth", "in the first year", "in the second year", "during the pandemic",
            "after the move", "at the end of the period", "in the nursery years", "in summary"]
 PLANTED = [
@@ -140,7 +145,7 @@ class Prose:
     def sentence(self) -> str:
         r = self.random
         for _ in range(50):
-            shape = r.randrange(5)
+            shape = r.randrange(8)
             if shape == 0:
                 s = f"{r.choice(TIMES)}, {_lower(r.choice(AGENCIES))} {r.choice(ACTIONS)}."
             elif shape == 1:
@@ -150,8 +155,11 @@ class Prose:
             elif shape == 3:
                 s = (f"{r.choice(TIMES)}, {_lower(r.choice(AGENCIES))} {r.choice(ACTIONS)}, "
                      f"and {r.choice(OUTCOMES)}.")
-            else:
+            elif shape == 4:
                 s = f"{r.choice(OBSERVATIONS)[:-1]}, {r.choice(REASONS)}."
+            else:
+                words = " ".join(r.sample(VOCABULARY, r.randrange(5, 11)))
+                s = f"{r.choice(LEADS)} the {words} {r.choice(REASONS)}."
             s = s[0].upper() + s[1:]
             if s not in self.seen:
                 self.seen.add(s)
