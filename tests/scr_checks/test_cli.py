@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path, PurePosixPath
 
-from scr_checks.cli import main
+from scr_checks.cli import main, settled_garbage_collector
 
 #: Every required section, so the structure rules find nothing.
 GOOD = (Path(__file__).parents[2] / "fixtures" / "reports"
@@ -192,3 +192,14 @@ def test_the_collector_is_settled_during_a_run_and_restored_after(write_report, 
     assert threshold == (10_000, 20, 20) and frozen > 0
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
+
+
+def test_a_process_that_ends_with_the_command_keeps_the_settled_collector():
+    before = gc.get_threshold()
+    try:
+        with settled_garbage_collector(restore=False):
+            pass
+        assert gc.get_threshold() == (10_000, 20, 20) and gc.get_freeze_count() > 0
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
