@@ -17,6 +17,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 from scr_checks import __version__
 from scr_checks.config import Config, find_config, load_raw
@@ -294,16 +295,27 @@ COMMANDS = {"check": command_check, "rules": command_rules, "formats": command_f
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """The ``scr-checks`` command; without ``argv`` it is the process's own command line."""
+    """The ``scr-checks`` command; without ``argv`` it is the process's own command line.
+
+    Called as the process's command (the console script, ``python -m``), the
+    process ends with the command: state it changed need not be put back, and
+    it exits at once once its output is flushed, without the interpreter's
+    tear-down of every object (0.04 s after a 50k-word report), as mypy does.
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
-    # Called as the process's command (the console script, ``python -m``), the
-    # process ends with the command: state it changed need not be put back.
     args.process_ends = argv is None
     logging.basicConfig(
         level=logging.DEBUG if getattr(args, "verbose", False) else logging.WARNING,
         format="scr-checks: %(message)s",
     )
+    code = run_command(parser, args)
+    if args.process_ends:
+        end_process(code)
+    return code
+
+
+def run_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         if args.version:
             return command_version()
@@ -318,3 +330,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("scr-checks: interrupted", file=sys.stderr)
         return 130
+
+
+def end_process(code: int) -> NoReturn:
+    """Flush the output and leave, skipping the interpreter's tear-down."""
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            code = code or ExitCode.ERROR  # output lost: a closed pipe or file
+    os._exit(int(code))

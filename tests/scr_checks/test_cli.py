@@ -203,3 +203,19 @@ def test_a_process_that_ends_with_the_command_keeps_the_settled_collector():
     finally:
         gc.set_threshold(*before)
         gc.unfreeze()
+
+
+def test_the_process_leaves_at_once_with_every_output_flushed(tmp_path):
+    """The command exits without tear-down, but stdout and the files are whole."""
+    sample = Path(__file__).parents[2] / "fixtures" / "reports" / "flawed.rst"
+    sarif = tmp_path / "out.sarif"
+    proc = subprocess.run(
+        [sys.executable, "-m", "scr_checks", "check", str(sample), "--format", "json",
+         "--sarif", str(sarif)],
+        capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode == 1
+    findings = json.loads(proc.stdout)["files"][0]["findings"]
+    assert len(findings) > 10
+    assert len(json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]) == len(
+        findings)
