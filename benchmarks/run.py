@@ -3,9 +3,10 @@
 Run from the repository root: ``python benchmarks/run.py``.  It writes
 synthetic reports into ``benchmarks/out/`` (git-ignored), times each run as a
 separate process (wall time, CPU time and peak memory of that child, median
-of ``--repeat``), prints a table with the ratios and writes it to
-``benchmarks/results.md``.  A benchmark, not a test: the figures depend on the
-machine, so nothing here passes or fails.
+of ``--repeat`` runs made in rounds, every row once a round, so that a burst
+of load on a shared machine does not fall on one row), prints a table with
+the ratios and writes it to ``benchmarks/results.md``.  A benchmark, not a
+test: the figures depend on the machine, so nothing here passes or fails.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import corpus
@@ -48,32 +49,56 @@ class Timing:
     status: int
 
 
-def measure(command: list[str], repeat: int, cwd: Path,
-            env: dict[str, str] = CACHED) -> Timing:
-    """Median wall, CPU (user + system) and peak RSS of ``command``, run ``repeat`` times.
+@dataclass
+class Row:
+    """One line of the table: a command, how many times to run it, and its runs."""
+
+    label: str
+    command: list[str] | None
+    repeat: int
+    env: dict[str, str] = field(default_factory=lambda: CACHED)
+    runs: list[Timing] = field(default_factory=list)
+
+    @property
+    def timing(self) -> Timing | None:
+        """The median of the runs: wall, CPU and peak memory, the worst exit."""
+        if not self.runs:
+            return None
+        return Timing(
+            statistics.median(r.wall for r in self.runs),
+            statistics.median(r.cpu for r in self.runs),
+            statistics.median(r.rss_mib for r in self.runs),
+            max(r.status for r in self.runs),
+        )
+
+
+def measure(command: list[str], cwd: Path, env: dict[str, str] = CACHED) -> Timing:
+    """Wall, CPU (user + system) and peak RSS of one run of ``command``.
 
     Peak memory comes from ``/usr/bin/time`` when there is one: a child forked
     from this (larger) process would otherwise report this process's memory.
     """
-    runs = []
-    for _ in range(repeat):
-        with tempfile.NamedTemporaryFile("r", dir=cwd, suffix=".rss") as rss:
-            wrapped = [TIME, "-f", "%M", "-o", rss.name, *command] if TIME else command
-            start = time.perf_counter()
-            child = subprocess.Popen(wrapped, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL)
-            # wait4 gives this child's own usage, its waited-for children included.
-            _, status, usage = os.wait4(child.pid, 0)
-            wall = time.perf_counter() - start
-            kib = int(rss.read().split()[-1]) if TIME else usage.ru_maxrss
-        runs.append(Timing(wall, usage.ru_utime + usage.ru_stime, kib / 1024,
-                           os.waitstatus_to_exitcode(status)))
-    return Timing(
-        statistics.median(r.wall for r in runs),
-        statistics.median(r.cpu for r in runs),
-        statistics.median(r.rss_mib for r in runs),
-        max(r.status for r in runs),
-    )
+    with tempfile.NamedTemporaryFile("r", dir=cwd, suffix=".rss") as rss:
+        wrapped = [TIME, "-f", "%M", "-o", rss.name, *command] if TIME else command
+        start = time.perf_counter()
+        child = subprocess.Popen(wrapped, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL)
+        # wait4 gives this child's own usage, its waited-for children included.
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        kib = int(rss.read().split()[-1]) if TIME else usage.ru_maxrss
+    return Timing(wall, usage.ru_utime + usage.ru_stime, kib / 1024,
+                  os.waitstatus_to_exitcode(status))
+
+
+def measure_rounds(rows: list[Row], cwd: Path) -> None:
+    """Run every row once per round, round after round, so that a burst of load
+    on a shared machine falls on every row alike rather than on a few."""
+    for round_number in range(max(row.repeat for row in rows)):
+        print(f"  round {round_number + 1}", file=sys.stderr)
+        for row in rows:
+            if row.command is not None and round_number < row.repeat:
+                row.runs.append(measure(row.command, cwd, row.env))
 
 
 def scr_checks(*args: str) -> list[str]:
@@ -144,48 +169,54 @@ def main() -> int:
     one_page = corpus.write(corpus.build(400, seed=7), OUT / "report-1page.rst")
     archive = generate_archive(args.archive, readers)
 
-    rows: list[tuple[str, str, Timing | None]] = []
-
-    def row(label: str, what: str, command: list[str] | None,
-            repeat: int = args.repeat, env: dict[str, str] = CACHED) -> Timing | None:
-        timing = measure(command, repeat, work, env) if command else None
-        rows.append((label, what, timing))
-        shown = f"{timing.wall:.2f} s" if timing else "n/a"
-        print(f"  {label:34} {shown}", file=sys.stderr)
-        return timing
-
     def check(path: Path, *extra: str) -> list[str]:
         return scr_checks("check", str(path), f"--{output}", target, *extra)
 
-    print("measuring ...", file=sys.stderr)
-    measure(check(one_page), 1, work)  # writes the bytecode cache
-    rst50 = files[".rst"]
-    floor50 = row("docutils parse, 50k reST (floor)", "floor", [sys.executable, "-c", FLOOR,
-                                                              str(rst50)])
-    run50 = row("scr-checks, 50k reST", "run", check(rst50))
-    for suffix, name in ((".md", "Markdown"), (".docx", "Word"), (".pdf", "PDF")):
-        row(f"scr-checks, 50k {name}", "run", check(files[suffix]) if suffix in files else None)
-    row("docutils parse, 25k reST", "floor", [sys.executable, "-c", FLOOR, str(files["25k"])])
-    run25 = row("scr-checks, 25k reST", "run", check(files["25k"]))
-    floor100 = row("docutils parse, 100k reST", "floor", [sys.executable, "-c", FLOOR,
-                                                          str(files["100k"])])
-    run100 = row("scr-checks, 100k reST", "run", check(files["100k"]))
-    floor1 = row("docutils parse, one page", "floor", [sys.executable, "-c", FLOOR,
-                                                       str(one_page)])
-    run1 = row("scr-checks, one page", "run", check(one_page))
-    row("scr-checks, one page, bytecode not cached", "run", check(one_page), env=UNCACHED)
-    row("python -c pass (interpreter)", "floor", [sys.executable, "-c", "pass"])
-    scaling = []
+    def floor(path: Path) -> list[str]:
+        return [sys.executable, "-c", FLOOR, str(path)]
+
+    rst50, repeat = files[".rst"], args.repeat
+    rows = [
+        Row("docutils parse, 50k reST (floor)", floor(rst50), repeat),
+        Row("scr-checks, 50k reST", check(rst50), repeat),
+        *(Row(f"scr-checks, 50k {name}", check(files[suffix]) if suffix in files else None,
+              repeat)
+          for suffix, name in ((".md", "Markdown"), (".docx", "Word"), (".pdf", "PDF"))),
+        Row("docutils parse, 25k reST", floor(files["25k"]), repeat),
+        Row("scr-checks, 25k reST", check(files["25k"]), repeat),
+        Row("docutils parse, 100k reST", floor(files["100k"]), repeat),
+        Row("scr-checks, 100k reST", check(files["100k"]), repeat),
+        Row("docutils parse, one page", floor(one_page), repeat),
+        Row("scr-checks, one page", check(one_page), repeat),
+        Row("scr-checks, one page, bytecode not cached", check(one_page), repeat, UNCACHED),
+        Row("python -c pass (interpreter)", [sys.executable, "-c", "pass"], repeat),
+    ]
+    scaling_rows = []
     for n in range(1, len(PREFIXES) + 1):
         chosen = PREFIXES[:n]
-        timing = row(f"50k reST, --select {chosen[0]}..{chosen[-1]}", "rules",
-                     check(rst50, "--select", ",".join(chosen)))
-        scaling.append((rule_count(chosen), timing))
-    archive1 = row(f"archive of {args.archive}, --jobs 1", "archive",
-                   scr_checks("check", str(archive), "--format", "json", "-o", target), 1)
-    archive0 = row(f"archive of {args.archive}, --jobs 0", "archive",
-                   scr_checks("check", str(archive), "--format", "json", "-o", target,
-                              "--jobs", "0"), 1)
+        scaling_rows.append((rule_count(chosen), Row(
+            f"50k reST, --select {chosen[0]}..{chosen[-1]}",
+            check(rst50, "--select", ",".join(chosen)), repeat)))
+    rows += [row for _, row in scaling_rows]
+    rows += [
+        Row(f"archive of {args.archive}, --jobs 1",
+            scr_checks("check", str(archive), "--format", "json", "-o", target), 1),
+        Row(f"archive of {args.archive}, --jobs 0",
+            scr_checks("check", str(archive), "--format", "json", "-o", target,
+                       "--jobs", "0"), 1),
+    ]
+
+    print("measuring ...", file=sys.stderr)
+    measure(check(one_page), work)  # writes the bytecode cache
+    measure_rounds(rows, work)
+    timings = {row.label: row.timing for row in rows}
+    run50, floor50 = timings["scr-checks, 50k reST"], timings["docutils parse, 50k reST (floor)"]
+    run25, run100 = timings["scr-checks, 25k reST"], timings["scr-checks, 100k reST"]
+    floor100 = timings["docutils parse, 100k reST"]
+    run1, floor1 = timings["scr-checks, one page"], timings["docutils parse, one page"]
+    archive1, archive0 = (timings[f"archive of {args.archive}, --jobs {n}"] for n in (1, 0))
+    scaling = [(count, row.timing) for count, row in scaling_rows]
+    assert all((run50, floor50, run25, run100, floor100, run1, floor1, archive1, archive0))
 
     # CPU time, not wall time: on a shared machine other processes stretch
     # the wall clock.  Linearity is measured net of the one-page run, which
@@ -209,14 +240,14 @@ def main() -> int:
         per_rule = (last.wall - first.wall) / (last_rules - first_rules)
         ratios.append(("seconds per added rule, 50k", per_rule,
                        f"{first_rules} to {last_rules} rules"))
-    text = report(rows, ratios, output, scaling)
+    text = report([(row.label, row.timing) for row in rows], ratios, output, scaling)
     print(text)
     (HERE / "results.md").write_text(text, encoding="utf-8")
     shutil.rmtree(work)
     return 0
 
 
-def report(rows: list[tuple[str, str, Timing | None]], ratios: list[tuple[str, float, str]],
+def report(rows: list[tuple[str, Timing | None]], ratios: list[tuple[str, float, str]],
            output: str, scaling: list[tuple[int, Timing | None]]) -> str:
     lines = [
         "# scr-checks benchmark",
@@ -224,12 +255,13 @@ def report(rows: list[tuple[str, str, Timing | None]], ratios: list[tuple[str, f
         f"Machine: {cpu_model()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.system()} {platform.release()}.",
         f"Each run: `scr-checks check FILE --{output} out.{output}`, all built-in checkers; "
-        "whole process, median of the repeats, bytecode cached as in an installed copy.",
+        "whole process, median of the repeats (run in rounds: each round runs every row once), "
+        "bytecode cached as in an installed copy.",
         "",
         "| run | wall s | CPU s | peak MiB | exit |",
         "|---|---:|---:|---:|---:|",
     ]
-    for label, _, timing in rows:
+    for label, timing in rows:
         if timing is None:
             lines.append(f"| {label} | n/a | n/a | n/a | |")
         else:
