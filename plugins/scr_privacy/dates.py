@@ -56,10 +56,11 @@ _NUMBER = (
     r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
 )
-_UNIT = r"(?:years?|months?|weeks?|days?)"
-#: Every exact age or age in months names a unit as a whole word: without
-#: one, a paragraph need not be searched (a case-insensitive search is slow).
-UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
+#: Every exact age or age in months names one of these units as a whole word:
+#: without one, a paragraph need not be searched (a case-insensitive search is
+#: slow).  Longest first, so "years" is tried before "year", as "years?" would.
+UNITS = ("years", "months", "weeks", "days", "year", "month", "week", "day")
+_UNIT = rf"(?:{'|'.join(UNITS)})"
 #: An age more precise than a year: in days, or in two units.
 EXACT_AGE = regex.compile(
     rf"\b{_NUMBER}[\s-]+(?:days?[\s-]+old|day[\s-]old)\b"
@@ -108,7 +109,7 @@ def find(text: str) -> Iterator[Hit]:
             yield Hit("SCR205", m.start(), m.end(), m[0], "full date",
                       "give the month and year ('in March 2019') or the sequence of events",
                       "date")
-    if UNITS.isdisjoint(word_runs(text)):
+    if word_runs(text).isdisjoint(UNITS):
         return
     for m in EXACT_AGE.finditer(text):
         yield Hit("SCR206", m.start(), m.end(), m[0], "exact age",

@@ -73,9 +73,8 @@ class GatedPattern:
     street pattern.
     """
 
-    def __init__(self, source: str, needs: Iterable[str], flags: int = 0) -> None:
+    def __init__(self, source: str, needs: Iterable[str]) -> None:
         self.source = source
-        self.flags = flags
         self.needs = frozenset(map(fold_case, needs))
         self._compiled: regex.Pattern[str] | None = None
 
@@ -83,7 +82,7 @@ class GatedPattern:
         if self.needs.isdisjoint(word_runs(text)):
             return iter(())
         if self._compiled is None:
-            self._compiled = regex.compile(self.source, self.flags)
+            self._compiled = regex.compile(self.source)
         return self._compiled.finditer(text)
 
 
