@@ -17,6 +17,17 @@ from scr_checks.context import CheckContext  # noqa: E402
 from scr_checks.document import HiddenContent, Report, TextBlock, new_document  # noqa: E402
 from scr_checks.exceptions import ConfigError, ReaderError  # noqa: E402
 from scr_checks.formatters import Formatter  # noqa: E402
+from scr_checks.layout import (  # noqa: E402
+    APPARATUS,
+    APPENDIX,
+    BODY,
+    CONTENTS,
+    FRONT,
+    FURNITURE,
+    GLOSSARY,
+    TEXT_PARTS,
+    Layout,
+)
 from scr_checks.locations import SourceText  # noqa: E402
 from scr_checks.outline import Item, Outline, Reference, Section  # noqa: E402
 from scr_checks.prose import (  # noqa: E402
@@ -32,6 +43,14 @@ from scr_checks.rules import Rule, Severity  # noqa: E402
 from scr_checks.wordlists import WordEntry, WordList, WordMatch  # noqa: E402
 
 __all__ = [
+    "APPARATUS",
+    "APPENDIX",
+    "BODY",
+    "CONTENTS",
+    "FRONT",
+    "FURNITURE",
+    "GLOSSARY",
+    "TEXT_PARTS",
     "CheckContext",
     "Config",
     "ConfigError",
@@ -39,6 +58,7 @@ __all__ = [
     "Formatter",
     "HiddenContent",
     "Item",
+    "Layout",
     "Location",
     "OptionParser",
     "Outline",

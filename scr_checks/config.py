@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from scr_checks.exceptions import ConfigError
+from scr_checks.kinds import AUTO, kind_names
 from scr_checks.rules import Selection, Severity
 
 CONFIG_NAMES = ("scr-checks.toml", "pyproject.toml")
@@ -93,6 +94,9 @@ def add_core_options(parser: OptionParser) -> None:
         "Largest uncompressed-to-compressed ratio of a part of a Word file (zip bombs).")
     add("", "follow_symlinks", bool, False,
         "Check files that symbolic links in a folder lead to, even outside the folder.")
+    add("", "kind", str, "auto",
+        "What the document is: 'auto' reads it from the title page; or full_report, "
+        "thematic_review, executive_summary, briefing, excerpt.", choices=(AUTO, *kind_names()))
     add("", "headings", dict, {},
         "Extra heading patterns per canonical section, e.g. { findings = ['what we learned'] }.")
     add("", "scorecard", bool, True,

@@ -6,6 +6,7 @@ core add facilities without adding hook arguments.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +29,8 @@ class CheckContext:
     #: Data for the outputs beside the findings (a linkage map, a scorecard),
     #: keyed by a name; the JSON output includes each key.
     extras: dict[str, Any] = field(default_factory=dict)
+    #: Rules that could not look at this file, each with the reason.
+    unchecked: dict[str, str] = field(default_factory=dict)
 
     @property
     def path(self) -> str:
@@ -35,6 +38,16 @@ class CheckContext:
 
     def option(self, namespace: str, name: str) -> Any:
         return self.config.option(namespace, name)
+
+    def not_checked(self, rule_ids: str | Iterable[str], reason: str) -> None:
+        """Say that rules could not check this file, and why.
+
+        The scorecard then says "not checked" with the reason instead of
+        "no problems found": silence is not approval ("no recommendations
+        were recognised").  Findings of those rules on this file are dropped.
+        """
+        for rule_id in [rule_ids] if isinstance(rule_ids, str) else rule_ids:
+            self.unchecked.setdefault(rule_id, reason)
 
     def document_location(self) -> Location:
         """Where to point a finding about the whole report: its start."""

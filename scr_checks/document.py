@@ -102,6 +102,10 @@ class TextBlock:
     page: int | None = None
     #: For PDF, the block's first line on its page.
     page_line: int | None = None
+    #: Which part of the report the block is in: ``front``, ``contents``,
+    #: ``furniture``, ``body``, ``glossary`` or ``appendix`` (see
+    #: :mod:`scr_checks.layout`); set by the core before any check runs.
+    part: str = "body"
     _aligner: Aligner | None = None
 
     @property

@@ -17,26 +17,20 @@ file, from the tree alone, so it reads the same in every input format:
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import regex
 from docutils import nodes
 
 from scr_checks.document import TextBlock
+from scr_checks.headings import classify, matcher
+from scr_checks.kinds import FULL_REPORT, Kind, catalogue_of_kinds, recognise_kind
+from scr_checks.layout import TEXT_PARTS, Layout
 
 STASH_KEY = "scr_checks.outline"
 
-#: "3.", "3.2", "Part 2:", "Section 4 -", "Chapter 1." before a heading's words.
-_NUMBER_PREFIX = regex.compile(
-    r"^\s*(?:(?:part|section|chapter|appendix)\s+)?"
-    r"(?:[0-9]+(?:\.[0-9]+)*\s*[.):\-–—]*|(?:[ivxlc]+|[a-z])[.):\-–—]+)?\s*",
-    regex.IGNORECASE,
-)
 #: A heading's own number: "5. Findings" -> "5", "4.1 Information sharing" -> "4.1".
 _HEADING_NUMBER = regex.compile(r"\s*((?:\d{1,3}\.){0,4}\d{1,3})\.?(?=\s)")
 _WORD_NUMBERS = "one|two|three|four|five|six|seven|eight|nine|ten"
@@ -77,36 +71,6 @@ _EXTERNAL = regex.compile(
     r"|accommodat|agreement|strateg|dut|power|criteri|threshold|notice|report|meeting|of the act)",
 )
 _ONE_NUMBER = regex.compile(r"\d{1,3}(?:\.\d{1,3})*[a-z]?")
-
-
-@lru_cache(maxsize=1)
-def catalogue() -> dict[str, dict[str, Any]]:
-    """The canonical sections and the headings that count as each."""
-    text = resources.files("scr_checks").joinpath("data/sections.toml").read_text("utf-8")
-    return tomllib.loads(text)
-
-
-@lru_cache(maxsize=64)
-def matcher(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> dict[str, regex.Pattern[str]]:
-    """One compiled pattern per canonical section, extra headings included."""
-    headings = {key: list(entry["headings"]) for key, entry in catalogue().items()}
-    for key, patterns in extra:
-        headings.setdefault(key, []).extend(patterns)
-    return {
-        key: regex.compile(r"(?:" + "|".join(patterns) + r")\b", regex.IGNORECASE)
-        for key, patterns in headings.items()
-    }
-
-
-def strip_number(title: str) -> str:
-    """The heading's words without its number: "4.2 Analysis" -> "Analysis"."""
-    return _NUMBER_PREFIX.sub("", title, count=1).strip()
-
-
-def classify(title: str, patterns: dict[str, regex.Pattern[str]]) -> frozenset[str]:
-    """Every canonical section a heading counts as (one heading may be two)."""
-    words = strip_number(title)
-    return frozenset(key for key, pattern in patterns.items() if pattern.match(words))
 
 
 @dataclass(eq=False)
@@ -183,7 +147,9 @@ class Outline:
 
     def __init__(self, blocks: list[TextBlock], document: nodes.document,
                  headings: dict[str, list[str]] | None = None) -> None:
-        self.blocks = blocks
+        #: The report's own text: no title page, contents page or page furniture.
+        self.blocks = [b for b in blocks if b.part in TEXT_PARTS]
+        blocks = self.blocks
         self.document = document
         self.patterns = matcher(tuple(sorted((k, tuple(v)) for k, v in (headings or {}).items())))
         self.sections = self._sections()
@@ -207,14 +173,27 @@ class Outline:
             if not b.is_heading and id(b) not in claimed and "analysis" in self.kinds_of(b)
         ]
         self.themes = self._themes()
+        #: Set by :meth:`of`: the file's layout, and what kind of document it is.
+        self.layout: Layout | None = None
+        self.kind = Kind(FULL_REPORT, "default",
+                         tuple(catalogue_of_kinds()[FULL_REPORT]["required"]))
 
     @classmethod
     def of(cls, context: Any) -> Outline:
-        """The outline of the file a check context is about, built once."""
+        """The outline of the file a check context is about, built once.
+
+        It reads the report's own text (``block.part`` in
+        :data:`~scr_checks.layout.TEXT_PARTS`): a contents page's entries are
+        not sections, and its page numbers are not paragraph numbers.
+        """
         outline = context.stash.get(STASH_KEY)
         if outline is None:
             outline = cls(context.blocks, context.report.document,
                           context.option("", "headings"))
+            layout = Layout.of(context)
+            outline.layout = layout
+            outline.kind = recognise_kind(context.blocks, set(outline.kinds), layout.promised,
+                                          context.option("", "kind"))
             context.stash[STASH_KEY] = outline
         return outline
 

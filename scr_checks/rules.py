@@ -75,6 +75,10 @@ class Rule:
     tags: tuple[str, ...] = ()
     #: How to put a finding right, in one or two sentences (SARIF ``help``).
     fix: str = ""
+    #: The rule judges what the whole report has or lacks ("no methodology
+    #: section", "never defined"), so it is not run on a file that holds only
+    #: part of a report (:mod:`scr_checks.kinds`).
+    whole_report: bool = False
 
     def __post_init__(self) -> None:
         if not RULE_ID.fullmatch(self.id):

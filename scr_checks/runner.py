@@ -20,7 +20,9 @@ from scr_checks.context import CheckContext
 from scr_checks.document import Report, blocks
 from scr_checks.exceptions import ConfigError, PluginLoadError, ReaderError
 from scr_checks.formatters import Formatter
+from scr_checks.layout import Layout
 from scr_checks.locations import utf16_column
+from scr_checks.outline import Outline
 from scr_checks.parallel import Progress, check_files
 from scr_checks.pluginmanager import ScrPluginManager
 from scr_checks.prose import word_runs
@@ -189,8 +191,10 @@ class Session:
                 if report is None:
                     return result
                 context = CheckContext(self.config, self.rules, report, blocks(report))
+                Layout.of(context)  # every block's part, before any checker reads it
                 findings = self._markup_findings(report, context)
                 findings += self._run_checkers(report, context, result)
+                findings = self._whole_report_only(findings, context)
         except TimeLimitExceeded as exc:
             result.errors.append(
                 ToolError(result.path, f"cannot {'check' if report else 'read'}: {exc}"))
@@ -201,8 +205,23 @@ class Session:
         result.extras.update(context.extras)
         failed = {error.plugin for error in result.errors if error.plugin}
         result.extras["scorecard"] = scorecard(
-            result.findings, self.selected, failed, self.rules.owner)
+            result.findings, self.selected, failed, self.rules.owner, context.unchecked)
         return result
+
+    def _whole_report_only(self, findings: list[Finding], context: CheckContext) -> list[Finding]:
+        """Drop what rules that need the whole report say of part of one.
+
+        "No methodology section" says nothing about a file that stops before
+        the methodology: such rules are "not checked" there, with the reason.
+        """
+        kind = Outline.of(context).kind
+        for rule_id, reason in kind.not_applicable.items():
+            context.not_checked(rule_id, f"not applicable: {reason}")
+        if not kind.whole:
+            context.not_checked(
+                [rule.id for rule in self.selected if rule.whole_report],
+                f"the file holds only part of the report ({kind.why_not_whole})")
+        return [f for f in findings if f.rule_id not in context.unchecked]
 
     def _read_into(self, result: FileResult, path: Path) -> Report | None:
         """The report, or ``None`` with the reason recorded in ``result``."""

@@ -1,21 +1,24 @@
-"""The quality-marker scorecard: each question met, needing attention, or not checked.
+"""The quality-marker scorecard: for each question, what was found and what was not looked at.
 
 Computed by the core after every check of a file, so it reflects the final
-findings (suppressed ones do not count) and which rules actually ran: a
-question none of whose selected rules ran, because none was selected or its
-plugin failed on this file, is "not checked", never "met".
+findings (suppressed ones do not count) and which rules actually ran.  A
+question is "no problems found" only when its rules looked and found
+nothing; a rule that could not look (not selected, its plugin failed on
+this file, the file holds only part of the report, nothing for it to read
+such as no recognised recommendations) is listed as not checked, with the
+reason, and a question none of whose rules looked is "not checked".
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from scr_checks.results import Finding
 from scr_checks.rules import QUESTIONS, Rule
 
-MET = "met"
+NO_PROBLEMS = "no problems found"
 NEEDS_ATTENTION = "needs attention"
 NOT_CHECKED = "not checked"
 
@@ -25,20 +28,41 @@ def scorecard(
     rules: Iterable[Rule],
     failed_plugins: set[str],
     owner: Callable[[str], str],
+    unchecked: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
-    """One entry per question (1-7, then 8 for the knowledge-base items)."""
-    ran = {rule.id: rule for rule in rules if owner(rule.id) not in failed_plugins}
-    counts = Counter(f.rule_id for f in findings if not f.suppressed and f.rule_id in ran)
+    """One entry per question (1-7, then 8 for the knowledge-base items).
+
+    ``unchecked`` maps a rule id to why it could not check this file.
+    """
+    selected = list(rules)
+    why: dict[str, str] = {}
+    for rule in selected:
+        if owner(rule.id) in failed_plugins:
+            why[rule.id] = f"the {owner(rule.id)} plugin failed on this file"
+        elif unchecked and rule.id in unchecked:
+            why[rule.id] = unchecked[rule.id]
+    counts = Counter(f.rule_id for f in findings if not f.suppressed)
     card = []
     for question, title in QUESTIONS.items():
-        checked = sorted(rule_id for rule_id, rule in ran.items() if rule.question == question)
-        found = {rule_id: counts[rule_id] for rule_id in checked if counts[rule_id]}
-        status = NOT_CHECKED if not checked else NEEDS_ATTENTION if found else MET
+        ids = sorted(rule.id for rule in selected if rule.question == question)
+        ran = [rule_id for rule_id in ids if rule_id not in why]
+        found = {rule_id: counts[rule_id] for rule_id in ran if counts[rule_id]}
+        if found:
+            status = NEEDS_ATTENTION
+        elif not ran:
+            status = NOT_CHECKED
+        else:
+            status = NO_PROBLEMS
+        reasons: dict[str, list[str]] = {}
+        for rule_id in ids:
+            if rule_id in why:
+                reasons.setdefault(why[rule_id], []).append(rule_id)
         card.append({
             "question": question,
             "title": title,
             "status": status,
-            "rules": checked,
+            "rules": ran,
             "findings": found,
+            "not_checked": [{"rules": r, "reason": reason} for reason, r in reasons.items()],
         })
     return card

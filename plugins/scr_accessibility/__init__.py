@@ -15,6 +15,9 @@ from scr_accessibility import acronyms, jargon
 from scr_accessibility.readability import Counts
 from scr_accessibility.rules import RULES
 from scr_checks import (
+    APPARATUS,
+    FRONT,
+    GLOSSARY,
     CheckContext,
     Finding,
     OptionParser,
@@ -71,17 +74,31 @@ def _expansions() -> dict[str, str]:
 @hookimpl
 def scr_check_document(report: Report, context: CheckContext) -> Iterator[Finding]:
     extra_headings = context.option(NAMESPACE, "glossary_headings")
-    glossary, prose = [], []
+    glossary, prose, front = [], [], []
     for block in context.blocks:
-        (glossary if acronyms.in_glossary(block, extra_headings) else prose).append(block)
-    yield from _acronym_findings(context, glossary, prose)
+        if block.part in APPARATUS:
+            continue  # contents entries and running headers are not prose
+        if block.part == GLOSSARY or acronyms.in_glossary(block, extra_headings):
+            glossary.append(block)
+        elif block.part == FRONT:
+            front.append(block)
+        else:
+            prose.append(block)
+    yield from _acronym_findings(context, glossary, prose, front)
     yield from _jargon_findings(context, glossary, prose)
     yield from _readability_findings(context, prose)
 
 
 def _acronym_findings(
-    context: CheckContext, glossary: list[TextBlock], prose: list[TextBlock]
+    context: CheckContext, glossary: list[TextBlock], prose: list[TextBlock],
+    front: list[TextBlock],
 ) -> Iterator[Finding]:
+    """First uses in the text without a definition before them.
+
+    The title page and other front matter may define an acronym ("… Board
+    (BBSCB)") but its uses there are not the first use a reader meets in the
+    text: a title page does not spell out the board's initials.
+    """
     known = _known() | {acronyms.key_of(a) for a in context.option(NAMESPACE, "known_acronyms")}
     expansions = {**_expansions(),
                   **{acronyms.key_of(k): str(v)
@@ -89,6 +106,9 @@ def _acronym_findings(
     in_glossary = {u.key for b in glossary for u in acronyms.uses(b)}
     defined: dict[str, acronyms.Use] = {}
     first: dict[str, acronyms.Use] = {}
+    for block in front:
+        for use in acronyms.definitions(block):
+            defined.setdefault(use.key, use)
     for block in prose:
         for use in acronyms.definitions(block):
             defined.setdefault(use.key, use)
@@ -213,9 +233,16 @@ def _hard_sections(
         )
         yield context.finding(
             "SCR605",
-            f"Section '{name}' has a Flesch reading ease of {counts.reading_ease:.0f} "
-            f"(grade {counts.grade:.0f}); the threshold is {threshold:g}.",
+            f"Section '{name}' has a Flesch reading ease of "
+            f"{_score(counts.reading_ease, threshold)} (grade {counts.grade:.0f}); the "
+            f"threshold is {threshold:g}.",
             where, suggestion="shorten sentences and prefer short, common words",
             reading_ease=round(counts.reading_ease, 1), grade=round(counts.grade, 1),
             words=counts.words,
         )
+
+
+def _score(value: float, threshold: float) -> str:
+    """The score rounded, with a decimal where rounding would meet the threshold."""
+    shown = f"{value:.0f}"
+    return f"{value:.1f}" if float(shown) >= threshold else shown

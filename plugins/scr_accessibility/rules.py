@@ -30,6 +30,7 @@ ACRONYM_UNDEFINED = Rule(
     severity=Severity.WARNING,
     question=6,
     tags=("accessibility", "acronym"),
+    whole_report=True,
 )
 
 JARGON = Rule(

@@ -59,7 +59,7 @@ def equality() -> WordList:
 @hookimpl
 def scr_check_document(context: CheckContext) -> Iterator[Finding]:
     outline = Outline.of(context)
-    prose = [b for b in context.blocks if not b.is_heading]
+    prose = [b for b in outline.blocks if not b.is_heading]
     has_section = any(EQUALITY_HEADING.search(s.name) for s in outline.sections)
     wanted = context.option(NAMESPACE, "equality_min_categories")
     categories = set() if has_section else _categories(prose, wanted)

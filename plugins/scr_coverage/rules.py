@@ -18,6 +18,7 @@ EQUALITY = Rule(
     severity=Severity.WARNING,
     question=8,
     tags=("coverage", "equality"),
+    whole_report=True,
 )
 
 STATUTORY = Rule(
@@ -34,6 +35,7 @@ STATUTORY = Rule(
     severity=Severity.NOTE,
     question=8,
     tags=("coverage", "statutory"),
+    whole_report=True,
 )
 
 RULES = [EQUALITY, STATUTORY]

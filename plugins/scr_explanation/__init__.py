@@ -34,7 +34,10 @@ def scr_register_rules() -> list:
 @hookimpl
 def scr_check_document(context: CheckContext) -> Iterator[Finding]:
     lex = lexicon(tuple(context.option(NAMESPACE, "explanations")))
-    for item in Outline.of(context).findings:
+    findings = Outline.of(context).findings
+    if not findings:
+        context.not_checked([r.id for r in RULES], "no findings were recognised")
+    for item in findings:
         verdict = judge((b.text for b in item.blocks), lex)
         if verdict.explained:
             continue

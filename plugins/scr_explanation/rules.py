@@ -24,6 +24,7 @@ DESCRIBES_ONLY = Rule(
     severity=Severity.WARNING,
     question=4,
     tags=("explanation", "findings"),
+    whole_report=True,
 )
 
 RULES = [DESCRIBES_ONLY]

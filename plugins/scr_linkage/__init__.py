@@ -31,6 +31,8 @@ def sources() -> WordList:
 def scr_check_document(context: CheckContext) -> Iterator[Finding]:
     outline = Outline.of(context)
     context.extras["linkage"] = linkmap.build(outline)
+    if not outline.findings:
+        context.not_checked(["SCR501", "SCR504"], "no findings were recognised")
     yield from _uncited(outline, context)
     yield from _broken(outline, context)
     yield from _method(outline, context)
@@ -51,7 +53,7 @@ def _uncited(outline: Outline, context: CheckContext) -> Iterator[Finding]:
 
 
 def _broken(outline: Outline, context: CheckContext) -> Iterator[Finding]:
-    for block in context.blocks:
+    for block in outline.blocks:
         for ref in outline.references(block):
             if not outline.resolve(ref):
                 what = {"link": "link target"}.get(ref.kind, ref.kind)

@@ -15,6 +15,7 @@ UNCITED_FINDING = Rule(
     severity=Severity.WARNING,
     question=5,
     tags=("transparency", "linkage"),
+    whole_report=True,
 )
 
 BROKEN_REFERENCE = Rule(
@@ -31,6 +32,7 @@ BROKEN_REFERENCE = Rule(
     severity=Severity.ERROR,
     question=5,
     tags=("transparency", "linkage"),
+    whole_report=True,
 )
 
 NO_METHOD = Rule(
@@ -46,6 +48,7 @@ NO_METHOD = Rule(
     severity=Severity.WARNING,
     question=5,
     tags=("transparency", "method"),
+    whole_report=True,
 )
 
 ORPHAN_ANALYSIS = Rule(
@@ -61,6 +64,7 @@ ORPHAN_ANALYSIS = Rule(
     severity=Severity.NOTE,
     question=5,
     tags=("transparency", "linkage"),
+    whole_report=True,
 )
 
 RULES = [UNCITED_FINDING, BROKEN_REFERENCE, NO_METHOD, ORPHAN_ANALYSIS]

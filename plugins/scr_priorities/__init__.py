@@ -50,6 +50,8 @@ def scr_register_rules() -> list:
 @hookimpl
 def scr_check_document(context: CheckContext) -> Iterator[Finding]:
     outline = Outline.of(context)
+    if not outline.recommendations:
+        context.not_checked([r.id for r in RULES], "no recommendations were recognised")
     actors = _actors(tuple(context.option(NAMESPACE, "actors")))
     limit = context.option(NAMESPACE, "max_recommendations")
     for position, item in enumerate(outline.recommendations, start=1):

@@ -17,10 +17,12 @@ from typing import Any
 import regex
 
 from scr_checks import (
+    TEXT_PARTS,
     CheckContext,
     Config,
     ConfigError,
     Finding,
+    Layout,
     OptionParser,
     Report,
     TextBlock,
@@ -136,10 +138,38 @@ def _message(description: str, text: str) -> str:
     return f"{description[0].upper()}{description[1:]}: '{text}'."
 
 
+#: Rules about people, which a line crediting the report's makers does not break.
+PEOPLE = frozenset({"SCR201", "SCR202", "SCR203"})
+#: Rules whose finds on a title page, contents page or running header are the
+#: report's own: its publication date, its case code, its publisher's address.
+THE_REPORTS_OWN = frozenset({"SCR205", "SCR206", "SCR207", "SCR208", "SCR209", "SCR210",
+                             "SCR214", "SCR215", "SCR217"})
+CONTACT = frozenset({"SCR207", "SCR208", "SCR209", "SCR210", "SCR215"})
+#: A block giving an organisation's contact details ("Contact: the Board, … Tel: …").
+ORGANISATION_CONTACT = regex.compile(
+    r"(?=.*\b(?:contact(?:\s+details)?\s*:|tel(?:ephone)?\.?\s*:|e-?mail\s*:|web(?:site)?\s*:"
+    r"|www\.))(?=.*\b(?:board|partnership|council|safeguarding|trust|service|centre|office"
+    r"|ltd|limited|department|government)\b)",
+    regex.IGNORECASE | regex.DOTALL,
+)
+
+
+def _reportable(hit: Any, block: TextBlock, layout: Layout) -> bool:
+    """Whether a hit in ``block`` identifies someone, given where the block is."""
+    if hit.rule in PEOPLE | {"SCR205"} and layout.is_credit(block):
+        return False  # the report's makers and its dates
+    if hit.rule in THE_REPORTS_OWN and block.part not in TEXT_PARTS:
+        return False
+    return not (hit.rule in CONTACT and ORGANISATION_CONTACT.match(block.text))
+
+
 @hookimpl
 def scr_check_node(block: TextBlock, context: CheckContext) -> Iterator[Finding]:
     state = _State.of(context)
+    layout = Layout.of(context)
     for hit in state.scan(block.text):
+        if not _reportable(hit, block, layout):
+            continue
         yield context.finding(
             hit.rule, _message(hit.message, hit.text), block, hit.start, hit.end,
             secret=hit.text, suggestion=hit.suggestion,

@@ -52,6 +52,21 @@ DOCUMENT_DATE = regex.compile(
     r"(?:[^.;]|(?<=\d)\.(?=\d)){0,15}$",
     regex.IGNORECASE,
 )
+#: A sentence about the review's own making: a letter from the Minister, the
+#: report submitted to Ofsted, the executive summary sent, the Board's approval.
+REVIEW_DOCUMENT = regex.compile(
+    r"\b(?:(?:this|the|that|original)\s+(?:serious\s+case\s+|practice\s+)?(?:review|report|scr)"
+    r"|(?:overview|final)\s+report|executive\s+summary|action\s+plan|terms\s+of\s+reference"
+    r"|ofsted|the\s+(?:lscb|lscp|board|partnership|minister|secretary\s+of\s+state)"
+    r"|(?:review|scr)\s+panel|letter\s+dated)\b",
+    regex.IGNORECASE,
+)
+REVIEW_STEP = regex.compile(
+    r"\b(?:dated|submitted|published|commissioned|completed|endorsed|approved|accepted|agreed"
+    r"|presented|deemed|judged|evaluated|sent|initiated|ratified|signed\s+off|convened"
+    r"|notified|received)\b",
+    regex.IGNORECASE,
+)
 _NUMBER = (
     r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
@@ -97,6 +112,15 @@ def _birth_or_death(before: str) -> bool:
     return True
 
 
+def _review_process(text: str, start: int, end: int) -> bool:
+    """True if the date's sentence is about the review's own making, not the family's."""
+    reach = max(0, start - 120)  # bounded, so a paragraph of dates stays linear
+    left = max(text.rfind(". ", reach, start), text.rfind("; ", reach, start), reach)
+    right = text.find(". ", end, end + 120)
+    sentence = text[left : right if right >= 0 else end + 120]
+    return bool(REVIEW_DOCUMENT.search(sentence)) and bool(REVIEW_STEP.search(sentence))
+
+
 def find(text: str) -> Iterator[Hit]:
     for m in DATE.finditer(text):
         before = text[max(0, m.start() - 40) : m.start()]
@@ -105,7 +129,7 @@ def find(text: str) -> Iterator[Hit]:
         if _birth_or_death(before):
             yield Hit("SCR204", m.start(), m.end(), m[0], "date of birth or death",
                       "give the month and year, or the child's age, instead", "date")
-        else:
+        elif not _review_process(text, m.start(), m.end()):
             yield Hit("SCR205", m.start(), m.end(), m[0], "full date",
                       "give the month and year ('in March 2019') or the sequence of events",
                       "date")

@@ -120,6 +120,10 @@ class Lexicon:
     titles: dict[str, str] = field(default_factory=dict)
     #: First words of a pub's name without "Inn" or "Arms" ("the Red Lion").
     pub_words: frozenset[str] = frozenset()
+    #: Counties and council areas ("Devon"): never a first name on its own.
+    areas: frozenset[str] = frozenset()
+    #: Offices whose holders act in public ("Minister of State").
+    public_offices: tuple[str, ...] = ()
 
     def name(self, word: str) -> Name | None:
         if word in self.not_names:
@@ -182,4 +186,6 @@ def lexicon() -> Lexicon:
         place_heads=tuple(tuple(line.split("\t")) for line in _lines("place_heads.tsv")),
         titles=dict(line.split("\t") for line in _lines("titles.tsv")),
         pub_words=frozenset(_lines("pub_words.txt")),
+        areas=frozenset(_lines("areas.txt")),
+        public_offices=tuple(_lines("public_offices.txt")),
     )

@@ -16,7 +16,7 @@ from functools import cached_property
 import regex
 
 from scr_privacy.cues import cue_before, partners
-from scr_privacy.gazetteer import Lexicon
+from scr_privacy.gazetteer import Lexicon, alternation_source
 from scr_privacy.hits import Hit
 
 TOKEN = regex.compile(r"(?<![\p{L}\p{N}'’@./_-])\p{Lu}[\p{L}]*(?:['’-]\p{L}+)*")
@@ -164,6 +164,15 @@ class NameFinder:
                              regex.IGNORECASE)
 
     @cached_property
+    def public_office(self) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+        """An office just before a name ("the Minister of State, "), or in brackets after."""
+        offices = alternation_source(list(self.lexicon.public_offices), ignore_case=True)
+        return (regex.compile(rf"\b(?:{offices})(?:\s+for\s+[\p{{L}}\s'’]{{1,40}}?)?\s*,?\s*$",
+                              regex.IGNORECASE),
+                regex.compile(rf"^\s*(?:,\s*(?:the\s+)?|\()(?:{offices})\b|^\s+MP\b",
+                              regex.IGNORECASE))
+
+    @cached_property
     def role_cue(self) -> regex.Pattern[str]:
         return regex.compile(ROLE_CUE.format(roles=self.lexicon.role_source),
                              regex.IGNORECASE)
@@ -297,6 +306,11 @@ class NameFinder:
         if AUTHOR_BEFORE.search(before) or AUTHOR_AFTER.search(after):
             return None
         if AUTHOR_LINE.search(text, text.rfind("\n", 0, start) + 1, start):
+            return None
+        office_before, office_after = self.public_office
+        if office_before.search(before) or office_after.search(after):
+            return None
+        if kind == "first" and words[0] in self.lexicon.areas:
             return None
         secret = text[start:end]
         if kind == "professional-title" or self.role_before.search(before) \

@@ -23,6 +23,9 @@ from scr_structure import numbering
 from scr_structure.rules import RULES
 
 NAMESPACE = "structure"
+#: Kinds whose required sections are the ``required_sections`` option.
+FULL_LENGTH = ("full_report", "thematic_review")
+EXCERPT = "excerpt"
 DEFAULT_REQUIRED = [
     "introduction", "methodology", "analysis", "findings", "recommendations",
 ]
@@ -62,6 +65,7 @@ def scr_register_rules() -> list:
 @hookimpl
 def scr_check_document(context: CheckContext) -> Iterator[Finding]:
     outline = Outline.of(context)
+    yield from _completeness(outline, context)
     yield from _required_sections(outline, context)
     yield from _findings_identifiable(outline, context)
     yield from _numbering(outline, context)
@@ -69,14 +73,33 @@ def scr_check_document(context: CheckContext) -> Iterator[Finding]:
     yield from _executive_summary(outline, context)
 
 
+def _completeness(outline: Outline, context: CheckContext) -> Iterator[Finding]:
+    """Say once that the file is part of a report, not once per absent section."""
+    kind = outline.kind
+    if kind.whole or kind.name == EXCERPT:
+        return
+    yield context.finding(
+        "SCR107",
+        f"This file holds only part of the report: {kind.why_not_whole}. Checks that need "
+        "the whole report were not run.",
+        suggestion="check the whole report, or set kind = \"excerpt\" if this is meant "
+        "to be an extract",
+        missing=list(kind.missing),
+    )
+
+
 def _required_sections(outline: Outline, context: CheckContext) -> Iterator[Finding]:
     labels = catalogue()
-    for key in context.option(NAMESPACE, "required_sections"):
+    kind = outline.kind
+    required = (context.option(NAMESPACE, "required_sections")
+                if kind.name in FULL_LENGTH else kind.required)
+    for key in required:
         if key not in outline.kinds:
             label = labels.get(key, {}).get("label", key)
             yield context.finding(
                 "SCR101",
-                f"No '{label}' section: no heading was recognised as one.",
+                f"No '{label}' section: no heading was recognised as one"
+                + (f" (a {kind.label} needs one)." if kind.name not in FULL_LENGTH else "."),
                 suggestion="add a section with a heading such as "
                 f"'{label.split(' / ')[0]}'",
             )
@@ -102,7 +125,7 @@ def _findings_identifiable(outline: Outline, context: CheckContext) -> Iterator[
 def _numbering(outline: Outline, context: CheckContext) -> Iterator[Finding]:
     previous: numbering.Number | None = None
     seen: dict[numbering.Number, TextBlock] = {}
-    for block in context.blocks:
+    for block in outline.blocks:
         if block.in_table or block.in_list:
             continue
         text = outline.number_of(block)

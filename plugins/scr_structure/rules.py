@@ -16,6 +16,7 @@ REQUIRED_SECTION = Rule(
     severity=Severity.WARNING,
     question=1,
     tags=("structure",),
+    whole_report=True,
 )
 
 FINDINGS_NOT_IDENTIFIABLE = Rule(
@@ -77,10 +78,30 @@ EXECUTIVE_SUMMARY = Rule(
     fix="Add an 'Executive summary' section that states the findings and recommendations.",
     severity=Severity.WARNING,
     question=1,
+    whole_report=True,
     tags=("structure", "summary"),
+)
+
+INCOMPLETE_REPORT = Rule(
+    id="SCR107",
+    name="incomplete-report",
+    short="The file holds only part of the report.",
+    full=(
+        "The report's own contents page lists sections whose text is not in the file, "
+        "or the file is too short to hold the sections its kind of document needs. "
+        "A checker cannot say a section, a definition or a discussion is missing from "
+        "part of a report, so the checks that need the whole report are not run and "
+        "the scorecard says so. The file may be an extract, a first draft, or a PDF "
+        "whose text layer stops early."
+    ),
+    fix="Check the whole report; if the file is meant to be an extract, set "
+    "kind = \"excerpt\" in the configuration.",
+    severity=Severity.WARNING,
+    question=1,
+    tags=("structure", "completeness"),
 )
 
 RULES = [
     REQUIRED_SECTION, FINDINGS_NOT_IDENTIFIABLE, PARAGRAPH_NUMBERING,
-    HEADING_LEVEL_SKIPPED, EXECUTIVE_SUMMARY,
+    HEADING_LEVEL_SKIPPED, EXECUTIVE_SUMMARY, INCOMPLETE_REPORT,
 ]

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import regex
 
 from scr_checks import (
+    APPARATUS,
     CheckContext,
     Finding,
     OptionParser,
@@ -27,6 +28,12 @@ from scr_tone.rules import RULE_FOR_LIST, RULES
 ACKNOWLEDGED = regex.compile(r"\b(?:with|in) (?:the benefit of )?hindsight\b", regex.IGNORECASE)
 #: Lists whose findings a hindsight acknowledgement in the sentence lowers to a note.
 HINDSIGHT_LISTS = {"blame", "hindsight", "speculation"}
+#: A sentence saying what a review is not for ("reviews are not inquiries into
+#: who is to blame", "the purpose is not to apportion blame"): good practice,
+#: not blame.  Both a negation and a word for the review's purpose are needed.
+DISCLAIMER_NEGATION = regex.compile(r"\b(?:not|nor|never|no)\b", regex.IGNORECASE)
+DISCLAIMER_SUBJECT = regex.compile(
+    r"\b(?:reviews?|scrs?|csprs?|purpose|aim|inquir(?:y|ies)|process|report)\b", regex.IGNORECASE)
 
 
 @hookimpl
@@ -59,13 +66,21 @@ def scr_register_rules() -> list:
 
 @hookimpl
 def scr_check_node(block: TextBlock, context: CheckContext) -> Iterator[Finding]:
+    if block.part in APPARATUS:
+        return  # a contents entry or a running header says nothing about tone
     quoted: list[tuple[int, int]] | None = None
     acknowledged: list[tuple[int, int]] | None = None
+    disclaimers: list[tuple[int, int]] | None = None
     for name, words in configured(context).items():
         for match in words.finditer(block.text):
             if quoted is None:
                 quoted = quoted_spans(block.text)
                 acknowledged = _acknowledged(block.text)
+            if name == "blame":
+                if disclaimers is None:
+                    disclaimers = _disclaimers(block.text)
+                if _within(disclaimers, match.start, match.end):
+                    continue
             lower = ""
             if _within(quoted, match.start, match.end):
                 if context.option(NAMESPACE, "quoted") == "ignore":
@@ -91,6 +106,12 @@ def _acknowledged(text: str) -> list[tuple[int, int]]:
     if "hindsight" not in text.lower():
         return []
     return [(s, e) for s, e in sentence_spans(text) if ACKNOWLEDGED.search(text, s, e)]
+
+
+def _disclaimers(text: str) -> list[tuple[int, int]]:
+    """Sentences that say what a review is not for."""
+    return [(s, e) for s, e in sentence_spans(text)
+            if DISCLAIMER_NEGATION.search(text, s, e) and DISCLAIMER_SUBJECT.search(text, s, e)]
 
 
 def _within(spans: list[tuple[int, int]] | None, start: int, end: int) -> bool:

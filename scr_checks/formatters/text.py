@@ -12,6 +12,7 @@ from collections import Counter
 from scr_checks.formatters import Formatter, encodable
 from scr_checks.results import FileResult, Finding, RunResult
 from scr_checks.rules import QUESTIONS, Severity
+from scr_checks.scorecard import NEEDS_ATTENTION, NO_PROBLEMS
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.NOTE: "36"}
 
@@ -60,12 +61,15 @@ class TextFormatter(Formatter):
         lines = ["", f"Quality marker 'The report' - {file.path}:"]
         for entry in card:
             status = entry["status"]
-            colour = {"met": "32", "needs attention": "33"}.get(status, "2")
+            colour = {NO_PROBLEMS: "32", NEEDS_ATTENTION: "33"}.get(status, "2")
             found = ", ".join(f"{rule} x{count}" for rule, count in entry["findings"].items())
             lines.append(
-                f"  Q{entry['question']} {self._paint(f'{status:<15}', colour)} {entry['title']}"
+                f"  Q{entry['question']} {self._paint(f'{status:<17}', colour)} {entry['title']}"
                 + (f" ({found})" if found else "")
             )
+            lines.extend(
+                f"       {', '.join(gap['rules'])} not checked: {gap['reason']}"
+                for gap in entry.get("not_checked", ()))
         return lines
 
     def summary(self, file: FileResult) -> str:
@@ -102,3 +106,4 @@ def _error_text(error: object) -> str:
     text = str(error)
     path = getattr(error, "path", "")
     return text[len(path) + 2:] if path and text.startswith(path + ": ") else text
+

@@ -7,7 +7,9 @@ does not end like a sentence; or a single line in capitals.  As in reST,
 heading levels follow the order in which each style first appears, numbered
 headings having one style per depth.  Lines starting with "-", "*", "•" are
 bullet items, "1." / "(a)" / "a)" enumerated items, and lines framed with
-"|" (with "+---+" rules) a table.
+"|" (with "+---+" rules) a table.  A line with dotted leaders is a contents
+entry, never a heading, and a line longer than an editor wraps is a paragraph
+of its own.
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ ORDERED = re.compile(r"(\s*)(?:\d{1,3}[.)]|\([a-zA-Z0-9]{1,4}\)|[a-z][.)])\s+")
 TABLE_RULE = re.compile(r"\s*\+[-=+:]+\+?\s*")
 RULE_CELL = re.compile(r"[-=:]+")
 MAX_HEADING_WORDS = 14
+#: Longer lines are paragraphs on one line, not lines wrapped by an editor.
+PARAGRAPH_LINE = 200
+#: Dotted leaders: a contents entry, never a heading.
+LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}")
 
 
 class TextReader(Reader):
@@ -46,7 +52,11 @@ class TextReader(Reader):
 
 
 def _blocks(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
-    """Runs of non-blank lines with the 1-based number of their first line."""
+    """Runs of non-blank lines with the 1-based number of their first line.
+
+    A line longer than any wrapped line is a whole paragraph (text copied from
+    a web page or a PDF's text layer), so it ends its block.
+    """
     block: list[str] = []
     first = 0
     for number, line in enumerate(lines, 1):
@@ -54,6 +64,9 @@ def _blocks(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
             if not block:
                 first = number
             block.append(line)
+            if len(line) > PARAGRAPH_LINE:
+                yield first, block
+                block = []
         elif block:
             yield first, block
             block = []
@@ -96,7 +109,7 @@ def _add_block(builder: TreeBuilder, styles: list[object], first: int, block: li
 def _heading_style(line: str) -> object | None:
     text = line.strip()
     words = text.split()
-    if len(words) > MAX_HEADING_WORDS or text[-1] in ".,;:!":
+    if len(words) > MAX_HEADING_WORDS or text[-1] in ".,;:!" or LEADER.search(text):
         return None
     match = NUMBERED_HEADING.match(text)
     if match and len(words) > 1:

@@ -26,6 +26,9 @@ EXAMPLES = {
     "SCR705": ("A visit would have prevented the injury.", "A visit might have shown the injury."),
 }
 
+#: Each example stands for a whole report, so rules that need one run on it.
+WHOLE = {"kind": "full_report"}
+
 
 def test_every_rule_has_examples():
     rules = make_session().rules
@@ -36,5 +39,5 @@ def test_every_rule_has_examples():
 @pytest.mark.parametrize("rule_id", sorted(EXAMPLES))
 def test_positive_and_negative_example(rule_id):
     positive, negative = EXAMPLES[rule_id]
-    assert rule_ids(check_text(positive + "\n", config={"select": [rule_id]})) == [rule_id]
-    assert rule_ids(check_text(negative + "\n", config={"select": [rule_id]})) == []
+    assert rule_ids(check_text(positive + "\n", config={"select": [rule_id], **WHOLE})) == [rule_id]
+    assert rule_ids(check_text(negative + "\n", config={"select": [rule_id], **WHOLE})) == []

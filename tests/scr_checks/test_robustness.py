@@ -157,14 +157,14 @@ def run_beside_good(tmp: Path, monkeypatch, capsys, bad: list[str],
     """Check ``bad`` inputs and a good report in ``tmp``; return (code, stdout, stderr)."""
     monkeypatch.chdir(tmp)
     (tmp / "good.rst").write_text(GOOD, encoding="utf-8")
-    code = main(["check", *bad, "good.rst", "--select", "SCR101", "--no-color",
+    code = main(["check", *bad, "good.rst", "--select", "SCR107", "--no-color",
                  *outputs(tmp), *extra])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 
 
 def assert_good_report_in_every_output(tmp: Path, out: str, bad_names: list[str]) -> None:
-    assert "good.rst:1:1: SCR101" in out
+    assert "good.rst:1:1: SCR107" in out
     data = json.loads((tmp / "out.json").read_text(encoding="utf-8"))
     files = {f["path"]: f for f in data["files"]}
     assert files["good.rst"]["read"] and files["good.rst"]["findings"]
@@ -172,7 +172,7 @@ def assert_good_report_in_every_output(tmp: Path, out: str, bad_names: list[str]
         assert not files[name]["read"] and files[name]["errors"]
     for name in FILE_FORMATS:
         text = (tmp / f"out.{name}").read_text(encoding="utf-8")
-        assert "good.rst" in text and "SCR101" in text, name
+        assert "good.rst" in text and "SCR107" in text, name
         assert all(bad in text for bad in bad_names), name
 
 

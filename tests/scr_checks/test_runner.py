@@ -64,7 +64,7 @@ def test_garbage_return_is_reported_against_the_plugin(make_plugin):
 
 def test_select_and_ignore_by_prefix(flag_plugin):
     both = check_text(REPORT, plugins=[flag_plugin])
-    assert {"TST101", "SCR101"} <= set(rule_ids(both))
+    assert {"TST101", "SCR107"} <= set(rule_ids(both))
     only = check_text(REPORT, plugins=[flag_plugin], config={"select": ["TST"]})
     assert set(rule_ids(only)) == {"TST101"}
     ignored = check_text(REPORT, plugins=[flag_plugin], config={"ignore": ["TST1"]})

@@ -6,9 +6,13 @@ import pytest
 
 from scr_checks.testing import check_text
 
+#: Each snippet stands for a whole report, so rules that need one run on it.
+WHOLE = {"kind": "full_report"}
+
 
 def run(text: str, **config):
-    return check_text(textwrap.dedent(text), config={"select": ["SCR601", "SCR602"], **config})
+    return check_text(textwrap.dedent(text),
+                      config={"select": ["SCR601", "SCR602"], **WHOLE, **config})
 
 
 def found(result):
@@ -114,6 +118,9 @@ def test_headings_are_not_checked_but_their_text_is_not_a_definition():
 
 def test_acronym_in_a_table_cell_before_definition():
     result = run("""\
+        Introduction
+        ============
+
         +--------+-------------------+
         | Date   | Event             |
         +========+===================+
@@ -122,7 +129,7 @@ def test_acronym_in_a_table_cell_before_definition():
 
         Child and Adolescent Mental Health Services (CAMHS) replied.
         """)
-    assert found(result) == [("SCR601", "CAMHS", 4, 24, 29)]
+    assert found(result) == [("SCR601", "CAMHS", 7, 24, 29)]
 
 
 def test_configured_known_acronyms_and_expansions():

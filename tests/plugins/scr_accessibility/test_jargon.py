@@ -45,6 +45,8 @@ def test_quoted_jargon_and_plain_words_are_not_reported():
 
 def test_jargon_in_headings_and_tables_is_reported():
     result = run("""\
+        The review looked at the meetings held.
+
         Strategy meetings
         =================
 
@@ -54,7 +56,7 @@ def test_jargon_in_headings_and_tables_is_reported():
         | May  | Professional curiosity     |
         +------+----------------------------+
         """)
-    assert found(result) == [("Strategy meetings", 1, 1, 18), ("Professional curiosity", 7, 10, 32)]
+    assert found(result) == [("Strategy meetings", 3, 1, 18), ("Professional curiosity", 9, 10, 32)]
 
 
 def test_configured_jargon_and_allowed_words():

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from scr_checks.testing import check_text, findings_of
 
+#: Each snippet stands for a whole report, so rules that need one run on it.
+WHOLE = {"kind": "full_report"}
+
 
 def only(rule: str, text: str, **config):
-    run = check_text(text, config={"select": [rule], **config})
+    run = check_text(text, config={"select": [rule], **WHOLE, **config})
     assert not run.files[0].errors
     return findings_of(run, rule)
 

@@ -6,9 +6,12 @@ import pytest
 
 from scr_checks.testing import check_text, findings_of
 
+#: Each snippet stands for a whole report, so rules that need one run on it.
+WHOLE = {"kind": "full_report"}
+
 
 def only(text: str, **config):
-    run = check_text(text, config={"select": ["SCR401"], **config})
+    run = check_text(text, config={"select": ["SCR401"], **WHOLE, **config})
     assert not run.files[0].errors
     return findings_of(run, "SCR401")
 

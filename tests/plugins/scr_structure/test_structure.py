@@ -152,7 +152,7 @@ def test_skipped_heading_level_is_reported(make_plugin):
 
 def test_long_report_without_summary():
     text = "Analysis\n========\n\n" + "word " * 40 + "\n"
-    (finding,) = only("SCR105", text, structure={"summary_words": 30})
+    (finding,) = only("SCR105", text, structure={"summary_words": 30}, kind="full_report")
     assert "40 words but no executive summary" in finding.message
     summary = "Executive summary\n=================\n\nShort.\n\n" + text
     assert only("SCR105", summary, structure={"summary_words": 30}) == []

@@ -1,0 +1,61 @@
+"""The headings published reviews give their sections, and what each counts as.
+
+Reports name the same sections in many ways ("Methodology", "The review
+process", "Scope and methodology"); ``data/sections.toml`` lists the ways,
+and a local area adds its own with the ``headings`` configuration key.  Both
+the layout (what a contents page promises) and the outline (which sections a
+report has) classify headings here.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+#: "3.", "3.2", "Part 2:", "Section 4 -", "Chapter 1." before a heading's words.
+_NUMBER_PREFIX = regex.compile(
+    r"^\s*(?:(?:part|section|chapter|appendix)\s+)?"
+    r"(?:[0-9]+(?:\.[0-9]+)*\s*[.):\-–—]*|(?:[ivxlc]+|[a-z])[.):\-–—]+)?\s*",
+    regex.IGNORECASE,
+)
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, dict[str, Any]]:
+    """The canonical sections and the headings that count as each."""
+    text = resources.files("scr_checks").joinpath("data/sections.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+@lru_cache(maxsize=64)
+def matcher(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> dict[str, regex.Pattern[str]]:
+    """One compiled pattern per canonical section, extra headings included.
+
+    A pattern matches a heading that starts with one of the section's
+    ``headings``, or holds one of its ``anywhere`` phrases as whole words.
+    """
+    headings = {key: (list(entry["headings"]), list(entry.get("anywhere", ())))
+                for key, entry in catalogue().items()}
+    for key, patterns in extra:
+        headings.setdefault(key, ([], []))[0].extend(patterns)
+    return {
+        key: regex.compile(
+            r"(?:" + "|".join(start) + r")\b"
+            + (r"|.*?\b(?:" + "|".join(anywhere) + r")" if anywhere else ""),
+            regex.IGNORECASE)
+        for key, (start, anywhere) in headings.items()
+    }
+
+
+def strip_number(title: str) -> str:
+    """The heading's words without its number: "4.2 Analysis" -> "Analysis"."""
+    return _NUMBER_PREFIX.sub("", title, count=1).strip()
+
+
+def classify(title: str, patterns: dict[str, regex.Pattern[str]]) -> frozenset[str]:
+    """Every canonical section a heading counts as (one heading may be two)."""
+    words = strip_number(title)
+    return frozenset(key for key, pattern in patterns.items() if pattern.match(words))

@@ -1,0 +1,573 @@
+"""The report's layout: which blocks are the text, and which are its apparatus.
+
+Published reviews carry much that is not their argument: a title page with
+author and chair credits, a contents page, running headers and footers,
+copyright and repository cover sheets.  Read as prose, a contents entry
+becomes a broken reference, a running header an undefined acronym, and the
+author's credit a personal name.  :class:`Layout` sorts every block into one
+part, once per file, and every checker reads the part from ``block.part``:
+
+``front``
+    The title page and what comes before the report's text: title, credits,
+    publication and endorsement dates, commissioning and governance
+    statements.
+``contents``
+    A contents page: its entries, leaders and page numbers.
+``furniture``
+    Running headers and footers, page numbers, "confidential" banners,
+    copyright, licence and repository notices, "left blank" pages.
+``body``
+    The report's text, from its first section (or numbered paragraph) on.
+``glossary`` and ``appendix``
+    Body sections that explain terms, and appendices.
+
+A reader that knows a block's part from the file (a Word contents field, an
+HTML ``nav``) sets the ``part`` attribute on the node; otherwise the part is
+recognised from the text alone, the same way in every format.  The contents
+page also says which sections the report promises, so a section it lists
+counts as present even when its text is not in the file.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import regex
+from docutils import nodes
+
+from scr_checks.document import TextBlock
+from scr_checks.headings import classify, matcher
+
+FRONT = "front"
+CONTENTS = "contents"
+FURNITURE = "furniture"
+BODY = "body"
+GLOSSARY = "glossary"
+APPENDIX = "appendix"
+#: Every part, in the order a report usually has them.
+PARTS = (FRONT, CONTENTS, FURNITURE, BODY, GLOSSARY, APPENDIX)
+#: The parts that are the report's own text.
+TEXT_PARTS = frozenset({BODY, GLOSSARY, APPENDIX})
+#: The parts that are no prose at all: a checker of wording skips them.
+APPARATUS = frozenset({CONTENTS, FURNITURE})
+
+STASH_KEY = "scr_checks.layout"
+
+_I = regex.IGNORECASE
+CONTENTS_START = regex.compile(
+    r"^\W*(?:[\p{Lu}\d][\p{Lu}\d\s&'’–-]{0,80}\s)??(?:table\s+of\s+)?contents\b", _I)
+#: A line that ends with the word: the entries follow ("… Writer 2010 CONTENTS").
+CONTENTS_END = regex.compile(r"(?:^|\s)(?:table\s+of\s+)?(?:CONTENTS|Contents)\s*$")
+#: Dotted (or underscored) leaders between a contents entry and its page.
+LEADER = regex.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}")
+#: A page number or range, or "Page 12", ending an entry.
+PAGE_TAIL = regex.compile(
+    r"(?:(?<=\s)|^)(?:pages?\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*$|\bpage\s*$", _I)
+#: Nothing but numbers (page numbers set apart from their entries).
+NUMBERS_ONLY = regex.compile(r"[\d\s.,:;–-]+")
+#: A section number at the start of a line: "3", "4.2", "7." before a capital.
+SECTION_NUMBER = regex.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\.)\s+(?=\p{Lu})")
+#: Text printed on every page, or a notice about the document, not of it.
+FURNITURE_TEXT = regex.compile(
+    r"^\W*(?:-\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*-)?\W*$"
+    r"|\bpage\s+(?:\d{1,4}|[ivxl]{1,6}|x)?\s*of\s+\d{1,4}\b"
+    r"|(?:intentionally|deliberately)\s+(?:been\s+)?left\s+blank"
+    r"|^\W*(?:strictly\s+)?(?:confidential|restricted|official[- ]sensitive)\b"
+    r"|\bnot\s+to\s+be\s+(?:photocopied|copied|circulated|distributed|reproduced)\b"
+    r"|\breport\s+is\s+(?:the\s+)?property\s+of\b"
+    r"|^\W*copyright\b|©|\bcrown\s+copyright\b|\bopen\s+government\s+licen[cs]e\b"
+    r"|\bdeposited\s+by\s+the\s+publishing\b|\bnational\s+(?:scr\s+|case\s+review\s+)?repository\b"
+    r"|\blibrary\s+catalogue\b",
+    _I,
+)
+#: A window of eight words, six of them starting in lower case: a sentence,
+#: not a title, heading or contents entry (which capitalise most words).
+_WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
+#: Sections that belong to the apparatus wherever they are: credits, governance.
+CREDIT_HEADING = regex.compile(
+    r"^(?:about\s+the\s+(?:author|reviewer)s?|(?:the\s+)?authors?(?:ship)?|"
+    r"(?:the\s+)?(?:lead|independent)\s+(?:reviewer|author|overview\s+(?:report\s+)?"
+    r"(?:writer|author))s?|(?:independent\s+)?overview\s+(?:report\s+)?(?:writer|author)|"
+    r"review\s+team|(?:the\s+)?(?:serious\s+case\s+review\s+|review\s+)?panel"
+    r"(?:\s+(?:members(?:hip)?|composition))?|(?:membership|composition)\s+of\s+the\s+"
+    r"(?:\w+\s+){0,4}panel|acknowledge?ments?|governance|independence)\b",
+    _I,
+)
+APPENDIX_HEADING = regex.compile(r"^\W*(?:appendi(?:x|ces)|annex(?:e|es)?)\b", _I)
+#: A block that credits the report's authors, chair or panel.
+CREDIT_CUE = regex.compile(
+    r"\b(?:(?:co-)?authors?|authored|reviewers?|writer|chair(?:ed|person|s)?|"
+    r"(?:report|prepared|written|compiled)\s+by|"
+    r"on\s+behalf\s+of|consultan(?:t|cy)|associates|ltd|limited|llp|"
+    r"independent\s+(?:reviewer|author|chair|scrutineer))\b",
+    _I,
+)
+_SENTENCE_END = regex.compile(r"[.!?]['\"”’)]*\s*$")
+
+
+@dataclass
+class ContentsEntry:
+    """One entry of the contents page: its title and the block it is in."""
+
+    title: str
+    block: TextBlock
+    kinds: frozenset[str]
+
+
+@dataclass
+class Layout:
+    """Which part of the report every block is in, and what the contents promise."""
+
+    blocks: list[TextBlock]
+    #: Each contents entry, in order.
+    contents: list[ContentsEntry] = field(default_factory=list)
+    #: Blocks that credit the report's authors, chair or panel: their names
+    #: and dates are the report's own, not the family's.
+    credits: set[int] = field(default_factory=set)
+
+    @property
+    def promised(self) -> frozenset[str]:
+        """The canonical sections the contents page lists."""
+        return frozenset(kind for entry in self.contents for kind in entry.kinds)
+
+    def part_of(self, block: TextBlock) -> str:
+        return block.part
+
+    def of_part(self, *parts: str) -> list[TextBlock]:
+        return [b for b in self.blocks if b.part in parts]
+
+    def is_credit(self, block: TextBlock) -> bool:
+        return id(block) in self.credits
+
+    @classmethod
+    def of(cls, context: Any) -> Layout:
+        """The layout of the file a check context is about, found once."""
+        layout = context.stash.get(STASH_KEY)
+        if layout is None:
+            headings = context.option("", "headings")
+            patterns = matcher(tuple(sorted((k, tuple(v)) for k, v in headings.items())))
+            layout = recognise(context.blocks, patterns)
+            context.stash[STASH_KEY] = layout
+        return layout
+
+
+def recognise(blocks: list[TextBlock], patterns: dict[str, regex.Pattern[str]]) -> Layout:
+    """Sort ``blocks`` into parts (setting ``block.part``) and read the contents page."""
+    layout = Layout(blocks)
+    hinted = [_hint(b.node) for b in blocks]
+    furniture = _furniture(blocks, hinted)
+    contents = _contents(blocks, hinted, furniture)
+    start = _body_start(blocks, furniture, contents, patterns)
+    for i, block in enumerate(blocks):
+        if i in furniture:
+            block.part = FURNITURE
+        elif i in contents:
+            block.part = CONTENTS
+        elif i < start:
+            block.part = FRONT
+        else:
+            block.part = BODY
+            if block.is_heading:
+                _section_part(block, patterns)
+    _inherit_sections(blocks)
+    for i in sorted(contents):
+        if not NUMBERS_ONLY.fullmatch(blocks[i].text):
+            layout.contents.extend(
+                ContentsEntry(title, blocks[i], classify(title, patterns))
+                for title in _entry_titles(blocks[i].text))
+    layout.credits = _credits(blocks)
+    return layout
+
+
+def _hint(node: nodes.Node) -> str | None:
+    """The part a reader marked on the node or a node around it."""
+    while node is not None:
+        if isinstance(node, nodes.Element):
+            part = node.get("part")
+            if part:
+                return str(part)
+            if isinstance(node, nodes.decoration | nodes.header | nodes.footer):
+                return FURNITURE
+            if isinstance(node, nodes.topic) and "contents" in node.get("classes", ()):
+                return CONTENTS
+        node = node.parent
+    return None
+
+
+def _normal(text: str) -> str:
+    return regex.sub(r"\d+", "#", " ".join(text.casefold().split()))
+
+
+def _furniture(blocks: list[TextBlock], hinted: list[str | None]) -> set[int]:
+    """Page furniture: notices, page numbers, and short lines printed on every page."""
+    out = {i for i, hint in enumerate(hinted) if hint == FURNITURE}
+    short = {i: _normal(b.text) for i, b in enumerate(blocks)
+             if len(b.text.split()) <= 14 and not _SENTENCE_END.search(b.text)
+             and not SECTION_NUMBER.match(b.text)}
+    repeated = Counter(short.values())
+    for i, block in enumerate(blocks):
+        if hinted[i] is not None and hinted[i] != FURNITURE:
+            continue
+        if FURNITURE_TEXT.search(block.text[:300]) and (
+                len(block.text.split()) <= 40 or not _is_sentence(block.text)
+                or (_notice(block.text) and len(block.text.split()) <= 90)):
+            out.add(i)
+        elif i in short and repeated[short[i]] >= 2 and not _SECTION_WORDS.search(
+                block.text) and (
+                repeated[short[i]] >= 3 or "#" in short[i] or _near(out, i)
+                or _header_like(block.text)):
+            out.add(i)
+    # A short line beside a page number or notice, not a heading or a sentence:
+    # the running header of a page ("CSCB - SCR - Child A", then "Page 2 of 58").
+    for i in sorted(out):
+        for j in (i - 1, i + 1):
+            if (0 <= j < len(blocks) and j not in out and j in short and hinted[j] is None
+                    and not blocks[j].is_heading and _page_mark(blocks[i].text)
+                    and len(blocks[j].text.split()) <= 10 and not CONTENTS_START.match(
+                        blocks[j].text) and not SECTION_NUMBER.match(blocks[j].text)
+                    and repeated[short[j]] >= 1 and _header_like(blocks[j].text)):
+                out.add(j)
+    return out
+
+
+#: Words of a section heading, which a report may repeat (summary, then report).
+_SECTION_WORDS = regex.compile(
+    r"\b(?:introduction|findings|recommendations?|analysis|methodology|conclusions?|"
+    r"learning|summary|glossary|appendix|background|chronology)\b", _I)
+
+
+def _notice(text: str) -> bool:
+    return bool(regex.search(r"©|copyright|licen[cs]e|repository|catalogue|left blank",
+                             text, _I))
+
+
+def _page_mark(text: str) -> bool:
+    return bool(regex.search(r"\bpage\s+(?:\d+|x)?\s*of\s+\d+", text, _I))
+
+
+def _header_like(text: str) -> bool:
+    """A running header names the report: it has a separator or an initialism in it."""
+    if regex.search(r"\s[-–—|]\s", text):
+        return True
+    return any(c.islower() for c in text) and bool(regex.search(r"\b\p{Lu}{3,6}\b", text))
+
+
+def _near(indices: set[int], i: int, exclude_self: bool = False) -> bool:
+    return any(j in indices for j in (i - 1, i + 1)) or (not exclude_self and i in indices)
+
+
+def _is_sentence(text: str) -> bool:
+    """True if the text reads as a sentence, not a title, heading or entry.
+
+    Titles capitalise most words; a sentence has some eight words in a row of
+    which six start in lower case, or is short, ends with a full stop and has
+    as many lower-case words as capitalised ones.
+    """
+    words = [w[0].islower() for w in _WORD.findall(text)]
+    if 4 <= len(words) < 8 and _SENTENCE_END.search(text) and sum(words) * 2 >= len(words):
+        return True
+    window = sum(words[:8])
+    if len(words) >= 8 and window >= 6:
+        return True
+    for k in range(8, len(words)):
+        window += words[k] - words[k - 8]
+        if window >= 6:
+            return True
+    return False
+
+
+def _contents(blocks: list[TextBlock], hinted: list[str | None], furniture: set[int]) -> set[int]:
+    """The blocks of every contents page: from a "Contents" line to the text."""
+    out = {i for i, hint in enumerate(hinted) if hint == CONTENTS}
+    #: Titles of the entries so far: the text's own heading repeats one.
+    seen: set[str] = set()
+    i = 0
+    while i < len(blocks):
+        if i in furniture or i in out or not _starts_contents(blocks, i, furniture):
+            i += 1
+            continue
+        j = i
+        if not CONTENTS_START.match(blocks[i].text) and CONTENTS_END.search(blocks[i].text):
+            i = j = i + 1  # the entries start on the next block
+        while j < len(blocks):
+            block = blocks[j]
+            if j in furniture:
+                j += 1
+                continue
+            title = _title_key(block.text)
+            if j > i and (not _entry_like(block.text) or (
+                    not _entry_tail(block.text)
+                    and any(title == t or title.startswith(t + " ") for t in seen if t))):
+                break
+            out.add(j)
+            seen.update(_title_key(t) for t in _entry_titles(block.text))
+            j += 1
+        i = j
+    for i, block in enumerate(blocks):
+        if i not in furniture and _led_entry(block.text):
+            out.add(i)
+    return out
+
+
+def _starts_contents(blocks: list[TextBlock], i: int, furniture: set[int]) -> bool:
+    text = blocks[i].text
+    if CONTENTS_START.match(text) and (len(text.split()) <= 4 or _entry_like(text)):
+        return True
+    if CONTENTS_END.search(text) and not _is_sentence(text) and i + 1 < len(blocks):
+        return _entry_like(blocks[i + 1].text)
+    # Three entries with leaders, or page numbers, in a row: no "Contents" line needed.
+    run = [j for j in range(i, min(len(blocks), i + 6)) if j not in furniture][:3]
+    if len(run) == 3 and (all(_led_entry(blocks[j].text) for j in run)
+                          or all(_paged_entry(blocks[j].text) for j in run)):
+        return True
+    return _titles_then_pages(blocks, i, furniture)
+
+
+def _titles_then_pages(blocks: list[TextBlock], i: int, furniture: set[int]) -> bool:
+    """Three or more numbered titles, then as many page numbers: a contents
+    table whose columns a PDF's text layer gives one after the other."""
+    titles = 0
+    j = i
+    while j < len(blocks) and ((j in furniture and not NUMBERS_ONLY.fullmatch(blocks[j].text))
+                               or _numbered_title(blocks[j].text)):
+        titles += j not in furniture
+        j += 1
+    pages = 0
+    while j < len(blocks) and NUMBERS_ONLY.fullmatch(blocks[j].text.strip()):
+        pages += 1
+        j += 1
+    return titles >= 3 and pages >= titles - 1
+
+
+def _numbered_title(text: str) -> bool:
+    return bool(SECTION_NUMBER.match(text)) and len(text.split()) <= 12 and not \
+        _SENTENCE_END.search(text)
+
+
+def _led_entry(text: str) -> bool:
+    """An entry with a dotted leader running to its page number."""
+    return bool(LEADER.search(text)) and bool(regex.search(r"\d\s*$", text)) and \
+        not _is_sentence(LEADER.sub(" ", text))
+
+
+def _numbered_run(text: str) -> bool:
+    """Titles run together with their numbers and pages by a PDF's text layer.
+
+    Prose has a number now and then; a contents page has one every few words.
+    """
+    words = text.split()[:80]
+    numbers = sum(1 for w in words if _NUMBER_WORD.fullmatch(w))
+    return numbers >= 4 and numbers >= 0.15 * len(words)
+
+
+_NUMBER_WORD = regex.compile(r"\d{1,3}(?:\.\d{1,3})*[.:]?|[-–]")
+
+
+def _paged_entry(text: str) -> bool:
+    """A numbered title ending in its page number: "4 FAMILY INVOLVEMENT 7"."""
+    return bool(SECTION_NUMBER.match(text)) and len(text.split()) <= 16 and bool(
+        regex.search(r"\s\d{1,3}(?:\s*[-–]\s*\d{1,3})?$", text))
+
+
+def _entry_tail(text: str) -> bool:
+    return bool(LEADER.search(text) or PAGE_TAIL.search(text))
+
+
+def _entry_like(text: str) -> bool:
+    """Could this block be (part of) a contents page?"""
+    stripped = text.strip()
+    if NUMBERS_ONLY.fullmatch(stripped) or regex.fullmatch(r"pages?", stripped, _I):
+        return True
+    if len(LEADER.findall(text)) >= 2 or _numbered_run(text):
+        return True
+    words = len(text.split())
+    if words <= 16:
+        return bool(LEADER.search(text)) or not (_SENTENCE_END.search(text) and words > 8)
+    # Entries run together by a PDF's text layer, which capitalise most words.
+    return not _is_sentence(LEADER.sub(" ", text))
+
+
+def _entry_titles(text: str) -> list[str]:
+    """The titles in a contents block, without numbers, leaders and pages."""
+    text = CONTENTS_START.sub(" ", text, count=1)
+    text = LEADER.sub(" | ", text)
+    text = regex.sub(r"(?<=\s|^)(?:pages?\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?(?=\s|$)(?!\.\d)",
+                     " | ", text, flags=_I)
+    parts = regex.split(
+        r"\s*\|\s*|\s+(?=(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|appendix\s+\w+)\s+\p{Lu})", text,
+        flags=_I)
+    titles = []
+    for part in parts:
+        title = regex.sub(r"^\W*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[:.])\s*", "", part).strip(" .:-–")
+        if sum(c.isalpha() for c in title) >= 3:
+            titles.append(title)
+    return titles
+
+
+def _title_key(text: str) -> str:
+    words = regex.sub(r"^\W*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?)\s*", "", text)
+    words = PAGE_TAIL.sub("", LEADER.sub(" ", words))
+    return " ".join(_WORD.findall(words.casefold())[:6])
+
+
+def _title_words(text: str) -> str:
+    return regex.sub(r"^\W*(?:(?:\d{1,2}(?:\.\d{1,2}){0,3}|[A-Z])[.):]?\s+)?", "",
+                     text).strip()
+
+
+def _body_start(blocks: list[TextBlock], furniture: set[int], contents: set[int],
+                patterns: dict[str, regex.Pattern[str]]) -> int:
+    """Where the report's text begins: after the title page and the first contents page.
+
+    The text begins with its first section heading, numbered paragraph or
+    sentence that is not a statement about the report (commissioning,
+    redaction); before it are the title page's short lines and credits.
+    """
+    first_page = _first_contents_page(contents, furniture)
+    last_contents = first_page[-1] if first_page else -1
+    for i, block in enumerate(blocks):
+        if i in furniture or i in contents or i <= last_contents:
+            continue
+        text = block.text
+        words = _title_words(text)
+        if CREDIT_HEADING.match(words) and len(text.split()) <= 8:
+            continue
+        if block.paragraph_number and regex.match(r"\s*\d{1,3}\.\d", text):
+            return i
+        title_like = not _SENTENCE_END.search(text) and (
+            len(text.split()) <= 14 or not _is_sentence(text)
+            or len(_FIELD_LABEL.findall(text)) >= 2)
+        if (block.is_heading or title_like) and (classify(text, patterns) or regex.match(
+                r"(?:foreword|preface|introduction)\b", words, _I)):
+            return i
+        if regex.match(r"\s*1\.?\s+\p{Lu}", text) and (title_like or classify(
+                regex.split(r"\s\d", text[2:], maxsplit=1)[0], patterns)):
+            return i
+        if not title_like and not block.is_heading and not _front_statement(text):
+            return _with_heading(blocks, i, furniture)
+    return len(blocks)
+
+
+def _with_heading(blocks: list[TextBlock], start: int, furniture: set[int]) -> int:
+    """The text starts at the heading of the section its first sentence is in."""
+    previous = start - 1
+    while previous >= 0 and previous in furniture:
+        previous -= 1
+    if previous >= 0 and blocks[previous].is_heading and not CREDIT_HEADING.match(
+            _title_words(blocks[previous].text)):
+        return previous
+    return start
+
+
+#: The labels of a title page's fields ("Date of publication", "Author:").
+_FIELD_LABEL = regex.compile(
+    r"\b(?:Date|Dated|Author|Title|Initials|Published|Publication|Version|Status)\b")
+
+
+def _first_contents_page(contents: set[int], furniture: set[int]) -> list[int]:
+    """The indices of the first contents page: its blocks and the furniture between."""
+    page: list[int] = []
+    for i in sorted(contents):
+        if page and any(j not in contents and j not in furniture for j in range(page[-1] + 1, i)):
+            break
+        page.append(i)
+    return page
+
+
+def _front_statement(text: str) -> bool:
+    """A statement about the report rather than part of it (commissioning, redaction)."""
+    return bool(regex.search(
+        r"\b(?:commissioned\s+(?:and\s+\w+\s+)?(?:by|for)|(?:has|have)\s+been\s+redacted|"
+        r"subject\s+of\s+redaction|pseudonyms?|conflict\s+of\s+interest|"
+        r"available\s+for\s+publication|approved\s+by|endorsed\s+by)\b",
+        text, _I)) and len(text.split()) <= 60
+
+
+def _section_part(block: TextBlock, patterns: dict[str, regex.Pattern[str]]) -> None:
+    words = _title_words(block.text)
+    if APPENDIX_HEADING.match(words):
+        block.part = APPENDIX
+    elif "glossary" in classify(block.text, patterns):
+        block.part = GLOSSARY
+
+
+def _inherit_sections(blocks: list[TextBlock]) -> None:
+    """A glossary's or appendix's blocks share its part until the next heading."""
+    current: str | None = None
+    level = 0
+    for block in blocks:
+        if block.part not in TEXT_PARTS:
+            continue
+        if block.is_heading:
+            depth = len(block.heading_path)
+            if block.part in (GLOSSARY, APPENDIX):
+                current, level = block.part, depth
+                continue
+            if current is not None and depth <= level:
+                current = None
+        if current is not None:
+            block.part = current
+
+
+def _credits(blocks: list[TextBlock]) -> set[int]:
+    """Blocks that credit the report's makers.
+
+    Every block of a credits section ("About the author", "Panel
+    membership"); a short line with a credit cue ("Lead Reviewer", "Report
+    by:", "… Consultancy Ltd") or a name with post-nominal letters; and on
+    the title page, the few short lines after a cue ("Lead Reviewer", then
+    the name, then the letters after it).
+    """
+    out: set[int] = set()
+    in_section = False
+    after_cue = 0
+    for block in blocks:
+        if block.part in (CONTENTS, FURNITURE):
+            continue
+        text = block.text
+        if block.is_heading or (block.part == BODY and block.paragraph_number is None
+                                and len(text.split()) <= 8 and not _SENTENCE_END.search(text)
+                                and CREDIT_HEADING.match(_title_words(text))):
+            in_section = bool(CREDIT_HEADING.match(_title_words(text)))
+        short = len(text.split()) <= 25 and not _is_sentence(text) and not _ends_sentence(text)
+        if in_section or (short and (CREDIT_CUE.search(text) or _postnominal_name(text))):
+            out.add(id(block))
+            after_cue = 3 if short and len(text.split()) <= 8 else 0
+        elif after_cue and short and block.part == FRONT:
+            out.add(id(block))
+            after_cue -= 1
+        else:
+            after_cue = 0
+    return out
+
+
+def _ends_sentence(text: str) -> bool:
+    """True if the text ends a sentence: not with an abbreviation such as "C.B.E."."""
+    if not _SENTENCE_END.search(text):
+        return False
+    last = text.split()[-1].replace(".", "").strip("()")
+    return last not in postnominals()
+
+
+def _postnominal_name(text: str) -> bool:
+    """A capitalised name followed by post-nominal letters ("J Smith MSc, CQSW")."""
+    letters = postnominals()
+    return any(match["letters"].replace(".", "") in letters
+               for match in _NAME_THEN_LETTERS.finditer(text, overlapped=True))
+
+
+#: A capitalised word, then the first of the letters after it.
+_NAME_THEN_LETTERS = regex.compile(
+    r"(?<![\p{L}])\p{Lu}[\p{Ll}'’-]+,?\s+(?P<letters>\p{Lu}[\p{L}.]{1,8})(?![\p{L}\p{N}])")
+
+
+@cache
+def postnominals() -> frozenset[str]:
+    """Letters after a name (degrees, registrations, honours), without full stops."""
+    text = resources.files("scr_checks").joinpath("data/postnominals.txt").read_text("utf-8")
+    return frozenset(line.split("#")[0].strip().replace(".", "") for line in text.splitlines()
+                     if line.split("#")[0].strip())
