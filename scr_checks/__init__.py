@@ -17,6 +17,7 @@ from scr_checks.context import CheckContext  # noqa: E402
 from scr_checks.document import HiddenContent, Report, TextBlock, new_document  # noqa: E402
 from scr_checks.exceptions import ConfigError, ReaderError  # noqa: E402
 from scr_checks.formatters import Formatter  # noqa: E402
+from scr_checks.headings import catalogue as section_catalogue  # noqa: E402
 from scr_checks.layout import (  # noqa: E402
     APPARATUS,
     APPENDIX,
@@ -82,6 +83,7 @@ __all__ = [
     "hookimpl",
     "new_document",
     "quoted_spans",
+    "section_catalogue",
     "sentence_spans",
     "word_runs",
     "word_spans",

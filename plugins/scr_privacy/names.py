@@ -166,11 +166,9 @@ class NameFinder:
     @cached_property
     def public_office(self) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
         """An office just before a name ("the Minister of State, "), or in brackets after."""
-        offices = alternation_source(list(self.lexicon.public_offices), ignore_case=True)
-        return (regex.compile(rf"\b(?:{offices})(?:\s+for\s+[\p{{L}}\s'’]{{1,40}}?)?\s*,?\s*$",
-                              regex.IGNORECASE),
-                regex.compile(rf"^\s*(?:,\s*(?:the\s+)?|\()(?:{offices})\b|^\s+MP\b",
-                              regex.IGNORECASE))
+        offices = alternation_source(list(self.lexicon.public_offices))
+        return (regex.compile(rf"\b(?:{offices})(?:\s+for\s+[\p{{L}}\s'’]{{1,40}}?)?\s*,?\s*$"),
+                regex.compile(rf"^\s*(?:,\s*(?:the\s+)?|\()(?:{offices})\b|^\s+MP\b"))
 
     @cached_property
     def role_cue(self) -> regex.Pattern[str]:

@@ -17,8 +17,8 @@ from scr_checks import (
     Outline,
     TextBlock,
     hookimpl,
+    section_catalogue,
 )
-from scr_checks.outline import catalogue
 from scr_structure import numbering
 from scr_structure.rules import RULES
 
@@ -47,7 +47,7 @@ def scr_addoption(parser: OptionParser) -> None:
 
 @hookimpl
 def scr_configure(config: Config) -> None:
-    known = set(catalogue()) | set(config.option("", "headings"))
+    known = set(section_catalogue()) | set(config.option("", "headings"))
     for name in config.option(NAMESPACE, "required_sections"):
         if name not in known:
             source = config.path or "configuration"
@@ -89,7 +89,7 @@ def _completeness(outline: Outline, context: CheckContext) -> Iterator[Finding]:
 
 
 def _required_sections(outline: Outline, context: CheckContext) -> Iterator[Finding]:
-    labels = catalogue()
+    labels = section_catalogue()
     kind = outline.kind
     required = (context.option(NAMESPACE, "required_sections")
                 if kind.name in FULL_LENGTH else kind.required)
