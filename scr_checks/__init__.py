@@ -28,6 +28,7 @@ from scr_checks.layout import (  # noqa: E402
     GLOSSARY,
     TEXT_PARTS,
     Layout,
+    postnominals,
 )
 from scr_checks.locations import SourceText  # noqa: E402
 from scr_checks.outline import Item, Outline, Reference, Section  # noqa: E402
@@ -82,6 +83,7 @@ __all__ = [
     "fold_case",
     "hookimpl",
     "new_document",
+    "postnominals",
     "quoted_spans",
     "section_catalogue",
     "sentence_spans",

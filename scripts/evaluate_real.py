@@ -18,6 +18,7 @@ new cannot hide in the totals.
     python scripts/evaluate_real.py                 # the table
     python scripts/evaluate_real.py -v              # and every finding, with its label
     python scripts/evaluate_real.py --unlabelled    # findings still to label, as TSV rows
+    python scripts/evaluate_real.py --as-whole      # as if each were a whole full report
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ HERE = Path(__file__).resolve().parent
 LABELS = HERE.parent / "fixtures" / "real" / "labels.tsv"
 DEFAULT_FOLDER = HERE.parent.parent / "shared" / "real-dev"
 VERDICTS = ("right", "wrong", "debatable")
+#: Rules that say what a report lacks: wrong by construction on an opening
+#: checked as if it were whole, so ``--as-whole`` leaves them out.
+ABSENCE = ["SCR101", "SCR105", "SCR503", "SCR801", "SCR802"]
 #: What the excerpts add that no report has: their source line and gap marks.
 _SOURCE_LINE = regex.compile(r"^source\b.*$", regex.MULTILINE)
 _GAP = regex.compile(r"\[[^\]\n]*\]")
@@ -82,7 +86,8 @@ def prepared(source: Path, folder: Path) -> Path:
     return target
 
 
-def evaluate(folder: Path, verbose: bool, unlabelled_only: bool, notes: bool) -> int:
+def evaluate(folder: Path, verbose: bool, unlabelled_only: bool, notes: bool,
+             as_whole: bool = False) -> int:
     labels = read_labels()
     sources = sorted(folder.glob("*.txt"))
     counts: Counter[tuple[str, str]] = Counter()
@@ -90,7 +95,9 @@ def evaluate(folder: Path, verbose: bool, unlabelled_only: bool, notes: bool) ->
     used: set[Label] = set()
     with tempfile.TemporaryDirectory() as tmp:
         paths = [prepared(s, Path(tmp)) for s in sources]
-        run = check_paths(paths, config={"show_identifiers": True})
+        config = {"show_identifiers": True,
+                  **({"kind": "full_report", "ignore": ABSENCE} if as_whole else {})}
+        run = check_paths(paths, config=config)
         for error in run.errors:
             print(f"error: {error}", file=sys.stderr)
         for finding in run.findings:
@@ -153,11 +160,15 @@ def main() -> None:
     parser.add_argument("--unlabelled", action="store_true",
                         help="print only the findings without a label, as TSV rows")
     parser.add_argument("--notes", action="store_true", help="count notes too")
+    parser.add_argument("--as-whole", action="store_true",
+                        help="check each opening as if it were a whole full report, so the "
+                        "rules that need one run too (a harder test of the layout)")
     args = parser.parse_args()
     if not args.folder.is_dir():
         print(f"no folder of real reviews at {args.folder}; nothing to evaluate")
         return
-    raise SystemExit(evaluate(args.folder, args.verbose, args.unlabelled, args.notes))
+    raise SystemExit(evaluate(args.folder, args.verbose, args.unlabelled, args.notes,
+                              args.as_whole))
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from scr_checks import (
     Report,
     TextBlock,
     hookimpl,
+    postnominals,
     quoted_spans,
     sentence_spans,
     word_spans,
@@ -62,6 +63,14 @@ def scr_register_rules() -> list:
 def _known() -> frozenset[str]:
     lines = (DATA / "known.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """Ordinary English words: in capitals they are shouting, not acronyms."""
+    lines = [*(DATA / "common_words.txt").read_text(encoding="utf-8").splitlines(),
+             *(DATA / "report_words.txt").read_text(encoding="utf-8").splitlines()]
+    return frozenset(x for x in lines if x and not x.startswith("#"))
 
 
 @cache
@@ -104,6 +113,7 @@ def _acronym_findings(
                   **{acronyms.key_of(k): str(v)
                      for k, v in context.option(NAMESPACE, "acronyms").items()}}
     in_glossary = {u.key for b in glossary for u in acronyms.uses(b)}
+    people = acronyms.person_codes([*front, *prose])
     defined: dict[str, acronyms.Use] = {}
     first: dict[str, acronyms.Use] = {}
     for block in front:
@@ -115,8 +125,13 @@ def _acronym_findings(
         if block.is_heading or _shouting(block.text):
             continue
         for use in acronyms.uses(block):
-            if use.key not in known and not acronyms.ROMAN.fullmatch(use.key):
-                first.setdefault(use.key, use)
+            if use.key in known or use.key in people or acronyms.ROMAN.fullmatch(use.key):
+                continue
+            if use.key in postnominals() and acronyms.after_name(use):
+                continue  # "Jane Smith MSc, CQSW": letters after a name
+            if use.key not in expansions and use.key.lower() in _common_words():
+                continue  # an ordinary word in capitals ("CONTENTS", "THE PANEL")
+            first.setdefault(use.key, use)
     for key, use in first.items():
         meaning = expansions.get(key)
         said = f" It usually stands for {meaning}." if meaning else ""

@@ -25,8 +25,25 @@ PSEUDONYM_BEFORE = regex.compile(
     r"\.?\s+)$"
 )
 ROMAN = regex.compile(r"[IVXLCDM]+")
+#: A code standing for a person: "Initials of Child HD", "his mother SR",
+#: "known in this report as JT".
+PERSON_BEFORE = regex.compile(
+    r"(?:\binitials\s+of\s+(?:the\s+)?(?:child|baby|young\s+person)?\s*|"
+    r"\b(?:mother|father|sister|brother|sibling|partner|step-?(?:father|mother)|grandmother|"
+    r"grandfather|aunt|uncle|carer|boyfriend|girlfriend)\s+|"
+    r"\b(?:known|referred\s+to)(?:\s+(?:in|throughout)\s+(?:this|the)\s+(?:report|review))?"
+    r"\s+as\s+)$",
+    regex.IGNORECASE,
+)
+#: ... or what only a person does: "HD was born", "SR had two children removed".
+PERSON_AFTER = regex.compile(
+    r"\s+(?:was\s+(?:born|placed|admitted|removed|taken|found|seen|murdered|killed|injured)"
+    r"|died|swallowed|lived|told|said|disclosed)\b",
+    regex.IGNORECASE,
+)
+#: "(MASH)", "(the LSCB)", and with the area's name before it "(Devon SCP)".
 BRACKETED = regex.compile(
-    r"\(\s*(?:the\s+|hereafter\s+|known as\s+)?[\"'“‘]?"
+    r"\(\s*(?:the\s+|hereafter\s+|known as\s+)?(?:\p{Lu}\p{Ll}+\s+)?[\"'“‘]?"
     r"(?P<short>[A-Z][A-Za-z&]*[A-Z]s?)[\"'”’]?\s*\)"
 )
 REVERSE = regex.compile(r"(?P<short>[A-Z][A-Za-z&]*[A-Z]s?)\s+\((?P<long>[^()]{4,120})\)")
@@ -75,6 +92,28 @@ def uses(block: TextBlock) -> Iterator[Use]:
                 or CODE_AFTER.match(text, match.end())):
             continue
         yield Use(key_of(token), block, match.start(), match.end())
+
+
+#: A capitalised name and perhaps other letters just before: "Jane Smith MSc, ".
+NAME_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+[,\s]+(?:\p{Lu}[\p{L}.]*[,\s]+){0,6}$")
+
+
+def after_name(use: Use) -> bool:
+    """True if the use follows a name, as letters after a name do ("Gamble QPM")."""
+    return NAME_BEFORE.search(use.block.text, max(0, use.start - 80), use.start) is not None
+
+
+def person_codes(blocks: Iterable[TextBlock]) -> set[str]:
+    """Capital codes the report uses for people ("HD", "SR"): pseudonyms, not acronyms."""
+    codes: set[str] = set()
+    for block in blocks:
+        text = block.text
+        for match in TOKEN.finditer(text):
+            if len(match.group()) <= 4 and (
+                    PERSON_BEFORE.search(text, max(0, match.start() - 60), match.start())
+                    or PERSON_AFTER.match(text, match.end())):
+                codes.add(key_of(match.group()))
+    return codes
 
 
 def definitions(block: TextBlock) -> Iterator[Use]:
