@@ -488,11 +488,10 @@ def _front_statement(text: str) -> bool:
 
 
 def _section_part(block: TextBlock, patterns: dict[str, regex.Pattern[str]]) -> None:
-    words = _title_words(block.text)
-    if APPENDIX_HEADING.match(words):
-        block.part = APPENDIX
-    elif "glossary" in classify(block.text, patterns):
+    if "glossary" in classify(block.text, patterns):
         block.part = GLOSSARY
+    elif APPENDIX_HEADING.match(_title_words(block.text)):
+        block.part = APPENDIX
 
 
 def _inherit_sections(blocks: list[TextBlock]) -> None:

@@ -60,6 +60,10 @@ def scr_addoption(parser: OptionParser) -> None:
     add = parser.add_option
     add(NAMESPACE, "allow", list, [],
         "Pseudonyms and terms never reported (e.g. a child's published name).")
+    add(NAMESPACE, "public_names", list, [],
+        "Names already public for the report(s) this configuration covers (a child whose "
+        "name was made public by a court or the national panel): never reported, whole "
+        "or in part. Dates of birth and death are still reported.")
     add(NAMESPACE, "patterns", dict, {},
         "Extra regular expressions per rule id, e.g. { SCR214 = ['ESCC-\\\\d{6}'] }.")
     add(NAMESPACE, "first_names", list, [], "Extra first names to recognise.")
@@ -117,7 +121,8 @@ class _State:
         self.allowed = frozenset(option("allow"))
         texts = [b.text for b in context.blocks]
         texts += [h.text for h in context.report.hidden]
-        self.document = DocumentNames.gather(texts, set(self.allowed))
+        self.document = DocumentNames.gather(texts, set(self.allowed),
+                                             context.option(NAMESPACE, "public_names"))
         self.names = NameFinder(self.lexicon, self.document)
         self.extra = _extra_patterns(tuple(sorted(
             (rule, tuple(p)) for rule, p in context.option(NAMESPACE, "patterns").items()

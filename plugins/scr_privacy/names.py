@@ -9,7 +9,7 @@ authorship lines where naming the author and chair is expected.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -58,6 +58,15 @@ DECLARING_SENTENCE = regex.compile(
     r"names?\s+(?:has|have)\s+been\s+changed|will\s+be\s+(?:known|called|referred))\b",
     regex.IGNORECASE,
 )
+#: A sentence that gives people other names: every capitalised word in it is
+#: a declared pseudonym ("the children have been given different names: Amber
+#: and Kai", "The name Ellie is a pseudonym", "pseudonyms chosen by the family").
+PSEUDONYM_SENTENCE = regex.compile(
+    r"\b(?:pseudonyms?|given\s+(?:different|other|new)\s+names|names?\s+(?:has|have)\s+been"
+    r"\s+changed|not\s+(?:his|her|their)\s+real\s+names?)\b",
+    regex.IGNORECASE,
+)
+CAPITALISED = regex.compile(r"(?<![\p{L}'’-])\p{Lu}[\p{Ll}'’-]+")
 PSEUDONYM_AFTER = regex.compile(r"(\p{Lu}[\p{L}'’-]+)\s*\((?:a\s+)?pseudonym\)")
 #: A number after a word makes a pseudonym code ("Male 1", "Foster Carer 2").
 CODE_AFTER = regex.compile(r"\s+\d{1,3}(?![\p{L}\p{N}])")
@@ -81,12 +90,18 @@ class DocumentNames:
     declared: set[str] = field(default_factory=set)
     lower_words: set[str] = field(default_factory=set)
     allowed: set[str] = field(default_factory=set)
+    #: Every word of the names already public (``public_names``): a name made
+    #: only of them, in any order or spelling with or without hyphens, is allowed.
+    public: set[str] = field(default_factory=set)
     #: First names already reported, so each is queried once.
     reported: set[str] = field(default_factory=set)
 
     @classmethod
-    def gather(cls, texts: list[str], allowed: set[str]) -> DocumentNames:
-        state = cls(allowed=set(allowed))
+    def gather(cls, texts: list[str], allowed: set[str],
+               public: Iterable[str] = ()) -> DocumentNames:
+        state = cls(allowed=set(allowed),
+                    public={part for name in public for part in regex.split(r"[\s-]+", name)
+                            if part})
         for text in texts:
             state.lower_words.update(LOWER_WORD.findall(_without_addresses(text)))
             for m in DECLARATION.finditer(text):
@@ -94,12 +109,19 @@ class DocumentNames:
                 if m["verb"].startswith("referred") or DECLARING_SENTENCE.search(sentence):
                     state.declared.update(m.captures("name"))
             state.declared.update(PSEUDONYM_AFTER.findall(text))
+            for m in PSEUDONYM_SENTENCE.finditer(text):
+                sentence = _sentence(text, m.start(), m.end())
+                state.declared.update(w.removesuffix("'s").removesuffix("’s")
+                                      for w in CAPITALISED.findall(sentence))
         return state
 
     def accepts(self, words: list[str]) -> bool:
-        """True if the name is declared or allowed, as a whole or word by word."""
+        """True if the name is declared, allowed or public, as a whole or word by word."""
         joined = " ".join(words)
         if joined in self.allowed or joined in self.declared:
+            return True
+        if self.public and all(part in self.public for word in words
+                               for part in word.split("-")):
             return True
         return len(words) == 1 and words[0] in self.allowed
 

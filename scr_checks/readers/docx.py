@@ -228,6 +228,8 @@ class _Builder(TreeBuilder):
         self.package = package
         self.hidden: list[HiddenContent] = []
         self.index = 0
+        #: "contents" inside Word's table-of-contents field.
+        self.part: str | None = None
         self.styles = self._styles(package.xml("word/styles.xml"))
         self.numbering = Numbering.load(package.xml("word/numbering.xml"))
         self.footnotes = self._notes(package.xml("word/footnotes.xml"), "w:footnote")
@@ -317,7 +319,12 @@ class _Builder(TreeBuilder):
             elif child.tag == w("sdt"):
                 content = child.find("w:sdtContent", NS)
                 if content is not None:
+                    gallery = child.find("w:sdtPr/w:docPartObj/w:docPartGallery", NS)
+                    outer = self.part
+                    if gallery is not None and gallery.get(w("val")) == "Table of Contents":
+                        self.part = "contents"
                     self.blocks(content)
+                    self.part = outer
             elif child.tag == f"{{{MC}}}AlternateContent":
                 choice = child.find(f"{{{MC}}}Choice")
                 if choice is not None:
@@ -364,6 +371,8 @@ class _Builder(TreeBuilder):
             return
         self.index += 1
         where: dict[str, Any] = {"index": self.index, "comments": self.anchored(p) or None}
+        if self.part or any(s.name.startswith("toc ") for s in chain):
+            where["part"] = "contents"  # Word's own contents field or TOC styles
         if cell is not None:
             cell.append((text, where))
             return

@@ -56,6 +56,26 @@ def _tag(element: Any) -> str:
     return element.tag.lower() if isinstance(element.tag, str) else ""
 
 
+#: Classes that mark a contents list ("toc", "table-of-contents").
+_CONTENTS_CLASS = re.compile(r"\b(?:toc|table-of-contents|contents)\b", re.IGNORECASE)
+
+
+def _part(element: Any) -> str | None:
+    """What the page's markup says an element is: a contents list, or page furniture.
+
+    A ``nav`` (or an element classed "toc") holds contents; a ``header`` or
+    ``footer`` of the page itself, not of an article, holds running text.
+    """
+    for node in (element, *element.iterancestors()):
+        tag = _tag(node)
+        if tag == "nav" or node.get("role") == "navigation" or _CONTENTS_CLASS.search(
+                node.get("class") or ""):
+            return "contents"
+        if tag in ("header", "footer") and _tag(node.getparent()) == "body":
+            return "furniture"
+    return None
+
+
 class _Builder(TreeBuilder):
     def __init__(self, path: str, root: Any, lines: list[str]) -> None:
         super().__init__(path)
@@ -90,13 +110,17 @@ class _Builder(TreeBuilder):
             seen[key] = seen.get(key, 0) + 1
         return rank
 
-    def where(self, element: Any) -> dict[str, int]:
+    def where(self, element: Any) -> dict[str, Any]:
         line = element.sourceline or 1
         source = self.source_lines[line - 1] if line <= len(self.source_lines) else ""
         starts = [m.end() for m in re.finditer(
             rf"<{re.escape(_tag(element))}\b[^>]*>", source, re.IGNORECASE)]
         rank = self._rank.get(element, 0)
-        return {"line": line, "column": starts[rank] if rank < len(starts) else 0}
+        where: dict[str, Any] = {"line": line, "column": starts[rank] if rank < len(starts) else 0}
+        part = _part(element)
+        if part:
+            where["part"] = part
+        return where
 
     def _append(self, node: nodes.Element) -> None:
         (self.stack[-1] if self.stack else self.container).append(node)

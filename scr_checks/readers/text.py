@@ -3,7 +3,8 @@
 A heading is a line underlined (or over- and underlined) with a repeated
 punctuation character, as in reST and most plain-text reports; or a single
 short line that starts with a section number ("4.1 Information sharing") and
-does not end like a sentence; or a single line in capitals.  As in reST,
+does not end like a sentence; or a single line in capitals; or a single short
+line in title case ("Methodology and Report Structure").  As in reST,
 heading levels follow the order in which each style first appears, numbered
 headings having one style per depth.  Lines starting with "-", "*", "•" are
 bullet items, "1." / "(a)" / "a)" enumerated items, and lines framed with
@@ -30,6 +31,11 @@ ORDERED = re.compile(r"(\s*)(?:\d{1,3}[.)]|\([a-zA-Z0-9]{1,4}\)|[a-z][.)])\s+")
 TABLE_RULE = re.compile(r"\s*\+[-=+:]+\+?\s*")
 RULE_CELL = re.compile(r"[-=:]+")
 MAX_HEADING_WORDS = 14
+#: A line of this many words or fewer, every word capitalised but the small
+#: ones, is a heading ("Methodology and Report Structure").
+MAX_TITLE_CASE_WORDS = 8
+SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of",
+                         "on", "or", "the", "to", "with"})
 #: Longer lines are paragraphs on one line, not lines wrapped by an editor.
 PARAGRAPH_LINE = 200
 #: Dotted leaders: a contents entry, never a heading.
@@ -117,7 +123,18 @@ def _heading_style(line: str) -> object | None:
     letters = [c for c in text if c.isalpha()]
     if len(letters) >= 2 and all(c.isupper() for c in letters):
         return ("capitals",)
+    if _title_case(words) and text[-1] not in "?":
+        return ("title case",)
     return None
+
+
+def _title_case(words: list[str]) -> bool:
+    """"Methodology and Report Structure": every word but the small ones capitalised."""
+    if len(words) > MAX_TITLE_CASE_WORDS:
+        return False
+    capitalised = [w for w in words if w[:1].isalpha() and w.lower() not in SMALL_WORDS]
+    return bool(capitalised) and all(w[0].isupper() for w in capitalised) and any(
+        c.islower() for c in "".join(words))
 
 
 def _add_body(builder: TreeBuilder, styles: list[object], first: int, block: list[str]) -> None:
@@ -131,7 +148,7 @@ def _add_body(builder: TreeBuilder, styles: list[object], first: int, block: lis
         _add_table(builder, first, block)
         return
     for pattern, bullet in ((BULLET, True), (ORDERED, False)):
-        if pattern.match(block[0]):
+        if pattern.match(block[0]) and not LEADER.search(block[0]):
             _add_list(builder, first, block, pattern, bullet)
             return
     builder.paragraph("\n".join(line.strip() for line in block), line=first,

@@ -24,8 +24,10 @@ from docutils import nodes
 from scr_checks.document import new_document
 
 #: ``comments``: texts of the (Word) comments anchored to the block, which
-#: suppression markers are read from.
-_NODE_ATTRIBUTES = ("column", "index", "page", "page_line", "number", "comments")
+#: suppression markers are read from; ``part``: the part of the report the
+#: file itself says the block is in (a Word contents field, an HTML ``nav``),
+#: which :mod:`scr_checks.layout` takes over its own reading of the text.
+_NODE_ATTRIBUTES = ("column", "index", "page", "page_line", "number", "comments", "part")
 
 
 def locate(node: nodes.Element, **where: Any) -> nodes.Element:
