@@ -94,8 +94,9 @@ def uses(block: TextBlock) -> Iterator[Use]:
         yield Use(key_of(token), block, match.start(), match.end())
 
 
-#: A capitalised name and perhaps other letters just before: "Jane Smith MSc, ".
-NAME_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+[,\s]+(?:\p{Lu}[\p{L}.]*[,\s]+){0,6}$")
+#: A first name and surname, and perhaps other letters, just before: "Jane Smith MSc, ".
+NAME_BEFORE = regex.compile(
+    r"\p{Lu}\p{Ll}+\s+\p{Lu}[\p{Ll}'’-]+[,\s]+(?:\p{Lu}[\p{Ll}.]*\p{Lu}[\p{L}.]*[,\s]+){0,6}$")
 
 
 def after_name(use: Use) -> bool:

@@ -147,3 +147,43 @@ def test_configured_known_acronyms_and_expansions():
 ])
 def test_a_block_mostly_in_capitals_is_a_banner_whose_capitals_are_not_acronyms(text, shouted):
     assert (found(run(text + "\n")) == []) == shouted
+
+
+def test_words_in_capitals_are_not_acronyms_but_known_acronyms_in_capitals_are():
+    result = run("""\
+        Introduction
+        ============
+
+        THE REVIEW PANEL AND THE SAFEGUARDING PARTNERSHIPS MET IN PRIVATE.
+
+        The referral went to the MASH and the LADO.
+        """)
+    assert [(rule, token) for rule, token, *_ in found(result)] == [
+        ("SCR602", "MASH"), ("SCR602", "LADO")]
+
+
+def test_letters_after_a_name_are_not_acronyms():
+    result = run("""\
+        The review was led by Rosalind Kettering MSc, CQSW, and chaired by Owen
+        Tredwell OBE. The CQSW course is no longer taught.
+        """)
+    assert [(rule, token) for rule, token, *_ in found(result)] == [("SCR602", "CQSW")]
+
+
+def test_codes_used_for_people_are_pseudonyms_not_acronyms():
+    result = run("""\
+        Introduction
+        ============
+
+        The review concerns the Initials of Child HD. HD was born in 2004. His
+        mother SR had two older children. SR and HD lived with the WCN.
+        """)
+    assert [(rule, token) for rule, token, *_ in found(result)] == [("SCR602", "WCN")]
+
+
+def test_an_acronym_defined_with_the_area_name_before_it():
+    result = run("""\
+        The Devon Safeguarding Children Partnership (Devon SCP) asked for the review.
+        The SCP met twice.
+        """)
+    assert found(result) == []
