@@ -192,14 +192,17 @@ def apply_mask(finding: Finding) -> Finding:
     )
 
 
-def fingerprint(finding: Finding, occurrence: int, key: bytes) -> str:
+def fingerprint(finding: Finding, occurrence: int, key: bytes, path: str | None = None) -> str:
     """A stable id: rule, file and the text around the finding, never its line.
 
+    ``path`` is the file's path from the project root (by default the path
+    shown), so the id does not depend on the folder the command ran from.
     Keyed (HMAC-style) so that a short masked name cannot be recovered by
     hashing guesses.
     """
     material = "\x1f".join(
-        [finding.rule_id, finding.location.path, " ".join(finding.context.split())]
+        [finding.rule_id, path if path is not None else finding.location.path,
+         " ".join(finding.context.split())]
     )
     digest = hashlib.blake2b(material.encode("utf-8", "surrogatepass"), digest_size=8, key=key)
     return f"{digest.hexdigest()}:{occurrence}"

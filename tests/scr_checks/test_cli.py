@@ -158,19 +158,34 @@ def test_half_surrogate_in_a_finding_is_written_in_json_and_text(make_plugin, wr
     assert "odd \ufffd text" in target.read_text(encoding="utf-8")
 
 
-def test_paths_are_shown_relative_to_the_project_root(tmp_path, monkeypatch, capsys):
-    (tmp_path / "scr-checks.toml").write_text("select = ['SCR101']\n", encoding="utf-8")
-    reports = tmp_path / "reports"
-    reports.mkdir()
-    (reports / "a.rst").write_text(MISSING_SECTIONS, encoding="utf-8")
-    monkeypatch.chdir(reports)
-    main(["check", "a.rst", "--format", "json"])
-    from_inside = json.loads(capsys.readouterr().out)
-    monkeypatch.chdir(tmp_path)
-    main(["check", "reports/a.rst", "--format", "json"])
-    from_root = json.loads(capsys.readouterr().out)
-    assert from_inside["files"][0]["path"] == "reports/a.rst"
-    assert from_inside == from_root
+def test_paths_are_shown_from_the_current_folder_and_fingerprints_do_not_change(
+        tmp_path, monkeypatch, capsys):
+    """As ruff shows them: from where the command runs, not from the config's folder."""
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "scr-checks.toml").write_text("select = ['SCR101']\n",
+                                                          encoding="utf-8")
+    (tmp_path / "reports" / "a.rst").write_text(MISSING_SECTIONS, encoding="utf-8")
+    runs = {}
+    for folder, given in ((tmp_path, "reports"), (tmp_path, "reports/a.rst"),
+                          (tmp_path / "reports", "a.rst"), (tmp_path / "reports", "."),
+                          (tmp_path, str(tmp_path / "reports" / "a.rst"))):
+        monkeypatch.chdir(folder)
+        main(["check", given, "--format", "json"])
+        runs[given] = json.loads(capsys.readouterr().out)["files"][0]
+    assert {given: run["path"] for given, run in runs.items()} == {
+        "reports": "reports/a.rst", "reports/a.rst": "reports/a.rst", "a.rst": "a.rst",
+        ".": "a.rst", str(tmp_path / "reports" / "a.rst"): "reports/a.rst"}
+    fingerprints = {tuple(f["fingerprint"] for f in run["findings"]) for run in runs.values()}
+    assert len(fingerprints) == 1 and len(next(iter(fingerprints))) == 4
+
+
+def test_an_input_outside_the_current_folder_is_shown_as_given(tmp_path, monkeypatch, capsys):
+    (tmp_path / "work").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "a.rst").write_text(MISSING_SECTIONS, encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "work")
+    main(["check", "../elsewhere/a.rst", "--select", "SCR101", "--no-color"])
+    assert "../elsewhere/a.rst:1:1: SCR101" in capsys.readouterr().out
 
 
 def test_the_collector_is_settled_during_a_run_and_restored_after(write_report, tmp_path,

@@ -11,7 +11,8 @@ from scr_checks.exceptions import ConfigError
 from scr_checks.testing import make_session
 
 
-def test_found_by_walking_up(tmp_path):
+def test_found_by_walking_up_to_the_repository_root(tmp_path):
+    (tmp_path / ".git").mkdir()
     (tmp_path / "scr-checks.toml").write_text("fail_level = 'error'\n", encoding="utf-8")
     deep = tmp_path / "a" / "b"
     deep.mkdir(parents=True)

@@ -221,7 +221,7 @@ def test_check_report_checks_a_parsed_report_as_check_file_does(flag_plugin, wri
     session = make_session(plugins=[flag_plugin], config={"select": ["TST"]})
     from_file = session.check_file(path)
     report = RstReader({}).read(session.shown(path), path.read_bytes())
-    from_report = session.check_report(report)
+    from_report = session.check_report(report, path)
     assert from_report.findings == from_file.findings
     assert [f.suppressed for f in from_report.findings] == [True, False]
     assert from_report.extras["scorecard"] == from_file.extras["scorecard"]
