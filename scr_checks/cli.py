@@ -32,7 +32,8 @@ from scr_checks.pluginmanager import ScrPluginManager
 from scr_checks.progress import progress_bar
 from scr_checks.results import RunResult, ToolError
 from scr_checks.rules import QUESTIONS, Rule, Severity
-from scr_checks.runner import STDIN, Session, display_path
+from scr_checks.paths import display_path
+from scr_checks.runner import STDIN, Session
 from scr_checks.scaffold import new_plugin
 from scr_checks.suggest import did_you_mean
 from scr_checks.terminal import SafeLogFormatter, terminal_safe
@@ -233,12 +234,12 @@ def choose_config(args: argparse.Namespace, inputs: Sequence[Path]) -> Path | No
         raise UsageError(f"the inputs have different configurations ({each}); one run "
                          "uses one: check them in separate runs, or choose with --config "
                          "FILE or --isolated")
-    return next(iter(nearest))
+    found = next(iter(nearest))
+    return Path(display_path(found)) if found else None
 
 
 def describe_start(pm: ScrPluginManager, config: Config, args: argparse.Namespace) -> None:
-    """Log (``-v``) the configuration, the plugins loaded and every setting that runs
-    code or weakens the gate, each with the file or option it came from."""
+    """Log (``-v``) the configuration file and the plugins loaded."""
     if not log.isEnabledFor(logging.INFO):
         return
     if config.path:
@@ -256,6 +257,10 @@ def describe_start(pm: ScrPluginManager, config: Config, args: argparse.Namespac
         origin = f"{dist[0]} {dist[1]}" if dist else getattr(plugin, "__file__", "") or ""
         log.info("plugin %s: %s", name, display_path(Path(origin)) if not dist and origin
                  else origin)
+
+
+def describe_trusted(config: Config) -> None:
+    """Log (``-v``) each setting that runs code or weakens the gate, with its origin."""
     for key, effect in TRUSTED_KEYS.items():
         if key in config.values:
             log.info("%s = %r from %s: %s", key, config.values[key], config.origin(key),
@@ -329,6 +334,7 @@ def command_check(args: argparse.Namespace) -> ExitCode:
     stdin_at = Path(args.stdin_filename) if args.stdin_filename else Path.cwd()
     pm, config = load(args, [stdin_at if p == STDIN else Path(p) for p in args.paths])
     apply_overrides(args, config)
+    describe_trusted(config)
     call_startup_hook(pm, "scr_configure", config=config)
     session = Session(pm, config)
     session.exclusions = Exclusions.from_config(config, chosen=bool(args.config or

@@ -28,6 +28,7 @@ from pathlib import Path
 import pathspec
 
 from scr_checks.config import Config, config_in
+from scr_checks.paths import display_path
 
 log = logging.getLogger("scr_checks")
 
@@ -77,7 +78,7 @@ class Exclusions:
                 return True
         if self.respect_gitignore and (source := self._gitignored(real, is_dir, top)):
             log.info("skipped %s: ignored by %s (set respect_gitignore = false to check it)",
-                     path, source)
+                     path, display_path(source))
             return True
         if is_dir and path != top and (found := config_in(real)) is not None:
             if found != self.config_path and self.refuse_other_configs:

@@ -25,6 +25,7 @@ from scr_checks.layout import Layout
 from scr_checks.locations import utf16_column
 from scr_checks.outline import Outline
 from scr_checks.parallel import Progress, check_files
+from scr_checks.paths import display_path, project_root
 from scr_checks.pluginmanager import ScrPluginManager
 from scr_checks.prose import word_runs
 from scr_checks.readers import Reader
@@ -127,8 +128,10 @@ class Session:
             for selector in self.config.get(key):
                 if not any(rule_id.startswith(selector) for rule_id in ids):
                     origin = self.config.origin(key)
+                    where = (f"{origin} {selector!r}" if origin.startswith("--")
+                             else f"{origin}: {key!r} entry {selector!r}")
                     raise ConfigError(
-                        f"{origin}: {key} {selector!r} matches no rule"
+                        f"{where} matches no rule"
                         f"{did_you_mean(selector, ids)} (see 'scr-checks rules')"
                     )
 
@@ -461,22 +464,3 @@ def _describe(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     first = text[0] if text else ""
     return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
-
-
-def display_path(path: Path) -> str:
-    """``path`` as ruff and flake8 show it, with /: relative to the current folder
-    when it is in it, otherwise as it was given (``../x.md``, ``/srv/x.md``)."""
-    absolute = os.path.abspath(path)
-    cwd = os.getcwd()
-    if absolute == cwd or absolute.startswith(os.path.join(cwd, "")):
-        return Path(os.path.relpath(absolute, cwd)).as_posix()
-    return Path(os.path.normpath(path)).as_posix()
-
-
-def project_root() -> Path:
-    """The repository around the current folder (a folder holding ``.git``), or it."""
-    cwd = Path.cwd().resolve()
-    for folder in (cwd, *cwd.parents):
-        if (folder / ".git").exists():
-            return folder
-    return cwd
