@@ -28,21 +28,21 @@ from scr_checks.formatters import write_atomically
 from scr_checks.formatters.statistics import StatisticsFormatter
 from scr_checks.loading import call_startup_hook, load_plugins
 from scr_checks.parallel import cpu_count
+from scr_checks.paths import display_path
 from scr_checks.pluginmanager import ScrPluginManager
 from scr_checks.progress import progress_bar
 from scr_checks.results import RunResult, ToolError
 from scr_checks.rules import QUESTIONS, Rule, Severity
-from scr_checks.paths import display_path
 from scr_checks.runner import STDIN, Session
 from scr_checks.scaffold import new_plugin
 from scr_checks.suggest import did_you_mean
-from scr_checks.terminal import SafeLogFormatter, terminal_safe
 from scr_checks.suppressions import (
     apply_baseline,
     configured_baseline,
     read_baseline,
     write_baseline,
 )
+from scr_checks.terminal import SafeLogFormatter, terminal_safe
 
 log = logging.getLogger("scr_checks")
 

@@ -27,6 +27,6 @@ def terminal_safe(text: str) -> str:
 class SafeLogFormatter(logging.Formatter):
     """A log formatter that escapes the message (a traceback after it stays as it is)."""
 
-    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 (logging's name)
+    def formatMessage(self, record: logging.LogRecord) -> str:
         record.message = terminal_safe(record.message)
         return super().formatMessage(record)

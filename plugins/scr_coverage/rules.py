@@ -19,6 +19,19 @@ EQUALITY = Rule(
     question=8,
     tags=("coverage", "equality"),
     whole_report=True,
+    bad_example=(
+        "Introduction\n"
+        "============\n"
+        "\n"
+        "The review began in 2023."
+    ),
+    good_example=(
+        "Equality and diversity\n"
+        "======================\n"
+        "\n"
+        "The review considered the family's ethnicity, language and religion, and how each "
+        "shaped their contact with services."
+    ),
 )
 
 STATUTORY = Rule(
@@ -36,6 +49,18 @@ STATUTORY = Rule(
     question=8,
     tags=("coverage", "statutory"),
     whole_report=True,
+    bad_example=(
+        "Introduction\n"
+        "============\n"
+        "\n"
+        "The review began in 2023."
+    ),
+    good_example=(
+        "Introduction\n"
+        "============\n"
+        "\n"
+        "The review was held under Working Together to Safeguard Children (2023)."
+    ),
 )
 
 RULES = [EQUALITY, STATUTORY]

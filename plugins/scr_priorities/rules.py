@@ -16,6 +16,34 @@ NOT_TIED = Rule(
     severity=Severity.WARNING,
     question=3,
     tags=("priorities", "recommendations"),
+    bad_example=(
+        "Findings\n"
+        "========\n"
+        "\n"
+        "Finding 1: Referral forms lose health observations\n"
+        "--------------------------------------------------\n"
+        "\n"
+        "5.1 The form has no field for them, because it was designed for police referrals.\n"
+        "\n"
+        "Recommendations\n"
+        "===============\n"
+        "\n"
+        "6.1 Recommendation 1: The Partnership should add a field to the form."
+    ),
+    good_example=(
+        "Findings\n"
+        "========\n"
+        "\n"
+        "Finding 1: Referral forms lose health observations\n"
+        "--------------------------------------------------\n"
+        "\n"
+        "5.1 The form has no field for them, because it was designed for police referrals.\n"
+        "\n"
+        "Recommendations\n"
+        "===============\n"
+        "\n"
+        "6.1 Recommendation 1: The Partnership should add a field to the form (Finding 1)."
+    ),
 )
 
 NO_ACTOR = Rule(
@@ -32,6 +60,34 @@ NO_ACTOR = Rule(
     severity=Severity.WARNING,
     question=3,
     tags=("priorities", "recommendations"),
+    bad_example=(
+        "Findings\n"
+        "========\n"
+        "\n"
+        "Finding 1: Referral forms lose health observations\n"
+        "--------------------------------------------------\n"
+        "\n"
+        "5.1 The form has no field for them, because it was designed for police referrals.\n"
+        "\n"
+        "Recommendations\n"
+        "===============\n"
+        "\n"
+        "6.1 Recommendation 1: A field should be added to the form (Finding 1)."
+    ),
+    good_example=(
+        "Findings\n"
+        "========\n"
+        "\n"
+        "Finding 1: Referral forms lose health observations\n"
+        "--------------------------------------------------\n"
+        "\n"
+        "5.1 The form has no field for them, because it was designed for police referrals.\n"
+        "\n"
+        "Recommendations\n"
+        "===============\n"
+        "\n"
+        "6.1 Recommendation 1: The Partnership should add a field to the form (Finding 1)."
+    ),
 )
 
 TOO_MANY = Rule(
@@ -48,6 +104,58 @@ TOO_MANY = Rule(
     severity=Severity.NOTE,
     question=3,
     tags=("priorities", "recommendations"),
+    bad_example=(
+        "Findings\n"
+        "========\n"
+        "\n"
+        "Finding 1: Referral forms lose health observations\n"
+        "--------------------------------------------------\n"
+        "\n"
+        "5.1 The form has no field for them, because it was designed for police referrals.\n"
+        "\n"
+        "Recommendations\n"
+        "===============\n"
+        "\n"
+        "6.1 Recommendation 1: The Partnership should review form 1 (Finding 1).\n"
+        "\n"
+        "6.2 Recommendation 2: The Partnership should review form 2 (Finding 1).\n"
+        "\n"
+        "6.3 Recommendation 3: The Partnership should review form 3 (Finding 1).\n"
+        "\n"
+        "6.4 Recommendation 4: The Partnership should review form 4 (Finding 1).\n"
+        "\n"
+        "6.5 Recommendation 5: The Partnership should review form 5 (Finding 1).\n"
+        "\n"
+        "6.6 Recommendation 6: The Partnership should review form 6 (Finding 1).\n"
+        "\n"
+        "6.7 Recommendation 7: The Partnership should review form 7 (Finding 1).\n"
+        "\n"
+        "6.8 Recommendation 8: The Partnership should review form 8 (Finding 1).\n"
+        "\n"
+        "6.9 Recommendation 9: The Partnership should review form 9 (Finding 1).\n"
+        "\n"
+        "6.10 Recommendation 10: The Partnership should review form 10 (Finding 1).\n"
+        "\n"
+        "6.11 Recommendation 11: The Partnership should review form 11 (Finding 1)."
+    ),
+    good_example=(
+        "Findings\n"
+        "========\n"
+        "\n"
+        "Finding 1: Referral forms lose health observations\n"
+        "--------------------------------------------------\n"
+        "\n"
+        "5.1 The form has no field for them, because it was designed for police referrals.\n"
+        "\n"
+        "Recommendations\n"
+        "===============\n"
+        "\n"
+        "6.1 Recommendation 1: The Partnership should review form 1 (Finding 1).\n"
+        "\n"
+        "6.2 Recommendation 2: The Partnership should review form 2 (Finding 1).\n"
+        "\n"
+        "6.3 Recommendation 3: The Partnership should review form 3 (Finding 1)."
+    ),
 )
 
 GENERIC = Rule(
@@ -64,6 +172,35 @@ GENERIC = Rule(
     severity=Severity.WARNING,
     question=3,
     tags=("priorities", "recommendations"),
+    bad_example=(
+        "Findings\n"
+        "========\n"
+        "\n"
+        "Finding 1: Referral forms lose health observations\n"
+        "--------------------------------------------------\n"
+        "\n"
+        "5.1 The form has no field for them, because it was designed for police referrals.\n"
+        "\n"
+        "Recommendations\n"
+        "===============\n"
+        "\n"
+        "6.1 Recommendation 1: All agencies must do better (Finding 1)."
+    ),
+    good_example=(
+        "Findings\n"
+        "========\n"
+        "\n"
+        "Finding 1: Referral forms lose health observations\n"
+        "--------------------------------------------------\n"
+        "\n"
+        "5.1 The form has no field for them, because it was designed for police referrals.\n"
+        "\n"
+        "Recommendations\n"
+        "===============\n"
+        "\n"
+        "6.1 Recommendation 1: The Partnership should add a health field to the referral form by "
+        "June (Finding 1)."
+    ),
 )
 
 RULES = [NOT_TIED, NO_ACTOR, TOO_MANY, GENERIC]

@@ -15,8 +15,8 @@ identifiers, and paths are relative to the checkout.
 from __future__ import annotations
 
 import json
-from dataclasses import fields
 import os
+from dataclasses import fields
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
