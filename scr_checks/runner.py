@@ -10,6 +10,7 @@ import logging
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 from scr_checks import __version__
 from scr_checks.config import READER_LIMITS, Config
 from scr_checks.context import CheckContext
-from scr_checks.document import Report, blocks
+from scr_checks.document import Report, TextBlock, blocks
 from scr_checks.exceptions import ConfigError, PluginLoadError, ReaderError
 from scr_checks.exclusions import Exclusions
 from scr_checks.formatters import Formatter
@@ -286,6 +287,8 @@ class Session:
         self._safely(result, "scr_modify_findings",
                      findings=findings, report=report, context=context)
         result.findings = self._finish(findings, anchor)
+        if report.binary and self._may_cue(result):
+            result.findings = add_cues(result.findings, context.blocks)
         result.extras.update(context.extras)
         failed = {error.plugin for error in result.errors if error.plugin}
         result.extras["scorecard"] = scorecard(
@@ -421,6 +424,17 @@ class Session:
                 log.debug("plugin %s failed in %s", owner, hook, exc_info=True)
                 result.errors.append(ToolError(result.path, _describe(exc), owner))
 
+    def _may_cue(self, result: FileResult) -> bool:
+        """Whether a paragraph's first words may be shown: only when every privacy
+        rule ran on the file (or identifiers are shown anyway), so that words
+        holding an identifier are known."""
+        if self.config.get("show_identifiers"):
+            return True
+        privacy = [rule.id for rule in self.rules if rule.question == 2]
+        failed = {error.plugin for error in result.errors if error.plugin}
+        return all(rule_id in self._selected_ids and self.rules.owner(rule_id) not in failed
+                   for rule_id in privacy)
+
     def _finish(self, findings: list[Finding], anchor: str) -> list[Finding]:
         """Apply severity overrides, fingerprint, mask, and sort.
 
@@ -443,6 +457,38 @@ class Session:
             )
             out.append(finding if show else apply_mask(finding))
         return out
+
+
+#: Words of a paragraph's start shown as its cue in a Word or PDF location.
+CUE_WORDS = 6
+
+
+def add_cues(findings: list[Finding], blocks: list[TextBlock]) -> list[Finding]:
+    """Give each finding in a paragraph the paragraph's first words, unless any
+    identifier a rule found in that paragraph starts among them."""
+    by_index = {block.index: block for block in blocks}
+    secrets: dict[int, list[str]] = {}
+    for finding in findings:
+        if finding.secret and finding.location.paragraph_index is not None:
+            secrets.setdefault(finding.location.paragraph_index, []).append(finding.secret)
+    out = []
+    for finding in findings:
+        block = by_index.get(finding.location.paragraph_index or 0)
+        cue = _cue(block.text, secrets.get(block.index, [])) if block else None
+        out.append(finding.evolve(location=replace(finding.location, cue=cue)) if cue
+                   else finding)
+    return out
+
+
+def _cue(text: str, secrets: list[str]) -> str | None:
+    words = text.split()
+    cue = " ".join(words[:CUE_WORDS]) + ("…" if len(words) > CUE_WORDS else "")
+    end = len(" ".join(words[:CUE_WORDS])) + len(text) - len(text.lstrip())
+    for secret in secrets:
+        at = text.find(secret)
+        if at == -1 or at < end or any(part in cue for part in secret.split() if len(part) > 1):
+            return None
+    return cue or None
 
 
 def _registered(pm: ScrPluginManager, hook: str, config: Config) -> list[tuple[str, Any]]:
