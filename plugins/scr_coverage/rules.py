@@ -2,6 +2,14 @@
 
 from scr_checks import Rule, Severity
 
+#: A report's opening: what the bad examples hold.
+_INTRODUCTION = (
+    "Introduction\n"
+    "============\n"
+    "\n"
+    "The review began in 2023."
+)
+
 EQUALITY = Rule(
     id="SCR801",
     name="equality-not-considered",
@@ -19,12 +27,7 @@ EQUALITY = Rule(
     question=8,
     tags=("coverage", "equality"),
     whole_report=True,
-    bad_example=(
-        "Introduction\n"
-        "============\n"
-        "\n"
-        "The review began in 2023."
-    ),
+    bad_example=_INTRODUCTION,
     good_example=(
         "Equality and diversity\n"
         "======================\n"
@@ -49,12 +52,7 @@ STATUTORY = Rule(
     question=8,
     tags=("coverage", "statutory"),
     whole_report=True,
-    bad_example=(
-        "Introduction\n"
-        "============\n"
-        "\n"
-        "The review began in 2023."
-    ),
+    bad_example=_INTRODUCTION,
     good_example=(
         "Introduction\n"
         "============\n"

@@ -2,6 +2,21 @@
 
 from scr_checks import Rule, Severity
 
+#: A finding, then the recommendations: what every example here starts with.
+_FINDING = (
+    "Findings\n"
+    "========\n"
+    "\n"
+    "Finding 1: Referral forms lose health observations\n"
+    "--------------------------------------------------\n"
+    "\n"
+    "5.1 The form has no field for them, because it was designed for police referrals.\n"
+    "\n"
+    "Recommendations\n"
+    "===============\n"
+    "\n"
+)
+
 NOT_TIED = Rule(
     id="SCR301",
     name="recommendation-without-finding",
@@ -16,32 +31,8 @@ NOT_TIED = Rule(
     severity=Severity.WARNING,
     question=3,
     tags=("priorities", "recommendations"),
-    bad_example=(
-        "Findings\n"
-        "========\n"
-        "\n"
-        "Finding 1: Referral forms lose health observations\n"
-        "--------------------------------------------------\n"
-        "\n"
-        "5.1 The form has no field for them, because it was designed for police referrals.\n"
-        "\n"
-        "Recommendations\n"
-        "===============\n"
-        "\n"
-        "6.1 Recommendation 1: The Partnership should add a field to the form."
-    ),
-    good_example=(
-        "Findings\n"
-        "========\n"
-        "\n"
-        "Finding 1: Referral forms lose health observations\n"
-        "--------------------------------------------------\n"
-        "\n"
-        "5.1 The form has no field for them, because it was designed for police referrals.\n"
-        "\n"
-        "Recommendations\n"
-        "===============\n"
-        "\n"
+    bad_example=_FINDING + "6.1 Recommendation 1: The Partnership should add a field to the form.",
+    good_example=_FINDING + (
         "6.1 Recommendation 1: The Partnership should add a field to the form (Finding 1)."
     ),
 )
@@ -60,32 +51,8 @@ NO_ACTOR = Rule(
     severity=Severity.WARNING,
     question=3,
     tags=("priorities", "recommendations"),
-    bad_example=(
-        "Findings\n"
-        "========\n"
-        "\n"
-        "Finding 1: Referral forms lose health observations\n"
-        "--------------------------------------------------\n"
-        "\n"
-        "5.1 The form has no field for them, because it was designed for police referrals.\n"
-        "\n"
-        "Recommendations\n"
-        "===============\n"
-        "\n"
-        "6.1 Recommendation 1: A field should be added to the form (Finding 1)."
-    ),
-    good_example=(
-        "Findings\n"
-        "========\n"
-        "\n"
-        "Finding 1: Referral forms lose health observations\n"
-        "--------------------------------------------------\n"
-        "\n"
-        "5.1 The form has no field for them, because it was designed for police referrals.\n"
-        "\n"
-        "Recommendations\n"
-        "===============\n"
-        "\n"
+    bad_example=_FINDING + "6.1 Recommendation 1: A field should be added to the form (Finding 1).",
+    good_example=_FINDING + (
         "6.1 Recommendation 1: The Partnership should add a field to the form (Finding 1)."
     ),
 )
@@ -104,58 +71,12 @@ TOO_MANY = Rule(
     severity=Severity.NOTE,
     question=3,
     tags=("priorities", "recommendations"),
-    bad_example=(
-        "Findings\n"
-        "========\n"
-        "\n"
-        "Finding 1: Referral forms lose health observations\n"
-        "--------------------------------------------------\n"
-        "\n"
-        "5.1 The form has no field for them, because it was designed for police referrals.\n"
-        "\n"
-        "Recommendations\n"
-        "===============\n"
-        "\n"
-        "6.1 Recommendation 1: The Partnership should review form 1 (Finding 1).\n"
-        "\n"
-        "6.2 Recommendation 2: The Partnership should review form 2 (Finding 1).\n"
-        "\n"
-        "6.3 Recommendation 3: The Partnership should review form 3 (Finding 1).\n"
-        "\n"
-        "6.4 Recommendation 4: The Partnership should review form 4 (Finding 1).\n"
-        "\n"
-        "6.5 Recommendation 5: The Partnership should review form 5 (Finding 1).\n"
-        "\n"
-        "6.6 Recommendation 6: The Partnership should review form 6 (Finding 1).\n"
-        "\n"
-        "6.7 Recommendation 7: The Partnership should review form 7 (Finding 1).\n"
-        "\n"
-        "6.8 Recommendation 8: The Partnership should review form 8 (Finding 1).\n"
-        "\n"
-        "6.9 Recommendation 9: The Partnership should review form 9 (Finding 1).\n"
-        "\n"
-        "6.10 Recommendation 10: The Partnership should review form 10 (Finding 1).\n"
-        "\n"
-        "6.11 Recommendation 11: The Partnership should review form 11 (Finding 1)."
-    ),
-    good_example=(
-        "Findings\n"
-        "========\n"
-        "\n"
-        "Finding 1: Referral forms lose health observations\n"
-        "--------------------------------------------------\n"
-        "\n"
-        "5.1 The form has no field for them, because it was designed for police referrals.\n"
-        "\n"
-        "Recommendations\n"
-        "===============\n"
-        "\n"
-        "6.1 Recommendation 1: The Partnership should review form 1 (Finding 1).\n"
-        "\n"
-        "6.2 Recommendation 2: The Partnership should review form 2 (Finding 1).\n"
-        "\n"
-        "6.3 Recommendation 3: The Partnership should review form 3 (Finding 1)."
-    ),
+    bad_example=_FINDING + "\n\n".join(
+        f"6.{n} Recommendation {n}: The Partnership should review form {n} (Finding 1)."
+        for n in range(1, 12)),
+    good_example=_FINDING + "\n\n".join(
+        f"6.{n} Recommendation {n}: The Partnership should review form {n} (Finding 1)."
+        for n in range(1, 4)),
 )
 
 GENERIC = Rule(
@@ -172,34 +93,10 @@ GENERIC = Rule(
     severity=Severity.WARNING,
     question=3,
     tags=("priorities", "recommendations"),
-    bad_example=(
-        "Findings\n"
-        "========\n"
-        "\n"
-        "Finding 1: Referral forms lose health observations\n"
-        "--------------------------------------------------\n"
-        "\n"
-        "5.1 The form has no field for them, because it was designed for police referrals.\n"
-        "\n"
-        "Recommendations\n"
-        "===============\n"
-        "\n"
-        "6.1 Recommendation 1: All agencies must do better (Finding 1)."
-    ),
-    good_example=(
-        "Findings\n"
-        "========\n"
-        "\n"
-        "Finding 1: Referral forms lose health observations\n"
-        "--------------------------------------------------\n"
-        "\n"
-        "5.1 The form has no field for them, because it was designed for police referrals.\n"
-        "\n"
-        "Recommendations\n"
-        "===============\n"
-        "\n"
-        "6.1 Recommendation 1: The Partnership should add a health field to the referral form by "
-        "June (Finding 1)."
+    bad_example=_FINDING + "6.1 Recommendation 1: All agencies must do better (Finding 1).",
+    good_example=_FINDING + (
+        "6.1 Recommendation 1: The Partnership should add a health field to the referral "
+        "form by June (Finding 1)."
     ),
 )
 

@@ -2,6 +2,19 @@
 
 from scr_checks import Rule, Severity
 
+#: A report's opening and analysis: SCR105's examples.
+_REPORT = (
+    "Introduction\n"
+    "============\n"
+    "\n"
+    "The review looked at the help the family had over two years.\n"
+    "\n"
+    "Analysis\n"
+    "========\n"
+    "\n"
+    "Health visits stopped when the family moved to a new area, and no one passed the case on."
+)
+
 #: A short report with every section a full report has.
 _WHOLE_REPORT = (
     "Introduction\n"
@@ -165,17 +178,7 @@ EXECUTIVE_SUMMARY = Rule(
     question=1,
     whole_report=True,
     tags=("structure", "summary"),
-    bad_example=(
-        "Introduction\n"
-        "============\n"
-        "\n"
-        "The review looked at the help the family had over two years.\n"
-        "\n"
-        "Analysis\n"
-        "========\n"
-        "\n"
-        "Health visits stopped when the family moved to a new area, and no one passed the case on."
-    ),
+    bad_example=_REPORT,
     good_example=(
         "Summary\n"
         "=======\n"
@@ -190,7 +193,8 @@ EXECUTIVE_SUMMARY = Rule(
         "Analysis\n"
         "========\n"
         "\n"
-        "Health visits stopped when the family moved to a new area, and no one passed the case on."
+        "Health visits stopped when the family moved to a new area, and no one passed the "
+        "case on."
     ),
 )
 
