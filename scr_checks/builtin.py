@@ -35,6 +35,8 @@ MARKUP_PROBLEM = Rule(
     severity=Severity.WARNING,
     question=1,
     tags=("structure", "markup"),
+    bad_example="The family *moved often.",
+    good_example="The family *moved* often.",
 )
 
 UNUSED_SUPPRESSION = Rule(
@@ -52,6 +54,16 @@ UNUSED_SUPPRESSION = Rule(
     severity=Severity.NOTE,
     question=1,
     tags=("suppression",),
+    bad_example=(
+        ".. scr-checks: disable=SCR701\n"
+        "\n"
+        "The worker did not visit."
+    ),
+    good_example=(
+        ".. scr-checks: disable=SCR701 -- the panel's wording, agreed with the family\n"
+        "\n"
+        "The worker failed to visit."
+    ),
 )
 
 

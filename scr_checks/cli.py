@@ -14,29 +14,35 @@ import json
 import logging
 import os
 import sys
+import textwrap
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
 from scr_checks import __version__
-from scr_checks.config import Config, find_config, load_raw
+from scr_checks.config import TRUSTED_KEYS, Config, find_config, load_raw, search_limit
 from scr_checks.exceptions import ScrChecksError, UsageError
+from scr_checks.exclusions import Exclusions
 from scr_checks.formatters import write_atomically
+from scr_checks.formatters.statistics import StatisticsFormatter
 from scr_checks.loading import call_startup_hook, load_plugins
 from scr_checks.parallel import cpu_count
+from scr_checks.paths import display_path
 from scr_checks.pluginmanager import ScrPluginManager
 from scr_checks.progress import progress_bar
 from scr_checks.results import RunResult, ToolError
-from scr_checks.rules import QUESTIONS, Severity
-from scr_checks.runner import Session
+from scr_checks.rules import QUESTIONS, Rule, Severity
+from scr_checks.runner import STDIN, Session
 from scr_checks.scaffold import new_plugin
+from scr_checks.suggest import did_you_mean
 from scr_checks.suppressions import (
     apply_baseline,
     configured_baseline,
     read_baseline,
     write_baseline,
 )
+from scr_checks.terminal import SafeLogFormatter, terminal_safe
 
 log = logging.getLogger("scr_checks")
 
@@ -50,46 +56,82 @@ class ExitCode(enum.IntEnum):
     ERROR = 2
 
 
+EPILOG = """\
+exit status:
+  0  nothing at or above the fail level (or --exit-zero)
+  1  findings at or above the fail level
+  2  a usage, configuration or plugin error, or an input that could not be read
+     (the other inputs are still checked and reported)
+
+examples:
+  scr-checks check reports/                      every report in a folder
+  scr-checks check report.docx --sarif out.sarif also write SARIF
+  scr-checks rule SCR701                         what a rule looks for, with examples
+"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="scr-checks",
         description="Check Serious Case Review reports against the quality marker "
         "for 'The report'.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="store_true", help="show versions and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    def command(name: str, text: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=text, description=text, epilog=EPILOG,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+
     def common(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--config", metavar="FILE", help="configuration file to use "
-                         "(default: nearest scr-checks.toml or pyproject.toml)")
+        where = sub.add_mutually_exclusive_group()
+        where.add_argument("--config", metavar="FILE", help="configuration file to use for "
+                           "every input (default: the inputs' nearest scr-checks.toml or "
+                           "pyproject.toml, searched up to the repository root)")
+        where.add_argument("--isolated", action="store_true",
+                           help="ignore every configuration file: the defaults only")
         sub.add_argument("-p", dest="plugins", action="append", default=[], metavar="NAME",
                          help="load plugin module NAME; 'no:NAME' disables plugin NAME")
         sub.add_argument("-v", "--verbose", action="store_true",
-                         help="log details, with tracebacks of plugin errors")
+                         help="say which configuration and plugins are used, which files "
+                              "are skipped and why; tracebacks of plugin errors")
 
-    check = commands.add_parser("check", help="check reports (files or folders)")
-    check.add_argument("paths", nargs="+", metavar="PATH")
+    check = command("check", "check reports (files or folders)")
+    check.add_argument("paths", nargs="+", metavar="PATH",
+                       help="a report, or a folder to search for reports; '-' reads "
+                            "standard input")
     common(check)
     check.add_argument("--select", metavar="IDS",
                        help="comma-separated rule ids or prefixes to run")
     check.add_argument("--ignore", metavar="IDS",
                        help="comma-separated rule ids or prefixes to skip")
-    check.add_argument("--fail-level", choices=[str(s) for s in Severity],
+    check.add_argument("--fail-level", choices=[*map(str, Severity), "none"],
                        help="lowest severity that makes the exit status 1")
+    check.add_argument("--exit-zero", action="store_true",
+                       help="exit 0 even when there are findings (still 2 on errors)")
     check.add_argument("--format", default="text", metavar="NAME",
                        help="output format (see 'scr-checks formats'; default: text)")
     check.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE")
     for name in EXTRA_OUTPUTS:
         check.add_argument(f"--{name}", metavar="FILE", dest=f"extra_{name}",
                            help=f"also write {name.upper()} output to FILE")
+    check.add_argument("-q", "--quiet", action="store_true",
+                       help="print findings and errors only: no summary or scorecard")
+    check.add_argument("--statistics", action="store_true",
+                       help="print how many findings each rule made instead of the findings")
     check.add_argument("--baseline", metavar="FILE",
                        help="mark findings listed in this baseline file as suppressed "
                             "(default: the configuration's baseline)")
     check.add_argument("--write-baseline", metavar="FILE",
                        help="write every current finding to a baseline file, then mark "
                             "them suppressed")
-    check.add_argument("--no-scorecard", dest="scorecard", action="store_false", default=None,
-                       help="leave out the quality-marker scorecard in terminal output")
+    card = check.add_mutually_exclusive_group()
+    card.add_argument("--no-scorecard", dest="scorecard", action="store_false", default=None,
+                      help="leave out the quality-marker scorecard in terminal output")
+    card.add_argument("--scorecard-per-file", action="store_true", default=None,
+                      help="print a scorecard for each report, not one for the run")
     check.add_argument("--show-identifiers", action="store_true", default=None,
                        help="show the identifiers privacy rules find instead of masking them")
     check.add_argument("--sarif-suppressed", choices=("include", "omit"),
@@ -97,23 +139,45 @@ def build_parser() -> argparse.ArgumentParser:
                             "them out, as GitHub code scanning needs")
     check.add_argument("--follow-symlinks", action="store_true", default=None,
                        help="in folders, also check links that lead outside them")
+    check.add_argument("--extend-exclude", metavar="GLOBS",
+                       help="comma-separated globs to leave out of folders, besides "
+                            "'exclude'")
+    check.add_argument("--no-respect-gitignore", dest="respect_gitignore",
+                       action="store_false", default=None,
+                       help="check files that .gitignore leaves out too")
+    check.add_argument("--force-exclude", action="store_true",
+                       help="apply the exclusions to files named on the command line too "
+                            "(for pre-commit)")
+    check.add_argument("--stdin-filename", metavar="NAME",
+                       help="the name to read '-' as: its suffix picks the reader, its "
+                            "folder the configuration (default: plain text, shown as '-')")
     check.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
                        help="check N files at once in worker processes; 0 or 'auto' "
                             "uses every core (default: 1)")
     colour = check.add_mutually_exclusive_group()
-    colour.add_argument("--color", dest="color", action="store_true", default=None)
-    colour.add_argument("--no-color", dest="color", action="store_false")
+    colour.add_argument("--color", dest="color", action="store_true", default=None,
+                        help="colour the terminal output even when it is not a terminal")
+    colour.add_argument("--no-color", dest="color", action="store_false",
+                        help="never colour the output (NO_COLOR in the environment does "
+                             "the same)")
 
-    rules = commands.add_parser("rules", help="list every rule")
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules = command("rules", "list every rule")
+    rules.add_argument("--format", choices=("text", "json"), default="text",
+                       help="text, one rule a line (default), or JSON with every field")
     common(rules)
 
-    formats = commands.add_parser("formats", help="list the output formats")
+    rule = command("rule", "explain one rule, with an example it flags and one it passes")
+    rule.add_argument("rule_id", metavar="RULE", help="the rule's id, such as SCR701")
+    rule.add_argument("--format", choices=("text", "json"), default="text",
+                      help="text (default) or JSON")
+    common(rule)
+
+    formats = command("formats", "list the output formats")
     common(formats)
 
-    scaffold = commands.add_parser("new-plugin", help="write a new local-area plugin")
+    scaffold = command("new-plugin", "write a new local-area plugin")
     scaffold.add_argument("name", help="the plugin's short name, such as 'northshire'")
-    scaffold.add_argument("--prefix", help="its rule prefix, 2-4 capital letters "
+    scaffold.add_argument("--prefix", help="its rule prefix, 2-4 letters "
                           "(default: the name's first three letters)")
     scaffold.add_argument("--dir", metavar="FOLDER",
                           help="where to write it (default: ./scr-checks-NAME)")
@@ -133,41 +197,112 @@ def _jobs(value: str) -> int:
     return jobs or cpu_count()
 
 
-def load(args: argparse.Namespace, first_path: Path | None) -> tuple[ScrPluginManager, Config]:
+def load(args: argparse.Namespace, inputs: Sequence[Path]) -> tuple[ScrPluginManager, Config]:
     """Find the configuration, then load plugins and options as the hooks document."""
-    config_path: Path | None
-    if args.config:
-        config_path = Path(args.config)
-        if not config_path.is_file():
-            raise UsageError(f"configuration file {args.config!r} not found")
-    else:
-        config_path = find_config(first_path or Path.cwd())
+    config_path = choose_config(args, inputs)
     modules = [name for name in args.plugins if not name.startswith("no:")]
     blocked = [name[3:] for name in args.plugins if name.startswith("no:")]
-    return load_plugins(load_raw(config_path), config_path, modules, blocked)
+    pm, config = load_plugins(load_raw(config_path), config_path, modules, blocked)
+    describe_start(pm, config, args)
+    return pm, config
+
+
+def choose_config(args: argparse.Namespace, inputs: Sequence[Path]) -> Path | None:
+    """The one configuration file of this run, or ``None``.
+
+    One run uses one configuration: the plugins it loads, the rules it runs
+    and its fail level are the run's, and its outputs are one SARIF run.
+    Inputs whose nearest configurations differ would be checked under
+    settings their owners did not choose, so that is an error, not a guess.
+    """
+    if args.isolated:
+        return None
+    if args.config:
+        path = Path(args.config)
+        if not path.is_file():
+            raise UsageError(f"configuration file {args.config!r} not found")
+        return path
+    nearest: dict[Path | None, list[Path]] = {}
+    for path in inputs or [Path.cwd()]:
+        nearest.setdefault(find_config(path), []).append(path)
+    if len(nearest) > 1:
+        each = "; ".join(
+            f"{', '.join(display_path(p) for p in paths)} uses "
+            f"{display_path(found) if found else 'no configuration'}"
+            for found, paths in nearest.items()
+        )
+        raise UsageError(f"the inputs have different configurations ({each}); one run "
+                         "uses one: check them in separate runs, or choose with --config "
+                         "FILE or --isolated")
+    found = next(iter(nearest))
+    return Path(display_path(found)) if found else None
+
+
+def describe_start(pm: ScrPluginManager, config: Config, args: argparse.Namespace) -> None:
+    """Log (``-v``) the configuration file and the plugins loaded."""
+    if not log.isEnabledFor(logging.INFO):
+        return
+    if config.path:
+        log.info("configuration: %s", display_path(config.path))
+    elif args.isolated:
+        log.info("configuration: none (--isolated)")
+    else:
+        log.info("configuration: none found (searched up to %s)",
+                 display_path(search_limit(Path.cwd())))
+    for name, plugin in sorted(pm.list_name_plugin(), key=lambda item: item[0]):
+        if plugin is None:
+            log.info("plugin %s: disabled", name)
+            continue
+        dist = pm.distributions.get(name)
+        origin = f"{dist[0]} {dist[1]}" if dist else getattr(plugin, "__file__", "") or ""
+        log.info("plugin %s: %s", name, display_path(Path(origin)) if not dist and origin
+                 else origin)
+
+
+def describe_trusted(config: Config) -> None:
+    """Log (``-v``) each setting that runs code or weakens the gate, with its origin."""
+    for key, effect in TRUSTED_KEYS.items():
+        if key in config.values:
+            log.info("%s = %r from %s: %s", key, config.values[key], config.origin(key),
+                     effect)
 
 
 def apply_overrides(args: argparse.Namespace, config: Config) -> None:
+    """Command-line options over the file, each remembered as the value's origin."""
+    def listed(text: str) -> list[str]:
+        return [item.strip() for item in text.split(",") if item.strip()]
+
     if args.select is not None:
-        config.values["select"] = [s.strip() for s in args.select.split(",") if s.strip()]
+        config.override("select", listed(args.select), "--select")
     if args.ignore is not None:
-        config.values["ignore"] = [s.strip() for s in args.ignore.split(",") if s.strip()]
+        config.override("ignore", listed(args.ignore), "--ignore")
     if args.fail_level:
-        config.values["fail_level"] = args.fail_level
+        config.override("fail_level", args.fail_level, "--fail-level")
     if args.show_identifiers:
-        config.values["show_identifiers"] = True
-    if getattr(args, "scorecard", None) is False:
-        config.values["scorecard"] = False
+        config.override("show_identifiers", True, "--show-identifiers")
+    if args.scorecard is False:
+        config.override("scorecard", False, "--no-scorecard")
+    if args.scorecard_per_file:
+        config.override("scorecard_per_file", True, "--scorecard-per-file")
+    if args.quiet:
+        config.override("summary", False, "--quiet")
+        config.override("scorecard", False, "--quiet")
     if args.follow_symlinks:
-        config.values["follow_symlinks"] = True
+        config.override("follow_symlinks", True, "--follow-symlinks")
     if args.sarif_suppressed:
-        config.values["sarif_suppressed"] = args.sarif_suppressed
+        config.override("sarif_suppressed", args.sarif_suppressed, "--sarif-suppressed")
+    if args.extend_exclude:
+        config.override("extend_exclude", [*config.get("extend_exclude"),
+                                           *listed(args.extend_exclude)], "--extend-exclude")
+    if args.respect_gitignore is False:
+        config.override("respect_gitignore", False, "--no-respect-gitignore")
 
 
-def exit_code(run: RunResult, fail_level: Severity) -> ExitCode:
+def exit_code(run: RunResult, config: Config, exit_zero: bool = False) -> ExitCode:
     if any(not file.read_ok for file in run.files) or run.errors:
         return ExitCode.ERROR
-    if any(f.severity >= fail_level and not f.suppressed for f in run.findings):
+    if not exit_zero and any(config.fails(f.severity) and not f.suppressed
+                             for f in run.findings):
         return ExitCode.FINDINGS
     return ExitCode.OK
 
@@ -196,22 +331,39 @@ def settled_garbage_collector(restore: bool = True) -> Iterator[None]:
 
 
 def command_check(args: argparse.Namespace) -> ExitCode:
-    pm, config = load(args, Path(args.paths[0]))
+    stdin_at = Path(args.stdin_filename) if args.stdin_filename else Path.cwd()
+    pm, config = load(args, [stdin_at if p == STDIN else Path(p) for p in args.paths])
     apply_overrides(args, config)
+    describe_trusted(config)
     call_startup_hook(pm, "scr_configure", config=config)
     session = Session(pm, config)
+    session.exclusions = Exclusions.from_config(config, chosen=bool(args.config or
+                                                                    args.isolated))
+    session.force_exclude = args.force_exclude
+    if STDIN in args.paths:
+        limit = config.get("max_file_size")
+        session.stdin = (args.stdin_filename, sys.stdin.buffer.read(limit + 1))
     with settled_garbage_collector(restore=not args.process_ends):
         return check_and_report(args, pm, config, session)
 
 
 def check_and_report(args: argparse.Namespace, pm: ScrPluginManager, config: Config,
                      session: Session) -> ExitCode:
-    """Check the files and write every output the command asked for."""
-    outputs = [(args.format, Path(args.output) if args.output else None)]
+    """Check the files and write every output the command asked for.
+
+    Errors are printed once, on standard error; an output to the terminal
+    leaves them out.
+    """
+    formatters = dict(session.formatters)
+    main_format = args.format
+    if args.statistics:
+        main_format = StatisticsFormatter.name
+        formatters[main_format] = StatisticsFormatter
+    outputs = [(main_format, Path(args.output) if args.output else None)]
     outputs += [(name, Path(getattr(args, f"extra_{name}")))
                 for name in EXTRA_OUTPUTS if getattr(args, f"extra_{name}")]
     for name, _ in outputs:
-        if name not in session.formatters:
+        if name not in formatters:
             raise UsageError(f"unknown output format {name!r} "
                              f"(available: {', '.join(sorted(session.formatters))})")
     # Writing a baseline accepts every finding, so the old one need not exist.
@@ -219,13 +371,16 @@ def check_and_report(args: argparse.Namespace, pm: ScrPluginManager, config: Con
     accepted = read_baseline(baseline) if baseline and not args.write_baseline else set()
     run = session.run(args.paths, args.jobs, progress_bar(sys.stderr))
     if args.write_baseline:
-        write_baseline(Path(args.write_baseline), run)
+        written = write_baseline(Path(args.write_baseline), run)
+        print(f"scr-checks: wrote {terminal_safe(args.write_baseline)}: {written} "
+              f"finding{'s' if written != 1 else ''} accepted", file=sys.stderr)
         accepted |= {f.fingerprint for f in run.findings}
     apply_baseline(run.files, accepted)
     colour = args.color if args.color is not None else (
         sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     for name, target in outputs:
-        formatter = session.formatters[name](config, color=bool(colour and target is None))
+        formatter = formatters[name](config, color=bool(colour and target is None))
+        formatter.errors_elsewhere = target is None
         try:
             text = formatter.render(run)
             if target is None:
@@ -233,7 +388,8 @@ def check_and_report(args: argparse.Namespace, pm: ScrPluginManager, config: Con
             else:
                 write_atomically(target, text)
         except OSError as exc:
-            run.run_errors.append(ToolError(str(target), f"cannot write: {exc.strerror or exc}"))
+            where = str(target) if target is not None else "standard output"
+            run.run_errors.append(ToolError(where, f"cannot write: {exc.strerror or exc}"))
         except Exception as exc:
             log.debug("formatter %s failed", name, exc_info=True)
             run.run_errors.append(
@@ -242,31 +398,63 @@ def check_and_report(args: argparse.Namespace, pm: ScrPluginManager, config: Con
     call_startup_hook(pm, "scr_sessionfinish", result=run, config=config)
     call_startup_hook(pm, "scr_unconfigure", config=config)
     for error in run.errors:
-        print(f"scr-checks: error: {error}", file=sys.stderr)
-    return exit_code(run, config.fail_level)
+        print(f"scr-checks: error: {terminal_safe(str(error))}", file=sys.stderr)
+    return exit_code(run, config, args.exit_zero)
 
 
 def command_rules(args: argparse.Namespace) -> ExitCode:
-    pm, config = load(args, None)
+    pm, config = load(args, [])
     session = Session(pm, config)
     rules = list(session.rules)
     if args.format == "json":
-        data = [
-            {"id": r.id, "name": r.name, "question": r.question,
-             "question_text": QUESTIONS[r.question], "severity": str(r.severity),
-             "short": r.short, "full": r.full, "fix": r.fix, "help_uri": r.help_uri,
-             "plugin": session.rules.owner(r.id)}
-            for r in rules
-        ]
-        print(json.dumps(data, indent=2, sort_keys=True))
+        print(json.dumps([rule_data(session, r) for r in rules], indent=2, sort_keys=True))
     else:
         for r in rules:
             print(f"{r.id}  Q{r.question}  {r.severity!s:7}  {r.name}: {r.short}")
     return ExitCode.OK
 
 
+def rule_data(session: Session, rule: Rule) -> dict[str, object]:
+    """Everything known about a rule, for ``rules`` and ``rule`` in JSON."""
+    return {"id": rule.id, "name": rule.name, "question": rule.question,
+            "question_text": QUESTIONS[rule.question], "severity": str(rule.severity),
+            "short": rule.short, "full": rule.full, "fix": rule.fix,
+            "help_uri": rule.help_uri, "plugin": session.rules.owner(rule.id),
+            "bad_example": rule.bad_example, "good_example": rule.good_example}
+
+
+def command_rule(args: argparse.Namespace) -> ExitCode:
+    pm, config = load(args, [])
+    session = Session(pm, config)
+    wanted = args.rule_id.strip().upper()
+    if wanted not in session.rules:
+        ids = [rule.id for rule in session.rules]
+        raise UsageError(f"no rule {args.rule_id!r}{did_you_mean(args.rule_id, ids)} "
+                         "(see 'scr-checks rules')")
+    rule = session.rules[wanted]
+    if args.format == "json":
+        print(json.dumps(rule_data(session, rule), indent=2, sort_keys=True))
+    else:
+        print(explain_rule(rule, session.rules.owner(rule.id)))
+    return ExitCode.OK
+
+
+def explain_rule(rule: Rule, plugin: str) -> str:
+    """A rule for a person: what it looks for, why, how to fix, and two examples."""
+    lines = [f"{rule.id} {rule.name} ({rule.severity}; question {rule.question}: "
+             f"{QUESTIONS[rule.question]}; plugin {plugin})", "", rule.short, "",
+             *textwrap.wrap(rule.full, 79)]
+    if rule.fix:
+        lines += ["", *textwrap.wrap(f"How to fix: {rule.fix}", 79)]
+    for title, example in (("Flagged:", rule.bad_example), ("Not flagged:", rule.good_example)):
+        if example:
+            lines += ["", title, *("    " + line for line in example.splitlines())]
+    lines += ["", f"More: {rule.help_uri}"]
+    return "\n".join(lines)
+
+
 def command_formats(args: argparse.Namespace) -> ExitCode:
-    pm, config = load(args, None)
+    pm, config = load(args, [])
     session = Session(pm, config)
     for name in sorted(session.formatters):
         print(f"{name:8} {session.formatters[name].description}")
@@ -290,8 +478,8 @@ def command_new_plugin(args: argparse.Namespace) -> ExitCode:
     return ExitCode.OK
 
 
-COMMANDS = {"check": command_check, "rules": command_rules, "formats": command_formats,
-            "new-plugin": command_new_plugin}
+COMMANDS = {"check": command_check, "rules": command_rules, "rule": command_rule,
+            "formats": command_formats, "new-plugin": command_new_plugin}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -305,9 +493,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     args.process_ends = argv is None
+    handler = logging.StreamHandler()
+    handler.setFormatter(SafeLogFormatter("scr-checks: %(message)s"))
     logging.basicConfig(
         level=logging.DEBUG if getattr(args, "verbose", False) else logging.WARNING,
-        format="scr-checks: %(message)s",
+        handlers=[handler],
     )
     code = run_command(parser, args)
     if args.process_ends:
@@ -325,8 +515,13 @@ def run_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> in
         return COMMANDS[args.command](args)
     except ScrChecksError as exc:
         log.debug("details", exc_info=True)
-        print(f"scr-checks: error: {exc}", file=sys.stderr)
+        print(f"scr-checks: error: {terminal_safe(str(exc))}", file=sys.stderr)
         return ExitCode.ERROR
+    except BrokenPipeError:
+        # The reader left (``| head``): nothing more can be shown, and that is
+        # no error of ours; keep the interpreter from complaining at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return ExitCode.OK
     except KeyboardInterrupt:
         print("scr-checks: interrupted", file=sys.stderr)
         return 130

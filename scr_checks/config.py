@@ -1,8 +1,12 @@
 """Configuration: ``scr-checks.toml`` or ``[tool.scr-checks]`` in pyproject.toml.
 
-The file is found by walking up from the first input path.  Every key must
-have been declared, by the core or by a plugin through ``scr_addoption``;
-an unknown key or a value of the wrong type is an error naming the key.
+The file is found by walking up from the inputs, never above the folder the
+user is responsible for: the repository root (a folder holding ``.git``) or
+the home folder, or, outside both, the current folder.  A file further up (a
+shared drive's) could run code through ``extensions`` or unmask identifiers,
+so it is never read on its own say-so.  Every key must have been declared,
+by the core or by a plugin through ``scr_addoption``; an unknown key or a
+value of the wrong type is an error naming the key.
 """
 
 from __future__ import annotations
@@ -18,6 +22,19 @@ from scr_checks.kinds import AUTO, kind_names
 from scr_checks.rules import Selection, Severity
 
 CONFIG_NAMES = ("scr-checks.toml", "pyproject.toml")
+
+#: Settings that run code or weaken the gate, and what each does; ``-v``
+#: names the file each came from, and the docs list them.
+TRUSTED_KEYS = {
+    "extensions": "imports and runs these modules",
+    "plugin_paths": "imports modules from these folders",
+    "show_identifiers": "shows identifiers unmasked in every output",
+    "timeout": "a time limit of 0 lets one file take forever",
+    "fail_level": "decides which findings fail the run",
+    "exclude": "leaves files out of folder runs",
+    "extend_exclude": "leaves files out of folder runs",
+    "respect_gitignore": "decides whether .gitignore leaves files out",
+}
 
 
 @dataclass(frozen=True)
@@ -79,8 +96,9 @@ def add_core_options(parser: OptionParser) -> None:
         "Folders, relative to the config file, to import extensions from.")
     add("", "select", list, [], "Rule ids or prefixes to run (default: all).")
     add("", "ignore", list, [], "Rule ids or prefixes not to run.")
-    add("", "fail_level", str, "warning", "Lowest severity that makes the exit status 1.",
-        choices=("error", "warning", "note"))
+    add("", "fail_level", str, "warning",
+        "Lowest severity that makes the exit status 1; 'none' never fails on findings.",
+        choices=("error", "warning", "note", "none"))
     add("", "show_identifiers", bool, False,
         "Show the identifiers privacy rules find, instead of masking them.")
     add("", "severity", dict, {}, "Per-rule severity: a table of rule id = level.")
@@ -100,7 +118,17 @@ def add_core_options(parser: OptionParser) -> None:
     add("", "headings", dict, {},
         "Extra heading patterns per canonical section, e.g. { findings = ['what we learned'] }.")
     add("", "scorecard", bool, True,
-        "Print the quality-marker scorecard after each report in terminal output.")
+        "Print the quality-marker scorecard of the run in terminal output.")
+    add("", "scorecard_per_file", bool, False,
+        "Print a scorecard for each report instead of one for the whole run.")
+    add("", "summary", bool, True,
+        "Print the summary lines and totals after the findings in terminal output.")
+    add("", "exclude", list, list(DEFAULT_EXCLUDE),
+        "Globs of files and folders folder runs leave out, relative to the config file; "
+        "setting it replaces the defaults.")
+    add("", "extend_exclude", list, [], "More globs to leave out, added to 'exclude'.")
+    add("", "respect_gitignore", bool, True,
+        "Leave out of folder runs what .gitignore files leave out of the repository.")
     add("", "fingerprint_key", str, "scr-checks",
         "Key for result fingerprints; set a private one so hashes cannot be guessed.")
     add("", "baseline", str, "",
@@ -111,6 +139,15 @@ def add_core_options(parser: OptionParser) -> None:
         choices=("include", "omit"))
 
 
+#: What a folder run leaves out unless ``exclude`` says otherwise: a
+#: repository's own notes and what builds and tools write.
+DEFAULT_EXCLUDE = (
+    "README.*", "CHANGELOG.*", "CHANGES.*", "CONTRIBUTING.*", "LICENSE*", "LICENCE*",
+    "CODE_OF_CONDUCT.*", "SECURITY.*",
+    "_build", "build", "dist", "site", "node_modules", "venv", "__pycache__",
+)
+
+
 @dataclass
 class Config:
     """The validated configuration of one run."""
@@ -118,6 +155,21 @@ class Config:
     path: Path | None = None
     values: dict[str, Any] = field(default_factory=dict)
     parser: OptionParser = field(default_factory=OptionParser)
+    #: Where a value came from when not from the file (``"--select"``).
+    sources: dict[str, str] = field(default_factory=dict)
+
+    def override(self, key: str, value: Any, source: str) -> None:
+        """Set ``key`` from ``source`` (a command-line option), above the file."""
+        self.values[key] = value
+        self.sources[key] = source
+
+    def origin(self, key: str) -> str:
+        """Where ``key``'s value came from: an option, the file, or the default."""
+        if key in self.sources:
+            return self.sources[key]
+        if key in self.values:
+            return str(self.path) if self.path else "configuration"
+        return "default"
 
     @property
     def root(self) -> Path:
@@ -137,23 +189,62 @@ class Config:
         return Selection(tuple(self.get("select")), tuple(self.get("ignore")))
 
     @property
-    def fail_level(self) -> Severity:
-        return Severity.parse(self.get("fail_level"))
+    def fail_level(self) -> Severity | None:
+        """The lowest severity that fails the run; ``None`` when nothing does."""
+        level = self.get("fail_level")
+        return None if level == "none" else Severity.parse(level)
+
+    def fails(self, severity: Severity) -> bool:
+        """Whether an unsuppressed finding of ``severity`` fails the run."""
+        level = self.fail_level
+        return level is not None and severity >= level
 
     def severity_for(self, rule_id: str, default: Severity) -> Severity:
         return Severity.parse(self.get("severity").get(rule_id, default))
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest scr-checks.toml, or pyproject.toml with [tool.scr-checks]."""
-    folder = start if start.is_dir() else start.parent
-    folder = folder.resolve()
+    """The nearest scr-checks.toml, or pyproject.toml with [tool.scr-checks].
+
+    The search goes up from ``start`` no further than :func:`search_limit`.
+    """
+    folder = (start if start.is_dir() else start.parent).resolve()
+    limit = search_limit(folder)
     for candidate in (folder, *folder.parents):
-        for name in CONFIG_NAMES:
-            path = candidate / name
-            if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
-                return path
+        found = config_in(candidate)
+        if found is not None:
+            return found
+        if candidate == limit:
+            break
     return None
+
+
+def config_in(folder: Path) -> Path | None:
+    """The configuration file of ``folder`` itself, if it has one."""
+    for name in CONFIG_NAMES:
+        path = folder / name
+        if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
+            return path
+    return None
+
+
+def search_limit(folder: Path) -> Path:
+    """The highest folder whose configuration may apply to files in ``folder``.
+
+    The repository root (the nearest folder holding ``.git``) or the home
+    folder, whichever is nearer; outside both, the current folder if
+    ``folder`` is in it, or else ``folder`` itself.
+    """
+    folder = folder.resolve()
+    try:
+        home: Path | None = Path.home().resolve()
+    except RuntimeError:  # no home folder known
+        home = None
+    for candidate in (folder, *folder.parents):
+        if candidate == home or (candidate / ".git").exists():
+            return candidate
+    cwd = Path.cwd().resolve()
+    return cwd if folder.is_relative_to(cwd) else folder
 
 
 def _has_tool_table(path: Path) -> bool:

@@ -9,6 +9,7 @@ number and how to turn an offset in its text into a :class:`Location`.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -106,6 +107,8 @@ class TextBlock:
     #: ``furniture``, ``body``, ``glossary`` or ``appendix`` (see
     #: :mod:`scr_checks.layout`); set by the core before any check runs.
     part: str = "body"
+    #: Its place among the paragraphs of its section, headings not counted (0: a heading).
+    section_paragraph: int | None = None
     _aligner: Aligner | None = None
 
     @property
@@ -137,6 +140,7 @@ class TextBlock:
             paragraph_index=self.index,
             page=self.page,
             page_line=self.page_line,
+            section_paragraph=self.section_paragraph,
         )
         if self._aligner is None:
             return where
@@ -198,10 +202,14 @@ def paragraph_number(node: nodes.Element, text: str) -> str | None:
 def blocks(report: Report) -> list[TextBlock]:
     """Cut the report into prose blocks, in reading order."""
     out: list[TextBlock] = []
+    counted: Counter[tuple[str, ...]] = Counter()
     for node, path in prose_nodes(report.document):
         text = node.astext().replace("\n", " ")
         if not text.strip():
             continue
+        heading = isinstance(node, nodes.title)
+        if not heading:
+            counted[path] += 1
         aligner = None
         if report.source is not None:
             line = node_line(node) or 1
@@ -216,6 +224,7 @@ def blocks(report: Report) -> list[TextBlock]:
                 index=int(node.get("index", len(out) + 1)),
                 page=node.get("page"),
                 page_line=node.get("page_line"),
+                section_paragraph=0 if heading else counted[path],
                 _aligner=aligner,
             )
         )

@@ -13,6 +13,7 @@ from typing import Any
 from scr_checks.config import Config, OptionParser, validate
 from scr_checks.exceptions import ConfigError, PluginLoadError, ScrChecksError
 from scr_checks.pluginmanager import ScrPluginManager
+from scr_checks.suggest import did_you_mean
 
 
 def load_plugins(
@@ -39,6 +40,7 @@ def load_plugins(
         pm.load_module(str(module), f"extensions in {source}", [root / str(p) for p in paths])
     for module in modules:
         pm.load_module(module, "-p on the command line")
+    _check_blocked(pm, blocked, [*extensions, *modules])
     parser = OptionParser()
     call_startup_hook(pm, "scr_addoption", parser=parser)
     config = Config(config_path, validate(raw, parser, source), parser)
@@ -58,3 +60,18 @@ def call_startup_hook(pm: ScrPluginManager, hook: str, **kwargs: Any) -> None:
         raise PluginLoadError(
             f"plugin {plugin!r} failed in {hook}: {type(exc).__name__}: {exc}"
         ) from exc
+
+
+def _check_blocked(pm: ScrPluginManager, blocked: Iterable[str], modules: Iterable[str]) -> None:
+    """``-p no:NAME`` naming no plugin is a typo that would disable nothing: an error."""
+    blocked = list(blocked)
+    if not blocked:
+        return  # reading the installed entry points again costs a few milliseconds
+    known = {*pm.offered_names(), *map(str, modules),
+             *(name for name, plugin in pm.list_name_plugin() if plugin is not None)}
+    for name in blocked:
+        if name not in known:
+            raise PluginLoadError(
+                f"-p no:{name}: no plugin is named {name!r}{did_you_mean(name, sorted(known))} "
+                "(see 'scr-checks --version')"
+            )

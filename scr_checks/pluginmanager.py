@@ -86,6 +86,10 @@ class ScrPluginManager(pluggy.PluginManager):
             if identity is not None:
                 self.distributions[name] = identity
 
+    def offered_names(self) -> set[str]:
+        """Every plugin name the installed packages offer, loaded or blocked or not."""
+        return {ep.name for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)}
+
     def load_module(self, module_name: str, why: str, search_paths: Iterable[Path] = ()) -> None:
         """Import and register a module named by ``extensions`` or ``-p``."""
         if self.is_blocked(module_name) or self.has_plugin(module_name):

@@ -19,9 +19,13 @@ class Location:
 
     Text formats give ``line``/``column`` (1-based; ``end_column`` exclusive).
     Word and PDF files have no meaningful lines, so they give
-    ``paragraph_index`` (1-based, in reading order) and, for PDF, ``page``.
-    Every format gives the ``heading_path`` and, when the report numbers its
-    paragraphs, the ``paragraph_number`` such as ``"3.2"``.
+    ``paragraph_index`` (1-based, in reading order, headings included) and,
+    for PDF, ``page``.  Every format gives the ``heading_path`` and, when the
+    report numbers its paragraphs, the ``paragraph_number`` such as ``"3.2"``.
+    ``section_paragraph`` counts paragraphs within the innermost section as a
+    reader counts them, headings not included (0 for the heading itself);
+    ``cue`` is the paragraph's first words, given only when they hold no
+    identifier, so a person can find a paragraph of a Word or PDF file.
     """
 
     path: str
@@ -35,6 +39,8 @@ class Location:
     page: int | None = None
     #: The block's first line on its PDF page, counted from the top.
     page_line: int | None = None
+    section_paragraph: int | None = None
+    cue: str | None = None
 
     @property
     def has_region(self) -> bool:
@@ -49,10 +55,16 @@ class Location:
             parts.append(f"line {self.page_line}")
         if self.paragraph_number:
             parts.append(f"paragraph {self.paragraph_number}")
+        elif self.section_paragraph == 0:
+            parts.append("the heading")
+        elif self.section_paragraph is not None:
+            parts.append(f"paragraph {self.section_paragraph}")
         elif self.paragraph_index is not None:
             parts.append(f"paragraph {self.paragraph_index}")
         if self.heading_path:
             parts.append("under " + " > ".join(self.heading_path))
+        if self.cue:
+            parts.append(f"starting '{self.cue}'")
         return ", ".join(parts)
 
 
@@ -192,14 +204,17 @@ def apply_mask(finding: Finding) -> Finding:
     )
 
 
-def fingerprint(finding: Finding, occurrence: int, key: bytes) -> str:
+def fingerprint(finding: Finding, occurrence: int, key: bytes, path: str | None = None) -> str:
     """A stable id: rule, file and the text around the finding, never its line.
 
+    ``path`` is the file's path from the project root (by default the path
+    shown), so the id does not depend on the folder the command ran from.
     Keyed (HMAC-style) so that a short masked name cannot be recovered by
     hashing guesses.
     """
     material = "\x1f".join(
-        [finding.rule_id, finding.location.path, " ".join(finding.context.split())]
+        [finding.rule_id, path if path is not None else finding.location.path,
+         " ".join(finding.context.split())]
     )
     digest = hashlib.blake2b(material.encode("utf-8", "surrogatepass"), digest_size=8, key=key)
     return f"{digest.hexdigest()}:{occurrence}"

@@ -79,6 +79,11 @@ class Rule:
     #: section", "never defined"), so it is not run on a file that holds only
     #: part of a report (:mod:`scr_checks.kinds`).
     whole_report: bool = False
+    #: A short passage of a report the rule flags, and one it does not (the
+    #: same point made well): ``scr-checks rule`` and the docs show them, and
+    #: the test suite checks that the rule does flag the one and not the other.
+    bad_example: str = ""
+    good_example: str = ""
 
     def __post_init__(self) -> None:
         if not RULE_ID.fullmatch(self.id):

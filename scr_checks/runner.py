@@ -10,6 +10,7 @@ import logging
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -17,13 +18,15 @@ from typing import Any
 from scr_checks import __version__
 from scr_checks.config import READER_LIMITS, Config
 from scr_checks.context import CheckContext
-from scr_checks.document import Report, blocks
+from scr_checks.document import Report, TextBlock, blocks
 from scr_checks.exceptions import ConfigError, PluginLoadError, ReaderError
+from scr_checks.exclusions import Exclusions
 from scr_checks.formatters import Formatter
 from scr_checks.layout import Layout
 from scr_checks.locations import utf16_column
 from scr_checks.outline import Outline
 from scr_checks.parallel import Progress, check_files
+from scr_checks.paths import display_path, project_root
 from scr_checks.pluginmanager import ScrPluginManager
 from scr_checks.prose import word_runs
 from scr_checks.readers import Reader
@@ -38,6 +41,7 @@ from scr_checks.results import (
 )
 from scr_checks.rules import RuleRegistry
 from scr_checks.scorecard import scorecard
+from scr_checks.suggest import did_you_mean
 from scr_checks.timelimit import TimeLimitExceeded, time_limit
 from scr_checks.walk import find_reports
 
@@ -45,6 +49,10 @@ log = logging.getLogger("scr_checks")
 
 #: Rule the core uses for problems the parser itself reports.
 MARKUP_RULE = "SCR100"
+#: The input path that means standard input.
+STDIN = "-"
+#: The suffix standard input is read as without ``--stdin-filename``.
+STDIN_SUFFIX = ".txt"
 
 
 class Session:
@@ -53,6 +61,11 @@ class Session:
     def __init__(self, pm: ScrPluginManager, config: Config) -> None:
         self.pm = pm
         self.config = config
+        #: Standard input (the path ``-``): the name it is read as, and its bytes.
+        self.stdin: tuple[str | None, bytes] | None = None
+        #: What folder runs leave out; ``force_exclude`` applies it to named files too.
+        self.exclusions = Exclusions.from_config(config, chosen=False)
+        self.force_exclude = False
         self.rules = RuleRegistry()
         self.readers: dict[str, type[Reader]] = {}
         self.formatters: dict[str, type[Formatter]] = {}
@@ -70,6 +83,7 @@ class Session:
                     )
                 self.formatters[formatter.name] = formatter
         self._check_severity_keys()
+        self._check_selectors()
         selection = config.selection
         self.selected = [rule for rule in self.rules if rule.id in selection]
         self._selected_ids = {rule.id for rule in self.selected}
@@ -96,12 +110,31 @@ class Session:
             self.readers[suffix] = reader
 
     def _check_severity_keys(self) -> None:
+        ids = [rule.id for rule in self.rules]
         for rule_id in self.config.get("severity"):
             if rule_id not in self.rules:
                 raise ConfigError(
                     f"{self.config.path or 'configuration'}: 'severity.{rule_id}' names "
-                    "no registered rule"
+                    f"no registered rule{did_you_mean(rule_id, ids)}"
                 )
+
+    def _check_selectors(self) -> None:
+        """A ``select`` or ``ignore`` entry that matches no rule is a typo: an error.
+
+        Passing it by would run every rule (a ``select`` typo) or hide none
+        (an ``ignore`` typo) while the user believes otherwise.
+        """
+        ids = [rule.id for rule in self.rules]
+        for key in ("select", "ignore"):
+            for selector in self.config.get(key):
+                if not any(rule_id.startswith(selector) for rule_id in ids):
+                    origin = self.config.origin(key)
+                    where = (f"{origin} {selector!r}" if origin.startswith("--")
+                             else f"{origin}: {key!r} entry {selector!r}")
+                    raise ConfigError(
+                        f"{where} matches no rule"
+                        f"{did_you_mean(selector, ids)} (see 'scr-checks rules')"
+                    )
 
     # -- inputs ----------------------------------------------------------
 
@@ -109,11 +142,18 @@ class Session:
         """Expand folders into the reports they contain; note bad arguments."""
         files: list[Path] = []
         errors: list[ToolError] = []
+        skip = self.exclusions.skip
         for given in paths:
             path = Path(given)
-            if path.is_dir():
-                found = find_reports(path, self.readers, self.config.get("follow_symlinks"))
-                if not found:
+            if given == STDIN:
+                files.append(path)
+            elif self.force_exclude and path.exists() and skip(path, path.is_dir()):
+                continue
+            elif path.is_dir():
+                nested = len(self.exclusions.other_configs)
+                found = find_reports(path, self.readers, self.config.get("follow_symlinks"),
+                                     skip)
+                if not found and len(self.exclusions.other_configs) == nested:
                     errors.append(ToolError(self.shown(path), "folder contains no reports "
                                             f"({self.supported()})"))
                 files.extend(found)
@@ -126,11 +166,29 @@ class Session:
                 ))
             else:
                 files.append(path)
+        chosen = self.config.path or "no configuration"
+        for folder, other in self.exclusions.other_configs:
+            errors.append(ToolError(self.shown(folder), (
+                f"not checked: it has its own configuration ({self.shown(other)}), and this "
+                f"run uses {self.shown(chosen) if isinstance(chosen, Path) else chosen}; "
+                "check it in a run of its own, or choose one configuration for every file "
+                "with --config or --isolated")))
         return files, errors
 
     def shown(self, path: Path) -> str:
-        """The path as outputs show it: relative to the project root."""
-        return display_path(path, self.config.root)
+        """The path as outputs show it: relative to the current folder."""
+        return display_path(path)
+
+    def anchored(self, path: Path) -> str:
+        """The path fingerprints are built from: relative to the project root.
+
+        The project root is the configuration file's folder, or without one
+        the repository root, so a baseline matches whichever folder the
+        command runs from.
+        """
+        root = self.config.root if self.config.path else project_root()
+        real = Path(os.path.realpath(path.parent), path.name)
+        return Path(os.path.relpath(real, root.resolve())).as_posix()
 
     def supported(self) -> str:
         return "supported: " + " ".join(sorted(self.readers))
@@ -152,15 +210,22 @@ class Session:
         return result
 
     def read(self, path: Path, shown: str) -> Report:
-        reader_class = self.readers[path.suffix.lower()]
         size = path.stat().st_size
         limit = self.config.get("max_file_size")
         if size > limit:
             raise ReaderError(shown, f"file is {size:,} bytes, over the limit of {limit:,} "
                                      "(max_file_size)")
-        if size == 0:
+        return self.read_bytes(path.read_bytes(), path.suffix, shown)
+
+    def read_bytes(self, data: bytes, suffix: str, shown: str) -> Report:
+        """Read a report from ``data`` with the reader for ``suffix``."""
+        limit = self.config.get("max_file_size")
+        if len(data) > limit:
+            raise ReaderError(shown, f"more than {limit:,} bytes, over the limit "
+                                     "(max_file_size)")
+        if not data:
             raise ReaderError(shown, "file is empty")
-        data = path.read_bytes()
+        reader_class = self.readers[suffix.lower()]
         return reader_class({key: self.config.get(key) for key in READER_LIMITS}).read(
             shown, data)
 
@@ -168,20 +233,40 @@ class Session:
         """Read and check one file within the ``timeout``; never raises.
 
         Whoever checks files (serially or in a worker process) calls this, so
-        every limit applies alike.
+        every limit applies alike.  The path ``-`` is standard input, read as
+        ``--stdin-filename`` names it.
         """
+        if str(path) == STDIN:
+            return self._check_stdin()
         result = FileResult(path=self.shown(path), format=path.suffix.lower().lstrip("."))
-        return self._check(result, partial(self._read_into, result, path))
+        return self._check(result, partial(self._read_into, result, path), self.anchored(path))
 
-    def check_report(self, report: Report) -> FileResult:
+    def _check_stdin(self) -> FileResult:
+        name, data = self.stdin or (None, b"")
+        suffix = Path(name).suffix.lower() if name else STDIN_SUFFIX
+        shown = self.shown(Path(name)) if name else STDIN
+        result = FileResult(path=shown, format=suffix.lstrip("."))
+        if suffix not in self.readers:
+            result.errors.append(ToolError(shown, f"unsupported file type {suffix or '(none)'!r}"
+                                                  f" ({self.supported()})"))
+            return result
+        anchor = self.anchored(Path(name)) if name else STDIN
+        return self._check(result, partial(self._read_into, result, None, data, suffix),
+                           anchor)
+
+    def check_report(self, report: Report, source: Path | None = None) -> FileResult:
         """Check a report parsed elsewhere (by Sphinx) exactly as a file is checked.
 
-        Give ``report.path`` as :meth:`shown` would, so that fingerprints, and
-        so baselines, match the command line's.
+        Give ``report.path`` as :meth:`shown` would, and the file it was read
+        from as ``source``, so that fingerprints, and so baselines, match the
+        command line's.
         """
-        return self._check(FileResult(path=report.path, format=report.format), lambda: report)
+        anchor = self.anchored(source) if source is not None else report.path
+        return self._check(FileResult(path=report.path, format=report.format),
+                           lambda: report, anchor)
 
-    def _check(self, result: FileResult, get_report: Callable[[], Report | None]) -> FileResult:
+    def _check(self, result: FileResult, get_report: Callable[[], Report | None],
+               anchor: str) -> FileResult:
         """Get the report and check it within the ``timeout``; never raises."""
         word_runs.cache_clear()  # the last report's paragraphs
         report = None
@@ -201,7 +286,9 @@ class Session:
             return result
         self._safely(result, "scr_modify_findings",
                      findings=findings, report=report, context=context)
-        result.findings = self._finish(findings)
+        result.findings = self._finish(findings, anchor)
+        if report.binary and self._may_cue(result):
+            result.findings = add_cues(result.findings, context.blocks)
         result.extras.update(context.extras)
         failed = {error.plugin for error in result.errors if error.plugin}
         result.extras["scorecard"] = scorecard(
@@ -223,11 +310,16 @@ class Session:
                 f"the file holds only part of the report ({kind.why_not_whole})")
         return [f for f in findings if f.rule_id not in context.unchecked]
 
-    def _read_into(self, result: FileResult, path: Path) -> Report | None:
-        """The report, or ``None`` with the reason recorded in ``result``."""
+    def _read_into(self, result: FileResult, path: Path | None, data: bytes = b"",
+                   suffix: str = "") -> Report | None:
+        """The report (from ``path``, or else ``data``), or ``None`` with the reason
+        recorded in ``result``."""
         shown = result.path
         try:
-            report = self.read(path, shown)
+            if path is not None:
+                report = self.read(path, shown)
+            else:
+                report = self.read_bytes(data, suffix, shown)
         except ReaderError as exc:
             result.errors.append(ToolError(shown, f"cannot read: {exc.reason}"))
             return None
@@ -332,8 +424,23 @@ class Session:
                 log.debug("plugin %s failed in %s", owner, hook, exc_info=True)
                 result.errors.append(ToolError(result.path, _describe(exc), owner))
 
-    def _finish(self, findings: list[Finding]) -> list[Finding]:
-        """Apply severity overrides, fingerprint, mask, and sort."""
+    def _may_cue(self, result: FileResult) -> bool:
+        """Whether a paragraph's first words may be shown: only when every privacy
+        rule ran on the file (or identifiers are shown anyway), so that words
+        holding an identifier are known."""
+        if self.config.get("show_identifiers"):
+            return True
+        privacy = [rule.id for rule in self.rules if rule.question == 2]
+        failed = {error.plugin for error in result.errors if error.plugin}
+        return all(rule_id in self._selected_ids and self.rules.owner(rule_id) not in failed
+                   for rule_id in privacy)
+
+    def _finish(self, findings: list[Finding], anchor: str) -> list[Finding]:
+        """Apply severity overrides, fingerprint, mask, and sort.
+
+        ``anchor`` is the file's path from the project root, which the
+        fingerprint is built from instead of the path shown.
+        """
         key = self.config.get("fingerprint_key").encode("utf-8")[:64]
         show = self.config.get("show_identifiers")
         seen: Counter[tuple[str, str]] = Counter()
@@ -346,10 +453,42 @@ class Session:
             finding = finding.evolve(
                 severity=severity,
                 fingerprint=finding.fingerprint
-                or fingerprint(finding, seen[occurrence_key], key),
+                or fingerprint(finding, seen[occurrence_key], key, anchor),
             )
             out.append(finding if show else apply_mask(finding))
         return out
+
+
+#: Words of a paragraph's start shown as its cue in a Word or PDF location.
+CUE_WORDS = 6
+
+
+def add_cues(findings: list[Finding], blocks: list[TextBlock]) -> list[Finding]:
+    """Give each finding in a paragraph the paragraph's first words, unless any
+    identifier a rule found in that paragraph starts among them."""
+    by_index = {block.index: block for block in blocks}
+    secrets: dict[int, list[str]] = {}
+    for finding in findings:
+        if finding.secret and finding.location.paragraph_index is not None:
+            secrets.setdefault(finding.location.paragraph_index, []).append(finding.secret)
+    out = []
+    for finding in findings:
+        block = by_index.get(finding.location.paragraph_index or 0)
+        cue = _cue(block.text, secrets.get(block.index, [])) if block else None
+        out.append(finding.evolve(location=replace(finding.location, cue=cue)) if cue
+                   else finding)
+    return out
+
+
+def _cue(text: str, secrets: list[str]) -> str | None:
+    words = text.split()
+    cue = " ".join(words[:CUE_WORDS]) + ("…" if len(words) > CUE_WORDS else "")
+    end = len(" ".join(words[:CUE_WORDS])) + len(text) - len(text.lstrip())
+    for secret in secrets:
+        at = text.find(secret)
+        if at == -1 or at < end or any(part in cue for part in secret.split() if len(part) > 1):
+            return None
+    return cue or None
 
 
 def _registered(pm: ScrPluginManager, hook: str, config: Config) -> list[tuple[str, Any]]:
@@ -371,19 +510,3 @@ def _describe(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     first = text[0] if text else ""
     return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
-
-
-def display_path(path: Path, root: Path | None = None) -> str:
-    """``path`` relative to ``root`` (the current folder by default), with /.
-
-    The project root is the configuration file's folder, so outputs, and the
-    fingerprints built from them, do not depend on where the command ran.
-    A path outside the root is shown as it was given.
-    """
-    try:
-        shown = os.path.relpath(path, root or Path.cwd())
-    except ValueError:
-        shown = str(path)
-    if shown.startswith(".."):
-        shown = str(path)
-    return Path(shown).as_posix()

@@ -30,10 +30,14 @@ def plugin_names(name: str, prefix: str | None = None) -> dict[str, str]:
     if not SLUG.fullmatch(slug):
         raise UsageError(f"plugin name {name!r} must be lower-case words joined by '-' "
                          "(for example 'northshire')")
-    prefix = prefix or slug.replace("-", "")[:3].upper()
+    given = prefix
+    prefix = (prefix or slug.replace("-", "")[:3]).strip().upper()
     if not PREFIX.fullmatch(prefix) or prefix == RESERVED_PREFIX:
-        raise UsageError(f"rule prefix {prefix!r} must be 2-4 capital letters, not "
-                         f"{RESERVED_PREFIX} (use --prefix)")
+        if given:
+            raise UsageError(f"--prefix {given!r}: a rule prefix must be 2-4 letters, "
+                             f"not {RESERVED_PREFIX}")
+        raise UsageError(f"the rule prefix made from {name!r}, {prefix!r}, must be 2-4 "
+                         f"letters, not {RESERVED_PREFIX}: choose one with --prefix")
     title = slug.replace("-", " ").title()
     return {
         "slug": slug,

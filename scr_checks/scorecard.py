@@ -66,3 +66,38 @@ def scorecard(
             "not_checked": [{"rules": r, "reason": reason} for reason, r in reasons.items()],
         })
     return card
+
+
+def run_scorecard(cards: Iterable[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The scorecard of a whole run, from each file's.
+
+    A question needs attention if it does in any file, has no problems found
+    if every file that checked it found none, and is not checked if no file
+    checked it; ``unchecked_files`` counts the files that did not check it,
+    and each reason a rule was not checked says in how many files.
+    """
+    merged: dict[int, dict[str, Any]] = {}
+    gaps: dict[int, Counter[tuple[tuple[str, ...], str]]] = {}
+    for card in cards:
+        for entry in card:
+            question = entry["question"]
+            total = merged.setdefault(question, {
+                "question": question, "title": entry["title"], "status": NOT_CHECKED,
+                "rules": [], "findings": Counter(), "unchecked_files": 0})
+            total["findings"].update(entry["findings"])
+            total["rules"] = sorted({*total["rules"], *entry["rules"]})
+            if entry["status"] == NOT_CHECKED:
+                total["unchecked_files"] += 1
+            else:
+                total["status"] = max(total["status"], entry["status"], key=_RANK.index)
+            gaps.setdefault(question, Counter()).update(
+                (tuple(gap["rules"]), gap["reason"]) for gap in entry.get("not_checked", ()))
+    for question, total in merged.items():
+        total["findings"] = dict(sorted(total["findings"].items()))
+        total["not_checked"] = [{"rules": list(rules), "reason": reason, "files": count}
+                                for (rules, reason), count in gaps[question].items()]
+    return [merged[question] for question in sorted(merged)]
+
+
+#: Statuses from least to most telling, for merging files' scorecards.
+_RANK = [NOT_CHECKED, NO_PROBLEMS, NEEDS_ATTENTION]

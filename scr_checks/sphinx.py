@@ -95,7 +95,8 @@ class Checker:
         for dependency in (self.config_path, self.baseline):
             if dependency is not None:
                 app.env.note_dependency(str(dependency.resolve()))
-        result = self.session.check_report(self.report(app, docname, doctree))
+        result = self.session.check_report(self.report(app, docname, doctree),
+                                           Path(app.env.doc2path(docname)))
         apply_baseline([result], self.accepted)
         for error in result.errors:
             logger.warning("scr-checks: %s", error, location=docname,
@@ -126,7 +127,7 @@ class Checker:
         if finding.suggestion:
             text += f" ({finding.suggestion})"
         location = (docname, finding.location.line)
-        if self.fail_on_findings and finding.severity >= self.config.fail_level:
+        if self.fail_on_findings and self.config.fails(finding.severity):
             logger.warning("%s", text, location=location, type=WARNING_TYPE,
                            subtype=finding.rule_id)
         else:

@@ -219,12 +219,15 @@ def baseline_data(run: RunResult) -> dict[str, object]:
     }
 
 
-def write_baseline(path: Path, run: RunResult) -> None:
-    text = json.dumps(baseline_data(run), indent=2, sort_keys=True) + "\n"
+def write_baseline(path: Path, run: RunResult) -> int:
+    """Write the run's baseline to ``path``; return how many findings it accepts."""
+    data = baseline_data(run)
+    text = json.dumps(data, indent=2, sort_keys=True) + "\n"
     try:
         write_atomically(path, text)
     except OSError as exc:
         raise UsageError(f"baseline {str(path)!r}: cannot write: {exc.strerror or exc}") from None
+    return len(data["findings"])  # type: ignore[arg-type]
 
 
 def configured_baseline(config: Config) -> Path | None:

@@ -11,15 +11,26 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 log = logging.getLogger("scr_checks")
 
 
-def find_reports(folder: Path, suffixes: Collection[str], follow_symlinks: bool = False
-                 ) -> list[Path]:
-    """Every file under ``folder`` with one of ``suffixes``, sorted."""
+#: Whether to leave out a path (``is_dir`` tells a folder), given the folder walked.
+Skip = Callable[[Path, bool, Path], bool]
+
+
+def find_reports(folder: Path, suffixes: Collection[str], follow_symlinks: bool = False,
+                 skip: Skip | None = None) -> list[Path]:
+    """Every file under ``folder`` with one of ``suffixes``, sorted.
+
+    ``skip`` leaves out files and whole folders (exclusions; see
+    :mod:`scr_checks.exclusions`).
+    """
+    def kept(path: Path, is_dir: bool) -> bool:
+        return skip is None or not skip(path, is_dir, folder)
+
     root = folder.resolve()
     seen: set[Path] = set()
     found: list[Path] = []
@@ -31,11 +42,13 @@ def find_reports(folder: Path, suffixes: Collection[str], follow_symlinks: bool 
             continue
         seen.add(real)
         dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                         and _allowed(here / d, root, follow_symlinks))
+                         and _allowed(here / d, root, follow_symlinks)
+                         and kept(here / d, True))
         found.extend(
             here / name for name in files
             if not name.startswith(".") and Path(name).suffix.lower() in suffixes
             and _allowed(here / name, root, follow_symlinks) and (here / name).is_file()
+            and kept(here / name, False)
         )
     return sorted(found)
 

@@ -2,7 +2,8 @@
 
 ``.. scr-options::`` lists every configuration option (the core's and each
 installed plugin's) and ``.. scr-rules::`` every rule, grouped by quality-
-marker question.  Plugins are loaded exactly as the command line loads them,
+marker question, each with the example it flags and the one it does not.
+Plugins are loaded exactly as the command line loads them,
 so the pages cannot drift from the code.  Each rule's section has the id
 ``scr101`` (the rule id in lower case), which is the anchor of the rule's
 ``help_uri``.
@@ -103,6 +104,11 @@ class RulesDirective(SphinxDirective):
                 section += nodes.paragraph(text=rule.full)
                 if rule.fix:
                     section += nodes.paragraph(text=f"How to fix: {rule.fix}")
+                for label, example in (("Flagged:", rule.bad_example),
+                                       ("Not flagged:", rule.good_example)):
+                    if example:
+                        section += nodes.paragraph("", "", nodes.emphasis(text=label))
+                        section += nodes.literal_block(example, example)
                 facts = (f"Severity: {rule.severity}. Plugin: "
                          f"{session.rules.owner(rule.id)}.")
                 if rule.tags:

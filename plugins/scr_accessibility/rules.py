@@ -15,6 +15,8 @@ ACRONYM_BEFORE_DEFINITION = Rule(
     severity=Severity.WARNING,
     question=6,
     tags=("accessibility", "acronym"),
+    bad_example="The MASH met. The Multi-Agency Safeguarding Hub (MASH) agreed.",
+    good_example="The Multi-Agency Safeguarding Hub (MASH) met. The MASH agreed.",
 )
 
 ACRONYM_UNDEFINED = Rule(
@@ -31,6 +33,8 @@ ACRONYM_UNDEFINED = Rule(
     question=6,
     tags=("accessibility", "acronym"),
     whole_report=True,
+    bad_example="The LADO was told.",
+    good_example="The Local Authority Designated Officer (LADO) was told.",
 )
 
 JARGON = Rule(
@@ -47,6 +51,8 @@ JARGON = Rule(
     severity=Severity.NOTE,
     question=6,
     tags=("accessibility", "jargon"),
+    bad_example="The case was stepped down.",
+    good_example="The case moved to early help.",
 )
 
 LONG_SENTENCE = Rule(
@@ -62,6 +68,17 @@ LONG_SENTENCE = Rule(
     severity=Severity.NOTE,
     question=6,
     tags=("accessibility", "readability"),
+    bad_example=(
+        "The health visitor, who had known the family since the birth of their first child and "
+        "who had raised concerns with her manager on two occasions about the state of the home, "
+        "was not told when the family moved to a new address in the neighbouring authority in "
+        "the spring."
+    ),
+    good_example=(
+        "The health visitor had known the family since their first child was born. She had "
+        "raised concerns about the home twice. No one told her when the family moved away in the "
+        "spring."
+    ),
 )
 
 HARD_TO_READ = Rule(
@@ -78,6 +95,30 @@ HARD_TO_READ = Rule(
     severity=Severity.WARNING,
     question=6,
     tags=("accessibility", "readability"),
+    bad_example=(
+        "Analysis\n"
+        "========\n"
+        "\n"
+        "Organisational accountability mechanisms necessitated comprehensive interdisciplinary "
+        "deliberation regarding multifaceted safeguarding considerations. Notwithstanding the "
+        "establishment of strategic governance arrangements, operational implementation "
+        "demonstrated considerable inconsistency. Practitioners characterised the prevailing "
+        "organisational environment as prioritising procedural compliance over relational "
+        "engagement. Consequently, identification of cumulative vulnerability indicators was "
+        "substantially impeded by fragmented information-sharing infrastructure. Subsequently, "
+        "multi-agency reflective supervision opportunities were insufficiently operationalised "
+        "throughout the intervention."
+    ),
+    good_example=(
+        "Analysis\n"
+        "========\n"
+        "\n"
+        "Each agency had to decide who was responsible. The board set up new rules, but staff "
+        "used them in different ways. Staff said their managers cared more about forms than "
+        "about getting to know the family. Because agencies kept their records apart, no one saw "
+        "how the worries added up. Later, staff from different agencies rarely met to think the "
+        "case through together."
+    ),
 )
 
 RULES = [ACRONYM_BEFORE_DEFINITION, ACRONYM_UNDEFINED, JARGON, LONG_SENTENCE, HARD_TO_READ]

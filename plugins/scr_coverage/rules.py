@@ -2,6 +2,14 @@
 
 from scr_checks import Rule, Severity
 
+#: A report's opening: what the bad examples hold.
+_INTRODUCTION = (
+    "Introduction\n"
+    "============\n"
+    "\n"
+    "The review began in 2023."
+)
+
 EQUALITY = Rule(
     id="SCR801",
     name="equality-not-considered",
@@ -19,6 +27,14 @@ EQUALITY = Rule(
     question=8,
     tags=("coverage", "equality"),
     whole_report=True,
+    bad_example=_INTRODUCTION,
+    good_example=(
+        "Equality and diversity\n"
+        "======================\n"
+        "\n"
+        "The review considered the family's ethnicity, language and religion, and how each "
+        "shaped their contact with services."
+    ),
 )
 
 STATUTORY = Rule(
@@ -36,6 +52,13 @@ STATUTORY = Rule(
     question=8,
     tags=("coverage", "statutory"),
     whole_report=True,
+    bad_example=_INTRODUCTION,
+    good_example=(
+        "Introduction\n"
+        "============\n"
+        "\n"
+        "The review was held under Working Together to Safeguard Children (2023)."
+    ),
 )
 
 RULES = [EQUALITY, STATUTORY]

@@ -25,6 +25,25 @@ DESCRIBES_ONLY = Rule(
     question=4,
     tags=("explanation", "findings"),
     whole_report=True,
+    bad_example=(
+        "Findings\n"
+        "========\n"
+        "\n"
+        "Finding 1: The health visitor did not pass on what she saw\n"
+        "----------------------------------------------------------\n"
+        "\n"
+        "5.1 The health visitor did not pass on what she saw (see paragraph 4.2)."
+    ),
+    good_example=(
+        "Findings\n"
+        "========\n"
+        "\n"
+        "Finding 1: Referral forms lose health observations\n"
+        "--------------------------------------------------\n"
+        "\n"
+        "5.1 What the health visitor saw was lost because the referral form has no field for it "
+        "(see paragraph 4.2)."
+    ),
 )
 
 RULES = [DESCRIBES_ONLY]

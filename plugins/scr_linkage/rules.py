@@ -2,6 +2,37 @@
 
 from scr_checks import Rule, Severity
 
+#: Two themes of analysis, then the findings: what SCR504's examples start with.
+_ANALYSIS = (
+    "Analysis\n"
+    "========\n"
+    "\n"
+    "4.1 Referrals\n"
+    "-------------\n"
+    "\n"
+    "4.1.1 The referral form had no field for health observations.\n"
+    "\n"
+    "4.2 Supervision\n"
+    "---------------\n"
+    "\n"
+    "4.2.1 Supervision was cancelled twice.\n"
+    "\n"
+    "Findings\n"
+    "========\n"
+    "\n"
+)
+
+#: A finding, all but its end: SCR501's examples differ there.
+_FINDING = (
+    "Findings\n"
+    "========\n"
+    "\n"
+    "Finding 1: Referral forms lose health observations\n"
+    "--------------------------------------------------\n"
+    "\n"
+    "5.1 The form has no field for them, because it was designed for police referrals"
+)
+
 UNCITED_FINDING = Rule(
     id="SCR501",
     name="finding-without-evidence",
@@ -16,6 +47,8 @@ UNCITED_FINDING = Rule(
     question=5,
     tags=("transparency", "linkage"),
     whole_report=True,
+    bad_example=_FINDING + ".",
+    good_example=_FINDING + " (see paragraph 4.2).",
 )
 
 BROKEN_REFERENCE = Rule(
@@ -33,6 +66,16 @@ BROKEN_REFERENCE = Rule(
     question=5,
     tags=("transparency", "linkage"),
     whole_report=True,
+    bad_example=(
+        "4.1 The form has no health field.\n"
+        "\n"
+        "5.1 Finding 1: Health observations are lost (see paragraph 4.12)."
+    ),
+    good_example=(
+        "4.1 The form has no health field.\n"
+        "\n"
+        "5.1 Finding 1: Health observations are lost (see paragraph 4.1)."
+    ),
 )
 
 NO_METHOD = Rule(
@@ -49,6 +92,23 @@ NO_METHOD = Rule(
     question=5,
     tags=("transparency", "method"),
     whole_report=True,
+    bad_example=(
+        "Introduction\n"
+        "============\n"
+        "\n"
+        "The review began in 2023."
+    ),
+    good_example=(
+        "Introduction\n"
+        "============\n"
+        "\n"
+        "The review began in 2023.\n"
+        "\n"
+        "Methodology\n"
+        "===========\n"
+        "\n"
+        "The review read agency records and chronologies, and met practitioners and the family."
+    ),
 )
 
 ORPHAN_ANALYSIS = Rule(
@@ -65,6 +125,14 @@ ORPHAN_ANALYSIS = Rule(
     question=5,
     tags=("transparency", "linkage"),
     whole_report=True,
+    bad_example=_ANALYSIS + (
+        "5.1 Finding 1: Referral forms lose health observations (see paragraph 4.1.1)."
+    ),
+    good_example=_ANALYSIS + (
+        "5.1 Finding 1: Referral forms lose health observations (see paragraph 4.1.1).\n"
+        "\n"
+        "5.2 Finding 2: Cancelled supervision leaves risks unreviewed (see paragraph 4.2.1)."
+    ),
 )
 
 RULES = [UNCITED_FINDING, BROKEN_REFERENCE, NO_METHOD, ORPHAN_ANALYSIS]

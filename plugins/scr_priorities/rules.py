@@ -2,6 +2,21 @@
 
 from scr_checks import Rule, Severity
 
+#: A finding, then the recommendations: what every example here starts with.
+_FINDING = (
+    "Findings\n"
+    "========\n"
+    "\n"
+    "Finding 1: Referral forms lose health observations\n"
+    "--------------------------------------------------\n"
+    "\n"
+    "5.1 The form has no field for them, because it was designed for police referrals.\n"
+    "\n"
+    "Recommendations\n"
+    "===============\n"
+    "\n"
+)
+
 NOT_TIED = Rule(
     id="SCR301",
     name="recommendation-without-finding",
@@ -16,6 +31,10 @@ NOT_TIED = Rule(
     severity=Severity.WARNING,
     question=3,
     tags=("priorities", "recommendations"),
+    bad_example=_FINDING + "6.1 Recommendation 1: The Partnership should add a field to the form.",
+    good_example=_FINDING + (
+        "6.1 Recommendation 1: The Partnership should add a field to the form (Finding 1)."
+    ),
 )
 
 NO_ACTOR = Rule(
@@ -32,6 +51,10 @@ NO_ACTOR = Rule(
     severity=Severity.WARNING,
     question=3,
     tags=("priorities", "recommendations"),
+    bad_example=_FINDING + "6.1 Recommendation 1: A field should be added to the form (Finding 1).",
+    good_example=_FINDING + (
+        "6.1 Recommendation 1: The Partnership should add a field to the form (Finding 1)."
+    ),
 )
 
 TOO_MANY = Rule(
@@ -48,6 +71,12 @@ TOO_MANY = Rule(
     severity=Severity.NOTE,
     question=3,
     tags=("priorities", "recommendations"),
+    bad_example=_FINDING + "\n\n".join(
+        f"6.{n} Recommendation {n}: The Partnership should review form {n} (Finding 1)."
+        for n in range(1, 12)),
+    good_example=_FINDING + "\n\n".join(
+        f"6.{n} Recommendation {n}: The Partnership should review form {n} (Finding 1)."
+        for n in range(1, 4)),
 )
 
 GENERIC = Rule(
@@ -64,6 +93,11 @@ GENERIC = Rule(
     severity=Severity.WARNING,
     question=3,
     tags=("priorities", "recommendations"),
+    bad_example=_FINDING + "6.1 Recommendation 1: All agencies must do better (Finding 1).",
+    good_example=_FINDING + (
+        "6.1 Recommendation 1: The Partnership should add a health field to the referral "
+        "form by June (Finding 1)."
+    ),
 )
 
 RULES = [NOT_TIED, NO_ACTOR, TOO_MANY, GENERIC]

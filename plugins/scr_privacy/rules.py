@@ -8,10 +8,62 @@ _WHY = (
 )
 
 
+#: Each rule's examples (``Rule.bad_example``, ``Rule.good_example``), by number;
+#: every identifier in them is synthetic (a drama-range phone number, the NHS's
+#: test number, the postcode reserved for examples).
+_EXAMPLES = {
+    1: ("Child A lived with her aunt, Kayleigh Brennan.",
+        "Child A lived with her aunt."),
+    2: ("Jayden started school in 2019.",
+        ("In this report the child is called Jayden, which is not his real name.\n"
+         "\n"
+         "Jayden started school in 2019.")),
+    3: ("The health visitor, Sarah Collins, visited twice.",
+        "The health visitor visited twice."),
+    4: ("Child A was born on 14 March 2021.",
+        "Child A was born in 2021."),
+    5: ("The strategy meeting was held on 3 June 2022.",
+        "The strategy meeting was held in June 2022."),
+    6: ("Child A was 11 weeks and 3 days old.",
+        "Child A was under three months old."),
+    7: ("The family lived at 12 Harbour Row.",
+        "The family lived in rented housing."),
+    8: ("The family lived near ZZ99 3AB.",
+        "The family lived in the town."),
+    9: ("Her mobile number, 07700 900123, was on the referral.",
+        "Her mobile number was on the referral."),
+    10: ("Her e-mail, jane.moss@example.com, was on the referral.",
+        "Her e-mail address was on the referral."),
+    11: ("He posted at https://www.facebook.com/jane.moss.123 every day.",
+        "He posted on social media every day."),
+    12: ("The referral gave his NHS number, 943 476 5919.",
+        "The referral gave his NHS number."),
+    13: ("Her National Insurance number, JM 12 34 56 C, was on the claim.",
+        "Her National Insurance number was on the claim."),
+    14: ("The police recorded it as crime reference CR/1234/22.",
+        "The police recorded it as a crime."),
+    15: ("She attended Oakfield Primary School.",
+        "She attended a local primary school."),
+    16: ("Child A had cystic fibrosis.",
+        "Child A had a long-term health condition."),
+    17: (("On 14 August 2018 Child K, whose family is of Somali heritage, moved with "
+         "Mother from Eastbridge to a rented house."),
+        "In 2018 Child K moved with Mother to a rented house."),
+    18: ("<p>The family moved.</p><!-- check with Jane Moss before publishing -->",
+        "<p>The family moved.</p>"),
+    19: (("<html><head><meta name=\"author\" content=\"Jane Moss\"></head><body><p>The family "
+         "moved.</p></body></html>"),
+        ("<html><head><meta name=\"author\" content=\"Northshire Safeguarding "
+         "Partnership\"></head><body><p>The family moved.</p></body></html>")),
+}
+
+
 def _rule(number: int, name: str, short: str, full: str, fix: str,
           severity: Severity = Severity.ERROR) -> Rule:
+    bad, good = _EXAMPLES[number]
     return Rule(id=f"SCR2{number:02d}", name=name, short=short, full=full + _WHY,
-                fix=fix, severity=severity, question=2, tags=("privacy",))
+                fix=fix, severity=severity, question=2, tags=("privacy",),
+                bad_example=bad, good_example=good)
 
 
 RULES = [

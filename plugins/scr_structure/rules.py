@@ -2,6 +2,47 @@
 
 from scr_checks import Rule, Severity
 
+#: A report's opening and analysis: SCR105's examples.
+_REPORT = (
+    "Introduction\n"
+    "============\n"
+    "\n"
+    "The review looked at the help the family had over two years.\n"
+    "\n"
+    "Analysis\n"
+    "========\n"
+    "\n"
+    "Health visits stopped when the family moved to a new area, and no one passed the case on."
+)
+
+#: A short report with every section a full report has.
+_WHOLE_REPORT = (
+    "Introduction\n"
+    "============\n"
+    "\n"
+    "1.1 The review began in 2023.\n"
+    "\n"
+    "Methodology\n"
+    "===========\n"
+    "\n"
+    "2.1 The review read agency records and met practitioners.\n"
+    "\n"
+    "Analysis\n"
+    "========\n"
+    "\n"
+    "3.1 Health visits stopped when the family moved.\n"
+    "\n"
+    "Findings\n"
+    "========\n"
+    "\n"
+    "4.1 Finding 1: Referral forms lose health observations.\n"
+    "\n"
+    "Recommendations\n"
+    "===============\n"
+    "\n"
+    "5.1 The Partnership should add a field to the referral form (Finding 1).\n"
+)
+
 REQUIRED_SECTION = Rule(
     id="SCR101",
     name="required-section",
@@ -17,6 +58,18 @@ REQUIRED_SECTION = Rule(
     question=1,
     tags=("structure",),
     whole_report=True,
+    bad_example=(
+        "Introduction\n"
+        "============\n"
+        "\n"
+        "1.1 The review began in 2023.\n"
+        "\n"
+        "Findings\n"
+        "========\n"
+        "\n"
+        "2.1 Finding 1: Referral forms lose health observations."
+    ),
+    good_example=_WHOLE_REPORT,
 )
 
 FINDINGS_NOT_IDENTIFIABLE = Rule(
@@ -33,6 +86,27 @@ FINDINGS_NOT_IDENTIFIABLE = Rule(
     severity=Severity.WARNING,
     question=1,
     tags=("structure", "findings"),
+    bad_example=(
+        "Findings\n"
+        "========\n"
+        "\n"
+        "The review found that referral forms lose health observations. It also found that "
+        "visits stopped when the family moved."
+    ),
+    good_example=(
+        "Findings\n"
+        "========\n"
+        "\n"
+        "Finding 1: Referral forms lose health observations\n"
+        "--------------------------------------------------\n"
+        "\n"
+        "The form has no field for them.\n"
+        "\n"
+        "Finding 2: Visits stop when a family moves\n"
+        "-----------------------------------------\n"
+        "\n"
+        "No one passes the case on."
+    ),
 )
 
 PARAGRAPH_NUMBERING = Rule(
@@ -49,6 +123,16 @@ PARAGRAPH_NUMBERING = Rule(
     severity=Severity.WARNING,
     question=1,
     tags=("structure", "numbering"),
+    bad_example=(
+        "1.1 The review began in 2023.\n"
+        "\n"
+        "1.3 The panel met four times."
+    ),
+    good_example=(
+        "1.1 The review began in 2023.\n"
+        "\n"
+        "1.2 The panel met four times."
+    ),
 )
 
 HEADING_LEVEL_SKIPPED = Rule(
@@ -64,6 +148,20 @@ HEADING_LEVEL_SKIPPED = Rule(
     severity=Severity.NOTE,
     question=1,
     tags=("structure", "headings"),
+    bad_example=(
+        "# Findings\n"
+        "\n"
+        "### Finding 1\n"
+        "\n"
+        "Referral forms lose health observations."
+    ),
+    good_example=(
+        "# Findings\n"
+        "\n"
+        "## Finding 1\n"
+        "\n"
+        "Referral forms lose health observations."
+    ),
 )
 
 EXECUTIVE_SUMMARY = Rule(
@@ -80,6 +178,24 @@ EXECUTIVE_SUMMARY = Rule(
     question=1,
     whole_report=True,
     tags=("structure", "summary"),
+    bad_example=_REPORT,
+    good_example=(
+        "Summary\n"
+        "=======\n"
+        "\n"
+        "Visits stopped when the family moved; referral forms lost what health staff saw.\n"
+        "\n"
+        "Introduction\n"
+        "============\n"
+        "\n"
+        "The review looked at the help the family had over two years.\n"
+        "\n"
+        "Analysis\n"
+        "========\n"
+        "\n"
+        "Health visits stopped when the family moved to a new area, and no one passed the "
+        "case on."
+    ),
 )
 
 INCOMPLETE_REPORT = Rule(
@@ -99,6 +215,20 @@ INCOMPLETE_REPORT = Rule(
     severity=Severity.WARNING,
     question=1,
     tags=("structure", "completeness"),
+    bad_example=(
+        "Contents\n"
+        "========\n"
+        "\n"
+        "1. Introduction\n"
+        "2. Methodology\n"
+        "3. Analysis\n"
+        "\n"
+        "Introduction\n"
+        "============\n"
+        "\n"
+        "1.1 The review began in 2023."
+    ),
+    good_example=_WHOLE_REPORT,
 )
 
 RULES = [

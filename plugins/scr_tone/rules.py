@@ -18,6 +18,8 @@ BLAME = Rule(
     severity=Severity.WARNING,
     question=7,
     tags=("tone", "blame"),
+    bad_example="The worker failed to visit.",
+    good_example="The worker did not visit, because of the rota.",
 )
 
 HINDSIGHT = Rule(
@@ -34,6 +36,8 @@ HINDSIGHT = Rule(
     severity=Severity.WARNING,
     question=7,
     tags=("tone", "hindsight"),
+    bad_example="This was a missed opportunity.",
+    good_example="Here a different response was possible.",
 )
 
 JUDGEMENTAL = Rule(
@@ -50,6 +54,8 @@ JUDGEMENTAL = Rule(
     severity=Severity.WARNING,
     question=7,
     tags=("tone", "family"),
+    bad_example="The mother was manipulative.",
+    good_example="The mother said she had moved; she had not.",
 )
 
 EMOTIVE = Rule(
@@ -65,6 +71,8 @@ EMOTIVE = Rule(
     severity=Severity.NOTE,
     question=7,
     tags=("tone", "emotive"),
+    bad_example="The injuries were horrific.",
+    good_example="The child had serious injuries.",
 )
 
 SPECULATION = Rule(
@@ -80,6 +88,8 @@ SPECULATION = Rule(
     severity=Severity.WARNING,
     question=7,
     tags=("tone", "speculation"),
+    bad_example="A visit would have prevented the injury.",
+    good_example="A visit might have shown the injury.",
 )
 
 #: Word list name → rule.

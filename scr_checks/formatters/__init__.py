@@ -26,6 +26,10 @@ class Formatter:
     #: One line for ``scr-checks formats`` and the docs.
     description: ClassVar[str] = ""
 
+    #: Set by the command line when this output goes to the terminal, where it
+    #: prints the run's errors itself, on standard error: leave them out here.
+    errors_elsewhere: bool = False
+
     def __init__(self, config: Config, color: bool = False) -> None:
         self.config = config
         self.color = color
@@ -50,7 +54,9 @@ def write_atomically(path: Path, text: str) -> None:
     """Write to a temporary file beside ``path``, then rename it into place.
 
     Only a regular file is replaced that way: ``-o /dev/null`` or a named pipe
-    is written to as it is, never renamed over.
+    is written to as it is, never renamed over.  The file gets the mode a
+    plain ``open`` would give it (the umask's, or the replaced file's), not
+    the temporary file's private 0600, so a shared CI agent can read it.
     """
     path = Path(path)
     if path.exists() and not path.is_file():
@@ -58,12 +64,21 @@ def write_atomically(path: Path, text: str) -> None:
             stream.write(text)
         return
     folder = path.parent if str(path.parent) else Path(".")
+    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~current_umask()
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
+            os.fchmod(stream.fileno(), mode)
         os.replace(temp, path)
     except BaseException:
         if os.path.exists(temp):
             os.unlink(temp)
         raise
+
+
+def current_umask() -> int:
+    """The process's umask (read by setting it, then putting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

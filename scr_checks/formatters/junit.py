@@ -106,8 +106,7 @@ class JunitFormatter(JunitOutput):
                   findings: list[Finding]) -> None:
         from lxml import etree
         case = etree.SubElement(suite, "testcase", classname=group, name=xml_text(name))
-        fail_level = self.config.fail_level
-        failing = [f for f in findings if not f.suppressed and f.severity >= fail_level]
+        failing = [f for f in findings if not f.suppressed and self.config.fails(f.severity)]
         passing = [f for f in findings if f not in failing]
         if failing:
             first = failing[0]

@@ -15,6 +15,7 @@ identifiers, and paths are relative to the checkout.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import fields
 from pathlib import PurePath
 from typing import Any
@@ -77,10 +78,16 @@ def shorten(text: str, limit: int = MAX_TEXT) -> str:
 
 
 def artifact_uri(path: str) -> tuple[str, str | None]:
-    """The uri and its base: relative to the checkout unless the path is absolute."""
+    """The uri and its base: relative to the checkout (``%SRCROOT%``, the folder
+    scr-checks ran in), even for a file given by an absolute path outside it, so
+    no absolute folder is written; only a file with no relative path from there
+    (another drive) gets a ``file://`` URI."""
     native = PurePath(path)
     if native.is_absolute():
-        return native.as_uri(), None
+        try:
+            native = PurePath(os.path.relpath(native))
+        except ValueError:
+            return native.as_uri(), None
     return quote(native.as_posix()), SRCROOT
 
 

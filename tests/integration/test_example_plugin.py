@@ -95,4 +95,4 @@ def test_the_plugin_passes_its_own_tests(site, tmp_path):
         env=env, cwd=EXAMPLE, capture_output=True, text=True, check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "5 passed" in done.stdout.splitlines()[-1]
+    assert "6 passed" in done.stdout.splitlines()[-1]

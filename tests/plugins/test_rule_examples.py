@@ -1,43 +1,63 @@
-"""Every tone and accessibility rule has a positive and a negative example.
+"""Every rule's own examples (rule data) behave as the docs say they do.
 
-A new SCR6/SCR7 rule fails here until it is given both.
+The bad example is flagged by its rule and the good one is not, run with
+every rule and the defaults, as ``scr-checks check`` would.  A new rule
+fails here until it is given both.
 """
 
 import pytest
 
-from scr_checks.testing import check_text, make_session, rule_ids
+from scr_checks.testing import check_text, make_session
 
-LONG = " ".join(["Each", *["word"] * 44]) + "."
-HARD = ("Organisational accountability mechanisms necessitated comprehensive interdisciplinary "
-        "deliberation regarding multifaceted considerations. ") * 10
-PLAIN = "The nurse saw the baby at home. She wrote down what she saw. " * 10
-
-EXAMPLES = {
-    "SCR601": ("The MASH met. The Multi-Agency Safeguarding Hub (MASH) agreed.",
-               "The Multi-Agency Safeguarding Hub (MASH) met. The MASH agreed."),
-    "SCR602": ("The LADO was told.", "The Local Authority Designated Officer (LADO) was told."),
-    "SCR603": ("The case was stepped down.", "The case moved to early help."),
-    "SCR604": (LONG, "A short sentence."),
-    "SCR605": (f"Part\n====\n\n{HARD}", f"Part\n====\n\n{PLAIN}"),
-    "SCR701": ("The worker failed to visit.", "The worker did not visit, because of the rota."),
-    "SCR702": ("This was a missed opportunity.", "Here a different response was possible."),
-    "SCR703": ("The mother was manipulative.", "The mother said she had moved; she had not."),
-    "SCR704": ("The injuries were horrific.", "The child had serious injuries."),
-    "SCR705": ("A visit would have prevented the injury.", "A visit might have shown the injury."),
-}
+RULES = list(make_session().rules)
 
 #: Each example stands for a whole report, so rules that need one run on it.
 WHOLE = {"kind": "full_report"}
 
+#: The configuration each rule's examples run with, where not ``WHOLE``.
+CONFIG = {
+    # The default limit is too large for a short example; the docs say the
+    # limit is an option, and the examples show the shape at a lower one.
+    "SCR105": {**WHOLE, "structure": {"summary_words": 20}},
+    # The examples are about whether the file holds the whole report.
+    "SCR107": {},
+}
 
-def test_every_rule_has_examples():
-    rules = make_session().rules
-    ours = {r.id for r in rules if r.id.startswith(("SCR6", "SCR7"))}
-    assert ours == set(EXAMPLES)
+#: Rules no built-in reader can trigger yet, with why.  The test asserts that
+#: this is still so, so the entry must go when it stops being true.
+UNREACHABLE = {
+    "SCR104": "no built-in reader keeps a heading's level when it skips one",
+}
 
 
-@pytest.mark.parametrize("rule_id", sorted(EXAMPLES))
-def test_positive_and_negative_example(rule_id):
-    positive, negative = EXAMPLES[rule_id]
-    assert rule_ids(check_text(positive + "\n", config={"select": [rule_id], **WHOLE})) == [rule_id]
-    assert rule_ids(check_text(negative + "\n", config={"select": [rule_id], **WHOLE})) == []
+
+def suffix(example: str) -> str:
+    """The format an example is written in: HTML, Markdown or reST."""
+    if example.lstrip().startswith("<"):
+        return ".html"
+    return ".md" if example.startswith("# ") else ".rst"
+
+
+def flagged(rule_id: str, example: str) -> bool:
+    run = check_text(example + "\n", suffix=suffix(example),
+                     config=CONFIG.get(rule_id, WHOLE))
+    assert not run.errors, run.errors
+    return any(f.rule_id == rule_id and not f.suppressed for f in run.findings)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)
+def test_every_rule_has_both_examples(rule):
+    assert rule.bad_example and rule.good_example
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.id not in UNREACHABLE],
+                         ids=lambda rule: rule.id)
+def test_the_bad_example_is_flagged_and_the_good_one_is_not(rule):
+    assert flagged(rule.id, rule.bad_example)
+    assert not flagged(rule.id, rule.good_example)
+
+
+@pytest.mark.parametrize("rule_id", sorted(UNREACHABLE))
+def test_a_rule_listed_as_unreachable_still_is(rule_id):
+    rule = make_session().rules[rule_id]
+    assert not flagged(rule_id, rule.bad_example)

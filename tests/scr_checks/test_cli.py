@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import argparse
 import gc
+import io
 import json
+import logging
+import shlex
 import subprocess
 import sys
 from pathlib import Path, PurePosixPath
 
-from scr_checks.cli import main, settled_garbage_collector
+import pytest
+
+from scr_checks import __version__
+from scr_checks.cli import build_parser, main, settled_garbage_collector
+from scr_checks.testing import make_session
 
 #: Every required section, so the structure rules find nothing.
 GOOD = (Path(__file__).parents[2] / "fixtures" / "reports"
@@ -158,19 +166,34 @@ def test_half_surrogate_in_a_finding_is_written_in_json_and_text(make_plugin, wr
     assert "odd \ufffd text" in target.read_text(encoding="utf-8")
 
 
-def test_paths_are_shown_relative_to_the_project_root(tmp_path, monkeypatch, capsys):
-    (tmp_path / "scr-checks.toml").write_text("select = ['SCR101']\n", encoding="utf-8")
-    reports = tmp_path / "reports"
-    reports.mkdir()
-    (reports / "a.rst").write_text(MISSING_SECTIONS, encoding="utf-8")
-    monkeypatch.chdir(reports)
-    main(["check", "a.rst", "--format", "json"])
-    from_inside = json.loads(capsys.readouterr().out)
-    monkeypatch.chdir(tmp_path)
-    main(["check", "reports/a.rst", "--format", "json"])
-    from_root = json.loads(capsys.readouterr().out)
-    assert from_inside["files"][0]["path"] == "reports/a.rst"
-    assert from_inside == from_root
+def test_paths_are_shown_from_the_current_folder_and_fingerprints_do_not_change(
+        tmp_path, monkeypatch, capsys):
+    """As ruff shows them: from where the command runs, not from the config's folder."""
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "scr-checks.toml").write_text(
+        "select = ['SCR101']\nkind = 'full_report'\n", encoding="utf-8")
+    (tmp_path / "reports" / "a.rst").write_text(MISSING_SECTIONS, encoding="utf-8")
+    runs = {}
+    for folder, given in ((tmp_path, "reports"), (tmp_path, "reports/a.rst"),
+                          (tmp_path / "reports", "a.rst"), (tmp_path / "reports", "."),
+                          (tmp_path, str(tmp_path / "reports" / "a.rst"))):
+        monkeypatch.chdir(folder)
+        main(["check", given, "--format", "json"])
+        runs[given] = json.loads(capsys.readouterr().out)["files"][0]
+    assert {given: run["path"] for given, run in runs.items()} == {
+        "reports": "reports/a.rst", "reports/a.rst": "reports/a.rst", "a.rst": "a.rst",
+        ".": "a.rst", str(tmp_path / "reports" / "a.rst"): "reports/a.rst"}
+    fingerprints = {tuple(f["fingerprint"] for f in run["findings"]) for run in runs.values()}
+    assert len(fingerprints) == 1 and len(next(iter(fingerprints))) == 1
+
+
+def test_an_input_outside_the_current_folder_is_shown_as_given(tmp_path, monkeypatch, capsys):
+    (tmp_path / "work").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "a.rst").write_text(MISSING_SECTIONS, encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "work")
+    main(["check", "../elsewhere/a.rst", "--select", "SCR101", "--no-color"])
+    assert "../elsewhere/a.rst:1:1: SCR101" in capsys.readouterr().out
 
 
 def test_the_collector_is_settled_during_a_run_and_restored_after(write_report, tmp_path,
@@ -221,3 +244,198 @@ def test_the_process_leaves_at_once_with_every_output_flushed(tmp_path):
     assert len(findings) > 10
     assert len(json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]) == len(
         findings)
+
+
+# -- names that match nothing -------------------------------------------------
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--select", "scr701"], "--select 'scr701' matches no rule; did you mean 'SCR701'?"),
+    (["--select", "SCR999"], "--select 'SCR999' matches no rule"),
+    (["--ignore", "SCR7,TONE"], "--ignore 'TONE' matches no rule"),
+    (["-p", "no:tonee"], "-p no:tonee: no plugin is named 'tonee'; did you mean 'tone'?"),
+])
+def test_a_selector_or_plugin_that_matches_nothing_is_an_error(argv, message, write_report,
+                                                              capsys):
+    assert main(["check", str(write_report(GOOD)), *argv]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+
+
+def test_an_ignore_in_the_file_that_matches_nothing_names_the_file(tmp_path, write_report,
+                                                                  capsys):
+    (tmp_path / "scr-checks.toml").write_text('ignore = ["XYZ"]\n', encoding="utf-8")
+    assert main(["check", str(write_report(GOOD))]) == 2
+    assert "scr-checks.toml: 'ignore' entry 'XYZ' matches no rule" in capsys.readouterr().err
+
+
+# -- everyday options ----------------------------------------------------------
+
+
+def two_reports(tmp_path: Path) -> Path:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.rst").write_text(MISSING_SECTIONS + "\nThe worker failed to visit.\n",
+                                  encoding="utf-8")
+    (folder / "b.rst").write_text(GOOD, encoding="utf-8")
+    (folder / "scr-checks.toml").write_text('kind = "full_report"\n', encoding="utf-8")
+    return folder
+
+
+def test_quiet_prints_findings_only(tmp_path, capsys):
+    folder = two_reports(tmp_path)
+    assert main(["check", str(folder), "--select", "SCR701", "-q", "--no-color"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 1 and lines[0].endswith("(say what did not happen and what the "
+                                                 "review found made it hard to do)")
+    assert "SCR701 [warning] 'failed to'" in lines[0]
+
+
+def test_statistics_counts_findings_per_rule(tmp_path, capsys):
+    folder = two_reports(tmp_path)
+    assert main(["check", str(folder), "--select", "SCR101,SCR701", "--statistics"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "1  SCR101  [warning] required-section",
+        "1  SCR701  [warning] blame-language",
+        "2 findings in 2 reports",
+    ]
+
+
+def test_exit_zero_and_fail_level_none_pass_findings_but_not_errors(tmp_path, capsys):
+    folder = two_reports(tmp_path)
+    assert main(["check", str(folder), "--select", "SCR701", "--exit-zero"]) == 0
+    assert main(["check", str(folder), "--select", "SCR701", "--fail-level", "none"]) == 0
+    (folder / "scr-checks.toml").write_text('fail_level = "none"\nkind = "full_report"\n',
+                                            encoding="utf-8")
+    assert main(["check", str(folder), "--select", "SCR701"]) == 0
+    (folder / "empty.rst").write_bytes(b"")
+    assert main(["check", str(folder), "--select", "SCR701", "--exit-zero"]) == 2
+
+
+def test_a_folder_run_ends_with_a_total_and_one_scorecard(tmp_path, capsys):
+    folder = two_reports(tmp_path)
+    main(["check", str(folder), "--select", "SCR101,SCR701", "--no-color"])
+    out = capsys.readouterr().out
+    assert "Total: 2 reports checked, 0 errors, 2 warnings, 0 notes" in out.splitlines()
+    assert out.count("Quality marker 'The report'") == 1
+    assert "Quality marker 'The report' - 2 reports:" in out
+    assert (f"  Q1 {'needs attention':<17} Structure makes the analysis and findings easy to "
+            "find (SCR101 x1)") in out.splitlines()
+    main(["check", str(folder), "--select", "SCR101,SCR701", "--scorecard-per-file",
+          "--no-color"])
+    out = capsys.readouterr().out
+    assert out.count("Quality marker 'The report'") == 2
+
+
+def test_rule_explains_one_rule_with_its_examples(capsys):
+    assert main(["rule", "scr701"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("SCR701 blame-language (warning; question 7")
+    rule = make_session().rules["SCR701"]
+    assert f"Flagged:\n    {rule.bad_example}" in out
+    assert f"Not flagged:\n    {rule.good_example}" in out
+    assert main(["rule", "SCR701", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["bad_example"] == rule.bad_example
+
+
+def test_rule_that_does_not_exist_suggests_one(capsys):
+    assert main(["rule", "SCR7011"]) == 2
+    assert "no rule 'SCR7011'; did you mean 'SCR701'?" in capsys.readouterr().err
+
+
+def test_standard_input_is_read_as_stdin_filename_says(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "scr-checks.toml").write_text('fail_level = "error"\n',
+                                                        encoding="utf-8")
+    text = b"# Part\n\nThe worker *failed to* visit.\n"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text)))
+    code = main(["check", "-", "--stdin-filename", "notes/r.md", "--select", "SCR701", "-q"])
+    out = capsys.readouterr().out
+    assert out.startswith("notes/r.md:3:13: SCR701 [warning] 'failed to'")
+    assert code == 0  # the configuration beside notes/r.md: only errors fail
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text)))
+    assert main(["check", "-", "--select", "SCR701", "-q"]) == 1
+    assert capsys.readouterr().out.startswith("-:3:")
+
+
+def test_verbose_names_the_configuration_plugins_and_trusted_settings(tmp_path, write_report,
+                                                                     caplog):
+    (tmp_path / "scr-checks.toml").write_text('show_identifiers = true\ntimeout = 0\n',
+                                              encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="scr_checks"):
+        main(["check", str(write_report(GOOD)), "-v", "--fail-level", "error"])
+    said = [record.getMessage() for record in caplog.records]
+    assert next(m for m in said if m.startswith("configuration: ")).endswith("scr-checks.toml")
+    assert "plugin tone: scr-checks " + __version__ in said
+    shown = next(m for m in said if "show_identifiers = True from" in m)
+    assert shown.endswith("scr-checks.toml: shows identifiers unmasked in every output")
+    assert any(m.startswith("timeout = 0 from") for m in said)
+    assert "fail_level = 'error' from --fail-level: decides which findings fail the run" in said
+
+
+def test_an_unreadable_file_is_reported_once(tmp_path, capsys):
+    (tmp_path / "bad.rst").write_bytes(b"\x00\x01binary")
+    assert main(["check", str(tmp_path / "bad.rst")]) == 2
+    captured = capsys.readouterr()
+    assert (captured.out + captured.err).count("cannot read") == 1
+
+
+def test_write_baseline_says_what_it_wrote(tmp_path, write_report, capsys):
+    target = tmp_path / "baseline.json"
+    main(["check", str(write_report("She failed to visit. He failed to call.\n")),
+          "--select", "SCR701", "--write-baseline", str(target)])
+    assert f"scr-checks: wrote {target}: 2 findings accepted" in capsys.readouterr().err
+
+
+def test_a_reader_that_leaves_early_is_no_error():
+    """``scr-checks rules | head -1``: no BrokenPipeError traceback."""
+    proc = subprocess.run(f"{shlex.quote(sys.executable)} -m scr_checks rules | head -1",
+                          shell=True, capture_output=True, text=True, check=False)
+    assert proc.stdout.startswith("SCR100")
+    assert proc.stderr == ""
+
+
+def test_every_option_has_help_and_the_help_ends_with_exit_codes(capsys):
+    parser = build_parser()
+    subparsers = next(a for a in parser._actions
+                      if isinstance(a, argparse._SubParsersAction)).choices
+    for name, sub in subparsers.items():
+        for action in sub._actions:
+            assert action.help, f"{name} {action.dest} has no help"
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    out = capsys.readouterr().out
+    assert "exit status:\n  0  nothing at or above the fail level" in out
+    assert "scr-checks check reports/" in out
+
+
+# -- what reaches the terminal -------------------------------------------------
+
+
+def test_a_file_name_cannot_forge_a_finding_or_move_the_cursor(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    name = "x\x1b[2J\nforged.rst:1:1: SCR999 [error] planted.rst"
+    Path(name).write_text(MISSING_SECTIONS, encoding="utf-8")
+    main(["check", ".", "--select", "SCR101", "--no-color", "-v"])
+    captured = capsys.readouterr()
+    for stream in (captured.out, captured.err):
+        assert "\x1b" not in stream
+        assert not any(line.startswith("forged.rst") for line in stream.splitlines())
+    assert "x\\x1b[2J\\nforged.rst:1:1: SCR999 [error] planted.rst:1:1: SCR101" in captured.out
+
+
+def test_a_message_from_a_report_is_escaped(make_plugin, write_report, capsys):
+    name = make_plugin(
+        "from scr_checks import Rule, hookimpl\n"
+        "@hookimpl\ndef scr_register_rules():\n"
+        "    return [Rule(id='ESC101', name='e', short='s', full='f', severity='error',"
+        " question=1)]\n"
+        "@hookimpl\ndef scr_check_document(report, context):\n"
+        "    yield context.finding('ESC101', 'heading \\x1b]0;owned\\x07\\u202eevil\\r\\n"
+        "ok.rst: 0 errors')\n"
+    )
+    main(["check", str(write_report(GOOD)), "-p", name, "--select", "ESC", "--no-color"])
+    out = capsys.readouterr().out
+    assert "heading \\x1b]0;owned\\x07\\u202eevil\\r\\nok.rst: 0 errors" in out
+    assert not any(c in out for c in "\x1b\x07\u202e\r")

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
 
-from scr_checks.config import find_config, load_raw
+from scr_checks.cli import main
+from scr_checks.config import find_config, load_raw, search_limit
 from scr_checks.exceptions import ConfigError
 from scr_checks.testing import make_session
 
 
-def test_found_by_walking_up(tmp_path):
+def test_found_by_walking_up_to_the_repository_root(tmp_path):
+    (tmp_path / ".git").mkdir()
     (tmp_path / "scr-checks.toml").write_text("fail_level = 'error'\n", encoding="utf-8")
     deep = tmp_path / "a" / "b"
     deep.mkdir(parents=True)
@@ -72,3 +76,83 @@ def test_plugin_option_default_and_override():
     assert "analysis" in default.config.option("structure", "required_sections")
     custom = make_session(config={"structure": {"required_sections": ["findings"]}})
     assert custom.config.option("structure", "required_sections") == ["findings"]
+
+
+# -- whose configuration is trusted ------------------------------------------------
+
+#: A plugin module a configuration file names in ``extensions``: it leaves a
+#: mark when imported, so a test can tell whether the file was obeyed.
+PLANTED = "import os\nos.environ['SCR_PLANTED'] = 'ran'\n"
+
+
+def plant(folder: Path) -> None:
+    """A configuration in ``folder`` that runs code and unmasks identifiers."""
+    (folder / "planted_plugin.py").write_text(PLANTED, encoding="utf-8")
+    (folder / "scr-checks.toml").write_text(
+        'extensions = ["planted_plugin"]\nplugin_paths = ["."]\nshow_identifiers = true\n',
+        encoding="utf-8")
+
+
+def test_a_configuration_above_the_repository_is_not_read(tmp_path, monkeypatch, capsys):
+    plant(tmp_path)
+    repository = tmp_path / "reports-repo"
+    (repository / ".git").mkdir(parents=True)
+    (repository / "r.rst").write_text("She met Jane Moss.\n", encoding="utf-8")
+    monkeypatch.chdir(repository)
+    monkeypatch.delenv("SCR_PLANTED", raising=False)
+    assert find_config(repository / "r.rst") is None
+    main(["check", "r.rst", "--select", "SCR201", "--no-color"])
+    assert "SCR_PLANTED" not in os.environ
+    assert "J*** M***" in capsys.readouterr().out
+
+
+def test_outside_a_repository_the_search_stops_at_the_current_folder(tmp_path, monkeypatch):
+    plant(tmp_path)
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    assert search_limit(tmp_path / "work") == tmp_path / "work"
+    assert find_config(tmp_path / "work") is None
+    monkeypatch.chdir(tmp_path)
+    assert find_config(tmp_path / "work") == tmp_path / "scr-checks.toml"
+
+
+def test_the_home_folder_bounds_the_search(tmp_path, monkeypatch):
+    plant(tmp_path)
+    home = tmp_path / "home"
+    (home / "reports").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(tmp_path)
+    assert search_limit(home / "reports") == home
+    assert find_config(home / "reports") is None
+
+
+def test_isolated_ignores_every_configuration_file(tmp_path, monkeypatch, capsys):
+    plant(tmp_path)
+    (tmp_path / "r.rst").write_text("She met Jane Moss.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SCR_PLANTED", raising=False)
+    monkeypatch.setattr(sys, "path", list(sys.path))  # the extension's folder is added
+    monkeypatch.setitem(sys.modules, "planted_plugin", None)
+    del sys.modules["planted_plugin"]
+    main(["check", "r.rst", "--select", "SCR201", "--no-color", "--isolated"])
+    assert "SCR_PLANTED" not in os.environ
+    assert "J*** M***" in capsys.readouterr().out
+    main(["check", "r.rst", "--select", "SCR201", "--no-color"])
+    assert os.environ.pop("SCR_PLANTED") == "ran"
+    assert "Jane Moss" in capsys.readouterr().out
+
+
+def test_inputs_with_different_configurations_are_an_error(tmp_path, monkeypatch, capsys):
+    (tmp_path / ".git").mkdir()
+    for name, level in (("a", "error"), ("b", "note")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "scr-checks.toml").write_text(f'fail_level = "{level}"\n',
+                                                         encoding="utf-8")
+        (tmp_path / name / "r.rst").write_text("Text.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "a", "b/r.rst"]) == 2
+    err = capsys.readouterr().err
+    assert ("the inputs have different configurations (a uses a/scr-checks.toml; b/r.rst "
+            "uses b/scr-checks.toml)") in err
+    assert main(["check", "a", "b/r.rst", "--config", "a/scr-checks.toml",
+                 "--select", "SCR101", "-q"]) == 0

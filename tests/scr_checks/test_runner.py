@@ -221,7 +221,7 @@ def test_check_report_checks_a_parsed_report_as_check_file_does(flag_plugin, wri
     session = make_session(plugins=[flag_plugin], config={"select": ["TST"]})
     from_file = session.check_file(path)
     report = RstReader({}).read(session.shown(path), path.read_bytes())
-    from_report = session.check_report(report)
+    from_report = session.check_report(report, path)
     assert from_report.findings == from_file.findings
     assert [f.suppressed for f in from_report.findings] == [True, False]
     assert from_report.extras["scorecard"] == from_file.extras["scorecard"]
@@ -232,3 +232,35 @@ def test_secret_is_masked_in_a_plugins_own_properties_too(make_plugin):
     (finding,) = check_text("Intro\n=====\n\nShe met Jane Moss.\n", plugins=[name],
                             config={"select": ["TST"]}).findings
     assert finding.properties == {"seen_as": "called J*** M***", "count": 1}
+
+
+def word_report(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Introduction", level=1)
+    document.add_paragraph("The review began in 2023.")
+    document.add_heading("Analysis", level=1)
+    document.add_paragraph("The family moved twice that year.")
+    document.add_paragraph("The worker failed to visit the home that spring.")
+    document.add_paragraph("Kayleigh Brennan said the worker failed to visit.")
+    path = tmp_path / "report.docx"
+    document.save(str(path))
+    return path
+
+
+def test_word_findings_count_paragraphs_as_a_reader_does_and_give_a_safe_cue(tmp_path):
+    run = make_session().run([str(word_report(tmp_path))])
+    blame = [f.location.describe() for f in findings_of(run, "SCR701")]
+    assert blame == [
+        "paragraph 2, under Analysis, starting 'The worker failed to visit the…'",
+        "paragraph 3, under Analysis",  # a name is among its first words: no cue
+    ]
+    (name,) = findings_of(run, "SCR201")
+    assert name.location.describe() == "paragraph 3, under Analysis"
+
+
+def test_no_cue_when_the_privacy_rules_did_not_run(tmp_path):
+    run = make_session(config={"select": ["SCR7"]}).run([str(word_report(tmp_path))])
+    assert [f.location.describe() for f in findings_of(run, "SCR701")] == [
+        "paragraph 2, under Analysis", "paragraph 3, under Analysis"]

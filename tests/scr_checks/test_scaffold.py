@@ -34,7 +34,7 @@ def test_generated_plugin_passes_its_own_tests(tmp_path, capsys):
         capture_output=True, text=True, check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "3 passed" in done.stdout.splitlines()[-1]
+    assert "4 passed" in done.stdout.splitlines()[-1]
 
 
 def test_default_prefix_and_folder(tmp_path, monkeypatch):
@@ -57,3 +57,20 @@ def test_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
 def test_bad_names_are_usage_errors(name, prefix):
     with pytest.raises(UsageError):
         plugin_names(name, prefix)
+
+
+def test_a_lower_case_prefix_is_taken_as_capitals(tmp_path, capsys):
+    target = tmp_path / "plugin"
+    assert main(["new-plugin", "west-shire", "--prefix", "ws", "--dir", str(target)]) == 0
+    assert 'id="WS701"' in (target / "src/scr_west_shire/plugin.py").read_text(encoding="utf-8")
+
+
+def test_a_bad_prefix_given_is_named_as_given_not_asked_for(capsys):
+    assert main(["new-plugin", "west-shire", "--prefix", "w1"]) == 2
+    err = capsys.readouterr().err
+    assert "--prefix 'w1'" in err and "use --prefix" not in err
+
+
+def test_a_bad_derived_prefix_asks_for_prefix():
+    with pytest.raises(UsageError, match="choose one with --prefix"):
+        plugin_names("s-c-r")

@@ -187,6 +187,7 @@ def test_a_bad_baseline_file_is_a_usage_error(write_report, tmp_path, capsys):
 
 def test_configured_baseline_written_at_the_root_matches_from_a_subfolder(
         tmp_path, flag_plugin, monkeypatch, capsys):
+    (tmp_path / ".git").mkdir()  # a repository: its configuration covers its subfolders
     reports = tmp_path / "reports"
     reports.mkdir()
     report = reports / "a.rst"
@@ -202,10 +203,10 @@ def test_configured_baseline_written_at_the_root_matches_from_a_subfolder(
 
     monkeypatch.chdir(reports)
     assert main(["check", ".", "-p", flag_plugin, "--no-color"]) == 0
-    assert "reports/a.rst: 0 errors, 0 warnings, 0 notes, 1 suppressed" in capsys.readouterr().out
+    assert "a.rst: 0 errors, 0 warnings, 0 notes, 1 suppressed" in capsys.readouterr().out
     report.write_text("A flagme here.\n\nA new flagme.\n", encoding="utf-8")
     assert main(["check", "a.rst", "-p", flag_plugin, "--no-color"]) == 1
-    assert "reports/a.rst:3:7: TST101 [warning] found flagme" in capsys.readouterr().out
+    assert "a.rst:3:7: TST101 [warning] found flagme" in capsys.readouterr().out
 
 
 def test_a_missing_configured_baseline_is_an_error_naming_it(write_report, tmp_path, capsys):

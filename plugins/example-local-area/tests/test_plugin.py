@@ -64,3 +64,12 @@ def test_the_heading_is_configurable():
     found = findings_of(run(text, northshire={"learning_section": "What happens next"}),
                         "NSH101")
     assert found == []
+
+
+def test_each_rule_flags_its_bad_example_and_not_its_good_one():
+    """The examples are rule data: ``scr-checks rule NSH701`` and the docs show them."""
+    from scr_northshire.plugin import HOUSE_TERM, LEARNING_SECTION
+
+    for rule in (HOUSE_TERM, LEARNING_SECTION):
+        assert findings_of(run(rule.bad_example + "\n"), rule.id)
+        assert not findings_of(run(rule.good_example + "\n"), rule.id)

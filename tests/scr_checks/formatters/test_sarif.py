@@ -159,11 +159,14 @@ def test_over_githubs_limit_the_least_severe_are_left_out_with_a_notice(render, 
     assert run_log["invocations"][0]["executionSuccessful"] is True
 
 
-def test_uris_are_percent_encoded_and_absolute_paths_are_file_uris():
+def test_uris_are_percent_encoded_and_never_absolute(tmp_path, monkeypatch):
     assert artifact_uri("my reports/été #1.rst") == (
         "my%20reports/%C3%A9t%C3%A9%20%231.rst", "%SRCROOT%")
     assert artifact_uri("a:b.rst") == ("a%3Ab.rst", "%SRCROOT%")
-    assert artifact_uri("/srv/my reports/r.rst") == ("file:///srv/my%20reports/r.rst", None)
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    outside = tmp_path / "my reports" / "r.rst"
+    assert artifact_uri(str(outside)) == ("../my%20reports/r.rst", "%SRCROOT%")
 
 
 def test_plugins_from_other_distributions_are_extensions(render, valid_sarif):

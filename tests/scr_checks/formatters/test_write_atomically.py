@@ -30,3 +30,21 @@ def test_a_named_pipe_is_written_to_not_renamed_over(tmp_path):
     assert received == ["findings\n"]
     assert stat.S_ISFIFO(pipe.stat().st_mode)
     assert [p.name for p in tmp_path.iterdir()] == ["pipe"]
+
+
+def test_a_new_file_gets_the_umask_s_mode_not_a_private_one(tmp_path):
+    """A shared CI agent's other users must be able to read what the run wrote."""
+    old = os.umask(0o002)
+    try:
+        write_atomically(tmp_path / "new.sarif", "x")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new.sarif").stat().st_mode) == 0o664
+
+
+def test_a_replaced_file_keeps_its_mode(tmp_path):
+    target = tmp_path / "out.json"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o640)
+    write_atomically(target, "new")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640

@@ -38,6 +38,8 @@ HOUSE_TERM = Rule(
     severity=Severity.WARNING,
     question=7,
     tags=("northshire", "tone"),
+    bad_example="The family were hard to reach.",
+    good_example="The family were not reached by services.",
 )
 
 LEARNING_SECTION = Rule(
@@ -52,6 +54,9 @@ LEARNING_SECTION = Rule(
     severity=Severity.WARNING,
     question=1,
     tags=("northshire", "structure"),
+    bad_example="Conclusion\n==========\n\nThe partnership will act on this review.",
+    good_example=("Learning for Northshire\n=======================\n\n"
+                  "The partnership will act on this review."),
 )
 
 
