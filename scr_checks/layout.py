@@ -207,11 +207,11 @@ def _furniture(blocks: list[TextBlock], hinted: list[str | None]) -> set[int]:
     out = {i for i, hint in enumerate(hinted) if hint == FURNITURE}
     short = {i: _normal(b.text) for i, b in enumerate(blocks)
              if len(b.text.split()) <= 14 and not _SENTENCE_END.search(b.text)
-             and not SECTION_NUMBER.match(b.text)}
+             and not SECTION_NUMBER.match(b.text) and not b.in_table and not b.in_list}
     repeated = Counter(short.values())
     for i, block in enumerate(blocks):
-        if hinted[i] is not None and hinted[i] != FURNITURE:
-            continue
+        if (hinted[i] is not None and hinted[i] != FURNITURE) or block.in_table:
+            continue  # a table's cells are not printed on every page
         if FURNITURE_TEXT.search(block.text[:300]) and (
                 len(block.text.split()) <= 40 or not _is_sentence(block.text)
                 or (_notice(block.text) and len(block.text.split()) <= 90)):

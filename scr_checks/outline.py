@@ -25,7 +25,7 @@ import regex
 from docutils import nodes
 
 from scr_checks.document import TextBlock
-from scr_checks.headings import classify, matcher
+from scr_checks.headings import classify, matcher, strip_number
 from scr_checks.kinds import FULL_REPORT, Kind, catalogue_of_kinds, recognise_kind
 from scr_checks.layout import TEXT_PARTS, Layout
 
@@ -71,6 +71,27 @@ _EXTERNAL = regex.compile(
     r"|accommodat|agreement|strateg|dut|power|criteri|threshold|notice|report|meeting|of the act)",
 )
 _ONE_NUMBER = regex.compile(r"\d{1,3}(?:\.\d{1,3})*[a-z]?")
+#: A paragraph number or ":" and spaces before an item's words.
+_LEAD = regex.compile(r"^[\s:.\-–—]*(?:(?:\d{1,3}\.){1,4}\d{0,3}\.?\s+)?")
+_FIRST_SENTENCE = regex.compile(r".{1,300}?[.!?](?=\s|$)|.{1,300}(?=\s|$)")
+#: A sub-section that says whom its recommendations are for.
+_AUDIENCE = regex.compile(
+    r"\b(?:to|for)\s+(?:the\s+)?(?:\w+\s+){0,4}(?:boards?|partnerships?|agenc(?:y|ies)|"
+    r"government|department|panel|partners)\b|\b(?:single|multi|individual)[- ]agency\b|"
+    r"\b(?:national|local)\s+recommendations\b|\brecommendations\s+(?:to|for)\b",
+    regex.IGNORECASE,
+)
+#: Table columns, by their heading: which one holds the item, its number,
+#: who is to act and which finding it answers.
+_COLUMNS = {
+    "number": regex.compile(r"^\W*(?:no\.?|number|ref(?:erence)?|#|item)\W*$", regex.IGNORECASE),
+    "text": regex.compile(r"\b(?:recommendations?|findings?|actions?|learning|lessons?|"
+                          r"what\s+the\s+review\s+found)\b", regex.IGNORECASE),
+    "owner": regex.compile(r"\b(?:lead|owner|responsib|agenc|who|by\s+whom|organisation)",
+                           regex.IGNORECASE),
+    "answers": regex.compile(r"\b(?:findings?|link(?:ed)?\s+to|relates?\s+to)\b",
+                             regex.IGNORECASE),
+}
 
 
 @dataclass(eq=False)
@@ -119,10 +140,42 @@ class Item:
     #: Its whole text: the introducing block and the blocks that follow it.
     blocks: list[TextBlock] = field(default_factory=list)
     section: Section | None = None
+    #: How the report marks it out: ``label`` ("Finding 2:"), ``heading`` (a
+    #: titled sub-section), ``numbered`` (a numbered paragraph), ``list`` (a
+    #: list item), ``row`` (a table row) or ``paragraph`` (nothing: a plain
+    #: paragraph, which a reader cannot refer to).
+    form: str = "label"
+    #: Who is to act, from a table's owner column ("Lead agency").
+    owner: str = ""
+    #: The findings a table row says it answers, from its finding column.
+    answers: str = ""
+    #: Whom a recommendation is for, from the sub-section it is kept in
+    #: ("Recommendations to the Partnership", "Single agency recommendations").
+    audience: str = ""
+    #: A table row's own words, from its recommendation or finding column.
+    statement: str = ""
 
     @property
     def text(self) -> str:
         return " ".join(b.text for b in self.blocks)
+
+    @property
+    def title(self) -> str:
+        """Its first sentence or heading, without its label."""
+        first = self.block.text[self.end:] if self.form == "label" else (
+            self.statement or self.block.text)
+        first = _LEAD.sub("", first)
+        match = _FIRST_SENTENCE.match(first)
+        return (match.group(0) if match else first).strip()
+
+    @property
+    def identifiable(self) -> bool:
+        """Whether a reader can point at it: it has a number, a label or a title."""
+        return self.form in ("label", "heading", "numbered") or (
+            self.form in ("row", "list") and self.numbered)
+
+    #: Set when a list or table numbers its items ("1.", a "No." column).
+    numbered: bool = False
 
 
 @dataclass(frozen=True)
@@ -281,7 +334,17 @@ class Outline:
             ):
                 continue
             items.extend(self._unlabelled(kind, section, claimed))
+        if any(item.form != "paragraph" for item in items):
+            # Where the report marks out its findings, the paragraphs of another
+            # section ("Conclusions") are not findings of their own.
+            items = [item for item in items if item.form != "paragraph"]
         items.sort(key=lambda item: self.blocks.index(item.block))
+        for item in items:
+            around: Section | None = item.section
+            while not item.audience and around is not None and kind == "recommendation":
+                if _AUDIENCE.search(around.name) and around.within(section_kind):
+                    item.audience = strip_number(around.name)
+                around = around.parent
         return items
 
     def _labelled(self, kind: str, claimed: set[int]) -> list[Item]:
@@ -311,39 +374,90 @@ class Outline:
                 items.append(current)
             elif block.is_heading or (current and section is not current.section):
                 current = None
-            elif current is not None and not block.paragraph_number:
+            elif current is not None:
+                # The body runs to the next finding, over numbered paragraphs too.
                 current.blocks.append(block)
-            else:
-                current = None
         return items
 
-    def _unlabelled(self, kind: str, section: Section, claimed: set[int]) -> Iterator[Item]:
-        """Items of a findings or recommendations section that has no labels."""
+    def _unlabelled(self, kind: str, section: Section, claimed: set[int],
+                    audience: str = "") -> Iterator[Item]:
+        """Items of a findings or recommendations section that has no labels.
+
+        In order of preference: a table's rows, the sub-sections (or, where
+        they say whom recommendations are for, the items inside each), list
+        items, numbered paragraphs, and at last plain paragraphs.
+        """
         free = [b for b in section.blocks if id(b) not in claimed]
+        rows = list(self._rows(kind, section, free, audience))
+        if rows:
+            yield from rows
+            return
         if section.children:
+            if kind == "recommendation" and all(
+                    _AUDIENCE.search(child.name) for child in section.children):
+                for child in section.children:
+                    yield from self._unlabelled(kind, child, claimed, strip_number(child.name))
+                return
             for child in section.children:
                 yield Item(kind, child.name, child.number, child.title, 0,
-                           len(child.title.text), [child.title, *child.blocks], child)
+                           len(child.title.text), [child.title, *child.blocks], child,
+                           form="heading", audience=audience)
             return
+        free = [b for b in free if not b.is_heading]
         list_items: dict[int, list[TextBlock]] = {}
         for block in free:
             item_node = _list_item(block.node)
             if item_node is not None:
                 list_items.setdefault(id(item_node), []).append(block)
         if list_items:
+            numbered = any(isinstance(_list_of(b.node), nodes.enumerated_list)
+                           for group in list_items.values() for b in group[:1])
             for number, group in enumerate(list_items.values(), start=1):
                 yield Item(kind, f"{kind.capitalize()} {number}", str(number), group[0],
-                           0, _first_words(group[0].text), group, section)
+                           0, _first_words(group[0].text), group, section, form="list",
+                           audience=audience, numbered=numbered)
             return
-        current: Item | None = None
-        for block in free:
-            if block.paragraph_number:
-                start = block.text.index(block.paragraph_number)
-                current = Item(kind, block.paragraph_number, block.paragraph_number, block,
-                               start, start + len(block.paragraph_number), [block], section)
-                yield current
-            elif current is not None:
-                current.blocks.append(block)
+        if any(b.paragraph_number for b in free):
+            current: Item | None = None
+            for block in free:
+                if block.paragraph_number:
+                    start = block.text.index(block.paragraph_number)
+                    current = Item(kind, block.paragraph_number, block.paragraph_number,
+                                   block, start, start + len(block.paragraph_number), [block],
+                                   section, form="numbered", audience=audience)
+                    yield current
+                elif current is not None:
+                    current.blocks.append(block)
+            return
+        prose = [b for b in free if not b.text.rstrip().endswith(":")]
+        for number, block in enumerate(prose, start=1):
+            yield Item(kind, f"{kind.capitalize()} {number}", None, block, 0,
+                       _first_words(block.text), [block], section, form="paragraph",
+                       audience=audience)
+
+    def _rows(self, kind: str, section: Section, free: list[TextBlock],
+              audience: str) -> Iterator[Item]:
+        """One item per body row of a table whose columns say what they hold."""
+        for table in _tables(free):
+            columns = _columns(table.header, table.rows)
+            if "text" not in columns:
+                continue
+            for number, row in enumerate(table.rows, start=1):
+                cells = [cell for cell in row if cell]
+                text_cells = row[columns["text"]] if columns["text"] < len(row) else []
+                if not text_cells:
+                    continue
+                label_number = str(number)
+                if "number" in columns and columns["number"] < len(row) and row[columns["number"]]:
+                    label_number = row[columns["number"]][0].text.strip().rstrip(".")
+                owner = _cell_text(row, columns.get("owner"))
+                answers = _cell_text(row, columns.get("answers"))
+                first = text_cells[0]
+                yield Item(kind, f"{kind.capitalize()} {label_number}", label_number, first,
+                           0, _first_words(first.text), [b for cell in cells for b in cell],
+                           section, form="row", owner=owner, answers=answers,
+                           audience=audience, numbered="number" in columns,
+                           statement=_cell_text(row, columns["text"]))
 
     def item_of(self, block: TextBlock) -> Item | None:
         """The finding or recommendation ``block`` belongs to, if any."""
@@ -415,6 +529,85 @@ def _list_item(node: nodes.Node) -> nodes.Node | None:
             return None
         parent = parent.parent
     return None
+
+
+def _list_of(node: nodes.Node) -> nodes.Node | None:
+    parent = node.parent
+    while parent is not None and not isinstance(parent, nodes.bullet_list | nodes.enumerated_list):
+        parent = parent.parent
+    return parent
+
+
+@dataclass
+class _Table:
+    """A table's header cells' texts and its body rows, each a list of cells' blocks."""
+
+    header: list[str]
+    rows: list[list[list[TextBlock]]]
+
+
+def _tables(blocks: list[TextBlock]) -> list[_Table]:
+    """The tables ``blocks`` are in, in order, with their cells' blocks."""
+    found: dict[int, tuple[nodes.Node, dict[int, list[list[TextBlock]]]]] = {}
+    for block in blocks:
+        entry = _ancestor(block.node, nodes.entry)
+        if entry is None:
+            continue
+        row = entry.parent
+        table = _ancestor(row, nodes.table)
+        if table is None:
+            continue
+        _, rows = found.setdefault(id(table), (table, {}))
+        cells = rows.setdefault(id(row), [[] for _ in row.children])
+        cells[row.index(entry)].append(block)
+    out = []
+    for table, rows_by_id in found.values():
+        head = next(table.findall(nodes.thead), None)
+        header_rows = list(head.findall(nodes.row)) if head is not None else []
+        body = [cells for row_id, cells in rows_by_id.items()
+                if not any(id(r) == row_id for r in header_rows)]
+        header = [" ".join(e.astext().split()) for e in header_rows[0].children] if (
+            header_rows) else []
+        if not header and body and _columns([" ".join(b.text for b in cell)
+                                             for cell in body[0]], []).get("text") is not None:
+            header = [" ".join(b.text for b in cell) for cell in body[0]]
+            body = body[1:]
+        out.append(_Table(header, body))
+    return out
+
+
+def _ancestor(node: nodes.Node, kind: type) -> nodes.Node | None:
+    while node is not None and not isinstance(node, kind):
+        node = node.parent
+    return node
+
+
+def _columns(header: list[str], rows: list[list[list[TextBlock]]]) -> dict[str, int]:
+    """Which column holds each item's number, text, owner and the finding it answers."""
+    columns: dict[str, int] = {}
+    for index, title in enumerate(header):
+        if "number" not in columns and (_COLUMNS["number"].fullmatch(title) or (
+                rows and _COLUMNS["text"].search(title) and all(
+                    index < len(row) and row[index]
+                    and regex.fullmatch(r"\d{1,3}[a-z]?\.?", " ".join(b.text for b in row[index]))
+                    for row in rows))):
+            columns["number"] = index
+    texts = [i for i, title in enumerate(header)
+             if i != columns.get("number") and _COLUMNS["text"].search(title)]
+    if texts:
+        columns["text"] = texts[0]
+    for key in ("owner", "answers"):
+        for index, title in enumerate(header):
+            if index not in columns.values() and _COLUMNS[key].search(title):
+                columns[key] = index
+                break
+    return columns
+
+
+def _cell_text(row: list[list[TextBlock]], index: int | None) -> str:
+    if index is None or index >= len(row):
+        return ""
+    return " ".join(b.text for b in row[index]).strip()
 
 
 def _inside(node: nodes.Node, ancestor: nodes.Node) -> bool:

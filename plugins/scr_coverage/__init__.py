@@ -83,11 +83,28 @@ def scr_check_document(context: CheckContext) -> Iterator[Finding]:
         )
 
 
+@cache
+def considered() -> regex.Pattern[str]:
+    """Words that make a paragraph a discussion of identity (``data/considered.txt``)."""
+    text = resources.files(__package__).joinpath("data/considered.txt").read_text("utf-8")
+    words = [line.strip() for line in text.splitlines()
+             if line.strip() and not line.startswith("#")]
+    return regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in words) + ")",
+                         regex.IGNORECASE)
+
+
 def _categories(prose: list[TextBlock], wanted: int) -> set[str]:
-    """The identity categories the prose discusses, read until ``wanted`` are found."""
+    """The identity categories the prose discusses, read until ``wanted`` are found.
+
+    A category counts only in a paragraph that discusses it ("no interpreter
+    was offered", "her faith was not considered"), not wherever one of its
+    words appears ("beggars belief", "aged three").
+    """
     found: set[str] = set()
     for block in prose:
-        found.update(m.entry.category for m in equality().finditer(block.text))
+        categories = {m.entry.category for m in equality().finditer(block.text)}
+        if categories - found and considered().search(block.text):
+            found.update(categories)
         found.discard("equality")
         if len(found) >= wanted:
             break

@@ -54,7 +54,11 @@ def _uncited(outline: Outline, context: CheckContext) -> Iterator[Finding]:
 
 def _broken(outline: Outline, context: CheckContext) -> Iterator[Finding]:
     for block in outline.blocks:
+        answering = outline.item_of(block)
         for ref in outline.references(block):
+            if ref.kind == "finding" and answering is not None and (
+                    answering.kind == "recommendation"):
+                continue  # a recommendation answering no finding is SCR305's
             if not outline.resolve(ref):
                 what = {"link": "link target"}.get(ref.kind, ref.kind)
                 yield context.finding(

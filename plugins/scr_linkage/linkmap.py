@@ -22,6 +22,8 @@ def where(block: TextBlock) -> dict[str, Any]:
 
 
 def build(outline: Outline) -> dict[str, Any]:
+    """Each finding and recommendation as a record: enough for a spreadsheet of a
+    report's learning.  Its text comes from the report, so outputs mask it."""
     recommendations = {id(item): _recommendation(outline, item)
                        for item in outline.recommendations}
     findings = []
@@ -40,9 +42,7 @@ def build(outline: Outline) -> dict[str, Any]:
                                   if (theme := outline.theme_of(b)) is not None}),
             })
         findings.append({
-            "label": finding.label,
-            "number": finding.number,
-            "location": where(finding.block),
+            **_record(finding),
             "cites": cites,
             "recommendations": [rec["label"] for rec in recommendations.values()
                                 if finding.label in rec["findings"]],
@@ -59,6 +59,18 @@ def build(outline: Outline) -> dict[str, Any]:
     }
 
 
+def _record(item: Item) -> dict[str, Any]:
+    """What every finding and recommendation record holds."""
+    return {
+        "label": item.label,
+        "number": item.number,
+        "title": item.title,
+        "text": " ".join((item.statement or item.text).split()),
+        "form": item.form,
+        "location": where(item.block),
+    }
+
+
 def _recommendation(outline: Outline, item: Item) -> dict[str, Any]:
     tied = {finding.label for finding in outline.findings
             if finding.block.is_heading and finding.section is not None
@@ -70,8 +82,8 @@ def _recommendation(outline: Outline, item: Item) -> dict[str, Any]:
                 tied.add(owner.label)
     order = [f.label for f in outline.findings]
     return {
-        "label": item.label,
-        "number": item.number,
-        "location": where(item.block),
+        **_record(item),
+        "owner": item.owner,
+        "audience": item.audience,
         "findings": sorted(tied, key=order.index),
     }

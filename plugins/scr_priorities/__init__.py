@@ -56,7 +56,7 @@ def scr_check_document(context: CheckContext) -> Iterator[Finding]:
     limit = context.option(NAMESPACE, "max_recommendations")
     for position, item in enumerate(outline.recommendations, start=1):
         yield from _tied(outline, item, context)
-        if not any(True for _ in actors.finditer(item.text)):
+        if not item.owner and not any(True for _ in actors.finditer(item.text)):
             yield context.finding(
                 "SCR302",
                 f"{item.label} does not say who is to act: no partnership, board or "
@@ -92,13 +92,26 @@ def _tied(outline: Outline, item: Item, context: CheckContext) -> Iterator[Findi
     if any(finding.section is not None and finding.section.contains(item.block)
            for finding in outline.findings if finding.block.is_heading):
         return
+    unknown = []
     for ref in outline.references_of(item):
         if ref.kind == "recommendation":
             continue
-        for target in outline.resolve(ref):
+        targets = outline.resolve(ref)
+        if not targets and ref.kind == "finding":
+            unknown.append(ref)
+        for target in targets:
             owner = outline.item_of(target)
             if owner is not None and owner.kind == "finding":
                 return
+    for ref in unknown:
+        yield context.finding(
+            "SCR305",
+            f"{item.label} answers Finding {ref.target}, which this report does not have.",
+            ref.block, ref.start, ref.end,
+            suggestion="correct the finding number, or name the finding it answers",
+        )
+    if unknown:
+        return
     yield context.finding(
         "SCR301",
         f"{item.label} cites no finding, so it cannot be traced to the learning it "

@@ -100,4 +100,26 @@ GENERIC = Rule(
     ),
 )
 
-RULES = [NOT_TIED, NO_ACTOR, TOO_MANY, GENERIC]
+UNKNOWN_FINDING = Rule(
+    id="SCR305",
+    name="recommendation-answers-unknown-finding",
+    short="A recommendation answers a finding the report does not have.",
+    full=(
+        "A recommendation that names the finding it answers can be traced back to the "
+        "learning behind it, but only if that finding exists. One that names a finding "
+        "number the report does not have usually means the findings were renumbered or "
+        "merged after the recommendations were written, and the partnership cannot tell "
+        "what it is acting on."
+    ),
+    fix="Correct the finding number, or say which finding the recommendation answers.",
+    severity=Severity.WARNING,
+    question=3,
+    tags=("priorities", "recommendations", "linkage"),
+    whole_report=True,
+    bad_example=_FINDING + (
+        "6.1 Recommendation 1: The Partnership should add a field to the form (Finding 3)."),
+    good_example=_FINDING + (
+        "6.1 Recommendation 1: The Partnership should add a field to the form (Finding 1)."),
+)
+
+RULES = [NOT_TIED, NO_ACTOR, TOO_MANY, GENERIC, UNKNOWN_FINDING]

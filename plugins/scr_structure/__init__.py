@@ -111,14 +111,35 @@ def _findings_identifiable(outline: Outline, context: CheckContext) -> Iterator[
             continue
         if section.parent is not None and section.parent.within("findings"):
             continue
-        if any(section.contains(item.block) for item in outline.findings):
+        items = [item for item in outline.findings if section.contains(item.block)]
+        if items and any(item.form != "paragraph" for item in items):
             continue
+        how = "are plain paragraphs, with no number or title" if items else (
+            "are not numbered or titled")
         yield context.finding(
             "SCR102",
-            f"The section '{section.name}' has no numbered or titled findings, so a "
-            "reader cannot tell where one finding ends and the next begins.",
+            f"The findings in '{section.name}' {how}, so a reader cannot tell where one "
+            "finding ends and the next begins.",
             section.title,
             suggestion="start each finding with 'Finding 1:' or give it a sub-heading",
+        )
+    for section in outline.sections_of_kind("recommendations"):
+        if section.within("executive_summary") or (
+                section.parent is not None and section.parent.within("recommendations")):
+            continue
+        items = [item for item in outline.recommendations if section.contains(item.block)]
+        if not items or any(item.identifiable for item in items):
+            continue
+        form = {"paragraph": "plain paragraphs", "list": "an unnumbered list",
+                "row": "rows of a table without a number column"}[items[0].form]
+        yield context.finding(
+            "SCR108",
+            f"The {len(items)} recommendation{'s' if len(items) != 1 else ''} in "
+            f"'{section.name}' {'are' if len(items) != 1 else 'is'} {form}: a partnership "
+            "cannot report progress on each by number.",
+            section.title,
+            suggestion="number them ('Recommendation 1: ...', a numbered list or a 'No.' "
+            "column)",
         )
 
 

@@ -198,6 +198,41 @@ EXECUTIVE_SUMMARY = Rule(
     ),
 )
 
+RECOMMENDATIONS_NOT_IDENTIFIABLE = Rule(
+    id="SCR108",
+    name="recommendations-not-identifiable",
+    short="The recommendations are not numbered.",
+    full=(
+        "A partnership reports its progress on each recommendation, and other areas "
+        "and national collation refer to them, by number. Recommendations written as "
+        "plain paragraphs, an unnumbered list or a table without a number column "
+        "cannot be referred to, and one cannot tell where one ends and the next begins."
+    ),
+    fix="Number the recommendations ('Recommendation 1: ...', a numbered list, or a "
+    "'No.' column).",
+    severity=Severity.WARNING,
+    question=1,
+    tags=("structure", "recommendations"),
+    bad_example=(
+        "Recommendations\n"
+        "===============\n"
+        "\n"
+        "The Partnership should add a field for health observations to the referral form.\n"
+        "\n"
+        "The Partnership should audit the use of the new field within six months."
+    ),
+    good_example=(
+        "Recommendations\n"
+        "===============\n"
+        "\n"
+        "Recommendation 1: The Partnership should add a field for health observations to "
+        "the referral form.\n"
+        "\n"
+        "Recommendation 2: The Partnership should audit the use of the new field within six "
+        "months."
+    ),
+)
+
 INCOMPLETE_REPORT = Rule(
     id="SCR107",
     name="incomplete-report",
@@ -234,4 +269,5 @@ INCOMPLETE_REPORT = Rule(
 RULES = [
     REQUIRED_SECTION, FINDINGS_NOT_IDENTIFIABLE, PARAGRAPH_NUMBERING,
     HEADING_LEVEL_SKIPPED, EXECUTIVE_SUMMARY, INCOMPLETE_REPORT,
+    RECOMMENDATIONS_NOT_IDENTIFIABLE,
 ]

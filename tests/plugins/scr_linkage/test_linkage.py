@@ -69,11 +69,14 @@ def test_broken_reference_points_at_the_number():
     assert finding.snippet == "4.1.7"
 
 
-def test_reference_to_a_missing_finding_is_broken():
+def test_a_recommendation_answering_a_missing_finding_is_its_own_problem():
     text = REPORT.replace("(Finding 1)", "(Finding 3)")
-    (finding,) = findings_of(run(text, "SCR502"), "SCR502")
+    result = run(text, "SCR502", "SCR305")
+    assert findings_of(result, "SCR502") == []
+    (finding,) = findings_of(result, "SCR305")
     assert finding.snippet == "3"
     assert (finding.location.line, finding.location.column) == (30, 71)
+    assert finding.message == "Recommendation 1 answers Finding 3, which this report does not have."
 
 
 def test_other_documents_and_statutory_sections_are_not_our_references():

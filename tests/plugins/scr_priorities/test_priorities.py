@@ -47,7 +47,9 @@ def test_citing_a_finding_paragraph_ties_it():
 
 def test_citing_a_finding_that_does_not_exist_does_not_tie_it():
     rec = "6.1 Recommendation 1: The Partnership should add a field (Finding 4).\n"
-    assert len(only("SCR301", rec)) == 1
+    assert only("SCR301", rec) == []
+    (finding,) = only("SCR305", rec, kind="full_report")
+    assert finding.snippet == "4"
 
 
 def test_questions_for_the_board_under_a_finding_are_tied():
