@@ -110,9 +110,10 @@ def recognise_kind(blocks: list[TextBlock], present: set[str], promised: frozens
         absent = _join([labels.get(key, key) for key in required if key not in present])
         label = catalogue_of_kinds()[name]["label"]
         text = f"{words:,} words of text" if words else "no text beyond its title page"
+        article = "an" if label[0] in "aeiou" else "a"
         return Kind(name, source, required, whole=False,
-                    why_not_whole=f"it has {text} and none of the sections a {label} has "
-                    f"({absent})")
+                    why_not_whole=f"it has {text} and none of the sections {article} {label} "
+                    f"has ({absent})")
     return Kind(name, source, required)
 
 

@@ -302,12 +302,15 @@ class Session:
         the methodology: such rules are "not checked" there, with the reason.
         """
         kind = Outline.of(context).kind
-        for rule_id, reason in kind.not_applicable.items():
-            context.not_checked(rule_id, f"not applicable: {reason}")
+        # Short reasons, the same for every file, so that a run's scorecard can
+        # count them; the file's own details are in its SCR107 finding.
+        for rule_id in kind.not_applicable:
+            context.not_checked(rule_id, f"not applicable to {_a(kind.label)}")
         if not kind.whole:
             context.not_checked(
                 [rule.id for rule in self.selected if rule.whole_report],
-                f"the file holds only part of the report ({kind.why_not_whole})")
+                "set as an excerpt in the configuration" if kind.source == "configuration"
+                else "the file holds only part of the report")
         return [f for f in findings if f.rule_id not in context.unchecked]
 
     def _read_into(self, result: FileResult, path: Path | None, data: bytes = b"",
@@ -510,3 +513,8 @@ def _describe(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     first = text[0] if text else ""
     return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+
+
+def _a(noun: str) -> str:
+    """The noun with its indefinite article: "a briefing", "an executive summary"."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
