@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
+import regex
+
 from scr_checks import (
     CheckContext,
     Finding,
@@ -56,7 +58,7 @@ def scr_check_document(context: CheckContext) -> Iterator[Finding]:
     limit = context.option(NAMESPACE, "max_recommendations")
     for position, item in enumerate(outline.recommendations, start=1):
         yield from _tied(outline, item, context)
-        if not item.owner and not any(True for _ in actors.finditer(item.text)):
+        if not item.owner and not _names_actor(item.statement or item.text, actors):
             yield context.finding(
                 "SCR302",
                 f"{item.label} does not say who is to act: no partnership, board or "
@@ -81,6 +83,29 @@ def scr_check_document(context: CheckContext) -> Iterator[Finding]:
                 suggestion="merge related recommendations and keep the ones that "
                 "answer the main findings",
             )
+
+
+#: The verb a recommendation turns on: the body that is to act comes before it
+#: ("The Partnership should ..."); after it, a body is only what is acted on
+#: ("Notification ... to the health visiting service should be made").
+MODAL = regex.compile(r"\b(?:should|must|shall|will|needs? to|is to|are to|is asked to|"
+                      r"are asked to|recommends? that)\b", regex.IGNORECASE)
+
+
+#: A preposition just before a body makes it what is acted on, not who acts.
+OBJECT_OF = regex.compile(r"\b(?:to|of|for|from|with|by|within|between|in|into|across)\s+"
+                          r"(?:the\s+|all\s+|each\s+)?$", regex.IGNORECASE)
+
+
+def _names_actor(text: str, actors: WordList) -> bool:
+    """Whether the recommendation says who is to act, as its subject where it has one."""
+    modal = MODAL.search(text)
+    subject = text[:modal.start()] if modal else text
+    if regex.search(r"\brecommends?\s+that\s*$", subject + (modal[0] if modal else ""),
+                    regex.IGNORECASE):
+        subject = text[modal.end():] if modal else text
+    return any(not OBJECT_OF.search(subject, 0, match.start)
+               for match in actors.finditer(subject))
 
 
 @cache

@@ -68,6 +68,8 @@ class TreeBuilder:
         while self._sections and self._sections[-1][0] >= level:
             self._sections.pop()
         section = nodes.section()
+        if float(level).is_integer():
+            section["level"] = int(level)  # the file's own level: "####" under "##" skips one
         name = nodes.fully_normalize_name(text)
         section["names"].append(name)
         section["ids"].append(nodes.make_id(name) or f"section-{len(self.document.ids)}")

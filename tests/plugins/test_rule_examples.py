@@ -23,11 +23,6 @@ CONFIG = {
     "SCR107": {},
 }
 
-#: Rules no built-in reader can trigger yet, with why.  The test asserts that
-#: this is still so, so the entry must go when it stops being true.
-UNREACHABLE = {
-    "SCR104": "no built-in reader keeps a heading's level when it skips one",
-}
 
 
 
@@ -50,14 +45,7 @@ def test_every_rule_has_both_examples(rule):
     assert rule.bad_example and rule.good_example
 
 
-@pytest.mark.parametrize("rule", [r for r in RULES if r.id not in UNREACHABLE],
-                         ids=lambda rule: rule.id)
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)
 def test_the_bad_example_is_flagged_and_the_good_one_is_not(rule):
     assert flagged(rule.id, rule.bad_example)
     assert not flagged(rule.id, rule.good_example)
-
-
-@pytest.mark.parametrize("rule_id", sorted(UNREACHABLE))
-def test_a_rule_listed_as_unreachable_still_is(rule_id):
-    rule = make_session().rules[rule_id]
-    assert not flagged(rule_id, rule.bad_example)
