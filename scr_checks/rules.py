@@ -21,6 +21,9 @@ RULE_ID = regex.compile(r"[A-Z]{2,4}[0-9]{3}")
 BUILTIN_ID = regex.compile(r"SCR([1-8])[0-9]{2}")
 RULE_NAME = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
+#: SARIF's words for how often a rule's findings are right, most first.
+PRECISIONS = ("very-high", "high", "medium", "low")
+
 #: The quality marker's questions (1-7) and its knowledge-base items (8).
 QUESTIONS = {
     1: "Structure makes the analysis and findings easy to find",
@@ -84,6 +87,12 @@ class Rule:
     #: the test suite checks that the rule does flag the one and not the other.
     bad_example: str = ""
     good_example: str = ""
+    #: How often its findings are right, one of :data:`PRECISIONS`, from the
+    #: figures in docs/evaluation.rst ("medium" for a rule not measured).
+    precision: str = "medium"
+    #: For a rule that reports identifiers (``Finding.secret``), what kind:
+    #: outputs show such an identifier as ``[name]``, ``[date]`` …
+    masked_as: str = ""
 
     def __post_init__(self) -> None:
         if not RULE_ID.fullmatch(self.id):
@@ -102,6 +111,8 @@ class Rule:
             raise RuleError(f"rule {self.id}: name {self.name!r} must be kebab-case")
         if not self.short or not self.full:
             raise RuleError(f"rule {self.id}: short and full descriptions are required")
+        if self.precision not in PRECISIONS:
+            raise RuleError(f"rule {self.id}: precision must be one of {', '.join(PRECISIONS)}")
         object.__setattr__(self, "severity", Severity.parse(self.severity))
         if not self.help_uri:
             object.__setattr__(

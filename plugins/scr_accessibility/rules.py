@@ -35,6 +35,7 @@ ACRONYM_UNDEFINED = Rule(
     whole_report=True,
     bad_example="The LADO was told.",
     good_example="The Local Authority Designated Officer (LADO) was told.",
+    precision="high",
 )
 
 JARGON = Rule(
@@ -53,6 +54,7 @@ JARGON = Rule(
     tags=("accessibility", "jargon"),
     bad_example="The case was stepped down.",
     good_example="The case moved to early help.",
+    precision="high",
 )
 
 LONG_SENTENCE = Rule(
@@ -79,6 +81,7 @@ LONG_SENTENCE = Rule(
         "raised concerns about the home twice. No one told her when the family moved away in the "
         "spring."
     ),
+    precision="high",
 )
 
 HARD_TO_READ = Rule(

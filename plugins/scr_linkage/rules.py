@@ -76,6 +76,7 @@ BROKEN_REFERENCE = Rule(
         "\n"
         "5.1 Finding 1: Health observations are lost (see paragraph 4.1)."
     ),
+    precision="high",
 )
 
 NO_METHOD = Rule(

@@ -35,6 +35,7 @@ NOT_TIED = Rule(
     good_example=_FINDING + (
         "6.1 Recommendation 1: The Partnership should add a field to the form (Finding 1)."
     ),
+    precision="high",
 )
 
 NO_ACTOR = Rule(
@@ -55,6 +56,7 @@ NO_ACTOR = Rule(
     good_example=_FINDING + (
         "6.1 Recommendation 1: The Partnership should add a field to the form (Finding 1)."
     ),
+    precision="low",
 )
 
 TOO_MANY = Rule(
@@ -98,6 +100,7 @@ GENERIC = Rule(
         "6.1 Recommendation 1: The Partnership should add a health field to the referral "
         "form by June (Finding 1)."
     ),
+    precision="high",
 )
 
 UNKNOWN_FINDING = Rule(

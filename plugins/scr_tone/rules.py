@@ -20,6 +20,7 @@ BLAME = Rule(
     tags=("tone", "blame"),
     bad_example="The worker failed to visit.",
     good_example="The worker did not visit, because of the rota.",
+    precision="high",
 )
 
 HINDSIGHT = Rule(
@@ -38,6 +39,7 @@ HINDSIGHT = Rule(
     tags=("tone", "hindsight"),
     bad_example="This was a missed opportunity.",
     good_example="Here a different response was possible.",
+    precision="high",
 )
 
 JUDGEMENTAL = Rule(
@@ -56,6 +58,7 @@ JUDGEMENTAL = Rule(
     tags=("tone", "family"),
     bad_example="The mother was manipulative.",
     good_example="The mother said she had moved; she had not.",
+    precision="low",
 )
 
 EMOTIVE = Rule(
@@ -73,6 +76,7 @@ EMOTIVE = Rule(
     tags=("tone", "emotive"),
     bad_example="The injuries were horrific.",
     good_example="The child had serious injuries.",
+    precision="high",
 )
 
 SPECULATION = Rule(
@@ -90,6 +94,7 @@ SPECULATION = Rule(
     tags=("tone", "speculation"),
     bad_example="A visit would have prevented the injury.",
     good_example="A visit might have shown the injury.",
+    precision="high",
 )
 
 #: Word list name → rule.
