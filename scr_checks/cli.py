@@ -367,15 +367,18 @@ def check_and_report(args: argparse.Namespace, pm: ScrPluginManager, config: Con
             raise UsageError(f"unknown output format {name!r} "
                              f"(available: {', '.join(sorted(session.formatters))})")
     # Writing a baseline accepts every finding, so the old one need not exist.
-    baseline = Path(args.baseline) if args.baseline else configured_baseline(config)
-    accepted = read_baseline(baseline) if baseline and not args.write_baseline else set()
+    baseline_path = Path(args.baseline) if args.baseline else configured_baseline(config)
+    baseline = read_baseline(baseline_path) if baseline_path and not args.write_baseline else None
+    session.match_v1_baseline = baseline is not None and baseline.version == 1
     run = session.run(args.paths, args.jobs, progress_bar(sys.stderr))
     if args.write_baseline:
-        written = write_baseline(Path(args.write_baseline), run)
+        baseline = write_baseline(Path(args.write_baseline), run)
+        written = len(baseline.fingerprints)
         print(f"scr-checks: wrote {terminal_safe(args.write_baseline)}: {written} "
               f"finding{'s' if written != 1 else ''} accepted", file=sys.stderr)
-        accepted |= {f.fingerprint for f in run.findings}
-    apply_baseline(run.files, accepted)
+    apply_baseline(run.files, baseline)
+    if baseline is not None and baseline.upgrade_note:
+        log.warning("%s", baseline.upgrade_note)
     colour = args.color if args.color is not None else (
         sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     for name, target in outputs:

@@ -130,7 +130,8 @@ def add_core_options(parser: OptionParser) -> None:
     add("", "respect_gitignore", bool, True,
         "Leave out of folder runs what .gitignore files leave out of the repository.")
     add("", "fingerprint_key", str, "scr-checks",
-        "Key for result fingerprints; set a private one so hashes cannot be guessed.")
+        "Only to read a version-1 baseline: the key it was written with. Fingerprints "
+        "are now built from masked text and need no key.")
     add("", "baseline", str, "",
         "Baseline file of accepted findings, relative to the config file (like --baseline).")
     add("", "sarif_suppressed", str, "include",

@@ -6,7 +6,6 @@ processes and so that every formatter sees the same data.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -20,7 +19,8 @@ class Location:
     Text formats give ``line``/``column`` (1-based; ``end_column`` exclusive).
     Word and PDF files have no meaningful lines, so they give
     ``paragraph_index`` (1-based, in reading order, headings included) and,
-    for PDF, ``page``.  Every format gives the ``heading_path`` and, when the
+    for PDF, ``page``; their ``column`` and ``end_column`` count within the
+    paragraph's text.  Every format gives the ``heading_path`` and, when the
     report numbers its paragraphs, the ``paragraph_number`` such as ``"3.2"``.
     ``section_paragraph`` counts paragraphs within the innermost section as a
     reader counts them, headings not included (0 for the heading itself);
@@ -80,10 +80,11 @@ class Suppression:
 class Finding:
     """One problem a rule found.
 
-    ``secret`` is the identifying text a privacy rule found; outputs replace
-    it by a mask unless the user asks to see identifiers.  ``context`` is the
-    normalised text the fingerprint is built from (the sentence or block), so
-    an edit elsewhere in the report does not change it.
+    ``secret`` is the identifying text a privacy rule found; unless the user
+    asks to see identifiers, it is masked wherever the report's text reaches
+    an output (:mod:`scr_checks.masking`).  ``context`` is the text the
+    fingerprint is built from (the sentence or block), so an edit elsewhere
+    in the report does not change it.  Both are dropped once masked.
     """
 
     rule_id: str
@@ -141,6 +142,9 @@ class FileResult:
     format: str = ""
     #: Extra data plugins attach for formatters (e.g. a linkage map).
     extras: dict[str, Any] = field(default_factory=dict)
+    #: Each finding's version-1 fingerprint by its fingerprint, made only to
+    #: match a version-1 baseline; never written to an output.
+    v1_fingerprints: dict[str, str] = field(default_factory=dict)
 
     @property
     def read_ok(self) -> bool:
@@ -154,6 +158,8 @@ class RunResult:
     files: list[FileResult] = field(default_factory=list)
     #: The rules that ran (selected and registered), by id.
     rules: list[Any] = field(default_factory=list)
+    #: The plugin that registered each of those rules, by rule id.
+    owners: dict[str, str] = field(default_factory=dict)
     #: The tool's version, and each plugin's distribution and version.
     version: str = ""
     plugins: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -167,54 +173,3 @@ class RunResult:
     @property
     def errors(self) -> list[ToolError]:
         return [e for fr in self.files for e in fr.errors] + self.run_errors
-
-
-def mask(text: str) -> str:
-    """Keep each word's first letter and its length: "Jane Moss" -> "J*** M***".
-
-    Enough for the author to recognise what was found; not enough for a
-    results file to leak it.
-    """
-    out = []
-    for word in text.split(" "):
-        visible = next((i for i, ch in enumerate(word) if ch.isalnum()), None)
-        if visible is None:
-            out.append(word)
-            continue
-        head = word[: visible + 1]
-        tail = "".join("*" if ch.isalnum() else ch for ch in word[visible + 1 :])
-        out.append(head + tail)
-    return " ".join(out)
-
-
-def apply_mask(finding: Finding) -> Finding:
-    """Return the finding with its ``secret`` masked in every text field."""
-    if not finding.secret:
-        return finding
-    hidden = mask(finding.secret)
-    return finding.evolve(
-        message=finding.message.replace(finding.secret, hidden),
-        snippet=finding.snippet.replace(finding.secret, hidden),
-        suggestion=finding.suggestion.replace(finding.secret, hidden),
-        context="",
-        properties={
-            key: value.replace(finding.secret, hidden) if isinstance(value, str) else value
-            for key, value in finding.properties.items()
-        },
-    )
-
-
-def fingerprint(finding: Finding, occurrence: int, key: bytes, path: str | None = None) -> str:
-    """A stable id: rule, file and the text around the finding, never its line.
-
-    ``path`` is the file's path from the project root (by default the path
-    shown), so the id does not depend on the folder the command ran from.
-    Keyed (HMAC-style) so that a short masked name cannot be recovered by
-    hashing guesses.
-    """
-    material = "\x1f".join(
-        [finding.rule_id, path if path is not None else finding.location.path,
-         " ".join(finding.context.split())]
-    )
-    digest = hashlib.blake2b(material.encode("utf-8", "surrogatepass"), digest_size=8, key=key)
-    return f"{digest.hexdigest()}:{occurrence}"

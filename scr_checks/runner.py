@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import os
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import partial
@@ -21,24 +20,18 @@ from scr_checks.context import CheckContext
 from scr_checks.document import Report, TextBlock, blocks
 from scr_checks.exceptions import ConfigError, PluginLoadError, ReaderError
 from scr_checks.exclusions import Exclusions
+from scr_checks.fingerprints import fingerprints, v1_fingerprints
 from scr_checks.formatters import Formatter
 from scr_checks.layout import Layout
 from scr_checks.locations import utf16_column
 from scr_checks.outline import Outline
+from scr_checks.masking import Masker
 from scr_checks.parallel import Progress, check_files
 from scr_checks.paths import display_path, project_root
 from scr_checks.pluginmanager import ScrPluginManager
 from scr_checks.prose import word_runs
 from scr_checks.readers import Reader
-from scr_checks.results import (
-    FileResult,
-    Finding,
-    Location,
-    RunResult,
-    ToolError,
-    apply_mask,
-    fingerprint,
-)
+from scr_checks.results import FileResult, Finding, Location, RunResult, ToolError
 from scr_checks.rules import RuleRegistry
 from scr_checks.scorecard import scorecard
 from scr_checks.suggest import did_you_mean
@@ -88,6 +81,8 @@ class Session:
         self.selected = [rule for rule in self.rules if rule.id in selection]
         self._selected_ids = {rule.id for rule in self.selected}
         active_owners = {self.rules.owner(rule.id) for rule in self.selected}
+        #: Set to make each file's version-1 fingerprints too, for a version-1 baseline.
+        self.match_v1_baseline = False
         self._checkers = {
             hook: [
                 impl for impl in pm.implementations(hook)
@@ -201,6 +196,7 @@ class Session:
         files, errors = self.collect(paths)
         result = RunResult(
             rules=list(self.selected),
+            owners={rule.id: self.rules.owner(rule.id) for rule in self.selected},
             version=__version__,
             plugins=dict(self.pm.distributions),
         )
@@ -286,13 +282,22 @@ class Session:
             return result
         self._safely(result, "scr_modify_findings",
                      findings=findings, report=report, context=context)
-        result.findings = self._finish(findings, anchor)
+        masker = Masker.of(findings, self.rules)
+        findings.sort(key=Finding.sort_key)
+        result.findings = self._finish(findings, masker, anchor)
+        if self.match_v1_baseline:
+            result.v1_fingerprints = dict(zip(
+                (f.fingerprint for f in result.findings),
+                v1_fingerprints(findings, self.config.get("fingerprint_key"), anchor),
+                strict=True))
         if report.binary and self._may_cue(result):
             result.findings = add_cues(result.findings, context.blocks)
         result.extras.update(context.extras)
         failed = {error.plugin for error in result.errors if error.plugin}
         result.extras["scorecard"] = scorecard(
             result.findings, self.selected, failed, self.rules.owner, context.unchecked)
+        if not self.config.get("show_identifiers"):
+            masker.file(result)
         return result
 
     def _whole_report_only(self, findings: list[Finding], context: CheckContext) -> list[Finding]:
@@ -438,28 +443,20 @@ class Session:
         return all(rule_id in self._selected_ids and self.rules.owner(rule_id) not in failed
                    for rule_id in privacy)
 
-    def _finish(self, findings: list[Finding], anchor: str) -> list[Finding]:
-        """Apply severity overrides, fingerprint, mask, and sort.
+    def _finish(self, findings: list[Finding], masker: Masker, anchor: str) -> list[Finding]:
+        """Apply severity overrides, and fingerprint from the masked text.
 
         ``anchor`` is the file's path from the project root, which the
         fingerprint is built from instead of the path shown.
         """
-        key = self.config.get("fingerprint_key").encode("utf-8")[:64]
-        show = self.config.get("show_identifiers")
-        seen: Counter[tuple[str, str]] = Counter()
-        out = []
-        for finding in sorted(findings, key=Finding.sort_key):
-            rule = self.rules[finding.rule_id]
-            severity = self.config.severity_for(rule.id, finding.severity)
-            occurrence_key = (finding.rule_id, finding.context or finding.message)
-            seen[occurrence_key] += 1
-            finding = finding.evolve(
-                severity=severity,
-                fingerprint=finding.fingerprint
-                or fingerprint(finding, seen[occurrence_key], key, anchor),
+        return [
+            finding.evolve(
+                severity=self.config.severity_for(finding.rule_id, finding.severity),
+                fingerprint=identity,
             )
-            out.append(finding if show else apply_mask(finding))
-        return out
+            for finding, identity in zip(
+                findings, fingerprints(findings, masker.text, anchor), strict=True)
+        ]
 
 
 #: Words of a paragraph's start shown as its cue in a Word or PDF location.

@@ -81,9 +81,13 @@ class Checker:
             call_startup_hook(self.pm, "scr_configure", config=self.config)
             self.session = Session(self.pm, self.config)
             self.baseline = configured_baseline(self.config)
-            self.accepted = read_baseline(self.baseline) if self.baseline else set()
+            self.accepted = read_baseline(self.baseline) if self.baseline else None
         except ScrChecksError as exc:
             raise ExtensionError(f"scr-checks: {exc}") from exc
+        if self.accepted is not None:
+            self.session.match_v1_baseline = self.accepted.version == 1
+            if self.accepted.upgrade_note:
+                logger.info("scr-checks: %s", self.accepted.upgrade_note)
         self.documents = Matcher(list(settings.scr_checks_documents))
         self.fail_on_findings = bool(settings.scr_checks_fail_on_findings)
 

@@ -34,6 +34,7 @@ from scr_checks.config import Config
 from scr_checks.context import CheckContext
 from scr_checks.document import TextBlock
 from scr_checks.exceptions import UsageError
+from scr_checks.fingerprints import VERSION as FINGERPRINT_VERSION
 from scr_checks.formatters import write_atomically
 from scr_checks.locations import utf16_column
 from scr_checks.results import FileResult, Finding, Location, RunResult, Suppression
@@ -48,8 +49,9 @@ COMMENT_MARKER = regex.compile(rf"\s*{_BODY}\s*")
 #: A source line holding only a marker: a reST or an HTML comment.
 LINE_MARKER = regex.compile(rf"\s*(?:\.\.\s+{_BODY}|<!--\s*{_BODY}\s*-->)\s*")
 
-#: Bumped if the baseline file's layout ever changes.
-BASELINE_VERSION = 1
+#: Bumped when the baseline file's layout or its fingerprints change; version 1
+#: files (fingerprints of the unmasked text) are still read.
+BASELINE_VERSION = FINGERPRINT_VERSION
 
 
 @dataclass(frozen=True)
@@ -203,6 +205,30 @@ def unused_findings(rule_id: str, scopes: Iterable[Scope], context: CheckContext
 # -------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Baseline:
+    """The findings a baseline file accepts, by fingerprint, and the file's version."""
+
+    path: Path
+    fingerprints: frozenset[str]
+    version: int = BASELINE_VERSION
+
+    def accepts(self, file: FileResult, finding: Finding) -> bool:
+        if self.version == 1:
+            return file.v1_fingerprints.get(finding.fingerprint) in self.fingerprints
+        return finding.fingerprint in self.fingerprints
+
+    @property
+    def upgrade_note(self) -> str:
+        """What to do about an old baseline ("" for a current one)."""
+        if self.version == BASELINE_VERSION:
+            return ""
+        return (f"baseline {str(self.path)!r} is version {self.version}: it still works, "
+                f"but its fingerprints hash unmasked text; once a run with it shows no new "
+                f"findings, rewrite it with --write-baseline to make it version "
+                f"{BASELINE_VERSION}")
+
+
 def baseline_data(run: RunResult) -> dict[str, object]:
     """The baseline of a run: every finding not already suppressed in the source.
 
@@ -219,15 +245,15 @@ def baseline_data(run: RunResult) -> dict[str, object]:
     }
 
 
-def write_baseline(path: Path, run: RunResult) -> int:
-    """Write the run's baseline to ``path``; return how many findings it accepts."""
+def write_baseline(path: Path, run: RunResult) -> Baseline:
+    """Write the run's baseline to ``path``; it then accepts every finding in it."""
     data = baseline_data(run)
     text = json.dumps(data, indent=2, sort_keys=True) + "\n"
     try:
         write_atomically(path, text)
     except OSError as exc:
         raise UsageError(f"baseline {str(path)!r}: cannot write: {exc.strerror or exc}") from None
-    return len(data["findings"])  # type: ignore[arg-type]
+    return Baseline(path, frozenset(str(entry["fingerprint"]) for entry in data["findings"]))
 
 
 def configured_baseline(config: Config) -> Path | None:
@@ -236,8 +262,8 @@ def configured_baseline(config: Config) -> Path | None:
     return config.root / name if name else None
 
 
-def read_baseline(path: Path) -> set[str]:
-    """The fingerprints a baseline file accepts; a bad file is a usage error."""
+def read_baseline(path: Path) -> Baseline:
+    """The findings a baseline file accepts; a bad file is a usage error."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -247,20 +273,24 @@ def read_baseline(path: Path) -> set[str]:
         raise UsageError(f"baseline {str(path)!r}: cannot read: {exc.strerror or exc}") from None
     except ValueError as exc:
         raise UsageError(f"baseline {str(path)!r}: not valid JSON: {exc}") from None
-    if not isinstance(data, dict) or data.get("scr-checks-baseline") != BASELINE_VERSION:
-        raise UsageError(f"baseline {str(path)!r}: not a scr-checks baseline (version "
+    version = data.get("scr-checks-baseline") if isinstance(data, dict) else None
+    if type(version) is not int or version not in (1, BASELINE_VERSION):
+        raise UsageError(f"baseline {str(path)!r}: not a scr-checks baseline (version 1 to "
                          f"{BASELINE_VERSION})")
     try:
-        return {str(entry["fingerprint"]) for entry in data["findings"]}
+        found = frozenset(str(entry["fingerprint"]) for entry in data["findings"])
     except (KeyError, TypeError):
         raise UsageError(f"baseline {str(path)!r}: every finding needs a fingerprint") from None
+    return Baseline(Path(path), found, version)
 
 
-def apply_baseline(files: Iterable[FileResult], fingerprints: set[str]) -> None:
-    """Mark every finding whose fingerprint the baseline holds, in place."""
+def apply_baseline(files: Iterable[FileResult], baseline: Baseline | None) -> None:
+    """Mark every finding the baseline accepts, in place."""
+    if baseline is None:
+        return
     for file in files:
         file.findings = [
             f.evolve(suppression=Suppression("external", "baseline"))
-            if not f.suppressed and f.fingerprint in fingerprints else f
+            if not f.suppressed and baseline.accepts(file, f) else f
             for f in file.findings
         ]

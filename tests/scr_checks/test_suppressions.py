@@ -157,7 +157,7 @@ def test_baseline_round_trip_survives_an_edit_above(write_report, flag_plugin, t
         {"kind": "external", "justification": "baseline"},
     ]
     data = json.loads(baseline.read_text(encoding="utf-8"))
-    assert data["scr-checks-baseline"] == 1
+    assert data["scr-checks-baseline"] == 2
     assert [(e["path"], e["rule"]) for e in data["findings"]] == [(str(path), "TST101")]
     first_bytes = baseline.read_bytes()
 

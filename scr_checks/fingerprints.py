@@ -1,0 +1,75 @@
+"""Fingerprints: what makes a finding the same finding from one run to the next.
+
+Baselines and code scanning match findings by them.  A fingerprint is built
+from the rule, the path and the text around the finding (the sentence or
+block, white space folded), never its line, so an edit elsewhere in the
+report does not change it.  The text is taken as the outputs show it, with
+every identifier found in the report masked: a fingerprint holds nothing the
+output does not already show, so hashing guesses of a masked name against it
+finds nothing, and no key has to be kept secret.  Findings with the same
+material are told apart by their order (``:1``, ``:2`` …).
+
+Version 1 (until baselines of version 2) hashed the unmasked text with a
+configurable key; :func:`v1_fingerprints` recomputes those only so that a
+baseline written then still matches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from scr_checks.results import Finding
+
+#: The version of the recipe; SARIF's ``scrFinding/v<N>`` and baselines name it.
+VERSION = 2
+
+
+def fingerprint(rule_id: str, path: str, material: str, occurrence: int,
+                key: bytes = b"") -> str:
+    """``<16 hex digits>:<occurrence>`` from the rule, path and material."""
+    text = "\x1f".join([rule_id, path, " ".join(material.split())])
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8, key=key)
+    return f"{digest.hexdigest()}:{occurrence}"
+
+
+def fingerprints(findings: Sequence[Finding], masked: Callable[[str], str],
+                 path: str) -> list[str]:
+    """The fingerprint of each finding (in order) of the file at ``path`` (from the
+    project root), from its masked context.
+
+    A fingerprint a plugin set itself is kept.
+    """
+    seen: Counter[tuple[str, str]] = Counter()
+    out = []
+    for finding in findings:
+        material = " ".join(masked(finding.context or finding.message).split())
+        seen[(finding.rule_id, material)] += 1
+        out.append(finding.fingerprint or fingerprint(
+            finding.rule_id, path, material, seen[(finding.rule_id, material)]))
+    return out
+
+
+def v1_fingerprints(findings: Sequence[Finding], key: str, path: str) -> list[str]:
+    """Each finding's version-1 fingerprint (in order), exactly as version 1 made it.
+
+    The unmasked context keyed with ``key``, numbered in version 1's order,
+    which did not count columns in Word and PDF paragraphs.
+    """
+    def old_order(index: int) -> tuple[object, ...]:
+        f = findings[index]
+        loc = f.location
+        return (loc.path, loc.line or 0, loc.paragraph_index or 0,
+                (loc.column or 0) if loc.line is not None else 0, f.rule_id, f.message)
+
+    raw = key.encode("utf-8")[:64]
+    seen: Counter[tuple[str, str]] = Counter()
+    out = [""] * len(findings)
+    for index in sorted(range(len(findings)), key=old_order):
+        finding = findings[index]
+        seen[(finding.rule_id, finding.context or finding.message)] += 1
+        out[index] = finding.fingerprint or fingerprint(
+            finding.rule_id, path, finding.context,
+            seen[(finding.rule_id, finding.context or finding.message)], raw)
+    return out

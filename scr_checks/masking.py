@@ -1,0 +1,112 @@
+"""The one masking step every output goes through.
+
+A privacy rule reports the identifier it found as ``Finding.secret``.  Once
+an identifier is found anywhere in a report, it is hidden everywhere that
+report's text reaches an output: the message, snippet, suggestion and
+properties of every finding (whatever its rule), the headings of every
+location, suppression justifications, errors and the data plugins attach
+for the outputs.  The session masks each file's result before any
+formatter, baseline or hook sees it, so a new output format cannot forget to.
+
+A mask says what kind of thing was hidden and nothing of its shape: a name
+becomes ``[name]`` whatever its length, initials or number of words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from typing import Any
+
+import regex
+
+from scr_checks.results import FileResult, Finding, Location
+from scr_checks.rules import RuleRegistry
+
+#: What an identifier found by a rule that names no kind is masked as.
+DEFAULT_KIND = "identifier"
+
+
+def mask(kind: str = DEFAULT_KIND) -> str:
+    """The mask of an identifier of ``kind``: ``[name]``, ``[date]`` …"""
+    return f"[{kind or DEFAULT_KIND}]"
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _pattern(secret: str) -> str:
+    """``secret`` as a pattern: any run of white space between its words, whole words only."""
+    body = r"\s+".join(regex.escape(part) for part in secret.split())
+    head = r"(?<!\w)" if regex.match(r"\w", secret.strip()) else ""
+    tail = r"(?!\w)" if regex.search(r"\w$", secret.strip()) else ""
+    return head + body + tail
+
+
+class Masker:
+    """Replaces each of a report's identifiers, in any case and spacing, by its mask."""
+
+    def __init__(self, kinds: Mapping[str, str]) -> None:
+        """``kinds`` maps each identifier to the kind its mask names."""
+        self.kinds = {_key(secret): kind for secret, kind in kinds.items()
+                      if any(ch.isalnum() for ch in secret)}
+        originals = {_key(s): s for s in kinds}
+        ordered = sorted(self.kinds, key=lambda k: (-len(k), k))
+        self._pattern = regex.compile(
+            "|".join(_pattern(originals[k]) for k in ordered), regex.IGNORECASE
+        ) if ordered else None
+
+    @classmethod
+    def of(cls, findings: Iterable[Finding], rules: RuleRegistry) -> Masker:
+        """The masker of a report from all its findings: the first rule to find one names it."""
+        kinds: dict[str, str] = {}
+        for finding in sorted(findings, key=Finding.sort_key):
+            if finding.secret and finding.secret not in kinds:
+                rule = rules[finding.rule_id] if finding.rule_id in rules else None
+                kinds[finding.secret] = rule.masked_as if rule else DEFAULT_KIND
+        return cls(kinds)
+
+    def __bool__(self) -> bool:
+        return self._pattern is not None
+
+    def text(self, text: str) -> str:
+        if self._pattern is None or not text:
+            return text
+        return self._pattern.sub(lambda m: mask(self.kinds.get(_key(m.group()), "")), text)
+
+    def value(self, value: Any) -> Any:
+        """Strings anywhere in plain data (dict keys too), masked; other values as they are."""
+        if isinstance(value, str):
+            return self.text(value)
+        if isinstance(value, dict):
+            return {self.value(k): self.value(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return type(value)(self.value(v) for v in value)
+        return value
+
+    def location(self, location: Location) -> Location:
+        return replace(location, heading_path=tuple(self.text(h) for h in location.heading_path),
+                       cue=self.text(location.cue) if location.cue else location.cue)
+
+    def finding(self, finding: Finding) -> Finding:
+        """Every text of the finding masked; the identifier itself and its context dropped."""
+        suppression = finding.suppression
+        if suppression is not None and suppression.justification:
+            suppression = replace(suppression, justification=self.text(suppression.justification))
+        return finding.evolve(
+            message=self.text(finding.message),
+            snippet=self.text(finding.snippet),
+            suggestion=self.text(finding.suggestion),
+            location=self.location(finding.location),
+            suppression=suppression,
+            properties=self.value(finding.properties),
+            secret="",
+            context="",
+        )
+
+    def file(self, result: FileResult) -> None:
+        """Mask, in place, everything of one report's result that reaches an output."""
+        result.findings = [self.finding(f) for f in result.findings]
+        result.errors = [replace(e, message=self.text(e.message)) for e in result.errors]
+        result.extras = self.value(result.extras)

@@ -1,0 +1,35 @@
+"""Fingerprints hold nothing the output does not show, so no key has to be kept."""
+
+from __future__ import annotations
+
+from scr_checks.fingerprints import fingerprint
+from scr_checks.testing import check_paths
+
+REPORT = ("Contact\n=======\n\nChild A stayed with {name}, and the health visitor failed "
+          "to call.\n")
+
+
+def test_the_identifier_found_does_not_change_the_fingerprints(tmp_path):
+    path = tmp_path / "report.rst"
+
+    def prints(name: str, **config: object) -> list[tuple[str, str]]:
+        path.write_text(REPORT.format(name=name), encoding="utf-8")
+        run = check_paths([path], config={"select": ["SCR201", "SCR701"], **config})
+        return [(f.rule_id, f.fingerprint) for f in run.findings]
+
+    kerry = prints("Kerry Blackwood")
+    assert [rule for rule, _ in kerry] == ["SCR201", "SCR701"]
+    assert prints("Jane Moss") == kerry
+    assert prints("Kerry Blackwood", show_identifiers=True) == kerry
+
+
+def test_a_fingerprint_is_the_hash_of_the_masked_text_the_output_shows(tmp_path):
+    path = tmp_path / "report.rst"
+    path.write_text(REPORT.format(name="Kerry Blackwood"), encoding="utf-8")
+    (name, blame) = check_paths([path], config={"select": ["SCR201", "SCR701"]},
+                                config_path=tmp_path / "scr-checks.toml").findings
+    shown = "Child A stayed with [name], and the health visitor failed to call."
+    assert name.fingerprint == fingerprint("SCR201", "report.rst", shown, 1)
+    assert blame.fingerprint == fingerprint("SCR701", "report.rst", shown, 1)
+    raw = shown.replace("[name]", "Kerry Blackwood")
+    assert name.fingerprint != fingerprint("SCR201", "report.rst", raw, 1)

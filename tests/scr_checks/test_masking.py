@@ -1,0 +1,80 @@
+"""The masking step: every identifier a report gave, hidden wherever its text goes."""
+
+from __future__ import annotations
+
+from scr_checks.masking import Masker, mask
+from scr_checks.results import FileResult, Finding, Location, Suppression, ToolError
+from scr_checks.rules import Rule, RuleRegistry, Severity
+from scr_checks.testing import check_text
+
+
+def test_a_mask_names_the_kind_and_nothing_of_the_shape():
+    names = Masker({"Jo Li": "name", "Kayleigh Anne Brennan-Whitworth": "name"})
+    assert names.text("Jo Li met Kayleigh Anne Brennan-Whitworth.") == "[name] met [name]."
+    dates = Masker({"12 March 2019": "date", "1 May": "date"})
+    assert dates.text("On 12 March 2019 and 1 May.") == "On [date] and [date]."
+    assert Masker({"07700 900123": ""}).text("Call 07700 900123") == "Call [identifier]"
+    assert mask() == "[identifier]" and mask("postcode") == "[postcode]"
+
+
+def test_any_case_and_any_spacing_is_masked_but_only_whole_words():
+    names = Masker({"Kerry Blackwood": "name", "Ann": "name"})
+    text = "KERRY  BLACKWOOD,\nkerry\u00a0blackwood; Ann's Annex, Joanne and ann."
+    assert names.text(text) == "[name],\n[name]; [name]'s Annex, Joanne and [name]."
+
+
+def test_the_longest_identifier_is_masked_first():
+    found = Masker({"Kerry": "name", "Kerry Blackwood": "name", "14 Larch Close": "address",
+                    "Larch Close": "place"})
+    assert found.text("Kerry Blackwood of 14 Larch Close; Kerry; Larch Close") == (
+        "[name] of [address]; [name]; [place]")
+
+
+def test_text_without_letters_or_digits_is_never_an_identifier():
+    assert not Masker({" ": "name", "--": "name"})
+    assert Masker({" ": "name"}).text("a -- b") == "a -- b"
+
+
+def test_every_text_of_a_report_result_is_masked_and_the_identifier_dropped():
+    rules = RuleRegistry()
+    rules.add(Rule(id="TST201", name="n", short="s", full="f", severity="error", question=2,
+                   masked_as="name"), "tst")
+    rules.add(Rule(id="TST701", name="t", short="s", full="f", severity="note", question=7),
+              "tst")
+    where = Location(path="r.docx", heading_path=("Contact with Kerry Blackwood", "Visits"),
+                     paragraph_index=3)
+    private = Finding(rule_id="TST201", message="Name 'Kerry Blackwood'.",
+                      severity=Severity.ERROR, location=where, secret="Kerry Blackwood",
+                      context="Kerry Blackwood moved.")
+    other = Finding(rule_id="TST701", message="Long sentence.", severity=Severity.NOTE,
+                    location=where, snippet="Kerry Blackwood moved house twice in May",
+                    suggestion="split what Kerry Blackwood did",
+                    suppression=Suppression("inSource", "Kerry Blackwood's own words"),
+                    properties={"seen": ["Kerry Blackwood", 2], "by Kerry Blackwood": True},
+                    context="Kerry Blackwood moved house.")
+    result = FileResult(path="r.docx", findings=[private, other], format="docx",
+                        errors=[ToolError("r.docx", "ValueError: 'Kerry Blackwood'", "tst")],
+                        extras={"linkage": {"themes": [("Kerry Blackwood", 1)]}})
+    Masker.of(result.findings, rules).file(result)
+    first, second = result.findings
+    assert first.message == "Name '[name]'." and first.secret == "" and first.context == ""
+    assert first.location.heading_path == ("Contact with [name]", "Visits")
+    assert second.snippet == "[name] moved house twice in May"
+    assert second.suggestion == "split what [name] did"
+    assert second.suppression == Suppression("inSource", "[name]'s own words")
+    assert second.properties == {"seen": ["[name]", 2], "by [name]": True}
+    assert result.errors[0].message == "ValueError: '[name]'"
+    assert result.extras == {"linkage": {"themes": [("[name]", 1)]}}
+    assert "Kerry" not in repr(result)
+
+
+def test_an_identifier_found_once_is_masked_in_every_finding_of_the_report():
+    text = ("Contact with Kayleigh Brennan\n=============================\n\n"
+            "Kayleigh Brennan said the health visitor failed to call.\n")
+    run = check_text(text, config={"select": ["SCR201", "SCR701"]})
+    blame = next(f for f in run.findings if f.rule_id == "SCR701")
+    assert blame.location.heading_path == ("Contact with [name]",)
+    assert "Kayleigh" not in repr(run.files)
+    shown = check_text(text, config={"select": ["SCR201", "SCR701"], "show_identifiers": True})
+    assert "Kayleigh Brennan" in next(
+        f for f in shown.findings if f.rule_id == "SCR701").location.heading_path[0]
