@@ -138,6 +138,9 @@ def add_core_options(parser: OptionParser) -> None:
         "Suppressed findings in SARIF: 'include' them marked as suppressed, or 'omit' them "
         "(GitHub code scanning ignores suppressions and would show them as open alerts).",
         choices=("include", "omit"))
+    add("", "sarif_category", str, "scr-checks",
+        "GitHub code-scanning category of the SARIF run (automationDetails.id); it takes "
+        "the place of upload-sarif's category input.")
 
 
 #: What a folder run leaves out unless ``exclude`` says otherwise: a

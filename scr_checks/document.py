@@ -142,8 +142,10 @@ class TextBlock:
             page_line=self.page_line,
             section_paragraph=self.section_paragraph,
         )
-        if self._aligner is None:
-            return where
+        if self._aligner is None:  # Word, PDF: columns within the paragraph's text
+            start = min(start, len(self.text))
+            return replace(where, column=utf16_column(self.text, start),
+                           end_column=utf16_column(self.text, min(end, len(self.text))))
         aligner = self._aligner
         if not self.text:
             line = aligner.start[0]

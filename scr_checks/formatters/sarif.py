@@ -1,15 +1,18 @@
 """SARIF 2.1.0, for GitHub code scanning and SARIF viewers such as VS Code's.
 
-One run per invocation.  Every result has a location, because GitHub rejects
-a whole file for one result without.  Text reports get a line/column region
-(UTF-16 columns, as VS Code counts); Word and PDF files are binary to SARIF,
-which forbids text regions on them, so their results point at the file and
-carry the heading path and paragraph as a logical location, the paragraph
-and page as properties, and the readable position in the message.
+One run per invocation.  Every result has a location with a region, because
+GitHub rejects a whole file for one result without a location and shows no
+result without a line.  Text reports get a line/column region (UTF-16
+columns, as VS Code counts).  Word and PDF files have no lines, so their
+region counts paragraphs instead: the line is the paragraph's place in
+reading order and the columns count within its text, as the location's
+``regionUnits`` property and docs/formats.rst say; the heading path and
+paragraph are the logical location, the page a property, and the message
+ends with the readable position.
 
-Nothing here leaks what privacy rules found: messages are masked before a
-formatter sees them, snippets are written only when the user asked to see
-identifiers, and paths are relative to the checkout.
+Nothing here leaks what privacy rules found: every text from the report was
+masked before a formatter sees it, snippets are written only when the user
+asked to see identifiers, and paths are relative to the checkout.
 """
 
 from __future__ import annotations
@@ -21,8 +24,10 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
+from scr_checks.fingerprints import VERSION as FINGERPRINT_VERSION
 from scr_checks.formatters import encodable
 from scr_checks.formatters.deferred import SarifOutput
+from scr_checks.formatters.pipeline import automation_details
 from scr_checks.results import Finding, Location, RunResult, ToolError
 from scr_checks.rules import DOCS_URL, Rule, Severity
 
@@ -46,6 +51,9 @@ MIME_TYPES = {
     "pdf": "application/pdf",
 }
 
+#: Formats without lines: their regions count paragraphs (:func:`paragraph_region`).
+BINARY_FORMATS = {"docx", "pdf"}
+
 #: GitHub's ``problem.severity`` words for non-security rules.
 PROBLEM_SEVERITY = {
     Severity.ERROR: "error",
@@ -56,6 +64,26 @@ PROBLEM_SEVERITY = {
 #: Location fields that a region or the logical location already carries.
 _REGION_FIELDS = {"path", "line", "column", "end_line", "end_column", "heading_path",
                   "paragraph_number"}
+
+#: What the region of a Word or PDF result counts (the location's ``regionUnits``).
+PARAGRAPH_UNITS = ("line: the paragraph's place in reading order (paragraphIndex); "
+                   "columns: UTF-16 code units within its text")
+
+#: ``partialFingerprints`` key of the fingerprint recipe in use.
+FINGERPRINT_KEY = f"scrFinding/v{FINGERPRINT_VERSION}"
+
+#: The kinds of notification a run can give, as ``tool.driver.notifications``.
+NOTIFICATIONS = {
+    "input-error": "An input could not be found or read, so it was not checked.",
+    "plugin-error": "A plugin failed on a report: the results of its rules for that "
+                    "report are incomplete.",
+    "output-error": "An output of the run could not be written.",
+    "results-limit": "The run found more results than GitHub accepts; the least severe "
+                     "were left out.",
+    "pipeline-variables": "The Azure Pipelines variables were incomplete, so the run does "
+                          "not name its pipeline.",
+}
+_NOTIFICATION_INDEX = {name: i for i, name in enumerate(NOTIFICATIONS)}
 
 
 def pascal_case(name: str) -> str:
@@ -114,10 +142,19 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
         "defaultConfiguration": {"level": str(rule.severity)},
         "properties": {
             "tags": [*rule.tags, f"Q{rule.question}"][:20],
+            "precision": rule.precision,
             "problem.severity": PROBLEM_SEVERITY[rule.severity],
             "question": rule.question,
         },
     }
+
+
+def notification_descriptor(kind: str) -> dict[str, Any]:
+    """A kind of notification, described as GitHub and Azure DevOps want rules described."""
+    text = NOTIFICATIONS[kind]
+    return {"id": kind, "name": pascal_case(kind), "shortDescription": {"text": text},
+            "fullDescription": {"text": text}, "help": {"text": text},
+            "helpUri": f"{DOCS_URL}ci.html"}
 
 
 class SarifFormatter(SarifOutput):
@@ -137,15 +174,22 @@ class SarifFormatter(SarifOutput):
         findings = [f for file in run.files for f in file.findings
                     if not (f.suppressed and self.config.get("sarif_suppressed") == "omit")]
         kept, dropped = limit_results(findings)
-        notifications = [notification(e) for e in run.errors]
+        automation, pipeline_problem = automation_details(
+            self.config.get("sarif_category"), os.environ)
+        notifications = [notification(e, "input-error" if not e.plugin else "plugin-error")
+                         for file in run.files for e in file.errors]
+        notifications += [notification(e, "output-error") for e in run.run_errors]
         if dropped:
-            notifications.append({
-                "level": "warning",
-                "message": {"text": f"{dropped} results left out: GitHub accepts at most "
-                                    f"{MAX_RESULTS:,} a run (the least severe were dropped)."},
-            })
+            notifications.append(notice("results-limit", "warning",
+                                        f"{dropped} results left out: GitHub accepts at most "
+                                        f"{MAX_RESULTS:,} a run (the least severe were "
+                                        "dropped)."))
+        if pipeline_problem:
+            notifications.append(notice("pipeline-variables", "warning", pipeline_problem))
+        binary = {file.path for file in run.files if file.format in BINARY_FORMATS}
         return {
             "tool": {"driver": self.driver(run), **self.extensions(run)},
+            "automationDetails": automation,
             "originalUriBaseIds": {
                 SRCROOT: {"description": {"text": "The folder scr-checks was run from, "
                                                   "normally the repository root."}},
@@ -153,6 +197,7 @@ class SarifFormatter(SarifOutput):
             "invocations": [{
                 "executionSuccessful": not run.errors,
                 "toolExecutionNotifications": notifications,
+                **self.overrides(run, rule_index),
             }],
             "columnKind": "utf16CodeUnits",
             "artifacts": [
@@ -165,17 +210,33 @@ class SarifFormatter(SarifOutput):
                 for file in artifacts
             ],
             "results": [
-                self.result(f, rule_index, artifact_index.get(f.location.path)) for f in kept
+                self.result(f, rule_index, artifact_index.get(f.location.path),
+                            f.location.path in binary)
+                for f in kept
             ],
         }
+
+    def overrides(self, run: RunResult, rule_index: dict[str, int]) -> dict[str, Any]:
+        """``ruleConfigurationOverrides`` for each rule whose level ``[severity]`` changed."""
+        configured = self.config.get("severity")
+        changed = [
+            {"descriptor": {"id": rule.id, "index": rule_index[rule.id]},
+             "configuration": {"level": str(level)}}
+            for rule in run.rules
+            if rule.id in configured
+            and (level := Severity.parse(configured[rule.id])) != rule.severity
+        ]
+        return {"ruleConfigurationOverrides": changed} if changed else {}
 
     def driver(self, run: RunResult) -> dict[str, Any]:
         return {
             "name": TOOL_NAME,
+            "fullName": f"{TOOL_NAME} {run.version}",
             "version": run.version,
             "semanticVersion": run.version,
             "informationUri": DOCS_URL,
             "rules": [rule_descriptor(rule) for rule in run.rules],
+            "notifications": [notification_descriptor(name) for name in NOTIFICATIONS],
         }
 
     def extensions(self, run: RunResult) -> dict[str, Any]:
@@ -192,7 +253,7 @@ class SarifFormatter(SarifOutput):
         ][:100]}
 
     def result(self, finding: Finding, rule_index: dict[str, int],
-               artifact: int | None) -> dict[str, Any]:
+               artifact: int | None, binary: bool) -> dict[str, Any]:
         loc = finding.location
         text = finding.message
         if finding.suggestion:
@@ -203,10 +264,10 @@ class SarifFormatter(SarifOutput):
             "ruleId": finding.rule_id,
             "level": str(finding.severity),
             "message": {"text": encodable(text)},
-            "locations": [self.location(finding, artifact)],
+            "locations": [self.location(finding, artifact, binary)],
             "partialFingerprints": {
                 "primaryLocationLineHash": finding.fingerprint,
-                "scrFinding/v1": finding.fingerprint,
+                FINGERPRINT_KEY: finding.fingerprint,
             },
             "suppressions": [],
         }
@@ -219,7 +280,7 @@ class SarifFormatter(SarifOutput):
             out["suppressions"] = [suppression]
         return out
 
-    def location(self, finding: Finding, artifact: int | None) -> dict[str, Any]:
+    def location(self, finding: Finding, artifact: int | None, binary: bool) -> dict[str, Any]:
         loc = finding.location
         physical: dict[str, Any] = {"artifactLocation": artifact_location(loc.path, artifact)}
         out: dict[str, Any] = {"physicalLocation": physical}
@@ -228,10 +289,11 @@ class SarifFormatter(SarifOutput):
             if self.show_identifiers and finding.snippet:
                 physical["region"]["snippet"] = {"text": encodable(finding.snippet)}
         else:
+            physical["region"] = paragraph_region(loc)
             extra = {camel_case(f.name): getattr(loc, f.name) for f in fields(loc)
                      if f.name not in _REGION_FIELDS and getattr(loc, f.name) is not None}
-            if extra:
-                out["properties"] = extra
+            if binary or extra:
+                out["properties"] = {**extra, "regionUnits": PARAGRAPH_UNITS}
         logical = logical_location(loc)
         if logical:
             out["logicalLocations"] = [logical]
@@ -239,11 +301,18 @@ class SarifFormatter(SarifOutput):
 
 
 def region(loc: Location) -> dict[str, Any]:
-    out = {"startLine": loc.line, "startColumn": loc.column or 1,
-           "endLine": loc.end_line or loc.line}
-    if loc.end_column is not None:
-        out["endColumn"] = loc.end_column
-    return out
+    """Every line and column, as GitHub requires; no end column is an empty span."""
+    start = loc.column or 1
+    return {"startLine": loc.line, "startColumn": start, "endLine": loc.end_line or loc.line,
+            "endColumn": loc.end_column if loc.end_column is not None else start}
+
+
+def paragraph_region(loc: Location) -> dict[str, Any]:
+    """A Word or PDF location's region: paragraph ``n`` is line ``n``; the document is line 1."""
+    line = loc.paragraph_index or 1
+    start = loc.column or 1
+    return {"startLine": line, "startColumn": start, "endLine": line,
+            "endColumn": max(loc.end_column or start, start)}
 
 
 def logical_location(loc: Location) -> dict[str, Any] | None:
@@ -261,12 +330,15 @@ def logical_location(loc: Location) -> dict[str, Any] | None:
     }
 
 
-def notification(error: ToolError) -> dict[str, Any]:
-    """An unreadable input or a failing plugin, as ``toolExecutionNotifications`` lists."""
-    out: dict[str, Any] = {
-        "level": "error",
-        "message": {"text": encodable(error.message)},
-    }
+def notice(kind: str, level: str, text: str) -> dict[str, Any]:
+    """A ``toolExecutionNotification`` of one of the :data:`NOTIFICATIONS` kinds."""
+    return {"descriptor": {"id": kind, "index": _NOTIFICATION_INDEX[kind]},
+            "level": level, "message": {"text": encodable(text)}}
+
+
+def notification(error: ToolError, kind: str) -> dict[str, Any]:
+    """An unreadable input, a failing plugin or an output not written, naming the file."""
+    out = notice(kind, "error", error.message)
     if error.path not in ("", "-"):
         out["locations"] = [
             {"physicalLocation": {"artifactLocation": artifact_location(error.path)}}

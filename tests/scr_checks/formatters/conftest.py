@@ -17,6 +17,7 @@ from jsonschema import Draft4Validator
 from lxml import etree
 
 from scr_checks.results import RunResult
+from scr_checks.rules import PRECISIONS
 from scr_checks.testing import make_session
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
@@ -29,8 +30,20 @@ def github_problems(log: dict[str, Any]) -> list[str]:
     if len(log["runs"]) != 1:
         problems.append("more than one run")
     for run in log["runs"]:
-        rules = run["tool"]["driver"].get("rules", [])
+        driver = run["tool"]["driver"]
+        if not driver.get("fullName") or not run.get("automationDetails", {}).get("id"):
+            problems.append("no tool.driver.fullName or automationDetails.id")
+        notifications = [n["id"] for n in driver.get("notifications", [])]
+        for invocation in run.get("invocations", []):
+            for n in invocation.get("toolExecutionNotifications", []):
+                descriptor = n.get("descriptor", {})
+                if descriptor.get("id") not in notifications or notifications.index(
+                        descriptor["id"]) != descriptor.get("index"):
+                    problems.append(f"notification {n['message']['text']!r}: no descriptor")
+        rules = driver.get("rules", [])
         for rule in rules:
+            if rule["properties"].get("precision") not in PRECISIONS:
+                problems.append(f"{rule['id']}: no properties.precision")
             for key in ("shortDescription", "fullDescription", "help"):
                 text = rule.get(key, {}).get("text", "")
                 if not text or len(text) > 1024:
@@ -52,7 +65,11 @@ def github_problems(log: dict[str, Any]) -> list[str]:
                 problems.append(f"result {n}: no primaryLocationLineHash")
             if "ruleIndex" in result and rules[result["ruleIndex"]]["id"] != result["ruleId"]:
                 problems.append(f"result {n}: ruleIndex names another rule")
-            uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            physical = result["locations"][0]["physicalLocation"]
+            if set(physical.get("region", {})) < {"startLine", "startColumn", "endLine",
+                                                  "endColumn"}:
+                problems.append(f"result {n}: no full region (GitHub shows no line)")
+            uri = physical["artifactLocation"]["uri"]
             if not uri or ":" in uri or uri.startswith("/") or "\\" in uri:
                 problems.append(f"result {n}: uri {uri!r} is not relative POSIX")
             elif quote(unquote(uri)) != uri:

@@ -6,10 +6,17 @@ import json
 from pathlib import Path
 
 from scr_checks.cli import main
-from scr_checks.formatters.sarif import MAX_RESULTS, artifact_uri, pascal_case
+from scr_checks.document import blocks
+from scr_checks.formatters.sarif import (
+    MAX_RESULTS,
+    NOTIFICATIONS,
+    PARAGRAPH_UNITS,
+    artifact_uri,
+    pascal_case,
+)
 from scr_checks.results import FileResult, Finding, Location, RunResult, Suppression, ToolError
 from scr_checks.rules import Rule, Severity
-from scr_checks.testing import check_paths
+from scr_checks.testing import check_paths, make_session
 
 RULE = Rule(id="TST701", name="flag-word", short="A flagged word.",
             full="The word 'flagme' is flagged.", severity=Severity.WARNING,
@@ -45,6 +52,7 @@ def test_every_fixture_report_gives_a_log_github_accepts(in_repo, render, valid_
     assert sarif_run["invocations"] == [
         {"executionSuccessful": True, "toolExecutionNotifications": []}]
     assert sarif_run["columnKind"] == "utf16CodeUnits"
+    assert sarif_run["automationDetails"] == {"id": "scr-checks/"}
 
 
 def test_driver_declares_every_rule_that_ran_with_help_and_question(in_repo, render,
@@ -87,33 +95,55 @@ def test_region_points_at_the_flagged_words_in_utf16_columns(tmp_path, monkeypat
     assert "snippet" not in region
 
 
-def test_word_and_pdf_results_have_no_region_but_a_readable_position(render, valid_sarif):
+def test_word_and_pdf_results_count_paragraphs_as_lines(render, valid_sarif):
     where = {"heading_path": ("Findings",), "paragraph_number": "3.2", "paragraph_index": 14,
-             "page": 4}
+             "page": 4, "column": 5, "end_column": 12}
     run = run_of(finding("r.pdf", **where), path="r.pdf", fmt="pdf")
     (result,) = valid_sarif(render("sarif", run))["runs"][0]["results"]
     (location,) = result["locations"]
     assert location["physicalLocation"] == {
-        "artifactLocation": {"uri": "r.pdf", "uriBaseId": "%SRCROOT%", "index": 0}}
+        "artifactLocation": {"uri": "r.pdf", "uriBaseId": "%SRCROOT%", "index": 0},
+        "region": {"startLine": 14, "startColumn": 5, "endLine": 14, "endColumn": 12}}
     assert location["logicalLocations"] == [{
         "name": "paragraph 3.2", "fullyQualifiedName": "Findings > paragraph 3.2",
         "kind": "paragraph"}]
-    assert location["properties"] == {"paragraphIndex": 14, "page": 4}
+    assert location["properties"] == {"paragraphIndex": 14, "page": 4,
+                                      "regionUnits": PARAGRAPH_UNITS}
     assert result["message"]["text"] == (
         "A flagged word. [page 4, paragraph 3.2, under Findings]")
 
 
-def test_word_fixture_results_carry_paragraphs(in_repo, render, valid_sarif):
-    run = check_paths(["fixtures/reports/same/report.docx"])
-    results = valid_sarif(render("sarif", run))["runs"][0]["results"]
-    assert results and all("region" not in r["locations"][0]["physicalLocation"]
-                           for r in results)
-    located = [r for r in results if "logicalLocations" in r["locations"][0]]
-    assert located
-    for result in located:
-        props = result["locations"][0]["properties"]
-        assert props["paragraphIndex"] >= 1
+def test_a_finding_about_a_whole_word_file_points_at_its_start(render, valid_sarif):
+    run = run_of(finding("r.docx"), path="r.docx", fmt="docx")
+    (result,) = valid_sarif(render("sarif", run))["runs"][0]["results"]
+    (location,) = result["locations"]
+    assert location["physicalLocation"]["region"] == {
+        "startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": 1}
+    assert location["properties"] == {"regionUnits": PARAGRAPH_UNITS}
+    assert "logicalLocations" not in location
+
+
+def test_word_fixture_regions_point_at_the_words_in_their_paragraph(in_repo, render,
+                                                                    valid_sarif):
+    path = "fixtures/reports/same/report.docx"
+    session = make_session(config={"show_identifiers": True})
+    paragraphs = {b.index: b.text for b in blocks(session.read(Path(path), path))}
+    run = session.run([path])
+    results = valid_sarif(render("sarif", run, show_identifiers=True))["runs"][0]["results"]
+    placed = 0
+    for finding, result in zip(run.findings, results, strict=True):
+        region = result["locations"][0]["physicalLocation"]["region"]
+        if finding.location.paragraph_index is None:
+            assert region == {"startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": 1}
+            continue
+        assert region["startLine"] == region["endLine"] == finding.location.paragraph_index
+        text = paragraphs[region["startLine"]].encode("utf-16-le")
+        words = text[2 * (region["startColumn"] - 1):2 * (region["endColumn"] - 1)]
+        assert words.decode("utf-16-le") == finding.snippet
+        assert result["locations"][0]["properties"]["paragraphIndex"] == region["startLine"]
         assert "paragraph" in result["message"]["text"]
+        placed += 1
+    assert placed >= 4
 
 
 def test_suppressions_are_on_every_result_or_none(render, valid_sarif):
@@ -135,14 +165,65 @@ def test_unreadable_inputs_and_plugin_errors_are_notifications(render, valid_sar
     invocation = valid_sarif(render("sarif", run))["runs"][0]["invocations"][0]
     assert invocation["executionSuccessful"] is False
     assert invocation["toolExecutionNotifications"] == [
-        {"level": "error", "message": {"text": "RuntimeError: boom"},
+        {"descriptor": {"id": "plugin-error", "index": 1},
+         "level": "error", "message": {"text": "RuntimeError: boom"},
          "locations": [{"physicalLocation": {"artifactLocation": {
              "uri": "r.rst", "uriBaseId": "%SRCROOT%"}}}],
          "properties": {"plugin": "northshire"}},
-        {"level": "error", "message": {"text": "no such file"},
+        {"descriptor": {"id": "input-error", "index": 0},
+         "level": "error", "message": {"text": "no such file"},
          "locations": [{"physicalLocation": {"artifactLocation": {
              "uri": "gone.pdf", "uriBaseId": "%SRCROOT%"}}}]},
     ]
+
+
+def test_an_output_not_written_is_a_notification_and_the_run_not_successful(render,
+                                                                            valid_sarif):
+    run = run_of(finding(line=1, column=1, end_column=4))
+    run.run_errors.append(ToolError("out.xml", "cannot write: Permission denied"))
+    invocation = valid_sarif(render("sarif", run))["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    (notice,) = invocation["toolExecutionNotifications"]
+    assert notice["descriptor"]["id"] == "output-error"
+    assert notice["message"]["text"] == "cannot write: Permission denied"
+
+
+def test_driver_names_itself_in_full_and_describes_each_kind_of_notification(render,
+                                                                               valid_sarif):
+    driver = valid_sarif(render("sarif", run_of()))["runs"][0]["tool"]["driver"]
+    assert driver["fullName"] == "scr-checks 0.1.0"
+    assert [n["id"] for n in driver["notifications"]] == list(NOTIFICATIONS)
+    for descriptor in driver["notifications"]:
+        assert descriptor["name"] == pascal_case(descriptor["id"])
+        assert descriptor["help"]["text"] == descriptor["fullDescription"]["text"]
+
+
+def test_every_rule_states_its_precision_from_its_data(in_repo, render, valid_sarif):
+    run = check_paths(["fixtures/reports/well_formed.rst"])
+    rules = valid_sarif(render("sarif", run))["runs"][0]["tool"]["driver"]["rules"]
+    precision = {r["id"]: r["properties"]["precision"] for r in rules}
+    assert precision == {rule.id: rule.precision for rule in run.rules}
+    assert precision["SCR201"] == "very-high" and precision["SCR703"] == "low"
+
+
+def test_a_configured_severity_is_a_rule_configuration_override(in_repo, render, valid_sarif):
+    config = {"select": ["SCR7"], "severity": {"SCR701": "note", "SCR702": "warning"}}
+    run = check_paths(["fixtures/reports/sample.rst"], config=config)
+    sarif_run = valid_sarif(render("sarif", run, **config))["runs"][0]
+    index = [r.id for r in run.rules].index("SCR701")
+    assert sarif_run["invocations"][0]["ruleConfigurationOverrides"] == [
+        {"descriptor": {"id": "SCR701", "index": index}, "configuration": {"level": "note"}}]
+    levels = {r["level"] for r in sarif_run["results"] if r["ruleId"] == "SCR701"}
+    assert levels == {"note"}
+    plain = valid_sarif(render("sarif", run_of()))["runs"][0]["invocations"][0]
+    assert "ruleConfigurationOverrides" not in plain
+
+
+def test_the_category_is_the_automation_id(render, valid_sarif, monkeypatch):
+    monkeypatch.delenv("TF_BUILD", raising=False)
+    sarif_run = valid_sarif(render("sarif", run_of(), sarif_category="reports/annual"))[
+        "runs"][0]
+    assert sarif_run["automationDetails"] == {"id": "reports/annual/"}
 
 
 def test_over_githubs_limit_the_least_severe_are_left_out_with_a_notice(render, valid_sarif):
@@ -154,7 +235,7 @@ def test_over_githubs_limit_the_least_severe_are_left_out_with_a_notice(render, 
     assert len(levels) == MAX_RESULTS
     assert levels.count("note") == 1 and levels[0] == "note" and levels[-1] == "error"
     (notice,) = run_log["invocations"][0]["toolExecutionNotifications"]
-    assert notice["level"] == "warning"
+    assert notice["level"] == "warning" and notice["descriptor"]["id"] == "results-limit"
     assert notice["message"]["text"].startswith("2 results left out")
     assert run_log["invocations"][0]["executionSuccessful"] is True
 
