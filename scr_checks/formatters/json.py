@@ -1,52 +1,85 @@
-"""The findings as plain JSON data, for scripts.
+"""The findings as JSON data, for scripts: a contract, with a schema.
 
-Keys are sorted and there is no timestamp, so the same inputs give the same
-bytes.
+The layout is described by ``scr_checks/data/results.schema.json`` (JSON
+Schema 2020-12), shipped with the package and published in the docs, and
+``schema_version`` says which layout a file has: it changes when a key is
+removed, renamed or changes meaning, not when one is added.  Data plugins
+attach for the outputs is under each file's ``extras``, each plugin's under
+its own key, so no plugin can overwrite ``findings``.  Keys are sorted and
+there is no timestamp, so the same inputs give the same bytes.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from importlib import resources
 from typing import Any
 
 from scr_checks.formatters import encodable
 from scr_checks.formatters.deferred import JsonOutput
-from scr_checks.results import Finding, RunResult
+from scr_checks.results import FileResult, Finding, RunResult, ToolError
+
+#: The layout this formatter writes; see the schema's ``schema_version``.
+SCHEMA_VERSION = 1
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the output, as shipped in the package."""
+    text = resources.files("scr_checks").joinpath("data/results.schema.json").read_text(
+        encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
 
 
 def finding_data(finding: Finding) -> dict[str, Any]:
-    data = asdict(finding)
-    data["severity"] = str(finding.severity)
-    data["location"] = {k: v for k, v in data["location"].items() if v not in (None, ())}
-    data["location"]["heading_path"] = list(finding.location.heading_path)
-    for private in ("secret", "context"):
-        data.pop(private)
-    return data
+    """What a finding shows: never its identifier or context, only their masked traces."""
+    location = {k: v for k, v in asdict(finding.location).items() if v not in (None, ())}
+    location["heading_path"] = list(finding.location.heading_path)
+    suppression = finding.suppression
+    return {
+        "rule_id": finding.rule_id,
+        "message": finding.message,
+        "severity": str(finding.severity),
+        "location": location,
+        "snippet": finding.snippet,
+        "suggestion": finding.suggestion,
+        "fingerprint": finding.fingerprint,
+        "suppression": None if suppression is None else {
+            "kind": suppression.kind, "justification": suppression.justification},
+        "properties": finding.properties,
+    }
+
+
+def error_data(error: ToolError) -> dict[str, Any]:
+    return {"path": error.path, "message": error.message, "plugin": error.plugin}
+
+
+def file_data(file: FileResult) -> dict[str, Any]:
+    return {
+        "path": file.path,
+        "format": file.format,
+        "read": file.read_ok,
+        "findings": [finding_data(f) for f in file.findings],
+        "errors": [error_data(e) for e in file.errors],
+        "extras": file.extras,
+    }
 
 
 class JsonFormatter(JsonOutput):
 
     def render(self, run: RunResult) -> str:
         data = {
+            "schema_version": SCHEMA_VERSION,
             "tool": {"name": "scr-checks", "version": run.version},
+            "identifiers_shown": bool(self.config.get("show_identifiers")),
             "rules": [
                 {"id": r.id, "name": r.name, "question": r.question,
-                 "severity": str(r.severity), "short": r.short, "help_uri": r.help_uri}
+                 "severity": str(r.severity), "short": r.short, "help_uri": r.help_uri,
+                 "precision": r.precision}
                 for r in run.rules
             ],
-            "files": [
-                {
-                    "path": file.path,
-                    "format": file.format,
-                    "read": file.read_ok,
-                    "findings": [finding_data(f) for f in file.findings],
-                    "errors": [
-                        {"message": e.message, "plugin": e.plugin} for e in file.errors
-                    ],
-                    **{key: file.extras[key] for key in sorted(file.extras)},
-                }
-                for file in run.files
-            ],
+            "files": [file_data(file) for file in run.files],
+            "errors": [error_data(e) for e in run.run_errors],
         }
         return encodable(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False)) + "\n"
