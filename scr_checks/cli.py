@@ -24,14 +24,14 @@ from scr_checks import __version__
 from scr_checks.config import TRUSTED_KEYS, Config, find_config, load_raw, search_limit
 from scr_checks.exceptions import ScrChecksError, UsageError
 from scr_checks.exclusions import Exclusions
-from scr_checks.formatters import write_atomically
 from scr_checks.formatters.statistics import StatisticsFormatter
 from scr_checks.loading import call_startup_hook, load_plugins
+from scr_checks.outputs import refuse_inputs, stdout_colour, write_outputs
 from scr_checks.parallel import cpu_count
 from scr_checks.paths import display_path
 from scr_checks.pluginmanager import ScrPluginManager
 from scr_checks.progress import progress_bar
-from scr_checks.results import RunResult, ToolError
+from scr_checks.results import RunResult
 from scr_checks.rules import QUESTIONS, Rule, Severity
 from scr_checks.runner import STDIN, Session
 from scr_checks.scaffold import new_plugin
@@ -366,6 +366,9 @@ def check_and_report(args: argparse.Namespace, pm: ScrPluginManager, config: Con
         if name not in formatters:
             raise UsageError(f"unknown output format {name!r} "
                              f"(available: {', '.join(sorted(session.formatters))})")
+    refuse_inputs([target for _, target in outputs if target is not None]
+                  + ([Path(args.write_baseline)] if args.write_baseline else []),
+                  args.paths, session.readers)
     # Writing a baseline accepts every finding, so the old one need not exist.
     baseline_path = Path(args.baseline) if args.baseline else configured_baseline(config)
     baseline = read_baseline(baseline_path) if baseline_path and not args.write_baseline else None
@@ -379,25 +382,7 @@ def check_and_report(args: argparse.Namespace, pm: ScrPluginManager, config: Con
     apply_baseline(run.files, baseline)
     if baseline is not None and baseline.upgrade_note:
         log.warning("%s", baseline.upgrade_note)
-    colour = args.color if args.color is not None else (
-        sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    for name, target in outputs:
-        formatter = formatters[name](config, color=bool(colour and target is None))
-        formatter.errors_elsewhere = target is None
-        try:
-            text = formatter.render(run)
-            if target is None:
-                sys.stdout.write(text)
-            else:
-                write_atomically(target, text)
-        except OSError as exc:
-            where = str(target) if target is not None else "standard output"
-            run.run_errors.append(ToolError(where, f"cannot write: {exc.strerror or exc}"))
-        except Exception as exc:
-            log.debug("formatter %s failed", name, exc_info=True)
-            run.run_errors.append(
-                ToolError(str(target or "-"), f"{type(exc).__name__}: {exc}", f"format {name}")
-            )
+    write_outputs(run, outputs, formatters, config, stdout_colour(args.color))
     call_startup_hook(pm, "scr_sessionfinish", result=run, config=config)
     call_startup_hook(pm, "scr_unconfigure", config=config)
     for error in run.errors:
@@ -535,7 +520,8 @@ def end_process(code: int) -> NoReturn:
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
+            if stream is not None:  # None: the stream was closed before the process began
+                stream.flush()
         except (OSError, ValueError):
             code = code or ExitCode.ERROR  # output lost: a closed pipe or file
     os._exit(int(code))

@@ -128,7 +128,8 @@ class ToolError:
 
     def __str__(self) -> str:
         who = f"plugin {self.plugin!r}: " if self.plugin else ""
-        return f"{self.path}: {who}{self.message}"
+        where = f"{self.path}: " if self.path not in ("", "-") else ""
+        return f"{where}{who}{self.message}"
 
 
 @dataclass

@@ -50,6 +50,9 @@ class TextFormatter(Formatter):
                 out.append(self._paint(f"{safe(error.path)}: error: ", "31;1")
                            + safe(_error_text(error)))
             out.extend(self.line(f) for f in file.findings if not f.suppressed)
+        for error in [] if self.errors_elsewhere else run.run_errors:
+            out.append(self._paint(f"{safe(error.path)}: error: ", "31;1")
+                       + safe(_error_text(error)))
         if self.config.get("summary"):
             out.append("")
             out.extend(self.summary(file) for file in run.files)
