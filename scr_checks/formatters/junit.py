@@ -7,7 +7,10 @@ them.  A rule fails when it found something at or above the fail level; its
 ``<failure>`` lists every such finding, one ``path:line:col:`` line each (or
 the page and paragraph for Word and PDF).  Findings below the fail level, and
 suppressed ones, leave the test passing and are listed in ``<system-out>``.
-Unreadable inputs and plugin errors are ``<error>``\\ s.
+Unreadable inputs are ``<error>``\\ s of the ``read`` testcase.  A plugin that
+failed on a report makes each of its rules' testcases an ``<error>`` (their
+result is incomplete, never a pass); a failing plugin that owns no rule gets
+a ``plugin NAME`` testcase of its own.
 
 ``classname`` is the report's path with each ``.`` replaced by ``_``
 (``reports/review_rst``): Jenkins splits class names at dots.
@@ -85,25 +88,33 @@ class JunitFormatter(JunitOutput):
         read = etree.SubElement(suite, "testcase", classname=group, name="read")
         for error in read_errors:
             add_error(read, error, "ReaderError")
+        failed: dict[str, list[ToolError]] = defaultdict(list)
+        for error in file.errors:
+            if error.plugin:
+                failed[error.plugin].append(error)
         if file.read_ok:
             by_rule: dict[str, list[Finding]] = defaultdict(list)
             for finding in file.findings:
                 by_rule[finding.rule_id].append(finding)
             for rule in run.rules:
-                self.rule_case(suite, group, f"{rule.id} {rule.name}", by_rule.pop(rule.id, []))
+                case = self.rule_case(suite, group, f"{rule.id} {rule.name}",
+                                      by_rule.pop(rule.id, []))
+                for error in failed.get(run.owners.get(rule.id, ""), []):
+                    add_error(case, error, "PluginError")
             for rule_id in sorted(by_rule):  # findings of rules not declared as run
                 self.rule_case(suite, group, rule_id, by_rule[rule_id])
-        for plugin in dict.fromkeys(e.plugin for e in file.errors if e.plugin):
-            case = etree.SubElement(suite, "testcase", classname=group,
-                                    name=xml_text(f"plugin {plugin}"))
-            for error in file.errors:
-                if error.plugin == plugin:
+        owners = set(run.owners.values()) if file.read_ok else set()
+        for plugin, errors in failed.items():
+            if plugin not in owners:
+                case = etree.SubElement(suite, "testcase", classname=group,
+                                        name=xml_text(f"plugin {plugin}"))
+                for error in errors:
                     add_error(case, error, "PluginError")
         count(suite)
         return suite
 
     def rule_case(self, suite: etree._Element, group: str, name: str,
-                  findings: list[Finding]) -> None:
+                  findings: list[Finding]) -> etree._Element:
         from lxml import etree
         case = etree.SubElement(suite, "testcase", classname=group, name=xml_text(name))
         failing = [f for f in findings if not f.suppressed and self.config.fails(f.severity)]
@@ -119,6 +130,7 @@ class JunitFormatter(JunitOutput):
             out = etree.SubElement(case, "system-out")
             out.text = xml_text("\n".join(
                 finding_line(f, " (suppressed)" if f.suppressed else "") for f in passing))
+        return case
 
     def run_suite(self, errors: list[ToolError]) -> etree._Element:
         """Errors of the run itself (an output that could not be written)."""

@@ -126,6 +126,40 @@ def test_unreadable_inputs_and_plugin_errors_are_errors(render, valid_junit):
     assert tree.getroot().get("errors") == "3"
 
 
+def test_the_rules_of_a_plugin_that_crashed_are_errors_not_passes(render, valid_junit):
+    run = run_of(finding(line=2, column=1),
+                 errors=[ToolError("r.rst", "RuntimeError: boom", "tone")])
+    run.owners = {"TST201": "names", "TST701": "tone"}
+    tree = valid_junit(render("junit", run))
+    by_name = cases(tree)
+    tone = by_name["TST701 flag-word"]
+    assert [(e.get("type"), e.text) for e in tone.findall("error")] == [
+        ("PluginError", "r.rst: plugin 'tone': RuntimeError: boom")]
+    assert tone.find("failure") is not None  # what it did find is still listed
+    assert by_name["TST201 flag-name"].find("error") is None
+    assert "plugin tone" not in by_name
+    suite = tree.getroot().find("testsuite")
+    assert (suite.get("failures"), suite.get("errors")) == ("1", "1")
+
+
+def test_a_crashed_rule_is_an_error_for_junitparser_too(in_repo, make_plugin, tmp_path,
+                                                        render):
+    name = make_plugin(
+        "from scr_checks import Rule, hookimpl\n"
+        "@hookimpl\ndef scr_register_rules():\n"
+        "    return [Rule(id='CRH101', name='crash', short='s', full='f', severity='warning',"
+        " question=1)]\n"
+        "@hookimpl\ndef scr_check_document(report, context):\n"
+        "    raise RuntimeError('boom')\n")
+    run = check_paths(["fixtures/reports/well_formed.rst"], plugins=[name],
+                      config={"select": ["CRH", "SCR701"]})
+    target = tmp_path / "junit.xml"
+    target.write_text(render("junit", run), encoding="utf-8")
+    (suite,) = JUnitXml.fromfile(str(target))
+    results = {case.name: [type(r).__name__ for r in case.result] for case in suite}
+    assert results == {"read": [], "CRH101 crash": ["Error"], "SCR701 blame-language": []}
+
+
 def test_characters_xml_forbids_never_reach_the_file(render, valid_junit):
     message = "Page\x0cbreak\x00 and \ud800 half a pair, \U0001F600 kept, \u202eRTL"
     tree = valid_junit(render("junit", run_of(finding(message=message, line=1, column=1))))
