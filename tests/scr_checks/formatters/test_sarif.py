@@ -325,3 +325,21 @@ def test_cli_option_leaves_suppressed_findings_out(tmp_path, monkeypatch, valid_
         lines.append([(r["locations"][0]["physicalLocation"]["region"]["startLine"],
                        [s["kind"] for s in r["suppressions"]]) for r in results])
     assert lines == [[(3, ["inSource"]), (5, [])], [(5, [])]]
+
+
+def test_incomplete_pipeline_variables_are_a_warning_not_a_half_stamped_run(
+        render, valid_sarif, monkeypatch):
+    monkeypatch.setenv("TF_BUILD", "True")
+    for name in ("SYSTEM_COLLECTIONURI", "SYSTEM_TEAMPROJECTID", "BUILD_DEFINITIONID",
+                 "SYSTEM_DEFINITIONID", "BUILD_DEFINITIONNAME", "BUILD_BUILDID",
+                 "SYSTEM_PHASEID", "SYSTEM_JOBID", "SYSTEM_PHASENAME", "SYSTEM_JOBNAME",
+                 "BUILD_SOURCEBRANCH"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("BUILD_DEFINITIONID", "12")
+    sarif_run = valid_sarif(render("sarif", run_of()))["runs"][0]
+    assert sarif_run["automationDetails"] == {"id": "scr-checks/"}
+    (notice,) = sarif_run["invocations"][0]["toolExecutionNotifications"]
+    assert notice["descriptor"]["id"] == "pipeline-variables" and notice["level"] == "warning"
+    assert notice["message"]["text"].startswith(
+        "Azure Pipelines variables: SYSTEM_COLLECTIONURI is not set;")
+    assert sarif_run["invocations"][0]["executionSuccessful"] is True
