@@ -24,8 +24,8 @@ from scr_checks.fingerprints import fingerprints, v1_fingerprints
 from scr_checks.formatters import Formatter
 from scr_checks.layout import Layout
 from scr_checks.locations import utf16_column
-from scr_checks.outline import Outline
 from scr_checks.masking import Masker
+from scr_checks.outline import Outline
 from scr_checks.parallel import Progress, check_files
 from scr_checks.paths import display_path, project_root
 from scr_checks.pluginmanager import ScrPluginManager

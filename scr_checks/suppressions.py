@@ -235,10 +235,7 @@ def baseline_data(run: RunResult) -> dict[str, object]:
     Entries carry the rule and path so a reviewer can read the file; only the
     fingerprint is matched.  Sorted, so the same findings give the same bytes.
     """
-    entries = sorted(
-        {(f.location.path, f.rule_id, f.fingerprint) for f in run.findings
-         if not (f.suppression and f.suppression.kind == "inSource")}
-    )
+    entries = sorted({(f.location.path, f.rule_id, f.fingerprint) for f in _baselined(run)})
     return {
         "scr-checks-baseline": BASELINE_VERSION,
         "findings": [{"path": p, "rule": r, "fingerprint": fp} for p, r, fp in entries],
@@ -253,7 +250,12 @@ def write_baseline(path: Path, run: RunResult) -> Baseline:
         write_atomically(path, text)
     except OSError as exc:
         raise UsageError(f"baseline {str(path)!r}: cannot write: {exc.strerror or exc}") from None
-    return Baseline(path, frozenset(str(entry["fingerprint"]) for entry in data["findings"]))
+    return Baseline(path, frozenset(f.fingerprint for f in _baselined(run)))
+
+
+def _baselined(run: RunResult) -> list[Finding]:
+    """The findings a baseline of the run holds: all but those a marker suppresses."""
+    return [f for f in run.findings if not (f.suppression and f.suppression.kind == "inSource")]
 
 
 def configured_baseline(config: Config) -> Path | None:

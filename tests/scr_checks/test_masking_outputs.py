@@ -27,6 +27,8 @@ FIRST_NAMES = ["Kayleigh", "Kerry", "Shannon", "Demi", "Tyler", "Jordan", "Court
 SURNAMES = ["Blackwood", "Brennan", "Whitworth", "Ashcroft", "Pemberton", "Holloway",
             "Thackeray", "Fairbairn", "Lockwood", "Kershaw", "Gallagher", "Rowntree"]
 TEXT_PLACES = ["heading", "table", "list", "long sentence", "paragraph"]
+#: Document properties a name goes in, one name each (at most four names are placed).
+PROPERTY_FIELDS = ["author", "last_modified_by", "title", "subject"]
 WORD_PLACES = ["comment", "property"]
 LONG = ("In the weeks that followed the referral the health visitor, the school nurse and "
         "the duty social worker each recorded that {name} had been present at the home "
@@ -94,11 +96,12 @@ def write_docx(placed: list[tuple[str, str]]) -> bytes:
             else:
                 document.add_paragraph(text, style="List Bullet" if kind == "list" else None)
     anchor = document.add_paragraph("The review panel met twice.")
+    fields = iter(PROPERTY_FIELDS)
     for name, where in placed:
         if where == "comment":
             document.add_comment(anchor.runs, text=f"Check this with {name} first.")
         elif where == "property":
-            document.core_properties.author = name
+            setattr(document.core_properties, next(fields), name)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
