@@ -172,15 +172,59 @@ class Prose:
         return " ".join(self.sentence() for _ in range(sentences))
 
 
+class RealProse(Prose):
+    """Sentences of real published reviews, in turn, instead of generated ones.
+
+    Synthetic sentences flatter every cache and pattern; real prose has real
+    names, dates, capitals and sentence lengths.  The sentences are read from
+    a folder of real reviews kept outside the project (see
+    ``scripts/evaluate_real.py``) and written only into ``benchmarks/out/``.
+    """
+
+    def __init__(self, folder: Path, seed: int = 1) -> None:
+        super().__init__(seed)
+        self.sentences = real_sentences(folder)
+        self.next = 0
+
+    def sentence(self) -> str:
+        s = self.sentences[self.next % len(self.sentences)]
+        self.next += 1
+        return s
+
+
+def real_sentences(folder: Path) -> list[str]:
+    """The prose sentences of every ``*.txt`` review in ``folder``."""
+    import re
+
+    out: list[str] = []
+    for path in sorted(folder.glob("*.txt")):
+        text = re.sub(r"^source\b.*$|\[[^\]\n]*\]", " ", path.read_text(encoding="utf-8"),
+                      flags=re.MULTILINE)
+        for block in re.split(r"\n\s*\n", text):
+            words = block.split()
+            if len(words) < 12 or sum(w[:1].islower() for w in words) < len(words) / 3:
+                continue  # titles, contents pages and headers
+            for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", " ".join(words)):
+                if 6 <= len(sentence.split()) <= 60:
+                    out.append(sentence)
+    if not out:
+        raise SystemExit(f"no prose sentences in {folder}")
+    return out
+
+
 def _lower(agency: str) -> str:
     """\"The GP practice\" inside a sentence: only the first word loses its capital."""
     first, rest = agency.split(" ", 1)
     return f"{first.lower()} {rest}"
 
 
-def build(words: int, seed: int = 1) -> list[Block]:
-    """A report of about ``words`` words: front matter, chronology, analysis, findings."""
-    prose = Prose(seed)
+def build(words: int, seed: int = 1, prose: Prose | None = None) -> list[Block]:
+    """A report of about ``words`` words: front matter, chronology, analysis, findings.
+
+    ``prose`` gives the sentences (generated ones by default; :class:`RealProse`
+    for real reviews' sentences in the same structure).
+    """
+    prose = prose or Prose(seed)
     r = prose.random
     out = [Block("title", f"Serious Case Review: Child {chr(65 + seed % 26)} (synthetic)")]
 

@@ -12,6 +12,7 @@ test: the figures depend on the machine, so nothing here passes or fails.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import platform
 import shutil
@@ -27,6 +28,13 @@ import corpus
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
+#: Real published reviews, kept outside the project: their sentences make the
+#: real-prose report when the folder is there (see ``corpus.RealProse``).
+REAL = HERE.parent.parent / "shared" / "real-dev"
+#: Peers timed on the same real-prose file when installed (``pip install '.[bench]'``):
+#: module to run with ``python -m``, and its arguments before the file.
+PEERS = {"proselint": ["proselint", "check"], "doc8": ["doc8", "--quiet"],
+         "sphinx-lint": ["sphinxlint"]}
 FLOOR = ("import sys; from docutils.core import publish_doctree; "
          "publish_doctree(open(sys.argv[1], encoding='utf-8').read())")
 #: Rule prefixes added one plugin at a time, for the rule-count scaling rows.
@@ -101,8 +109,10 @@ def measure_rounds(rows: list[Row], cwd: Path) -> None:
                 row.runs.append(measure(row.command, cwd, row.env))
 
 
-def scr_checks(*args: str) -> list[str]:
-    return [sys.executable, "-m", "scr_checks", *args]
+def scr_checks(command: str, *args: str) -> list[str]:
+    """A run of ``scr-checks COMMAND``; the generated reports live in a git-ignored
+    folder, which a folder walk would otherwise skip."""
+    return [sys.executable, "-m", "scr_checks", command, "--no-respect-gitignore", *args]
 
 
 def supported() -> tuple[set[str], set[str]]:
@@ -127,9 +137,9 @@ def generate(words: int, suffixes: list[str], seed: int = 1) -> dict[str, Path]:
     return {s: corpus.write(blocks, OUT / f"report-{words // 1000}k{s}") for s in suffixes}
 
 
-def generate_archive(count: int, suffixes: set[str]) -> Path:
+def generate_archive(count: int, suffixes: set[str], name: str = "archive") -> Path:
     """``count`` small reports of 300 to 4,000 words, some in Markdown."""
-    folder = OUT / "archive"
+    folder = OUT / name
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
@@ -155,6 +165,9 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs per row, median taken (the archive runs once)")
     parser.add_argument("--archive", type=int, default=500, help="reports in the archive")
+    parser.add_argument("--real", type=Path, default=REAL,
+                        help="folder of real reviews whose prose makes a 50k report "
+                        "(skipped when absent)")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     readers, formats = supported()
@@ -168,6 +181,9 @@ def main() -> int:
     files.update({f"{w}k": generate(w * 1000, [".rst"])[".rst"] for w in (25, 100)})
     one_page = corpus.write(corpus.build(400, seed=7), OUT / "report-1page.rst")
     archive = generate_archive(args.archive, readers)
+    small = generate_archive(10, readers, "archive-10")
+    real = corpus.write(corpus.build(50_000, prose=corpus.RealProse(args.real)),
+                        OUT / "report-50k-real.rst") if args.real.is_dir() else None
 
     def check(path: Path, *extra: str) -> list[str]:
         return scr_checks("check", str(path), f"--{output}", target, *extra)
@@ -190,6 +206,15 @@ def main() -> int:
         Row("scr-checks, one page", check(one_page), repeat),
         Row("scr-checks, one page, bytecode not cached", check(one_page), repeat, UNCACHED),
         Row("python -c pass (interpreter)", [sys.executable, "-c", "pass"], repeat),
+        Row("docutils parse, 50k real prose", floor(real) if real else None, repeat),
+        Row("scr-checks, 50k real prose", check(real) if real else None, repeat),
+        *(Row(f"{peer}, 50k real prose", [sys.executable, "-m", *command, str(real)]
+              if real and importlib.util.find_spec(command[0]) else None, repeat)
+          for peer, command in PEERS.items()),
+        Row("folder of 10, --jobs 1", scr_checks("check", str(small), "--format", "json",
+                                                 "-o", target), repeat),
+        Row("folder of 10, --jobs 0", scr_checks("check", str(small), "--format", "json",
+                                                 "-o", target, "--jobs", "0"), repeat),
     ]
     scaling_rows = []
     for n in range(1, len(PREFIXES) + 1):
@@ -217,6 +242,9 @@ def main() -> int:
     archive1, archive0 = (timings[f"archive of {args.archive}, --jobs {n}"] for n in (1, 0))
     scaling = [(count, row.timing) for count, row in scaling_rows]
     assert all((run50, floor50, run25, run100, floor100, run1, floor1, archive1, archive0))
+    small1, small0 = (timings[f"folder of 10, --jobs {n}"] for n in (1, 0))
+    real_run, real_floor = timings["scr-checks, 50k real prose"], timings[
+        "docutils parse, 50k real prose"]
 
     # CPU time, not wall time: on a shared machine other processes stretch
     # the wall clock.  Linearity is measured net of the one-page run, which
@@ -233,7 +261,18 @@ def main() -> int:
         ("one-page run / floor (CPU)", run1.cpu / floor1.cpu, ""),
         ("archive --jobs 1 / --jobs 0 (wall)", archive1.wall / archive0.wall,
          f"{os.cpu_count()} cores"),
+        ("folder of 10: --jobs 0 / --jobs 1 (wall)", small0.wall / small1.wall if small0
+         and small1 else float("nan"), "target <= 1"),
+        ("archive --jobs 1 peak memory (MiB)", archive1.rss_mib, "target < 150"),
     ]
+    if real_run and real_floor:
+        ratios.append(("50k real prose / floor (CPU)", real_run.cpu / real_floor.cpu,
+                       "target <= 2.4"))
+        for peer in PEERS:
+            other = timings[f"{peer}, 50k real prose"]
+            if other:
+                ratios.append((f"50k real prose: scr-checks / {peer} (CPU)",
+                               real_run.cpu / other.cpu, "target < 1"))
     first_rules, first = scaling[0]
     last_rules, last = scaling[-1]
     if last_rules > first_rules and first and last:
