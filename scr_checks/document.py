@@ -128,6 +128,13 @@ class TextBlock:
     def in_list(self) -> bool:
         return _has_ancestor(self.node, nodes.list_item)
 
+    def source_position(self, offset: int) -> tuple[int, int] | None:
+        """Where ``text[offset]`` is in a text format's source: (line, index in the
+        line, in characters); ``None`` for Word and PDF."""
+        if self._aligner is None or not 0 <= offset < len(self.text):
+            return None
+        return self._aligner.position(offset)
+
     def location(self, start: int = 0, end: int | None = None) -> Location:
         """The location of ``text[start:end]``; the whole block by default."""
         if end is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from scr_checks.config import Config
 from scr_checks.results import RunResult
@@ -50,7 +50,7 @@ def encodable(text: str) -> str:
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str | bytes) -> None:
     """Write to a temporary file beside ``path``, then rename it into place.
 
     Only a regular file is replaced that way: ``-o /dev/null`` or a named pipe
@@ -59,15 +59,18 @@ def write_atomically(path: Path, text: str) -> None:
     the temporary file's private 0600, so a shared CI agent can read it.
     """
     path = Path(path)
+    # Text is written as UTF-8 with "\n" line ends on every system; bytes as they are.
+    how: dict[str, Any] = ({"mode": "w", "encoding": "utf-8", "newline": "\n"}
+                           if isinstance(text, str) else {"mode": "wb"})
     if path.exists() and not path.is_file():
-        with path.open("w", encoding="utf-8", newline="\n") as stream:
+        with path.open(**how) as stream:
             stream.write(text)
         return
     folder = path.parent if str(path.parent) else Path(".")
     mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~current_umask()
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+        with os.fdopen(handle, **how) as stream:
             stream.write(text)
             os.fchmod(stream.fileno(), mode)
         os.replace(temp, path)

@@ -64,20 +64,35 @@ def w(name: str) -> str:
 class DocxReader(WordReader):
 
     def read(self, path: str, data: bytes) -> Report:
-        package = Package(path, data, self.limit("max_unpacked_size"),
-                          self.limit("max_compression_ratio"))
+        return self.read_with_builder(path, data)[0]
+
+    def read_with_builder(self, path: str, data: bytes) -> tuple[Report, _Builder]:
+        """The report, and the builder that walked the XML.
+
+        The commands that edit a Word file override :meth:`package` and
+        :meth:`builder` to keep the parsed parts and to remember which element
+        each block came from.
+        """
+        package = self.package(path, data)
         document = package.xml("word/document.xml")
         if document is None:
             raise ReaderError(path, "not a Word document (no word/document.xml in the file)")
         body = document.find(w("body"))
         if body is None:
             raise ReaderError(path, "word/document.xml has no body")
-        reader = _Builder(path, package)
+        reader = self.builder(path, package)
         reader.blocks(body)
         reader.properties()
         reader.margins()
         return Report(path=path, format=self.format, document=reader.document,
-                      hidden=reader.hidden)
+                      hidden=reader.hidden), reader
+
+    def package(self, path: str, data: bytes) -> Package:
+        return Package(path, data, self.limit("max_unpacked_size"),
+                       self.limit("max_compression_ratio"))
+
+    def builder(self, path: str, package: Package) -> _Builder:
+        return _Builder(path, package)
 
 
 class Package:
@@ -468,18 +483,23 @@ class _Builder(TreeBuilder):
             tag = child.tag
             if tag == w("t"):
                 # An unexpanded entity reference is a child; keep the text after it.
-                parts.append("".join([child.text or "", *(ref.tail or "" for ref in child)]))
+                parts.append((child, "".join([child.text or "",
+                                              *(ref.tail or "" for ref in child)])))
             elif tag in (w("tab"), w("ptab")):
-                parts.append("\t")
+                parts.append((child, "\t"))
             elif tag in (w("br"), w("cr")):
-                parts.append("\n")
+                parts.append((child, "\n"))
             elif tag == w("noBreakHyphen"):
-                parts.append("-")
-        text = "".join(parts)
+                parts.append((child, "-"))
         if hidden:
             if record:
-                self._note("hidden-text", text)
+                self._note("hidden-text", "".join(text for _, text in parts))
             return
+        for child, text in parts:
+            self.emit(out, child, text)
+
+    def emit(self, out: list[str], element: Any, text: str) -> None:
+        """Add the visible ``text`` of one element of a run (a ``w:t``, a tab …)."""
         out.append(text)
 
     def _note(self, kind: str, text: str) -> None:
