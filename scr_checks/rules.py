@@ -93,6 +93,12 @@ class Rule:
     #: For a rule that reports identifiers (``Finding.secret``), what kind:
     #: outputs show such an identifier as ``[name]``, ``[date]`` …
     masked_as: str = ""
+    #: What ``scr-checks redact`` writes in place of the identifier a finding
+    #: of this rule holds (its ``secret``): ``"Person {n}"`` numbers each
+    #: different one ("[Person 1]", "[Person 2]"), ``"date"`` is the same for
+    #: all ("[date]").  Empty: the rule's findings are not redacted.  A finding
+    #: may give its own in ``properties["placeholder"]`` ("School {n}").
+    placeholder: str = ""
 
     def __post_init__(self) -> None:
         if not RULE_ID.fullmatch(self.id):

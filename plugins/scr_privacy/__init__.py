@@ -31,6 +31,7 @@ from scr_checks import (
 from scr_privacy.gazetteer import Lexicon, lexicon
 from scr_privacy.hidden import PRESENCE, person_property, present
 from scr_privacy.names import DocumentNames, NameFinder
+from scr_privacy.placeholders import place_placeholder
 from scr_privacy.rules import RULES
 from scr_privacy.scanner import scan
 
@@ -175,9 +176,10 @@ def scr_check_node(block: TextBlock, context: CheckContext) -> Iterator[Finding]
     for hit in state.scan(block.text):
         if not _reportable(hit, block, layout):
             continue
+        extra = {"placeholder": place_placeholder(hit.text)} if hit.rule == "SCR215" else {}
         yield context.finding(
             hit.rule, _message(hit.message, hit.text), block, hit.start, hit.end,
-            secret=hit.text, suggestion=hit.suggestion,
+            secret=hit.text, suggestion=hit.suggestion, **extra,
         )
 
 

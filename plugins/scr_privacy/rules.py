@@ -58,14 +58,28 @@ _EXAMPLES = {
 }
 
 
+#: What ``scr-checks redact`` puts in place of each rule's identifiers, by
+#: number ("{n}": each different one numbered); a named place's comes from
+#: its kind (data/place_placeholders.tsv).  Rules about people are tagged
+#: "person", so that "Jane Moss", "Ms Moss" and "Jane" get one placeholder.
+_PLACEHOLDERS = {
+    1: "Person {n}", 2: "Person {n}", 3: "Professional {n}", 4: "date", 5: "date",
+    6: "age", 7: "Address {n}", 8: "postcode", 9: "phone number", 10: "e-mail address",
+    11: "link", 12: "NHS number", 13: "National Insurance number", 14: "reference",
+    15: "Place {n}", 16: "health condition", 19: "Person {n}",
+}
+PERSON_RULES = (1, 2, 3, 19)
+
+
 def _rule(number: int, name: str, short: str, full: str, fix: str,
           severity: Severity = Severity.ERROR, *, precision: str = "medium",
           masked_as: str = "") -> Rule:
     bad, good = _EXAMPLES[number]
+    tags = ("privacy", "person") if number in PERSON_RULES else ("privacy",)
     return Rule(id=f"SCR2{number:02d}", name=name, short=short, full=full + _WHY,
-                fix=fix, severity=severity, question=2, tags=("privacy",),
+                fix=fix, severity=severity, question=2, tags=tags,
                 bad_example=bad, good_example=good, precision=precision,
-                masked_as=masked_as)
+                masked_as=masked_as, placeholder=_PLACEHOLDERS.get(number, ""))
 
 
 RULES = [
