@@ -134,6 +134,10 @@ def add_core_options(parser: OptionParser) -> None:
         "are now built from masked text and need no key.")
     add("", "baseline", str, "",
         "Baseline file of accepted findings, relative to the config file (like --baseline).")
+    add("redact", "pseudonyms", dict, {},
+        "For 'scr-checks redact': names to use in place of identifiers, before the "
+        "numbered placeholders, e.g. { \"Jane Moss\" = \"Mother\" }; never written to any "
+        "output.")
     add("", "sarif_suppressed", str, "include",
         "Suppressed findings in SARIF: 'include' them marked as suppressed, or 'omit' them "
         "(GitHub code scanning ignores suppressions and would show them as open alerts).",
