@@ -15,15 +15,17 @@ import logging
 import os
 import sys
 import textwrap
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
 from scr_checks import __version__
 from scr_checks.config import TRUSTED_KEYS, Config, find_config, load_raw, search_limit
-from scr_checks.exceptions import ScrChecksError, UsageError
+from scr_checks.editing import TEXT_SUFFIXES, WORD_SUFFIXES
+from scr_checks.exceptions import ReaderError, ScrChecksError, UsageError
 from scr_checks.exclusions import Exclusions
+from scr_checks.formatters import write_atomically
 from scr_checks.formatters.statistics import StatisticsFormatter
 from scr_checks.loading import call_startup_hook, load_plugins
 from scr_checks.outputs import refuse_inputs, stdout_colour, write_outputs
@@ -31,7 +33,7 @@ from scr_checks.parallel import cpu_count
 from scr_checks.paths import display_path
 from scr_checks.pluginmanager import ScrPluginManager
 from scr_checks.progress import progress_bar
-from scr_checks.results import RunResult
+from scr_checks.results import FileResult, RunResult
 from scr_checks.rules import QUESTIONS, Rule, Severity
 from scr_checks.runner import STDIN, Session
 from scr_checks.scaffold import new_plugin
@@ -43,8 +45,10 @@ from scr_checks.suppressions import (
     write_baseline,
 )
 from scr_checks.terminal import SafeLogFormatter, terminal_safe
+from scr_checks.timelimit import TimeLimitExceeded, time_limit
 
 log = logging.getLogger("scr_checks")
+T = TypeVar("T")
 
 #: Shortcuts that write one more output file beside the main one.
 EXTRA_OUTPUTS = ("sarif", "junit", "json")
@@ -97,6 +101,16 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("-v", "--verbose", action="store_true",
                          help="say which configuration and plugins are used, which files "
                               "are skipped and why; tracebacks of plugin errors")
+
+    def editing(sub: argparse.ArgumentParser) -> None:
+        common(sub)
+        sub.add_argument("--select", metavar="IDS",
+                         help="comma-separated rule ids or prefixes to run")
+        sub.add_argument("--ignore", metavar="IDS",
+                         help="comma-separated rule ids or prefixes to skip")
+        sub.add_argument("--show-identifiers", action="store_true", default=None,
+                         help="show the identifiers privacy rules find instead of masking "
+                              "them")
 
     check = command("check", "check reports (files or folders)")
     check.add_argument("paths", nargs="+", metavar="PATH",
@@ -160,6 +174,31 @@ def build_parser() -> argparse.ArgumentParser:
     colour.add_argument("--no-color", dest="color", action="store_false",
                         help="never colour the output (NO_COLOR in the environment does "
                              "the same)")
+
+    annotate = command("annotate", "write a copy of a Word report with each finding as a "
+                       "comment on its words")
+    annotate.add_argument("path", metavar="PATH", help="the report (.docx)")
+    annotate.add_argument("-o", "--output", metavar="FILE",
+                          help="where to write the copy (default: NAME.checked.docx beside it)")
+    editing(annotate)
+
+    redact = command("redact", "write a copy of a report with each identifier the privacy "
+                     "rules find replaced by a placeholder (Word: as tracked changes)")
+    redact.add_argument("path", metavar="PATH",
+                        help="the report (.docx, .md, .rst, .txt or .html)")
+    redact.add_argument("-o", "--output", metavar="FILE",
+                        help="where to write the copy (default: NAME.redacted.SUFFIX "
+                             "beside it)")
+    redact.add_argument("--dry-run", action="store_true",
+                        help="print what would change; write nothing")
+    redact.add_argument("--strip-hidden", action="store_true",
+                        help="also remove comments, document properties, hidden text, "
+                             "earlier tracked deletions, field codes and link targets "
+                             "that hold an identifier")
+    redact.add_argument("--write-identifier-map", metavar="FILE",
+                        help="write the real identifier behind each placeholder to FILE "
+                             "(JSON); it is written nowhere else")
+    editing(redact)
 
     rules = command("rules", "list every rule")
     rules.add_argument("--format", choices=("text", "json"), default="text",
@@ -466,8 +505,135 @@ def command_new_plugin(args: argparse.Namespace) -> ExitCode:
     return ExitCode.OK
 
 
-COMMANDS = {"check": command_check, "rules": command_rules, "rule": command_rule,
-            "formats": command_formats, "new-plugin": command_new_plugin}
+def editing_session(args: argparse.Namespace) -> Session:
+    """The configuration, plugins and rules for ``annotate`` and ``redact``."""
+    path = Path(args.path)
+    pm, config = load(args, [path])
+    for key in ("select", "ignore"):
+        value = getattr(args, key)
+        if value is not None:
+            config.override(key, [i.strip() for i in value.split(",") if i.strip()],
+                            f"--{key}")
+    if args.show_identifiers:
+        config.override("show_identifiers", True, "--show-identifiers")
+    describe_trusted(config)
+    call_startup_hook(pm, "scr_configure", config=config)
+    return Session(pm, config)
+
+
+def read_input(session: Session, path: Path, suffixes: Sequence[str]) -> bytes:
+    """The bytes of the one report an editing command works on."""
+    shown = display_path(path)
+    if path.suffix.lower() not in suffixes:
+        raise UsageError(f"{shown}: cannot edit {path.suffix or 'a file without a suffix'} "
+                         f"files (supported: {' '.join(suffixes)})")
+    try:
+        size = path.stat().st_size
+        limit = session.config.get("max_file_size")
+        if size > limit:
+            raise UsageError(f"{shown}: cannot read: file is {size:,} bytes, over the limit "
+                             f"of {limit:,} (max_file_size)")
+        return path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{shown}: cannot read: {exc.strerror or exc}") from None
+
+
+def output_path(args: argparse.Namespace, tag: str) -> Path:
+    """``-o``, or NAME.TAG.SUFFIX beside the input; never the input itself."""
+    source = Path(args.path)
+    target = Path(args.output) if args.output else source.with_name(
+        f"{source.stem}.{tag}{source.suffix}")
+    if target.exists() and source.exists() and target.samefile(source):
+        raise UsageError(f"{display_path(target)}: the copy would replace the report itself; "
+                         "choose another file with -o")
+    return target
+
+
+def edited(session: Session, path: Path, work: Callable[[], T]) -> T:
+    """Run an editing command's work on one file: a file that cannot be read is one
+    line naming it, never a traceback."""
+    shown = display_path(path)
+    try:
+        with time_limit(session.config.get("timeout")):
+            return work()
+    except ReaderError as exc:
+        raise UsageError(f"{shown}: cannot read: {exc.reason}") from None
+    except TimeLimitExceeded as exc:
+        raise UsageError(f"{shown}: {exc}") from None
+    except ScrChecksError:
+        raise
+    except Exception as exc:  # a hostile file can break any parser
+        log.debug("details", exc_info=True)
+        raise UsageError(f"{shown}: cannot read: {type(exc).__name__}: {exc}") from None
+
+
+def report_errors(result: FileResult) -> bool:
+    """Print a checked file's errors; whether it could be read at all."""
+    for error in result.errors:
+        print(f"scr-checks: error: {terminal_safe(str(error))}", file=sys.stderr)
+    return result.read_ok
+
+
+def command_annotate(args: argparse.Namespace) -> ExitCode:
+    from scr_checks.editing.annotate import annotate
+
+    session = editing_session(args)
+    path = Path(args.path)
+    data = read_input(session, path, WORD_SUFFIXES)
+    target = output_path(args, "checked")
+    done = edited(session, path, lambda: annotate(session, path, data, display_path(path)))
+    if not report_errors(done.result):
+        return ExitCode.ERROR
+    write_output(target, done.data)
+    total = done.on_words + len(done.on_title)
+    print(f"scr-checks: wrote {terminal_safe(display_path(target))}: {total} "
+          f"finding{'s' if total != 1 else ''} as comments, {done.on_words} on their words"
+          + (f"; replaced {done.replaced} earlier scr-checks comments" if done.replaced
+             else ""), file=sys.stderr)
+    return ExitCode.ERROR if done.result.errors else ExitCode.OK
+
+
+def command_redact(args: argparse.Namespace) -> ExitCode:
+    from scr_checks.editing.redact import redact
+    from scr_checks.editing.table import identifier_map, redaction_table
+
+    session = editing_session(args)
+    path = Path(args.path)
+    data = read_input(session, path, (*WORD_SUFFIXES, *TEXT_SUFFIXES))
+    target = output_path(args, "redacted")
+    done = edited(session, path, lambda: redact(session, path, data, display_path(path),
+                                                args.strip_hidden))
+    if not report_errors(done.result) or done.data is None:
+        return ExitCode.ERROR
+    show = bool(session.config.get("show_identifiers"))
+    table = redaction_table(done, display_path(path), show, args.strip_hidden)
+    if args.dry_run:
+        sys.stdout.write(table)
+        return ExitCode.FINDINGS if done.remaining else ExitCode.OK
+    write_output(target, done.data)
+    if args.write_identifier_map:
+        write_output(Path(args.write_identifier_map), identifier_map(done))
+    print(f"scr-checks: wrote {terminal_safe(display_path(target))}: "
+          f"{sum(r.done for r in done.replacements)} replacements of "
+          f"{len(done.identifiers)} identifiers", file=sys.stderr)
+    if done.remaining:
+        sys.stderr.write(table)
+    if done.result.errors:
+        return ExitCode.ERROR
+    return ExitCode.FINDINGS if done.remaining else ExitCode.OK
+
+
+def write_output(target: Path, data: str | bytes) -> None:
+    try:
+        write_atomically(target, data)
+    except OSError as exc:
+        raise UsageError(f"{display_path(target)}: cannot write: {exc.strerror or exc}") \
+            from None
+
+
+COMMANDS = {"check": command_check, "annotate": command_annotate, "redact": command_redact,
+            "rules": command_rules, "rule": command_rule, "formats": command_formats,
+            "new-plugin": command_new_plugin}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
