@@ -198,6 +198,12 @@ def main() -> int:
         *(Row(f"scr-checks, 50k {name}", check(files[suffix]) if suffix in files else None,
               repeat)
           for suffix, name in ((".md", "Markdown"), (".docx", "Word"), (".pdf", "PDF"))),
+        *(Row(f"scr-checks {command}, 50k {name}",
+              scr_checks(command, str(files[suffix]), "-o", str(work / f"copy{suffix}"))
+              if suffix in files else None, repeat)
+          for command, suffix, name in (("annotate", ".docx", "Word"),
+                                        ("redact", ".docx", "Word"),
+                                        ("redact", ".md", "Markdown"))),
         Row("docutils parse, 25k reST", floor(files["25k"]), repeat),
         Row("scr-checks, 25k reST", check(files["25k"]), repeat),
         Row("docutils parse, 100k reST", floor(files["100k"]), repeat),
