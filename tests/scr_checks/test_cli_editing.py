@@ -117,3 +117,27 @@ def test_redact_word_reports_what_it_left_and_exits_1(copy, capsys):
     assert "comment            J*** M***" in err
     assert "left in the copy: --strip-hidden removes them" in err
     assert main(["redact", str(report), "--isolated", "--strip-hidden"]) == 0
+
+
+@pytest.mark.parametrize("name", ["entity-bomb.docx", "no-document.docx", "not-a-zip.docx",
+                                  "truncated.docx", "zip-bomb.docx"])
+@pytest.mark.parametrize("command", ["annotate", "redact"])
+def test_a_hostile_word_file_is_refused_in_one_line(tmp_path, monkeypatch, capsys, command,
+                                                    name):
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(EDITING.parent / "readers" / name, name)
+    assert main([command, name, "--isolated"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(f"scr-checks: error: {name}: cannot read")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_an_external_entity_is_kept_unresolved_in_the_copy(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(EDITING.parent / "readers" / "external-entity.docx", "r.docx")
+    assert main(["annotate", "r.docx", "--isolated"]) == 0
+    document = zipfile.ZipFile("r.checked.docx").read("word/document.xml")
+    assert b"Before &secret; after" in document
+    hostname = Path("/etc/hostname")
+    if hostname.exists() and hostname.read_bytes().strip():
+        assert hostname.read_bytes().strip() not in document
