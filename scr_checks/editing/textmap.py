@@ -119,14 +119,19 @@ class TracingBuilder(_Builder):
             self.sources[before + 1] = [p]
 
     def footnote(self, label: str, text: str) -> None:
+        """The footnote's paragraphs and the mark citing it, when they hold its text
+        (a note of another kind, read the same way, is then left unmapped)."""
         super().footnote(label, text)
-        for reference in self._paragraph.iter(w("footnoteReference")):
-            if reference.get(w("id")) == label:
-                self.citations[self.index] = reference
         notes = self.parts.xml("word/footnotes.xml")
         for note in notes.iterfind(w("footnote")) if notes is not None else ():
-            if note.get(w("id")) == label:
-                self.sources[self.index] = list(note.iter(w("p")))
+            paragraphs = list(note.iter(w("p")))
+            if note.get(w("id")) == label and " ".join(
+                    self.text(p) for p in paragraphs).split() == text.split():
+                self.sources[self.index] = paragraphs
+                self.citations.update(
+                    (self.index, reference)
+                    for reference in self._paragraph.iter(w("footnoteReference"))
+                    if reference.get(w("id")) == label)
 
     def pieces(self, paragraphs: list[Any]) -> list[Piece]:
         """The visible text of ``paragraphs``, element by element, a space between them."""
