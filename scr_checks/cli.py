@@ -606,7 +606,7 @@ def command_redact(args: argparse.Namespace) -> ExitCode:
     if not report_errors(done.result) or done.data is None:
         return ExitCode.ERROR
     show = bool(session.config.get("show_identifiers"))
-    table = redaction_table(done, display_path(path), show, args.strip_hidden)
+    table = redaction_table(done, display_path(path), show, args.strip_hidden, session.rules)
     if args.dry_run:
         sys.stdout.write(table)
         return ExitCode.FINDINGS if done.remaining else ExitCode.OK

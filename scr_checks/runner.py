@@ -250,19 +250,22 @@ class Session:
         return self._check(result, partial(self._read_into, result, None, data, suffix),
                            anchor)
 
-    def check_report(self, report: Report, source: Path | None = None) -> FileResult:
+    def check_report(self, report: Report, source: Path | None = None,
+                     masked: bool | None = None) -> FileResult:
         """Check a report parsed elsewhere (by Sphinx) exactly as a file is checked.
 
         Give ``report.path`` as :meth:`shown` would, and the file it was read
         from as ``source``, so that fingerprints, and so baselines, match the
-        command line's.
+        command line's.  ``masked=False`` keeps the identifiers for a caller
+        that replaces them (``redact``) and shows none of them itself;
+        ``None`` masks as the configuration says.
         """
         anchor = self.anchored(source) if source is not None else report.path
         return self._check(FileResult(path=report.path, format=report.format),
-                           lambda: report, anchor)
+                           lambda: report, anchor, masked)
 
     def _check(self, result: FileResult, get_report: Callable[[], Report | None],
-               anchor: str) -> FileResult:
+               anchor: str, masked: bool | None = None) -> FileResult:
         """Get the report and check it within the ``timeout``; never raises."""
         word_runs.cache_clear()  # the last report's paragraphs
         report = None
@@ -296,7 +299,7 @@ class Session:
         failed = {error.plugin for error in result.errors if error.plugin}
         result.extras["scorecard"] = scorecard(
             result.findings, self.selected, failed, self.rules.owner, context.unchecked)
-        if not self.config.get("show_identifiers"):
+        if masked if masked is not None else not self.config.get("show_identifiers"):
             masker.file(result)
         return result
 

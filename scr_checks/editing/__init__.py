@@ -3,7 +3,7 @@
 ``annotate`` puts each finding into a copy of a Word file as a comment on the
 words it is about; ``redact`` replaces the identifiers the privacy rules find,
 in Word as tracked changes and in text formats as a plain copy.  Both read the
-file with the same reader the checks use, so a finding's offsets in a block's
+file with the same reader the checks use, so a finding's place in a block's
 text lead back to the XML (or source) characters they came from.
 """
 

@@ -126,7 +126,7 @@ def _span(finding: Finding, by_index: dict[int, TextBlock], text_map: Any,
     """
     loc = finding.location
     block = by_index.get(loc.paragraph_index or 0)
-    if block is None or loc.offset is None:
+    if block is None or loc.column is None:
         return None, ""
     mark = citations.get(block.index)
     if mark is not None:
@@ -134,7 +134,8 @@ def _span(finding: Finding, by_index: dict[int, TextBlock], text_map: Any,
     found = text_map(block)
     if found is None:
         return None, f"(Not placed on its words: {loc.describe()}.)"
-    start, end = loc.offset, loc.end_offset if loc.end_offset is not None else len(block.text)
+    start = character(block.text, loc.column)
+    end = character(block.text, loc.end_column) if loc.end_column else len(block.text)
     if end <= start:
         start, end = 0, len(block.text)
     first, last = found.start(start), found.end(end)
@@ -142,6 +143,17 @@ def _span(finding: Finding, by_index: dict[int, TextBlock], text_map: Any,
                                          first.index >= last.index):
         return None, f"(Not placed on its words: {loc.describe()}.)"
     return (first, last), ""
+
+
+def character(text: str, column: int) -> int:
+    """The index in ``text`` of a 1-based column counted in UTF-16 code units, as a
+    Word finding's column counts within its paragraph."""
+    units = 1
+    for index, ch in enumerate(text):
+        if units >= column:
+            return index
+        units += 2 if ord(ch) > 0xFFFF else 1
+    return len(text)
 
 
 def _label(builder: TracingBuilder, finding: Finding) -> int:

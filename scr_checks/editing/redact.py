@@ -19,8 +19,9 @@ from scr_checks.editing.identifiers import Identifier, assign, finder, lookup, p
 from scr_checks.editing.redact_text import encode_like, redact_text
 from scr_checks.editing.redact_word import Leak, Replacement, redact_word
 from scr_checks.editing.textmap import EditingReader
+from scr_checks.masking import Masker
 from scr_checks.readers.docx import DocxReader
-from scr_checks.results import FileResult
+from scr_checks.results import FileResult, Finding
 from scr_checks.runner import Session
 
 
@@ -49,26 +50,36 @@ def redact(session: Session, path: Path, data: bytes, shown: str, strip: bool) -
     if suffix in WORD_SUFFIXES:
         reader = EditingReader({key: session.config.get(key) for key in READER_LIMITS})
         report, builder = reader.open(shown, data)
-        result = session.check_report(report, source=path)
+        result, findings = _check(session, report, path)
         out = Redacted(None, result)
         if not result.read_ok:
             return out
-        out.identifiers = assign(result.findings, session.rules, names, _text(report))
+        out.identifiers = assign(findings, session.rules, names, _text(report))
         word = redact_word(builder, report, out.identifiers, strip)
         out.replacements, out.leaks = word.replacements, word.leaks
         out.data = builder.parts.save()
         out.leaks += _left_in_word(out.data, shown, out.identifiers)
         return out
     report = session.read_bytes(data, suffix, shown)
-    result = session.check_report(report, source=path)
+    result, findings = _check(session, report, path)
     out = Redacted(None, result)
     if not result.read_ok:
         return out
-    out.identifiers = assign(result.findings, session.rules, names, _text(report))
+    out.identifiers = assign(findings, session.rules, names, _text(report))
     text = redact_text(report, out.identifiers, strip)
     out.replacements, out.leaks = text.replacements, text.leaks
     out.data = encode_like(text.text, data)
     return out
+
+
+def _check(session: Session, report: Report, path: Path) -> tuple[FileResult, list[Finding]]:
+    """The file's result, masked as the configuration says, and its findings with
+    their identifiers, which are what redaction replaces."""
+    result = session.check_report(report, source=path, masked=False)
+    findings = list(result.findings)
+    if not session.config.get("show_identifiers"):
+        Masker.of(findings, session.rules).file(result)
+    return result, findings
 
 
 def _text(report: Report) -> str:

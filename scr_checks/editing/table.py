@@ -1,7 +1,7 @@
 """What ``scr-checks redact`` changes, as a table for people, and the identifier map.
 
-The table masks every identifier ("J*** M***") unless identifiers are
-shown, like every other output; the map, which pairs each real identifier
+The table masks every identifier ("[name]") unless identifiers are shown,
+like every other output; the map, which pairs each real identifier
 with its placeholder, is only ever written to the file its own option names.
 """
 
@@ -11,7 +11,9 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from scr_checks.results import mask
+from scr_checks.editing.identifiers import Identifier
+from scr_checks.masking import mask
+from scr_checks.rules import RuleRegistry
 from scr_checks.terminal import terminal_safe
 
 if TYPE_CHECKING:
@@ -24,12 +26,19 @@ _HIDDEN_KINDS = {
 }
 
 
-def redaction_table(done: Redacted, shown: str, show: bool, strip: bool) -> str:
-    """One line per replacement, then what is outside the text; safe for a terminal."""
-    def seen(text: str) -> str:
-        return terminal_safe(text if show else mask(text))
+def redaction_table(done: Redacted, shown: str, show: bool, strip: bool,
+                    rules: RuleRegistry) -> str:
+    """One line per replacement, then what is outside the text; safe for a terminal.
 
-    rows = [(r.identifier.placeholder, seen(r.identifier.text), r.identifier.rule_id,
+    An identifier is shown as its rule's mask ("[name]") unless ``show``.
+    """
+    def seen(identifier: Identifier) -> str:
+        if show:
+            return terminal_safe(identifier.text)
+        rule = rules[identifier.rule_id] if identifier.rule_id in rules else None
+        return mask(rule.masked_as if rule else "")
+
+    rows = [(r.identifier.placeholder, seen(r.identifier), r.identifier.rule_id,
              terminal_safe(r.where) + ("" if r.done else " (NOT REPLACED: the words could "
                                         "not be traced in the file)"))
             for r in done.replacements]
@@ -41,7 +50,7 @@ def redaction_table(done: Redacted, shown: str, show: bool, strip: bool) -> str:
         action = "removed" if strip else "left in the copy: --strip-hidden removes them"
         lines += ["", f"Identifiers outside the text ({action}):"]
         lines += _columns(("WHAT", "IDENTIFIER", "WHERE"), [
-            (_HIDDEN_KINDS.get(leak.kind, leak.kind), seen(leak.identifier.text),
+            (_HIDDEN_KINDS.get(leak.kind, leak.kind), seen(leak.identifier),
              terminal_safe(leak.where)) for leak in done.leaks])
     return "\n".join(lines) + "\n"
 

@@ -4,7 +4,7 @@ The reader builds a block's text from the ``w:t``, ``w:tab`` … elements of
 its runs, joining and trimming on the way.  Reading the file again with a
 builder that also notes each element's text, and aligning that against the
 block's text, gives for every character the element and the index in it it
-came from — so a finding's offsets lead to the exact runs, whatever runs,
+came from — so a finding's columns lead to the exact runs, whatever runs,
 fields, hyperlinks or tracked insertions the words are split across.
 """
 

@@ -48,7 +48,7 @@ def test_every_finding_is_a_comment_on_exactly_its_words(annotated, word):
     expected = Counter()
     for finding in done.result.findings:
         loc = finding.location
-        if loc.offset is None:
+        if loc.column is None:
             words = title.text
         elif loc.paragraph_index in footnotes:
             words = ""  # on the footnote's mark in the text
@@ -120,7 +120,7 @@ def test_comments_say_rule_message_and_suggestion_and_mask_identifiers(word):
     assert all(lines[2].startswith("Suggestion: use a pseudonym") for lines in named)
     text = " ".join(" ".join(lines) for _, author, lines in word.comments(done.data)
                     if author == "scr-checks")
-    assert "K******* B******" in text
+    assert "Personal name: '[name]'." in text
     assert "Kayleigh" not in text and "Brennan" not in text
 
 
