@@ -25,6 +25,7 @@ from scr_checks.rules import RuleRegistry
 
 #: What an identifier found by a rule that names no kind is masked as.
 DEFAULT_KIND = "identifier"
+_RUN = regex.compile(r"\w+")
 
 
 def mask(kind: str = DEFAULT_KIND) -> str:
@@ -53,6 +54,9 @@ class Masker:
                       if any(ch.isalnum() for ch in secret)}
         originals = {_key(s): s for s in kinds}
         ordered = sorted(self.kinds, key=lambda k: (-len(k), k))
+        #: The first run of letters or digits of every identifier: a text that
+        #: holds none of them holds no identifier, and most texts hold none.
+        self._firsts = frozenset(_RUN.findall(k)[0] for k in ordered)
         self._pattern = regex.compile(
             "|".join(_pattern(originals[k]) for k in ordered), regex.IGNORECASE
         ) if ordered else None
@@ -71,7 +75,8 @@ class Masker:
         return self._pattern is not None
 
     def text(self, text: str) -> str:
-        if self._pattern is None or not text:
+        if self._pattern is None or not text or self._firsts.isdisjoint(
+                _RUN.findall(text.casefold())):
             return text
         return self._pattern.sub(lambda m: mask(self.kinds.get(_key(m.group()), "")), text)
 
