@@ -81,6 +81,7 @@ class CheckContext:
             location = block.location(start, end)
             snippet = block.text[start:end] if end is not None else block.text
             context = block.text
+        span = (start, end) if block is not None and end is not None else None
         return Finding(
             rule_id=rule_id,
             message=message,
@@ -91,4 +92,5 @@ class CheckContext:
             secret=secret,
             context=context,
             properties=properties,
+            span=span,
         )

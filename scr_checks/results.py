@@ -84,7 +84,9 @@ class Finding:
     asks to see identifiers, it is masked wherever the report's text reaches
     an output (:mod:`scr_checks.masking`).  ``context`` is the text the
     fingerprint is built from (the sentence or block), so an edit elsewhere
-    in the report does not change it.  Both are dropped once masked.
+    in the report does not change it.  Both are dropped once masked.  ``span``
+    is where the flagged words are in the paragraph's text (start, end), for
+    outputs that show the paragraph; it is never written out itself.
     """
 
     rule_id: str
@@ -98,6 +100,7 @@ class Finding:
     fingerprint: str = ""
     suppression: Suppression | None = None
     properties: dict[str, Any] = field(default_factory=dict, compare=False)
+    span: tuple[int, int] | None = field(default=None, compare=False)
 
     @property
     def suppressed(self) -> bool:

@@ -26,6 +26,7 @@ from scr_checks.layout import Layout
 from scr_checks.locations import utf16_column
 from scr_checks.masking import Masker
 from scr_checks.outline import Outline
+from scr_checks.paragraphs import flagged_paragraphs
 from scr_checks.parallel import Progress, check_files
 from scr_checks.paths import display_path, project_root
 from scr_checks.pluginmanager import ScrPluginManager
@@ -59,6 +60,9 @@ class Session:
         #: What folder runs leave out; ``force_exclude`` applies it to named files too.
         self.exclusions = Exclusions.from_config(config, chosen=False)
         self.force_exclude = False
+        #: Set when an output shows each finding's paragraph (the HTML page):
+        #: each file's result then carries them, as ``extras["paragraphs"]``.
+        self.record_paragraphs = False
         self.rules = RuleRegistry()
         self.readers: dict[str, type[Reader]] = {}
         self.formatters: dict[str, type[Formatter]] = {}
@@ -296,6 +300,9 @@ class Session:
         if report.binary and self._may_cue(result):
             result.findings = add_cues(result.findings, context.blocks)
         result.extras.update(context.extras)
+        if self.record_paragraphs:
+            result.extras["paragraphs"] = flagged_paragraphs(
+                result.findings, context.blocks, [f.secret for f in findings if f.secret])
         failed = {error.plugin for error in result.errors if error.plugin}
         result.extras["scorecard"] = scorecard(
             result.findings, self.selected, failed, self.rules.owner, context.unchecked)

@@ -25,6 +25,9 @@ class Formatter:
     name: ClassVar[str] = ""
     #: One line for ``scr-checks formats`` and the docs.
     description: ClassVar[str] = ""
+    #: Set by a format that shows each finding's paragraph: the run then
+    #: keeps them for it (:mod:`scr_checks.paragraphs`).
+    shows_paragraphs: ClassVar[bool] = False
 
     #: Set by the command line when this output goes to the terminal, where it
     #: prints the run's errors itself, on standard error: leave them out here.
