@@ -30,7 +30,7 @@ def sources() -> WordList:
 @hookimpl
 def scr_check_document(context: CheckContext) -> Iterator[Finding]:
     outline = Outline.of(context)
-    context.extras["linkage"] = linkmap.build(outline)
+    context.extras["linkage"] = linkmap.build(outline, context.blocks)
     if not outline.findings:
         context.not_checked(["SCR501", "SCR504"], "no findings were recognised")
     yield from _uncited(outline, context)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from scr_checks import Item, Outline, TextBlock
+from scr_linkage.titlepage import report_title, stated_year
 
 
 def where(block: TextBlock) -> dict[str, Any]:
@@ -21,9 +22,13 @@ def where(block: TextBlock) -> dict[str, Any]:
     return data
 
 
-def build(outline: Outline) -> dict[str, Any]:
+def build(outline: Outline, blocks: list[TextBlock]) -> dict[str, Any]:
     """Each finding and recommendation as a record: enough for a spreadsheet of a
-    report's learning.  Its text comes from the report, so outputs mask it."""
+    report's learning.  Its text comes from the report, so outputs mask it.
+
+    ``blocks`` are every block of the file, its title page too, where the
+    report's title and year are read.
+    """
     recommendations = {id(item): _recommendation(outline, item)
                        for item in outline.recommendations}
     findings = []
@@ -48,6 +53,7 @@ def build(outline: Outline) -> dict[str, Any]:
                                 if finding.label in rec["findings"]],
         })
     return {
+        "report": {"title": report_title(blocks), "year": stated_year(blocks)},
         "findings": findings,
         "recommendations": list(recommendations.values()),
         "analysis": [
@@ -68,6 +74,9 @@ def _record(item: Item) -> dict[str, Any]:
         "text": " ".join((item.statement or item.text).split()),
         "form": item.form,
         "location": where(item.block),
+        "paragraph": next((number for b in item.blocks if (number := Outline.number_of(b))),
+                          None),
+        "paragraph_indexes": [block.index for block in item.blocks],
     }
 
 
