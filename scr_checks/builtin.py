@@ -8,7 +8,7 @@ from __future__ import annotations
 from scr_checks import hookimpl
 from scr_checks.config import OptionParser, add_core_options
 from scr_checks.context import CheckContext
-from scr_checks.formatters.deferred import JsonOutput, JunitOutput, SarifOutput
+from scr_checks.formatters.deferred import HtmlOutput, JsonOutput, JunitOutput, SarifOutput
 from scr_checks.formatters.text import TextFormatter
 from scr_checks.readers.deferred import (
     CommonMarkReader,
@@ -85,7 +85,7 @@ def scr_register_readers() -> list[type]:
 
 @hookimpl
 def scr_register_formatters() -> list[type]:
-    return [TextFormatter, JsonOutput, SarifOutput, JunitOutput]
+    return [TextFormatter, JsonOutput, SarifOutput, JunitOutput, HtmlOutput]
 
 
 @hookimpl

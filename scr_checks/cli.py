@@ -51,7 +51,7 @@ log = logging.getLogger("scr_checks")
 T = TypeVar("T")
 
 #: Shortcuts that write one more output file beside the main one.
-EXTRA_OUTPUTS = ("sarif", "junit", "json")
+EXTRA_OUTPUTS = ("sarif", "junit", "json", "html")
 
 
 class ExitCode(enum.IntEnum):
@@ -412,6 +412,7 @@ def check_and_report(args: argparse.Namespace, pm: ScrPluginManager, config: Con
     baseline_path = Path(args.baseline) if args.baseline else configured_baseline(config)
     baseline = read_baseline(baseline_path) if baseline_path and not args.write_baseline else None
     session.match_v1_baseline = baseline is not None and baseline.version == 1
+    session.record_paragraphs = any(formatters[name].shows_paragraphs for name, _ in outputs)
     run = session.run(args.paths, args.jobs, progress_bar(sys.stderr))
     if args.write_baseline:
         baseline = write_baseline(Path(args.write_baseline), run)

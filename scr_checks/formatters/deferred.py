@@ -1,4 +1,4 @@
-"""The JSON, SARIF and JUnit formatters as registered: their modules load on
+"""The JSON, SARIF, JUnit and HTML formatters as registered: their modules load on
 first use.
 
 Importing these formatter modules took 3 ms of every run's start-up, though
@@ -41,3 +41,11 @@ class JunitOutput(DeferredFormatter):
     name = "junit"
     description = "JUnit XML (Jenkins junit-10 dialect): a testcase per report and rule."
     real = "scr_checks.formatters.junit:JunitFormatter"
+
+
+class HtmlOutput(DeferredFormatter):
+    name = "html"
+    description = ("One self-contained page for people: scorecards, findings in their "
+                   "paragraphs, linkage maps.")
+    real = "scr_checks.formatters.html:HtmlFormatter"
+    shows_paragraphs = True

@@ -145,10 +145,16 @@ FAULTS: list[Fault] = [
 ]
 
 
+def out_file(name: str) -> str:
+    """The file a format is written to: an .html file in the folder checked would be read
+    as a report, so the page has another name."""
+    return "out.html-page" if name == "html" else f"out.{name}"
+
+
 def outputs(tmp: Path) -> list[str]:
     args = []
     for name in FILE_FORMATS:
-        args += [f"--{name}", f"out.{name}"] if name in ("json", "sarif", "junit") else []
+        args += [f"--{name}", out_file(name)] if name in ("json", "sarif", "junit", "html") else []
     return args
 
 
@@ -171,7 +177,7 @@ def assert_good_report_in_every_output(tmp: Path, out: str, bad_names: list[str]
     for name in bad_names:
         assert not files[name]["read"] and files[name]["errors"]
     for name in FILE_FORMATS:
-        text = (tmp / f"out.{name}").read_text(encoding="utf-8")
+        text = (tmp / out_file(name)).read_text(encoding="utf-8")
         assert "good.rst" in text and "SCR107" in text, name
         assert all(bad in text for bad in bad_names), name
 
@@ -279,7 +285,7 @@ def test_a_full_run_opens_no_socket(tmp_path, monkeypatch, capsys):
     assert code == 1, captured.err
     assert captured.err == ""
     for name in FILE_FORMATS:
-        assert "r1.rst" in (tmp_path / f"out.{name}").read_text(encoding="utf-8")
+        assert "r1.rst" in (tmp_path / out_file(name)).read_text(encoding="utf-8")
 
 
 
@@ -288,7 +294,7 @@ def external_entity(secret: Path) -> str:
 
 
 def all_outputs(tmp: Path, out: str, err: str) -> str:
-    return out + err + "".join((tmp / f"out.{name}").read_text(encoding="utf-8")
+    return out + err + "".join((tmp / out_file(name)).read_text(encoding="utf-8")
                                for name in FILE_FORMATS)
 
 
