@@ -33,7 +33,7 @@ from scr_checks.parallel import cpu_count
 from scr_checks.paths import display_path
 from scr_checks.pluginmanager import ScrPluginManager
 from scr_checks.progress import progress_bar
-from scr_checks.results import FileResult, RunResult
+from scr_checks.results import FileResult, RunResult, ToolError
 from scr_checks.rules import QUESTIONS, Rule, Severity
 from scr_checks.runner import STDIN, Session
 from scr_checks.scaffold import new_plugin
@@ -210,6 +210,23 @@ def build_parser() -> argparse.ArgumentParser:
     rule.add_argument("--format", choices=("text", "json"), default="text",
                       help="text (default) or JSON")
     common(rule)
+
+    extract = command("extract", "write every report's findings and recommendations as "
+                      "records: one row each, for a spreadsheet")
+    extract.add_argument("paths", nargs="+", metavar="PATH",
+                         help="a report, or a folder to search for reports")
+    common(extract)
+    extract.add_argument("--format", choices=("csv", "json", "xlsx"), default="csv",
+                         help="csv (default), json, or xlsx (needs openpyxl: the 'xlsx' "
+                              "extra)")
+    extract.add_argument("-o", "--output", metavar="FILE",
+                         help="write the records to FILE (default: standard output; "
+                              "needed for xlsx)")
+    extract.add_argument("--show-identifiers", action="store_true", default=None,
+                         help="show the identifiers privacy rules find instead of masking them")
+    extract.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
+                         help="read N files at once in worker processes; 0 or 'auto' "
+                              "uses every core (default: 1)")
 
     formats = command("formats", "list the output formats")
     common(formats)
@@ -430,6 +447,52 @@ def check_and_report(args: argparse.Namespace, pm: ScrPluginManager, config: Con
     return exit_code(run, config, args.exit_zero)
 
 
+def command_extract(args: argparse.Namespace) -> ExitCode:
+    """Check the reports, then write their findings and recommendations as records.
+
+    Findings do not change the exit status; a file that could not be read,
+    or has no linkage map, is an error (2), and the other files' records
+    are still written.
+    """
+    from scr_checks.extract import COLUMNS, records
+    from scr_checks.tables import FORMATS
+
+    if args.format == "xlsx" and not args.output:
+        raise UsageError("xlsx is a binary format: name the file to write with -o FILE")
+    if STDIN in args.paths:
+        raise UsageError("extract reads files and folders, not standard input")
+    pm, config = load(args, [Path(p) for p in args.paths])
+    if args.show_identifiers:
+        config.override("show_identifiers", True, "--show-identifiers")
+    describe_trusted(config)
+    call_startup_hook(pm, "scr_configure", config=config)
+    session = Session(pm, config)
+    if args.output:
+        refuse_inputs([Path(args.output)], args.paths, session.readers)
+    session.exclusions = Exclusions.from_config(config, chosen=bool(args.config or
+                                                                    args.isolated))
+    with settled_garbage_collector(restore=not args.process_ends):
+        run = session.run(args.paths, args.jobs, progress_bar(sys.stderr))
+    for file in run.files:
+        if file.read_ok and "linkage" not in file.extras:
+            file.errors.append(ToolError(file.path, "no findings or recommendations could be "
+                                         "extracted: the linkage plugin's rules did not run"))
+    output = FORMATS[args.format](records(run), COLUMNS)
+    try:
+        if args.output:
+            write_atomically(Path(args.output), output)
+        elif isinstance(output, str):  # a workbook always has its file
+            sys.stdout.write(output)
+    except OSError as exc:
+        run.run_errors.append(ToolError(args.output or "standard output",
+                                        f"cannot write: {exc.strerror or exc}"))
+    call_startup_hook(pm, "scr_sessionfinish", result=run, config=config)
+    call_startup_hook(pm, "scr_unconfigure", config=config)
+    for error in run.errors:
+        print(f"scr-checks: error: {terminal_safe(str(error))}", file=sys.stderr)
+    return ExitCode.ERROR if run.errors else ExitCode.OK
+
+
 def command_rules(args: argparse.Namespace) -> ExitCode:
     pm, config = load(args, [])
     session = Session(pm, config)
@@ -633,8 +696,8 @@ def write_output(target: Path, data: str | bytes) -> None:
 
 
 COMMANDS = {"check": command_check, "annotate": command_annotate, "redact": command_redact,
-            "rules": command_rules, "rule": command_rule, "formats": command_formats,
-            "new-plugin": command_new_plugin}
+            "extract": command_extract, "rules": command_rules, "rule": command_rule,
+            "formats": command_formats, "new-plugin": command_new_plugin}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

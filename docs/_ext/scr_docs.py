@@ -6,7 +6,8 @@ marker question, each with the example it flags and the one it does not.
 Plugins are loaded exactly as the command line loads them,
 so the pages cannot drift from the code.  Each rule's section has the id
 ``scr101`` (the rule id in lower case), which is the anchor of the rule's
-``help_uri``.
+``help_uri``.  ``.. scr-extract-columns::`` lists the columns
+``scr-checks extract`` writes.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from scr_checks.extract import COLUMNS
 from scr_checks.loading import load_plugins
 from scr_checks.rules import QUESTIONS
 from scr_checks.runner import Session
@@ -119,7 +121,17 @@ class RulesDirective(SphinxDirective):
         return out
 
 
+class ExtractColumnsDirective(SphinxDirective):
+    """A table of the columns ``extract`` writes, in their order."""
+
+    def run(self) -> list[nodes.Node]:
+        rows = [[_code(column.name), "several" if column.several else "one",
+                 column.description] for column in COLUMNS]
+        return [_table(["Column", "Values", "What it holds"], rows, [20, 10, 70])]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("scr-options", OptionsDirective)
     app.add_directive("scr-rules", RulesDirective)
+    app.add_directive("scr-extract-columns", ExtractColumnsDirective)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
