@@ -109,7 +109,9 @@ def write_docx(placed: list[tuple[str, str]]) -> bytes:
 
 @cache
 def session(show: bool) -> Session:
-    return make_session(config={"show_identifiers": show})
+    checking = make_session(config={"show_identifiers": show})
+    checking.record_paragraphs = True  # the HTML page quotes each finding's paragraph
+    return checking
 
 
 def folded(text: str) -> str:
@@ -138,7 +140,7 @@ def test_no_identifier_the_run_found_is_in_any_output(report):
     outputs = {name: checked.formatters[name](checked.config).render(masked)
                for name in checked.formatters}
     outputs["baseline"] = json.dumps(baseline_data(masked))
-    assert set(outputs) >= {"text", "json", "sarif", "junit", "baseline"}
+    assert set(outputs) >= {"text", "json", "sarif", "junit", "html", "baseline"}
     leaks = [(secret, name) for name, text in outputs.items() for secret in found
              if folded(secret) in folded(text)]
     assert leaks == []

@@ -10,7 +10,7 @@ from jsonschema import Draft202012Validator
 
 from scr_checks.formatters.json import SCHEMA_VERSION, schema
 from scr_checks.results import ToolError
-from scr_checks.testing import check_paths
+from scr_checks.testing import check_paths, make_session
 
 REPO = Path(__file__).resolve().parents[3]
 SUFFIXES = {".rst", ".md", ".html", ".txt", ".docx", ".pdf"}
@@ -76,3 +76,15 @@ def test_the_identifier_and_context_of_a_finding_are_never_written(in_repo, rend
     for finding in json.loads(render("json", run, show_identifiers=True))["files"][0][
             "findings"]:
         assert "secret" not in finding and "context" not in finding
+
+
+def test_the_paragraphs_a_run_keeps_for_the_html_page_meet_the_schema(in_repo, render, validator):
+    session = make_session()
+    session.record_paragraphs = True
+    run = session.run(["fixtures/reports/sample.rst", "fixtures/reports/same/report.docx"])
+    text = render("json", run)
+    assert problems(validator, text) == []
+    marks = [mark for file in json.loads(text)["files"]
+             for paragraph in file["extras"]["paragraphs"]
+             for segment in paragraph["segments"] for mark in segment.get("marks", ())]
+    assert len(marks) > 10
