@@ -322,7 +322,7 @@ def test_a_screenshot_of_the_page(browser, fixture_folder):
     browser.open(page)
     browser.evaluate("Array.from(document.querySelectorAll('section.report')).find("
                      "s => s.querySelector('h2').textContent.endsWith('sample.rst'))"
-                     ".scrollIntoView()")
+                     ".querySelector('h3[id$=findings]').scrollIntoView()")
     picture = browser.screenshot()
     assert picture.startswith(PNG)
     width, height = int.from_bytes(picture[16:20], "big"), int.from_bytes(picture[20:24], "big")
