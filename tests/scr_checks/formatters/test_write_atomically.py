@@ -17,6 +17,14 @@ def test_regular_file_is_replaced_whole(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["out.sarif"]
 
 
+def test_bytes_are_written_as_they_are_and_text_as_utf8_with_newlines(tmp_path):
+    workbook, page = tmp_path / "out.xlsx", tmp_path / "out.csv"
+    write_atomically(workbook, b"PK\x03\x04\r\n\xff")
+    write_atomically(page, "a,\u00e9\r\nb\n")
+    assert workbook.read_bytes() == b"PK\x03\x04\r\n\xff"
+    assert page.read_bytes() == "a,\u00e9\r\nb\n".encode()
+
+
 def test_a_named_pipe_is_written_to_not_renamed_over(tmp_path):
     # Renaming over a special file is how "-o /dev/null" once replaced the
     # device with a regular file; a FIFO shows the same case safely.
