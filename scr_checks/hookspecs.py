@@ -95,7 +95,9 @@ def scr_register_formatters(config: Config) -> Iterable[type[Formatter]]:
 
     :param config: the run's configuration.
     :return: an iterable of :class:`~scr_checks.formatters.Formatter`
-        subclasses; ``--format NAME`` picks one.
+        subclasses; ``--format NAME`` picks one.  One that sets
+        ``shows_paragraphs`` gets each flagged paragraph, masked, in every
+        file's ``extras["paragraphs"]``.
     """
 
 
