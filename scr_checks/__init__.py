@@ -32,6 +32,7 @@ from scr_checks.layout import (  # noqa: E402
 )
 from scr_checks.locations import SourceText  # noqa: E402
 from scr_checks.outline import Item, Outline, Reference, Section  # noqa: E402
+from scr_checks.patterns import compiled as compile_pattern  # noqa: E402
 from scr_checks.prose import (  # noqa: E402
     fold_case,
     quoted_spans,
@@ -79,6 +80,7 @@ __all__ = [
     "WordList",
     "WordMatch",
     "__version__",
+    "compile_pattern",
     "decode_text",
     "fold_case",
     "hookimpl",

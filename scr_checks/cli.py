@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn, TypeVar
 
-from scr_checks import __version__
+from scr_checks import __version__, patterns
 from scr_checks.config import TRUSTED_KEYS, Config, find_config, load_raw, search_limit
 from scr_checks.editing import TEXT_SUFFIXES, WORD_SUFFIXES
 from scr_checks.exceptions import ReaderError, ScrChecksError, UsageError
@@ -399,8 +399,11 @@ def command_check(args: argparse.Namespace) -> ExitCode:
     if STDIN in args.paths:
         limit = config.get("max_file_size")
         session.stdin = (args.stdin_filename, sys.stdin.buffer.read(limit + 1))
-    with settled_garbage_collector(restore=not args.process_ends):
-        return check_and_report(args, pm, config, session)
+    try:
+        with settled_garbage_collector(restore=not args.process_ends):
+            return check_and_report(args, pm, config, session)
+    finally:
+        patterns.save()  # the next run rebuilds what this one compiled
 
 
 def check_and_report(args: argparse.Namespace, pm: ScrPluginManager, config: Config,

@@ -1,0 +1,128 @@
+"""Compiled regular expressions, kept between runs.
+
+The ``regex`` module compiles a pattern with a parser written in Python: the
+few hundred patterns of the checkers take about a tenth of a second, on every
+run, which is most of the time a one-page report takes.  A compiled pattern
+is plain data (its code is a list of integers), so it can be kept: the first
+run writes what it compiled to a cache file in the user's cache folder, and
+later runs rebuild each pattern from it in microseconds.
+
+The cache is never required.  It is keyed by the versions of ``regex`` and
+Python, written atomically with a checksum of its contents, read with
+:mod:`marshal` as plain data (never pickle: nothing in it is run), checked
+entry by entry, and a missing, stale, truncated or damaged file is simply
+compiled again.  It lives beside the package's own bytecode cache
+(``__pycache__``), which Python trusts as much, or, where that folder cannot
+be written, in the user's cache folder.  ``SCR_CHECKS_CACHE_DIR`` moves it;
+``SCR_CHECKS_NO_CACHE=1`` turns it off (do that where a cache folder is shared
+with people you would not let change the installed package).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import regex
+from regex import _regex  # type: ignore[attr-defined]
+
+NO_CACHE = "SCR_CHECKS_NO_CACHE"
+CACHE_DIR = "SCR_CHECKS_CACHE_DIR"
+
+#: (pattern, flags) -> the compiled pattern's data, as read from the cache file.
+_stored: dict[tuple[str, int], tuple[Any, ...]] | None = None
+#: Patterns compiled in this process that the cache file does not hold yet.
+_new: dict[tuple[str, int], tuple[Any, ...]] = {}
+
+
+def compiled(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """``regex.compile(pattern, flags)``, rebuilt from the cache when it holds it."""
+    key = (pattern, int(flags))
+    data = _cache().get(key)
+    if data is not None:
+        try:
+            rebuilt = _regex.compile(*data)
+        except Exception:  # a damaged entry: compile it afresh
+            rebuilt = None
+        if rebuilt is not None and rebuilt.pattern == pattern:
+            return rebuilt
+    result = regex.compile(pattern, flags)
+    data = getattr(result, "_pickled_data", None)
+    if isinstance(data, tuple) and os.environ.get(NO_CACHE) != "1":
+        _new[key] = data
+    return result
+
+
+#: What a cache file starts with, before the checksum of the rest.
+MAGIC = b"scr-checks patterns 1\n"
+
+
+def cache_file() -> Path:
+    """Where this ``regex`` and Python keep their compiled patterns."""
+    tag = sys.implementation.cache_tag or "python"
+    name = f"patterns-{regex.__version__}-{tag}.marshal"
+    chosen = os.environ.get(CACHE_DIR)
+    if chosen:
+        return Path(chosen) / name
+    beside_bytecode = Path(__file__).resolve().parent / "__pycache__"
+    if os.access(beside_bytecode, os.W_OK):
+        return beside_bytecode / name
+    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
+    return Path(home) / "scr-checks" / name
+
+
+def save() -> Path | None:
+    """Add what this run compiled to the cache file; never fails the run."""
+    if not _new or os.environ.get(NO_CACHE) == "1":
+        return None
+    path = cache_file()
+    entries = {**_cache(), **_new}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        payload = marshal.dumps([(p, f, d) for (p, f), d in entries.items()])
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=".patterns-")
+        with os.fdopen(handle, "wb") as out:
+            out.write(MAGIC + hashlib.blake2b(payload).digest() + payload)
+        os.replace(name, path)
+    except (OSError, ValueError):
+        return None
+    if _stored is not None:
+        _stored.update(_new)
+    _new.clear()
+    return path
+
+
+def _cache() -> dict[tuple[str, int], tuple[Any, ...]]:
+    global _stored
+    if _stored is None:
+        _stored = {} if os.environ.get(NO_CACHE) == "1" else _read(cache_file())
+    return _stored
+
+
+def _read(path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
+    """The cache file's entries that have the right shape; nothing if it is unusable."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    digest, payload = data[len(MAGIC):len(MAGIC) + 64], data[len(MAGIC) + 64:]
+    if not data.startswith(MAGIC) or hashlib.blake2b(payload).digest() != digest:
+        return {}  # not ours, or damaged: a damaged compiled pattern could crash the engine
+    try:
+        rows = marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):
+        return {}
+    out: dict[tuple[str, int], tuple[Any, ...]] = {}
+    if not isinstance(rows, list):
+        return out
+    for row in rows:
+        if (isinstance(row, tuple) and len(row) == 3 and isinstance(row[0], str)
+                and isinstance(row[1], int) and isinstance(row[2], tuple)
+                and row[2][:1] == (row[0],)):
+            out[(row[0], row[1])] = row[2]
+    return out
