@@ -558,6 +558,7 @@ def command_formats(args: argparse.Namespace) -> ExitCode:
 def command_version() -> ExitCode:
     pm = ScrPluginManager()
     pm.load_core()
+    pm.load_builtins()
     pm.load_entry_points()
     print(f"scr-checks {__version__} (Python {sys.version.split()[0]})")
     for line in pm.plugin_versions():

@@ -23,11 +23,17 @@ def load_plugins(
     blocked: Iterable[str] = (),
     autoload: bool = True,
 ) -> tuple[ScrPluginManager, Config]:
-    """Core, entry points, ``extensions`` then ``-p`` modules; then options."""
+    """Core, built-ins, entry points, ``extensions`` then ``-p`` modules; then options.
+
+    ``autoload`` (and the ``SCR_CHECKS_DISABLE_PLUGIN_AUTOLOAD`` switch) only
+    decide whether third parties' installed plugins load; the built-ins always
+    do, unless blocked one by one.
+    """
     pm = ScrPluginManager()
     pm.load_core()
     for name in blocked:
         pm.block(name)
+    pm.load_builtins()
     if autoload:
         pm.load_entry_points()
     source = str(config_path) if config_path else "configuration"

@@ -28,6 +28,20 @@ ENTRY_POINT_GROUP = "scr_checks.plugins"
 AUTOLOAD_ENV = "SCR_CHECKS_DISABLE_PLUGIN_AUTOLOAD"
 #: The core's own plugin; it cannot be disabled.
 CORE_PLUGIN = "scr_checks.builtin"
+#: The built-in checkers, by plugin name, loaded from this fixed list as
+#: pytest loads its default plugins: whatever is or is not installed, and
+#: whatever the autoload switch says, which concerns third parties only.
+#: ``-p no:NAME`` disables one.
+BUILTIN_PLUGINS = {
+    "structure": "scr_structure",
+    "privacy": "scr_privacy",
+    "priorities": "scr_priorities",
+    "explanation": "scr_explanation",
+    "linkage": "scr_linkage",
+    "accessibility": "scr_accessibility",
+    "tone": "scr_tone",
+    "coverage": "scr_coverage",
+}
 
 
 class ScrPluginManager(pluggy.PluginManager):
@@ -49,6 +63,16 @@ class ScrPluginManager(pluggy.PluginManager):
 
     def load_core(self) -> None:
         self.register(importlib.import_module(CORE_PLUGIN), name=CORE_PLUGIN)
+
+    def load_builtins(self) -> None:
+        """The built-in checkers, each unless ``-p no:NAME`` blocked it."""
+        from scr_checks import __version__
+
+        for name, module in BUILTIN_PLUGINS.items():
+            if self.is_blocked(name) or self.has_plugin(name):
+                continue
+            self._import(name, "(built in)", lambda module=module: importlib.import_module(module))
+            self.distributions[name] = ("scr-checks", __version__)
 
     def block(self, name: str) -> None:
         if name == CORE_PLUGIN:
@@ -79,6 +103,10 @@ class ScrPluginManager(pluggy.PluginManager):
                 )
             chosen[ep.name] = ep
         for name, ep in chosen.items():
+            if name in BUILTIN_PLUGINS:
+                raise PluginLoadError(
+                    f"plugin name {name!r} from {dists.label(ep)} is the name of a built-in "
+                    "plugin; choose another name")
             if self.is_blocked(name) or self.has_plugin(name):
                 continue
             self._import(name, f"from {dists.label(ep)}", ep.load)
@@ -87,8 +115,9 @@ class ScrPluginManager(pluggy.PluginManager):
                 self.distributions[name] = identity
 
     def offered_names(self) -> set[str]:
-        """Every plugin name the installed packages offer, loaded or blocked or not."""
-        return {ep.name for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)}
+        """Every plugin name built in or offered by the installed packages."""
+        return {*BUILTIN_PLUGINS,
+                *(ep.name for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP))}
 
     def load_module(self, module_name: str, why: str, search_paths: Iterable[Path] = ()) -> None:
         """Import and register a module named by ``extensions`` or ``-p``."""

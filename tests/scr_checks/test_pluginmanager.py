@@ -124,3 +124,34 @@ def test_duplicate_rule_id_names_both_plugins(make_plugin):
     with pytest.raises(Exception, match="SCR101") as info:
         make_session(plugins=[name])
     assert f"'{name}'" in str(info.value) and "'structure'" in str(info.value)
+
+
+def test_built_ins_load_without_autoload_and_one_can_be_disabled(monkeypatch):
+    from scr_checks.pluginmanager import AUTOLOAD_ENV, BUILTIN_PLUGINS
+    from scr_checks.testing import make_session
+
+    monkeypatch.setenv(AUTOLOAD_ENV, "1")
+    rules = {rule.id for rule in make_session().rules}
+    assert {"SCR101", "SCR201", "SCR301", "SCR401", "SCR501", "SCR601", "SCR701",
+            "SCR801"} <= rules
+    assert len(rules) > 40
+    without_tone = {rule.id for rule in make_session(blocked=["tone"]).rules}
+    assert not any(rule.startswith("SCR7") for rule in without_tone)
+    assert set(BUILTIN_PLUGINS) <= set(make_session().pm.distributions)
+
+
+def test_an_installed_plugin_cannot_take_a_built_in_name():
+    import pytest
+
+    from scr_checks.exceptions import PluginLoadError
+    from scr_checks.pluginmanager import ScrPluginManager
+
+    class EntryPoint:
+        name, value, dist = "tone", "elsewhere:plugin", None
+
+        def load(self):
+            raise AssertionError("must not be loaded")
+
+    pm = ScrPluginManager()
+    with pytest.raises(PluginLoadError, match="is the name of a built-in plugin"):
+        pm.load_entry_points([EntryPoint()])

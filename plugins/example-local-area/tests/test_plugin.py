@@ -1,7 +1,8 @@
 """Northshire's checks, run through the real scr-checks pipeline.
 
-``autoload=False`` with ``plugins=[...]`` loads only this plugin, so the
-tests see its findings alone and pass whether or not it is installed.
+``autoload=False`` with ``plugins=[...]`` loads this plugin and no other
+installed one (the built-ins still load), and ``select`` keeps its rules, so
+the tests see its findings alone and pass whether or not it is installed.
 """
 
 from __future__ import annotations
