@@ -11,6 +11,8 @@ __version__ = "0.1.0"
 
 #: Marks a function as an implementation of a hook in :mod:`scr_checks.hookspecs`.
 hookimpl = pluggy.HookimplMarker("scr_checks")
+#: Marks a function as a hook of a plugin's own, added with ``scr_addhooks``.
+hookspec = pluggy.HookspecMarker("scr_checks")
 
 from scr_checks.config import Config, OptionParser  # noqa: E402
 from scr_checks.context import CheckContext  # noqa: E402
@@ -84,6 +86,7 @@ __all__ = [
     "decode_text",
     "fold_case",
     "hookimpl",
+    "hookspec",
     "new_document",
     "postnominals",
     "quoted_spans",

@@ -165,6 +165,12 @@ class Config:
     parser: OptionParser = field(default_factory=OptionParser)
     #: Where a value came from when not from the file (``"--select"``).
     sources: dict[str, str] = field(default_factory=dict)
+    #: Per-run store for plugins, keyed by a name of the plugin's own (as
+    #: pytest's ``config.stash``): what ``scr_configure`` prepares once for
+    #: every file of the run, instead of module globals.
+    stash: dict[str, Any] = field(default_factory=dict)
+    #: The plugins' hooks, to call a hook a plugin added (``scr_addhooks``).
+    hook: Any = None
 
     def override(self, key: str, value: Any, source: str) -> None:
         """Set ``key`` from ``source`` (a command-line option), above the file."""

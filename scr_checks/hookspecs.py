@@ -8,7 +8,7 @@ added, never renamed or removed.
 
 Call order for one run::
 
-    scr_addoption -> (config read and validated) -> scr_configure
+    scr_addhooks -> scr_addoption -> (config read and validated) -> scr_configure
     -> scr_register_rules, scr_register_readers, scr_register_formatters
     -> for each file: read -> scr_check_document -> scr_check_node (each block)
        -> scr_modify_findings
@@ -39,6 +39,19 @@ hookspec = pluggy.HookspecMarker("scr_checks")
 
 
 @hookspec
+def scr_addhooks(pluginmanager: pluggy.PluginManager) -> None:
+    """Add hook specifications of the plugin's own, for other plugins to implement.
+
+    Call ``pluginmanager.add_hookspecs(module)``; call the new hooks through
+    ``config.hook`` (for example from ``scr_configure``).  The privacy plugin
+    adds ``scr_privacy_terms`` this way, so a local area's plugin gives it
+    names and places through a hook rather than a side channel.
+
+    Called once, right after every plugin is loaded.
+    """
+
+
+@hookspec
 def scr_addoption(parser: OptionParser) -> None:
     """Declare the configuration options this plugin reads.
 
@@ -59,9 +72,13 @@ def scr_configure(config: Config) -> None:
     """Set up after the configuration has been read and validated.
 
     :param config: the validated configuration; read your options with
-        ``config.option(namespace, name)``.
+        ``config.option(namespace, name)``, keep what you prepare for the run
+        in ``config.stash[your_name]``, and call hooks other plugins added
+        through ``config.hook``.
 
-    Use it to compile word lists once for the whole run.
+    Use it to compile word lists once for the whole run.  An option value
+    that is wrong is a :class:`~scr_checks.ConfigError` raised here, once,
+    not an error repeated for every file.
     """
 
 

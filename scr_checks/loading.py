@@ -47,9 +47,10 @@ def load_plugins(
     for module in modules:
         pm.load_module(module, "-p on the command line")
     _check_blocked(pm, blocked, [*extensions, *modules])
+    call_startup_hook(pm, "scr_addhooks", pluginmanager=pm)
     parser = OptionParser()
     call_startup_hook(pm, "scr_addoption", parser=parser)
-    config = Config(config_path, validate(raw, parser, source), parser)
+    config = Config(config_path, validate(raw, parser, source), parser, hook=pm.hook)
     pm.check_hooks()
     return pm, config
 

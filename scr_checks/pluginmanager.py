@@ -14,6 +14,7 @@ import importlib.metadata
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -71,7 +72,7 @@ class ScrPluginManager(pluggy.PluginManager):
         for name, module in BUILTIN_PLUGINS.items():
             if self.is_blocked(name) or self.has_plugin(name):
                 continue
-            self._import(name, "(built in)", lambda module=module: importlib.import_module(module))
+            self._import(name, "(built in)", partial(importlib.import_module, module))
             self.distributions[name] = ("scr-checks", __version__)
 
     def block(self, name: str) -> None:

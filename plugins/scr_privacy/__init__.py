@@ -1,16 +1,14 @@
 """Privacy checker: what could identify a family or staff (question 2).
 
-Registered through the ``scr_checks.plugins`` entry point like any
-third-party plugin, and uses only the public API.  Word lists are compiled
+A built-in plugin that uses only the public API.  Word lists are compiled
 once per process; a report's own pseudonym declarations are gathered once
-per file.  A local area's plugin can add names and places with
-:func:`add_terms` from its ``scr_configure`` hook.
+per file.  A local area's plugin adds names and places by implementing the
+``scr_privacy_terms`` hook this plugin adds (:mod:`scr_privacy.hookspecs`).
 """
 
 from __future__ import annotations
 
-import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -28,6 +26,7 @@ from scr_checks import (
     TextBlock,
     hookimpl,
 )
+from scr_privacy import hookspecs as privacy_hookspecs
 from scr_privacy.gazetteer import Lexicon, lexicon
 from scr_privacy.hidden import PRESENCE, person_property, present
 from scr_privacy.names import DocumentNames, NameFinder
@@ -36,24 +35,13 @@ from scr_privacy.rules import RULES
 from scr_privacy.scanner import scan
 
 NAMESPACE = "privacy"
-_LOCAL: dict[int, dict[str, list[str]]] = {}
+#: What a local area's plugins give through ``scr_privacy_terms``.
+TERM_KINDS = ("first_names", "surnames", "places", "allow")
 
 
-def add_terms(config: Config, *, first_names: Iterable[str] = (),
-              surnames: Iterable[str] = (), places: Iterable[str] = (),
-              allow: Iterable[str] = ()) -> None:
-    """Add a local area's names, places and allowed terms for this run.
-
-    Call it from your plugin's ``scr_configure(config)``.
-    """
-    if id(config) not in _LOCAL:
-        _LOCAL[id(config)] = {"first_names": [], "surnames": [], "places": [], "allow": []}
-        weakref.finalize(config, _LOCAL.pop, id(config), None)
-    terms = _LOCAL[id(config)]
-    terms["first_names"].extend(first_names)
-    terms["surnames"].extend(surnames)
-    terms["places"].extend(places)
-    terms["allow"].extend(allow)
+@hookimpl
+def scr_addhooks(pluginmanager: Any) -> None:
+    pluginmanager.add_hookspecs(privacy_hookspecs)
 
 
 @hookimpl
@@ -74,9 +62,19 @@ def scr_addoption(parser: OptionParser) -> None:
 
 @hookimpl
 def scr_configure(config: Config) -> None:
+    """Compile the configured patterns and gather local areas' terms, once a run."""
     _extra_patterns(tuple(sorted(
         (rule, tuple(p)) for rule, p in config.option(NAMESPACE, "patterns").items()
     )))
+    terms: dict[str, list[str]] = {kind: list(config.option(NAMESPACE, kind))
+                                   for kind in TERM_KINDS}
+    for given in config.hook.scr_privacy_terms(config=config):
+        for kind, words in (given or {}).items():
+            if kind not in terms:
+                raise ConfigError(f"scr_privacy_terms returned {kind!r}; expected one of "
+                                  f"{', '.join(TERM_KINDS)}")
+            terms[kind].extend(str(word) for word in words)
+    config.stash[NAMESPACE] = {kind: tuple(words) for kind, words in terms.items()}
 
 
 @hookimpl
@@ -113,10 +111,10 @@ class _State:
     """Everything one file's checks share: lists, declarations, patterns."""
 
     def __init__(self, context: CheckContext) -> None:
-        local = _LOCAL.get(id(context.config), {})
+        terms = context.config.stash[NAMESPACE]
 
         def option(name: str) -> tuple[str, ...]:
-            return (*context.option(NAMESPACE, name), *local.get(name, ()))
+            return terms[name]
 
         self.lexicon = _lexicon(option("first_names"), option("surnames"), option("places"))
         self.allowed = frozenset(option("allow"))

@@ -57,3 +57,32 @@ def test_a_chapels_minister_is_not_a_public_office():
 
 def test_a_council_area_is_not_a_first_name():
     assert secrets("Practice in Devon and Kent was compared with practice in Durham.") == []
+
+
+LOCAL_TERMS = '''
+from scr_checks import hookimpl
+
+@hookimpl
+def scr_privacy_terms(config):
+    return {"surnames": ["Trevithick"], "places": ["Meadowbank"], "allow": ["Kiera"]}
+'''
+
+
+def test_a_local_plugin_gives_names_and_places_through_the_privacy_hook(make_plugin):
+    text = ("The neighbour, Sam Trevithick, lived on the Meadowbank estate. The girl, "
+            "Kiera, was eight.")
+    run = check_text("Introduction\n============\n\n" + text + "\n", plugins=[
+        make_plugin(LOCAL_TERMS)], config={"select": ["SCR2"], "show_identifiers": True,
+                                           "kind": "full_report"})
+    found = [(f.rule_id, f.secret) for f in run.findings]
+    assert ("SCR201", "Sam Trevithick") in found
+    assert any(rule == "SCR215" and "Meadowbank" in secret for rule, secret in found)
+    assert not any(secret == "Kiera" for _, secret in found)
+
+
+def test_a_wrong_key_from_the_privacy_hook_is_a_configuration_error(make_plugin):
+    from scr_checks.exceptions import ConfigError
+
+    wrong = make_plugin(LOCAL_TERMS.replace('"surnames"', '"surname"'))
+    with pytest.raises(ConfigError, match="'surname'"):
+        check_text("Text.\n", plugins=[wrong])
