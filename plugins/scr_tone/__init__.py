@@ -13,6 +13,7 @@ import regex
 from scr_checks import (
     APPARATUS,
     CheckContext,
+    Config,
     Finding,
     OptionParser,
     Severity,
@@ -21,7 +22,7 @@ from scr_checks import (
     quoted_spans,
     sentence_spans,
 )
-from scr_tone.lists import LIST_NAMES, NAMESPACE, configured
+from scr_tone.lists import LIST_NAMES, NAMESPACE, configured, prepare
 from scr_tone.rules import RULE_FOR_LIST, RULES
 
 #: A writer openly acknowledging hindsight ("with hindsight, …").
@@ -57,6 +58,11 @@ def scr_addoption(parser: OptionParser) -> None:
         "Words inside quotation marks: 'note' reports them as notes, 'ignore' skips them.",
         choices=("note", "ignore"),
     )
+
+
+@hookimpl
+def scr_configure(config: Config) -> None:
+    prepare(config)
 
 
 @hookimpl

@@ -6,7 +6,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from scr_checks import CheckContext, WordEntry, WordList
+from scr_checks import CheckContext, Config, ConfigError, WordEntry, WordList
 
 DATA = Path(__file__).parent / "data"
 NAMESPACE = "tone"
@@ -21,34 +21,37 @@ def shipped(name: str) -> WordList:
 def configured(context: CheckContext) -> dict[str, WordList]:
     """Each list, extended by ``[tone] extra_words``, ``word_files`` and ``allowed``.
 
-    Built once per file and kept in the file's stash.
+    Built once a run, by ``scr_configure`` (:func:`prepare`), into the run's stash.
     """
-    lists = context.stash.get(NAMESPACE)
-    if lists is None:
-        lists = _build(context)
-        context.stash[NAMESPACE] = lists
+    lists: dict[str, WordList] = context.config.stash[NAMESPACE]
     return lists
 
 
-def _build(context: CheckContext) -> dict[str, WordList]:
-    extra = _checked(context.option(NAMESPACE, "extra_words"), "extra_words")
-    files = _checked(context.option(NAMESPACE, "word_files"), "word_files")
-    allowed = context.option(NAMESPACE, "allowed")
+def prepare(config: Config) -> None:
+    """Build the run's lists; a wrong option is one configuration error, at start-up."""
+    source = config.path or "configuration"
+    extra = _checked(config.option(NAMESPACE, "extra_words"), "extra_words", source)
+    files = _checked(config.option(NAMESPACE, "word_files"), "word_files", source)
+    allowed = config.option(NAMESPACE, "allowed")
     out = {}
     for name in LIST_NAMES:
-        entries = [WordEntry.from_data(item, name) for item in _as_list(extra.get(name, []))]
-        if name in files:
-            entries += WordList.load(context.config.root / files[name]).entries
+        try:
+            entries = [WordEntry.from_data(item, name)
+                       for item in _as_list(extra.get(name, []))]
+            if name in files:
+                entries += WordList.load(config.root / files[name]).entries
+        except (OSError, ValueError, KeyError) as exc:
+            raise ConfigError(f"{source}: [tone] {name}: {exc}") from None
         out[name] = shipped(name).extend(entries, allowed)
-    return out
+    config.stash[NAMESPACE] = out
 
 
-def _checked(table: dict[str, Any], key: str) -> dict[str, Any]:
+def _checked(table: dict[str, Any], key: str, source: object) -> dict[str, Any]:
     unknown = set(table) - set(LIST_NAMES)
     if unknown:
-        raise ValueError(
-            f"[tone] {key}: unknown list {sorted(unknown)}; use {', '.join(LIST_NAMES)}"
-        )
+        raise ConfigError(
+            f"{source}: [tone] {key}: unknown list {sorted(unknown)}; "
+            f"use {', '.join(LIST_NAMES)}")
     return table
 
 

@@ -5,6 +5,7 @@ import textwrap
 import pytest
 
 from scr_checks import Severity
+from scr_checks.exceptions import ConfigError
 from scr_checks.testing import check_text, findings_of, rule_ids
 
 
@@ -143,6 +144,11 @@ def test_configuration_extends_and_allows(tmp_path):
     ]
 
 
-def test_unknown_list_name_is_a_tool_error():
-    result = run("Text.\n", tone={"extra_words": {"rude": ["x"]}})
-    assert "unknown list" in str(result.files[0].errors[0])
+def test_an_unknown_list_name_is_one_configuration_error_at_start_up():
+    with pytest.raises(ConfigError, match=r"\[tone\] extra_words: unknown list \['rude'\]"):
+        run("Text.\n", tone={"extra_words": {"rude": ["x"]}})
+
+
+def test_a_bad_word_file_is_one_configuration_error_at_start_up(tmp_path):
+    with pytest.raises(ConfigError, match=r"\[tone\] blame"):
+        run("Text.\n", tone={"word_files": {"blame": str(tmp_path / "missing.tsv")}})
