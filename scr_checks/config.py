@@ -19,7 +19,7 @@ from typing import Any
 
 from scr_checks.exceptions import ConfigError
 from scr_checks.kinds import AUTO, kind_names
-from scr_checks.rules import Selection, Severity
+from scr_checks.rules import Rule, Selection, Severity
 
 CONFIG_NAMES = ("scr-checks.toml", "pyproject.toml")
 
@@ -213,8 +213,18 @@ class Config:
         level = self.fail_level
         return level is not None and severity >= level
 
-    def severity_for(self, rule_id: str, default: Severity) -> Severity:
-        return Severity.parse(self.get("severity").get(rule_id, default))
+    def severity_for(self, rule: Rule, found: Severity) -> Severity:
+        """A finding's level: its rule's, as ``[severity]`` sets it, once.
+
+        A finding its plugin gave another level than its rule's (tone lowers
+        a word in quotation marks to a note, and says so in the message) keeps
+        that level; the configuration can only lower it further.
+        """
+        configured = self.get("severity").get(rule.id)
+        if configured is None:
+            return found
+        level = Severity.parse(configured)
+        return level if found == rule.severity else min(found, level)
 
 
 def find_config(start: Path) -> Path | None:

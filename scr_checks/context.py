@@ -85,7 +85,7 @@ class CheckContext:
         return Finding(
             rule_id=rule_id,
             message=message,
-            severity=self.config.severity_for(rule_id, rule.severity),
+            severity=rule.severity,
             location=location,
             snippet=snippet,
             suggestion=suggestion,

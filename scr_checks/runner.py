@@ -454,14 +454,14 @@ class Session:
                    for rule_id in privacy)
 
     def _finish(self, findings: list[Finding], masker: Masker, anchor: str) -> list[Finding]:
-        """Apply severity overrides, and fingerprint from the masked text.
+        """Apply the configured severity (once, here), and fingerprint from the masked text.
 
         ``anchor`` is the file's path from the project root, which the
         fingerprint is built from instead of the path shown.
         """
         return [
             finding.evolve(
-                severity=self.config.severity_for(finding.rule_id, finding.severity),
+                severity=self.config.severity_for(self.rules[finding.rule_id], finding.severity),
                 fingerprint=identity,
             )
             for finding, identity in zip(

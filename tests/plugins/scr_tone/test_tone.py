@@ -152,3 +152,13 @@ def test_an_unknown_list_name_is_one_configuration_error_at_start_up():
 def test_a_bad_word_file_is_one_configuration_error_at_start_up(tmp_path):
     with pytest.raises(ConfigError, match=r"\[tone\] blame"):
         run("Text.\n", tone={"word_files": {"blame": str(tmp_path / "missing.tsv")}})
+
+
+def test_a_severity_setting_keeps_the_plugins_own_lowering_of_a_quoted_word():
+    text = 'Nobody thought the team was to blame. She said she was "to blame".\n'
+    result = check_text(text, config={"select": ["SCR701"], "severity": {"SCR701": "error"}})
+    levels = sorted((str(f.severity), "[in quotation marks]" in f.message)
+                    for f in result.findings)
+    assert levels == [("error", False), ("note", True)]
+    lowered = check_text(text, config={"select": ["SCR701"], "severity": {"SCR701": "note"}})
+    assert {str(f.severity) for f in lowered.findings} == {"note"}
