@@ -18,7 +18,7 @@ import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn, TypeVar
+from typing import TypeVar
 
 from scr_checks import __version__, patterns
 from scr_checks.config import TRUSTED_KEYS, Config, find_config, load_raw, search_limit
@@ -708,9 +708,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """The ``scr-checks`` command; without ``argv`` it is the process's own command line.
 
     Called as the process's command (the console script, ``python -m``), the
-    process ends with the command: state it changed need not be put back, and
-    it exits at once once its output is flushed, without the interpreter's
-    tear-down of every object (0.04 s after a 50k-word report), as mypy does.
+    process ends with the command, so state it changed need not be put back;
+    it still ends as any Python program does, so plugins' ``atexit`` handlers
+    and finalizers run.
     """
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -723,7 +723,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     code = run_command(parser, args)
     if args.process_ends:
-        end_process(code)
+        code = flush_output(code)
     return code
 
 
@@ -749,13 +749,14 @@ def run_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> in
         return 130
 
 
-def end_process(code: int) -> NoReturn:
-    """Flush the output and leave, skipping the interpreter's tear-down."""
-    logging.shutdown()
+def flush_output(code: int) -> int:
+    """Flush the output: one that cannot be written (a closed pipe or file) is exit 2."""
     for stream in (sys.stdout, sys.stderr):
         try:
             if stream is not None:  # None: the stream was closed before the process began
                 stream.flush()
         except (OSError, ValueError):
-            code = code or ExitCode.ERROR  # output lost: a closed pipe or file
-    os._exit(int(code))
+            code = code or ExitCode.ERROR
+            # Nothing more can be shown; keep the interpreter's own final flush quiet.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+    return int(code)

@@ -188,9 +188,4 @@ def scr_sessionfinish(result: RunResult, config: Config) -> None:
 
 @hookspec
 def scr_unconfigure(config: Config) -> None:
-    """Release whatever :func:`scr_configure` set up.  Called last.
-
-    The ``scr-checks`` command then leaves at once (``os._exit``, once its
-    output is flushed), so ``atexit`` handlers and finalizers do not run:
-    close files and flush buffers here.
-    """
+    """Release whatever :func:`scr_configure` set up.  Called last, once per run."""

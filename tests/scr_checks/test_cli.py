@@ -7,6 +7,7 @@ import gc
 import io
 import json
 import logging
+import os
 import shlex
 import subprocess
 import sys
@@ -439,3 +440,19 @@ def test_a_message_from_a_report_is_escaped(make_plugin, write_report, capsys):
     out = capsys.readouterr().out
     assert "heading \\x1b]0;owned\\x07\\u202eevil\\r\\nok.rst: 0 errors" in out
     assert not any(c in out for c in "\x1b\x07\u202e\r")
+
+
+def test_the_command_ends_as_any_program_so_plugins_clean_up(tmp_path):
+    (tmp_path / "cleaning_plugin.py").write_text(
+        "import atexit\n"
+        "from pathlib import Path\n"
+        "from scr_checks import hookimpl\n\n"
+        "@hookimpl\n"
+        "def scr_configure(config):\n"
+        "    atexit.register(Path('cleaned').write_text, 'yes')\n", encoding="utf-8")
+    (tmp_path / "r.rst").write_text(MISSING_SECTIONS, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "scr_checks", "check", "-p", "cleaning_plugin",
+                           "r.rst", "-q"], cwd=tmp_path, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(tmp_path)})
+    assert proc.returncode == 1, proc.stderr
+    assert (tmp_path / "cleaned").read_text(encoding="utf-8") == "yes"
