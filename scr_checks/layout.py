@@ -134,12 +134,6 @@ class Layout:
         """The canonical sections the contents page lists."""
         return frozenset(kind for entry in self.contents for kind in entry.kinds)
 
-    def part_of(self, block: TextBlock) -> str:
-        return block.part
-
-    def of_part(self, *parts: str) -> list[TextBlock]:
-        return [b for b in self.blocks if b.part in parts]
-
     def is_credit(self, block: TextBlock) -> bool:
         return id(block) in self.credits
 
@@ -225,11 +219,11 @@ def _furniture(blocks: list[TextBlock], hinted: list[str | None]) -> set[int]:
     # the running header of a page ("CSCB - SCR - Child A", then "Page 2 of 58").
     for i in sorted(out):
         for j in (i - 1, i + 1):
-            if (0 <= j < len(blocks) and j not in out and j in short and hinted[j] is None
+            if (j not in out and j in short and hinted[j] is None
                     and not blocks[j].is_heading and _page_mark(blocks[i].text)
-                    and len(blocks[j].text.split()) <= 10 and not CONTENTS_START.match(
-                        blocks[j].text) and not SECTION_NUMBER.match(blocks[j].text)
-                    and repeated[short[j]] >= 1 and _header_like(blocks[j].text)):
+                    and len(blocks[j].text.split()) <= 10
+                    and not CONTENTS_START.match(blocks[j].text)
+                    and _header_like(blocks[j].text)):
                 out.add(j)
     return out
 
@@ -256,8 +250,9 @@ def _header_like(text: str) -> bool:
     return any(c.islower() for c in text) and bool(regex.search(r"\b\p{Lu}{3,6}\b", text))
 
 
-def _near(indices: set[int], i: int, exclude_self: bool = False) -> bool:
-    return any(j in indices for j in (i - 1, i + 1)) or (not exclude_self and i in indices)
+def _near(indices: set[int], i: int) -> bool:
+    """Whether a block just before or after block ``i`` is in ``indices``."""
+    return i - 1 in indices or i + 1 in indices
 
 
 def _is_sentence(text: str) -> bool:
