@@ -13,7 +13,7 @@ from typing import Any
 from scr_checks.config import Config
 from scr_checks.document import Report, TextBlock
 from scr_checks.results import Finding, Location
-from scr_checks.rules import RuleRegistry
+from scr_checks.rules import Rule, RuleRegistry
 
 
 @dataclass
@@ -57,7 +57,7 @@ class CheckContext:
 
     def finding(
         self,
-        rule_id: str,
+        rule: Rule | str,
         message: str,
         block: TextBlock | None = None,
         start: int = 0,
@@ -67,12 +67,13 @@ class CheckContext:
         suggestion: str = "",
         **properties: Any,
     ) -> Finding:
-        """Build a finding of ``rule_id`` about ``block.text[start:end]``.
+        """Build a finding of ``rule`` about ``block.text[start:end]``.
 
-        Without a block the finding is about the whole report.  ``secret`` is
-        the identifying text itself, which outputs mask by default.
+        ``rule`` is the :class:`~scr_checks.Rule` the plugin registered (or
+        its id).  Without a block the finding is about the whole report.
+        ``secret`` is the identifying text itself, which outputs mask.
         """
-        rule = self.rules[rule_id]
+        rule = self.rules[rule if isinstance(rule, str) else rule.id]
         if block is None:
             location = self.document_location()
             snippet = ""
@@ -83,7 +84,7 @@ class CheckContext:
             context = block.text
         span = (start, end) if block is not None and end is not None else None
         return Finding(
-            rule_id=rule_id,
+            rule_id=rule.id,
             message=message,
             severity=rule.severity,
             location=location,

@@ -13,7 +13,14 @@ from pathlib import Path
 
 from scr_accessibility import acronyms, jargon
 from scr_accessibility.readability import Counts
-from scr_accessibility.rules import RULES
+from scr_accessibility.rules import (
+    ACRONYM_BEFORE_DEFINITION,
+    ACRONYM_UNDEFINED,
+    HARD_TO_READ,
+    JARGON,
+    LONG_SENTENCE,
+    RULES,
+)
 from scr_checks import (
     APPARATUS,
     FRONT,
@@ -143,13 +150,14 @@ def _acronym_findings(
         if definition:
             where = _where(definition)
             yield context.finding(
-                "SCR601", f"'{token}' is used before it is defined ({where}).{said}",
+                ACRONYM_BEFORE_DEFINITION,
+                f"'{token}' is used before it is defined ({where}).{said}",
                 use.block, use.start, use.end,
                 suggestion=f"spell it out here: {spelt}", acronym=key,
             )
         else:
             yield context.finding(
-                "SCR602", f"'{token}' is not defined in the text or a glossary.{said}",
+                ACRONYM_UNDEFINED, f"'{token}' is not defined in the text or a glossary.{said}",
                 use.block, use.start, use.end,
                 suggestion=f"write {spelt} at its first use, or add it to a glossary",
                 acronym=key,
@@ -195,7 +203,7 @@ def _jargon_findings(
     for block, match in first.values():
         entry = match.entry
         yield context.finding(
-            "SCR603", f"'{match.text}' is professional jargon ({entry.category}). {entry.why}",
+            JARGON, f"'{match.text}' is professional jargon ({entry.category}). {entry.why}",
             block, match.start, match.end, suggestion=entry.suggestion,
         )
 
@@ -216,7 +224,7 @@ def _readability_findings(context: CheckContext, prose: list[TextBlock]) -> Iter
                 counts.add(words, 1)
             if len(words) > limit:
                 yield context.finding(
-                    "SCR604", f"Sentence of {len(words)} words (the limit is {limit}).",
+                    LONG_SENTENCE, f"Sentence of {len(words)} words (the limit is {limit}).",
                     block, start, end, words=len(words),
                 )
     yield from _hard_sections(context, sections, titles)
@@ -247,7 +255,7 @@ def _hard_sections(
             b for b in context.blocks if b.heading_path == path and not b.is_heading
         )
         yield context.finding(
-            "SCR605",
+            HARD_TO_READ,
             f"Section '{name}' has a Flesch reading ease of "
             f"{_score(counts.reading_ease, threshold)} (grade {counts.grade:.0f}); the "
             f"threshold is {threshold:g}.",

@@ -17,7 +17,7 @@ from scr_checks import (
     WordList,
     hookimpl,
 )
-from scr_coverage.rules import RULES
+from scr_coverage.rules import EQUALITY, RULES, STATUTORY
 
 NAMESPACE = "coverage"
 GUIDANCE = [
@@ -66,7 +66,7 @@ def scr_check_document(context: CheckContext) -> Iterator[Finding]:
     if not has_section and len(categories) < wanted:
         found = ", ".join(sorted(categories)) or "none"
         yield context.finding(
-            "SCR801",
+            EQUALITY,
             f"The report does not appear to consider equality and diversity: no section "
             f"on it, and {len(categories)} of the identity categories discussed "
             f"({found}; at least {wanted} expected).",
@@ -77,7 +77,7 @@ def scr_check_document(context: CheckContext) -> Iterator[Finding]:
     text = " ".join(" ".join(b.text.split()) for b in context.blocks).casefold()
     if titles and not any(" ".join(t.split()).casefold() in text for t in titles):
         yield context.finding(
-            "SCR802",
+            STATUTORY,
             f"The report names no statutory guidance (looked for: {'; '.join(titles)}).",
             suggestion="name the guidance and edition the review was held under",
         )

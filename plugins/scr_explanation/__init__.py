@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from scr_checks import CheckContext, Finding, OptionParser, Outline, hookimpl
 from scr_explanation.evidence import judge, lexicon
-from scr_explanation.rules import RULES
+from scr_explanation.rules import DESCRIBES_ONLY, RULES
 
 NAMESPACE = "explanation"
 
@@ -46,7 +46,7 @@ def scr_check_document(context: CheckContext) -> Iterator[Finding]:
             named = (f"it names {_and(verdict.omitted)} only as something that was or was "
                      "not followed or used, which is description; ")
         yield context.finding(
-            "SCR401",
+            DESCRIBES_ONLY,
             f"{item.label} describes what happened but not why: {named}it gives no cause "
             "(such as 'because', 'as a result of', 'which meant that') and no systemic "
             "account (the tools, guidance, workload, supervision or culture that shaped "

@@ -11,7 +11,7 @@ from importlib import resources
 
 from scr_checks import CheckContext, Finding, Outline, WordList, hookimpl
 from scr_linkage import linkmap
-from scr_linkage.rules import RULES
+from scr_linkage.rules import BROKEN_REFERENCE, NO_METHOD, ORPHAN_ANALYSIS, RULES, UNCITED_FINDING
 
 #: Sections where a report says how the review was done.
 METHOD_KINDS = ("methodology", "terms_of_reference", "introduction")
@@ -32,7 +32,7 @@ def scr_check_document(context: CheckContext) -> Iterator[Finding]:
     outline = Outline.of(context)
     context.extras["linkage"] = linkmap.build(outline, context.blocks)
     if not outline.findings:
-        context.not_checked(["SCR501", "SCR504"], "no findings were recognised")
+        context.not_checked([UNCITED_FINDING.id, ORPHAN_ANALYSIS.id], "no findings were recognised")
     yield from _uncited(outline, context)
     yield from _broken(outline, context)
     yield from _method(outline, context)
@@ -44,7 +44,7 @@ def _uncited(outline: Outline, context: CheckContext) -> Iterator[Finding]:
         if not any(ref.kind in ("paragraph", "section", "link")
                    for ref in outline.references_of(item)):
             yield context.finding(
-                "SCR501",
+                UNCITED_FINDING,
                 f"{item.label} cites no paragraph or section of the analysis, so the "
                 "reader must take it on trust.",
                 item.block, item.start, item.end,
@@ -62,7 +62,7 @@ def _broken(outline: Outline, context: CheckContext) -> Iterator[Finding]:
             if not outline.resolve(ref):
                 what = {"link": "link target"}.get(ref.kind, ref.kind)
                 yield context.finding(
-                    "SCR502",
+                    BROKEN_REFERENCE,
                     f"The reference '{ref.text}' points to no {what} of this report.",
                     block, ref.start, ref.end,
                 )
@@ -77,7 +77,7 @@ def _method(outline: Outline, context: CheckContext) -> Iterator[Finding]:
     method = outline.sections_of_kind("methodology")
     if method:
         yield context.finding(
-            "SCR503",
+            NO_METHOD,
             f"The section '{method[0].name}' does not say what the review drew on "
             "(records, agency reports, conversations with practitioners or the family).",
             method[0].title,
@@ -85,7 +85,7 @@ def _method(outline: Outline, context: CheckContext) -> Iterator[Finding]:
         )
     else:
         yield context.finding(
-            "SCR503",
+            NO_METHOD,
             "No methodology section says how the review was done or what it drew on.",
             suggestion="add a 'Methodology' section listing the review's sources",
         )
@@ -104,7 +104,7 @@ def _orphans(outline: Outline, context: CheckContext) -> Iterator[Finding]:
     for theme in outline.themes:
         if id(theme) not in cited:
             yield context.finding(
-                "SCR504",
+                ORPHAN_ANALYSIS,
                 f"No finding cites the analysis in '{theme.name}': it leads to no finding.",
                 theme.title,
                 suggestion="cite it from the finding it supports, or cut or move it",

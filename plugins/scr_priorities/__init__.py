@@ -22,7 +22,7 @@ from scr_checks import (
     WordList,
     hookimpl,
 )
-from scr_priorities.rules import RULES
+from scr_priorities.rules import GENERIC, NO_ACTOR, NOT_TIED, RULES, TOO_MANY, UNKNOWN_FINDING
 
 NAMESPACE = "priorities"
 
@@ -60,7 +60,7 @@ def scr_check_document(context: CheckContext) -> Iterator[Finding]:
         yield from _tied(outline, item, context)
         if not item.owner and not _names_actor(item.statement or item.text, actors):
             yield context.finding(
-                "SCR302",
+                NO_ACTOR,
                 f"{item.label} does not say who is to act: no partnership, board or "
                 "agency is named.",
                 item.block, item.start, item.end,
@@ -69,14 +69,14 @@ def scr_check_document(context: CheckContext) -> Iterator[Finding]:
         for block in item.blocks:
             for match in wordlist("generic").finditer(block.text):
                 yield context.finding(
-                    "SCR304",
+                    GENERIC,
                     f"{item.label} is generic: '{match.text}' {match.entry.why}.",
                     block, match.start, match.end, suggestion=match.entry.suggestion,
                 )
         if position == limit + 1:
             total = len(outline.recommendations)
             yield context.finding(
-                "SCR303",
+                TOO_MANY,
                 f"The report makes {total} recommendations, more than {limit}: so many "
                 "are hard to prioritise and monitor.",
                 item.block, item.start, item.end,
@@ -130,7 +130,7 @@ def _tied(outline: Outline, item: Item, context: CheckContext) -> Iterator[Findi
                 return
     for ref in unknown:
         yield context.finding(
-            "SCR305",
+            UNKNOWN_FINDING,
             f"{item.label} answers Finding {ref.target}, which this report does not have.",
             ref.block, ref.start, ref.end,
             suggestion="correct the finding number, or name the finding it answers",
@@ -138,7 +138,7 @@ def _tied(outline: Outline, item: Item, context: CheckContext) -> Iterator[Findi
     if unknown:
         return
     yield context.finding(
-        "SCR301",
+        NOT_TIED,
         f"{item.label} cites no finding, so it cannot be traced to the learning it "
         "answers.",
         item.block, item.start, item.end,

@@ -20,7 +20,16 @@ from scr_checks import (
     section_catalogue,
 )
 from scr_structure import numbering
-from scr_structure.rules import RULES
+from scr_structure.rules import (
+    EXECUTIVE_SUMMARY,
+    FINDINGS_NOT_IDENTIFIABLE,
+    HEADING_LEVEL_SKIPPED,
+    INCOMPLETE_REPORT,
+    PARAGRAPH_NUMBERING,
+    RECOMMENDATIONS_NOT_IDENTIFIABLE,
+    REQUIRED_SECTION,
+    RULES,
+)
 
 NAMESPACE = "structure"
 #: Kinds whose required sections are the ``required_sections`` option.
@@ -79,7 +88,7 @@ def _completeness(outline: Outline, context: CheckContext) -> Iterator[Finding]:
     if kind.whole or kind.name == EXCERPT:
         return
     yield context.finding(
-        "SCR107",
+        INCOMPLETE_REPORT,
         f"This file holds only part of the report: {kind.why_not_whole}. Checks that need "
         "the whole report were not run.",
         suggestion="check the whole report, or set kind = \"excerpt\" if this is meant "
@@ -97,7 +106,7 @@ def _required_sections(outline: Outline, context: CheckContext) -> Iterator[Find
         if key not in outline.kinds:
             label = labels.get(key, {}).get("label", key)
             yield context.finding(
-                "SCR101",
+                REQUIRED_SECTION,
                 f"No '{label}' section: no heading was recognised as one"
                 + (f" (a {kind.label} needs one)." if kind.name not in FULL_LENGTH else "."),
                 suggestion="add a section with a heading such as "
@@ -117,7 +126,7 @@ def _findings_identifiable(outline: Outline, context: CheckContext) -> Iterator[
         how = "are plain paragraphs, with no number or title" if items else (
             "are not numbered or titled")
         yield context.finding(
-            "SCR102",
+            FINDINGS_NOT_IDENTIFIABLE,
             f"The findings in '{section.name}' {how}, so a reader cannot tell where one "
             "finding ends and the next begins.",
             section.title,
@@ -133,7 +142,7 @@ def _findings_identifiable(outline: Outline, context: CheckContext) -> Iterator[
         form = {"paragraph": "plain paragraphs", "list": "an unnumbered list",
                 "row": "rows of a table without a number column"}[items[0].form]
         yield context.finding(
-            "SCR108",
+            RECOMMENDATIONS_NOT_IDENTIFIABLE,
             f"The {len(items)} recommendation{'s' if len(items) != 1 else ''} in "
             f"'{section.name}' {'are' if len(items) != 1 else 'is'} {form}: a partnership "
             "cannot report progress on each by number.",
@@ -166,7 +175,7 @@ def _numbering(outline: Outline, context: CheckContext) -> Iterator[Finding]:
         if problem:
             start = block.text.find(text)
             span = (start, start + len(text)) if start >= 0 else (0, None)
-            yield context.finding("SCR103", problem, block, *span)
+            yield context.finding(PARAGRAPH_NUMBERING, problem, block, *span)
         seen.setdefault(current, block)
         previous = current
 
@@ -183,7 +192,7 @@ def _heading_levels(outline: Outline, context: CheckContext) -> Iterator[Finding
     for section in outline.sections:
         if section.level > previous + 1 and previous:
             yield context.finding(
-                "SCR104",
+                HEADING_LEVEL_SKIPPED,
                 f"Heading '{section.name}' is at level {section.level} straight after "
                 f"level {previous}.",
                 section.title,
@@ -197,7 +206,7 @@ def _executive_summary(outline: Outline, context: CheckContext) -> Iterator[Find
     words = sum(len(b.text.split()) for b in context.blocks if not b.is_heading)
     if words > limit and "executive_summary" not in outline.kinds:
         yield context.finding(
-            "SCR105",
+            EXECUTIVE_SUMMARY,
             f"The report has {words:,} words but no executive summary "
             f"(expected above {limit:,} words).",
             suggestion="add an 'Executive summary' section near the start",
