@@ -17,17 +17,18 @@ import sys
 import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from scr_checks import __version__, patterns
+from scr_checks import __version__
 from scr_checks.config import TRUSTED_KEYS, Config, find_config, load_raw, search_limit
 from scr_checks.editing import TEXT_SUFFIXES, WORD_SUFFIXES
 from scr_checks.exceptions import ReaderError, ScrChecksError, UsageError
 from scr_checks.exclusions import Exclusions
 from scr_checks.formatters import write_atomically
 from scr_checks.formatters.statistics import StatisticsFormatter
-from scr_checks.loading import call_startup_hook, load_plugins
+from scr_checks.lifecycle import finish, run_session
 from scr_checks.outputs import refuse_inputs, stdout_colour, write_outputs
 from scr_checks.parallel import cpu_count
 from scr_checks.paths import display_path
@@ -253,14 +254,22 @@ def _jobs(value: str) -> int:
     return jobs or cpu_count()
 
 
-def load(args: argparse.Namespace, inputs: Sequence[Path]) -> tuple[ScrPluginManager, Config]:
-    """Find the configuration, then load plugins and options as the hooks document."""
+@contextmanager
+def cli_session(args: argparse.Namespace, inputs: Sequence[Path],
+                settings: Callable[[Config], None] | None = None) -> Iterator[Session]:
+    """The run's session, started as every front end starts one (:mod:`scr_checks.lifecycle`).
+
+    The configuration file is the one ``inputs`` agree on; ``-p`` loads and
+    ``-p no:`` blocks plugins; ``settings`` applies the command's options.
+    """
     config_path = choose_config(args, inputs)
     modules = [name for name in args.plugins if not name.startswith("no:")]
     blocked = [name[3:] for name in args.plugins if name.startswith("no:")]
-    pm, config = load_plugins(load_raw(config_path), config_path, modules, blocked)
-    describe_start(pm, config, args)
-    return pm, config
+    with run_session(load_raw(config_path), config_path, modules=modules, blocked=blocked,
+                     settings=settings) as session:
+        describe_start(session.pm, session.config, args)
+        describe_trusted(session.config)
+        yield session
 
 
 def choose_config(args: argparse.Namespace, inputs: Sequence[Path]) -> Path | None:
@@ -388,31 +397,26 @@ def settled_garbage_collector(restore: bool = True) -> Iterator[None]:
 
 def command_check(args: argparse.Namespace) -> ExitCode:
     stdin_at = Path(args.stdin_filename) if args.stdin_filename else Path.cwd()
-    pm, config = load(args, [stdin_at if p == STDIN else Path(p) for p in args.paths])
-    apply_overrides(args, config)
-    describe_trusted(config)
-    call_startup_hook(pm, "scr_configure", config=config)
-    session = Session(pm, config)
-    session.exclusions = Exclusions.from_config(config, chosen=bool(args.config or
-                                                                    args.isolated))
-    session.force_exclude = args.force_exclude
-    if STDIN in args.paths:
-        limit = config.get("max_file_size")
-        session.stdin = (args.stdin_filename, sys.stdin.buffer.read(limit + 1))
-    try:
+    inputs = [stdin_at if p == STDIN else Path(p) for p in args.paths]
+    with cli_session(args, inputs, partial(apply_overrides, args)) as session:
+        config = session.config
+        session.exclusions = Exclusions.from_config(config, chosen=bool(args.config or
+                                                                        args.isolated))
+        session.force_exclude = args.force_exclude
+        if STDIN in args.paths:
+            limit = config.get("max_file_size")
+            session.stdin = (args.stdin_filename, sys.stdin.buffer.read(limit + 1))
         with settled_garbage_collector(restore=not args.process_ends):
-            return check_and_report(args, pm, config, session)
-    finally:
-        patterns.save()  # the next run rebuilds what this one compiled
+            return check_and_report(args, session)
 
 
-def check_and_report(args: argparse.Namespace, pm: ScrPluginManager, config: Config,
-                     session: Session) -> ExitCode:
+def check_and_report(args: argparse.Namespace, session: Session) -> ExitCode:
     """Check the files and write every output the command asked for.
 
     Errors are printed once, on standard error; an output to the terminal
     leaves them out.
     """
+    config = session.config
     formatters = dict(session.formatters)
     main_format = args.format
     if args.statistics:
@@ -443,8 +447,7 @@ def check_and_report(args: argparse.Namespace, pm: ScrPluginManager, config: Con
     if baseline is not None and baseline.upgrade_note:
         log.warning("%s", baseline.upgrade_note)
     write_outputs(run, outputs, formatters, config, stdout_colour(args.color))
-    call_startup_hook(pm, "scr_sessionfinish", result=run, config=config)
-    call_startup_hook(pm, "scr_unconfigure", config=config)
+    finish(session, run)
     for error in run.errors:
         print(f"scr-checks: error: {terminal_safe(str(error))}", file=sys.stderr)
     return exit_code(run, config, args.exit_zero)
@@ -457,23 +460,31 @@ def command_extract(args: argparse.Namespace) -> ExitCode:
     or has no linkage map, is an error (2), and the other files' records
     are still written.
     """
-    from scr_checks.extract import COLUMNS, records
-    from scr_checks.tables import FORMATS
-
     if args.format == "xlsx" and not args.output:
         raise UsageError("xlsx is a binary format: name the file to write with -o FILE")
     if STDIN in args.paths:
         raise UsageError("extract reads files and folders, not standard input")
-    pm, config = load(args, [Path(p) for p in args.paths])
-    if args.show_identifiers:
-        config.override("show_identifiers", True, "--show-identifiers")
-    describe_trusted(config)
-    call_startup_hook(pm, "scr_configure", config=config)
-    session = Session(pm, config)
+
+    def settings(config: Config) -> None:
+        if args.show_identifiers:
+            config.override("show_identifiers", True, "--show-identifiers")
+
+    with cli_session(args, [Path(p) for p in args.paths], settings) as session:
+        run = extract_run(args, session)
+    for error in run.errors:
+        print(f"scr-checks: error: {terminal_safe(str(error))}", file=sys.stderr)
+    return ExitCode.ERROR if run.errors else ExitCode.OK
+
+
+def extract_run(args: argparse.Namespace, session: Session) -> RunResult:
+    """Check the reports and write their records; the run, for its errors."""
+    from scr_checks.extract import COLUMNS, records
+    from scr_checks.tables import FORMATS
+
     if args.output:
         refuse_inputs([Path(args.output)], args.paths, session.readers)
-    session.exclusions = Exclusions.from_config(config, chosen=bool(args.config or
-                                                                    args.isolated))
+    session.exclusions = Exclusions.from_config(session.config, chosen=bool(
+        args.config or args.isolated))
     with settled_garbage_collector(restore=not args.process_ends):
         run = session.run(args.paths, args.jobs, progress_bar(sys.stderr))
     for file in run.files:
@@ -489,17 +500,13 @@ def command_extract(args: argparse.Namespace) -> ExitCode:
     except OSError as exc:
         run.run_errors.append(ToolError(args.output or "standard output",
                                         f"cannot write: {exc.strerror or exc}"))
-    call_startup_hook(pm, "scr_sessionfinish", result=run, config=config)
-    call_startup_hook(pm, "scr_unconfigure", config=config)
-    for error in run.errors:
-        print(f"scr-checks: error: {terminal_safe(str(error))}", file=sys.stderr)
-    return ExitCode.ERROR if run.errors else ExitCode.OK
+    finish(session, run)
+    return run
 
 
 def command_rules(args: argparse.Namespace) -> ExitCode:
-    pm, config = load(args, [])
-    session = Session(pm, config)
-    rules = list(session.rules)
+    with cli_session(args, []) as session:
+        rules = list(session.rules)
     if args.format == "json":
         print(json.dumps([rule_data(session, r) for r in rules], indent=2, sort_keys=True))
     else:
@@ -518,18 +525,18 @@ def rule_data(session: Session, rule: Rule) -> dict[str, object]:
 
 
 def command_rule(args: argparse.Namespace) -> ExitCode:
-    pm, config = load(args, [])
-    session = Session(pm, config)
+    with cli_session(args, []) as session:
+        rules = session.rules
     wanted = args.rule_id.strip().upper()
-    if wanted not in session.rules:
-        ids = [rule.id for rule in session.rules]
+    if wanted not in rules:
+        ids = [rule.id for rule in rules]
         raise UsageError(f"no rule {args.rule_id!r}{did_you_mean(args.rule_id, ids)} "
                          "(see 'scr-checks rules')")
-    rule = session.rules[wanted]
+    rule = rules[wanted]
     if args.format == "json":
         print(json.dumps(rule_data(session, rule), indent=2, sort_keys=True))
     else:
-        print(explain_rule(rule, session.rules.owner(rule.id)))
+        print(explain_rule(rule, rules.owner(rule.id)))
     return ExitCode.OK
 
 
@@ -548,8 +555,8 @@ def explain_rule(rule: Rule, plugin: str) -> str:
 
 
 def command_formats(args: argparse.Namespace) -> ExitCode:
-    pm, config = load(args, [])
-    session = Session(pm, config)
+    with cli_session(args, []) as session:
+        pass
     for name in sorted(session.formatters):
         print(f"{name:8} {session.formatters[name].description}")
     return ExitCode.OK
@@ -573,20 +580,20 @@ def command_new_plugin(args: argparse.Namespace) -> ExitCode:
     return ExitCode.OK
 
 
-def editing_session(args: argparse.Namespace) -> Session:
+@contextmanager
+def editing_session(args: argparse.Namespace) -> Iterator[Session]:
     """The configuration, plugins and rules for ``annotate`` and ``redact``."""
-    path = Path(args.path)
-    pm, config = load(args, [path])
-    for key in ("select", "ignore"):
-        value = getattr(args, key)
-        if value is not None:
-            config.override(key, [i.strip() for i in value.split(",") if i.strip()],
-                            f"--{key}")
-    if args.show_identifiers:
-        config.override("show_identifiers", True, "--show-identifiers")
-    describe_trusted(config)
-    call_startup_hook(pm, "scr_configure", config=config)
-    return Session(pm, config)
+    def settings(config: Config) -> None:
+        for key in ("select", "ignore"):
+            value = getattr(args, key)
+            if value is not None:
+                config.override(key, [i.strip() for i in value.split(",") if i.strip()],
+                                f"--{key}")
+        if args.show_identifiers:
+            config.override("show_identifiers", True, "--show-identifiers")
+
+    with cli_session(args, [Path(args.path)], settings) as session:
+        yield session
 
 
 def read_input(session: Session, path: Path, suffixes: Sequence[str]) -> bytes:
@@ -645,50 +652,50 @@ def report_errors(result: FileResult) -> bool:
 def command_annotate(args: argparse.Namespace) -> ExitCode:
     from scr_checks.editing.annotate import annotate
 
-    session = editing_session(args)
-    path = Path(args.path)
-    data = read_input(session, path, WORD_SUFFIXES)
-    target = output_path(args, "checked")
-    done = edited(session, path, lambda: annotate(session, path, data, display_path(path)))
-    if not report_errors(done.result):
-        return ExitCode.ERROR
-    write_output(target, done.data)
-    total = done.on_words + len(done.on_title)
-    print(f"scr-checks: wrote {terminal_safe(display_path(target))}: {total} "
-          f"finding{'s' if total != 1 else ''} as comments, {done.on_words} on their words"
-          + (f"; replaced {done.replaced} earlier scr-checks comments" if done.replaced
-             else ""), file=sys.stderr)
-    return ExitCode.ERROR if done.result.errors else ExitCode.OK
+    with editing_session(args) as session:
+        path = Path(args.path)
+        data = read_input(session, path, WORD_SUFFIXES)
+        target = output_path(args, "checked")
+        done = edited(session, path, lambda: annotate(session, path, data, display_path(path)))
+        if not report_errors(done.result):
+            return ExitCode.ERROR
+        write_output(target, done.data)
+        total = done.on_words + len(done.on_title)
+        print(f"scr-checks: wrote {terminal_safe(display_path(target))}: {total} "
+              f"finding{'s' if total != 1 else ''} as comments, {done.on_words} on their words"
+              + (f"; replaced {done.replaced} earlier scr-checks comments" if done.replaced
+                 else ""), file=sys.stderr)
+        return ExitCode.ERROR if done.result.errors else ExitCode.OK
 
 
 def command_redact(args: argparse.Namespace) -> ExitCode:
     from scr_checks.editing.redact import redact
     from scr_checks.editing.table import identifier_map, redaction_table
 
-    session = editing_session(args)
-    path = Path(args.path)
-    data = read_input(session, path, (*WORD_SUFFIXES, *TEXT_SUFFIXES))
-    target = output_path(args, "redacted")
-    done = edited(session, path, lambda: redact(session, path, data, display_path(path),
-                                                args.strip_hidden))
-    if not report_errors(done.result) or done.data is None:
-        return ExitCode.ERROR
-    show = bool(session.config.get("show_identifiers"))
-    table = redaction_table(done, display_path(path), show, args.strip_hidden, session.rules)
-    if args.dry_run:
-        sys.stdout.write(table)
+    with editing_session(args) as session:
+        path = Path(args.path)
+        data = read_input(session, path, (*WORD_SUFFIXES, *TEXT_SUFFIXES))
+        target = output_path(args, "redacted")
+        done = edited(session, path, lambda: redact(session, path, data, display_path(path),
+                                                    args.strip_hidden))
+        if not report_errors(done.result) or done.data is None:
+            return ExitCode.ERROR
+        show = bool(session.config.get("show_identifiers"))
+        table = redaction_table(done, display_path(path), show, args.strip_hidden, session.rules)
+        if args.dry_run:
+            sys.stdout.write(table)
+            return ExitCode.FINDINGS if done.remaining else ExitCode.OK
+        write_output(target, done.data)
+        if args.write_identifier_map:
+            write_output(Path(args.write_identifier_map), identifier_map(done))
+        print(f"scr-checks: wrote {terminal_safe(display_path(target))}: "
+              f"{sum(r.done for r in done.replacements)} replacements of "
+              f"{len(done.identifiers)} identifiers", file=sys.stderr)
+        if done.remaining:
+            sys.stderr.write(table)
+        if done.result.errors:
+            return ExitCode.ERROR
         return ExitCode.FINDINGS if done.remaining else ExitCode.OK
-    write_output(target, done.data)
-    if args.write_identifier_map:
-        write_output(Path(args.write_identifier_map), identifier_map(done))
-    print(f"scr-checks: wrote {terminal_safe(display_path(target))}: "
-          f"{sum(r.done for r in done.replacements)} replacements of "
-          f"{len(done.identifiers)} identifiers", file=sys.stderr)
-    if done.remaining:
-        sys.stderr.write(table)
-    if done.result.errors:
-        return ExitCode.ERROR
-    return ExitCode.FINDINGS if done.remaining else ExitCode.OK
 
 
 def write_output(target: Path, data: str | bytes) -> None:

@@ -173,7 +173,15 @@ class Config:
     hook: Any = None
 
     def override(self, key: str, value: Any, source: str) -> None:
-        """Set ``key`` from ``source`` (a command-line option), above the file."""
+        """Set ``key`` from ``source`` (a command-line option), above the file.
+
+        The value is checked as the file's values are: an unknown key or a
+        wrong value is an error naming ``source``.
+        """
+        option = self.parser.options.get(key)
+        if option is None:
+            raise ConfigError(f"{source}: unknown key {key!r}")
+        _check_value(option, key, value, source)
         self.values[key] = value
         self.sources[key] = source
 
@@ -332,16 +340,20 @@ def validate(raw: dict[str, Any], parser: OptionParser, source: str) -> dict[str
         option = parser.options.get(key)
         if option is None:
             raise ConfigError(f"{source}: unknown key {key!r}")
-        if not _CHECKS[option.type](value):
-            raise ConfigError(
-                f"{source}: {key!r} must be {_TYPE_WORDS[option.type]}, not {value!r}"
-            )
-        if option.choices and value not in option.choices:
-            allowed = ", ".join(map(str, option.choices))
-            raise ConfigError(f"{source}: {key!r} must be one of {allowed}, not {value!r}")
-    for rule_id, level in values.get("severity", {}).items():
-        try:
-            Severity.parse(level)
-        except ValueError as exc:
-            raise ConfigError(f"{source}: 'severity.{rule_id}': {exc}") from None
+        _check_value(option, key, value, source)
     return values
+
+
+def _check_value(option: Option, key: str, value: Any, source: str) -> None:
+    """A value of the option's type and among its choices, or an error naming both."""
+    if not _CHECKS[option.type](value):
+        raise ConfigError(f"{source}: {key!r} must be {_TYPE_WORDS[option.type]}, not {value!r}")
+    if option.choices and value not in option.choices:
+        allowed = ", ".join(map(str, option.choices))
+        raise ConfigError(f"{source}: {key!r} must be one of {allowed}, not {value!r}")
+    if key == "severity":
+        for rule_id, level in value.items():
+            try:
+                Severity.parse(level)
+            except ValueError as exc:
+                raise ConfigError(f"{source}: 'severity.{rule_id}': {exc}") from None

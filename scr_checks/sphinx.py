@@ -10,6 +10,7 @@ optional dependency of scr-checks.
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -20,15 +21,14 @@ from sphinx.util import logging
 from sphinx.util.matching import Matcher
 
 from scr_checks import __version__
-from scr_checks.config import find_config, load_raw
+from scr_checks.config import Config, find_config, load_raw
 from scr_checks.document import Report
 from scr_checks.exceptions import ScrChecksError
-from scr_checks.loading import call_startup_hook, load_plugins
+from scr_checks.lifecycle import run_session
 from scr_checks.locations import SourceText
 from scr_checks.readers import decode_text
 from scr_checks.readers.rst import fix_title_lines
 from scr_checks.results import Finding
-from scr_checks.runner import Session
 from scr_checks.suppressions import apply_baseline, configured_baseline, read_baseline
 
 logger = logging.getLogger(__name__)
@@ -72,14 +72,20 @@ class Checker:
     def __init__(self, app: Sphinx) -> None:
         settings = app.config
         self.config_path = _config_path(app)
-        try:
-            self.pm, self.config = load_plugins(load_raw(self.config_path), self.config_path)
+        def conf_py(config: Config) -> None:
             for key in ("select", "ignore"):
                 chosen = settings[f"scr_checks_{key}"]
                 if chosen is not None:
-                    self.config.values[key] = [str(rule) for rule in chosen]
-            call_startup_hook(self.pm, "scr_configure", config=self.config)
-            self.session = Session(self.pm, self.config)
+                    value = [str(rule) for rule in chosen] if isinstance(
+                        chosen, list | tuple) else chosen
+                    config.override(key, value, f"scr_checks_{key} in conf.py")
+
+        #: Ends the run (scr_unconfigure) when the build finishes.
+        self.run = ExitStack()
+        try:
+            self.session = self.run.enter_context(run_session(
+                load_raw(self.config_path), self.config_path, settings=conf_py))
+            self.config = self.session.config
             self.baseline = configured_baseline(self.config)
             self.accepted = read_baseline(self.baseline) if self.baseline else None
         except ScrChecksError as exc:
@@ -138,4 +144,4 @@ class Checker:
             logger.info("%s", text, location=location)
 
     def finish(self, app: Sphinx, exception: BaseException | None) -> None:
-        call_startup_hook(self.pm, "scr_unconfigure", config=self.config)
+        self.run.close()

@@ -8,31 +8,49 @@ what a user would.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from scr_checks.loading import call_startup_hook, load_plugins
+from scr_checks.lifecycle import finish, run_session
 from scr_checks.results import Finding, RunResult
 from scr_checks.runner import Session
 
 
-def make_session(
+@contextmanager
+def session(
     config: dict[str, Any] | None = None,
     plugins: Iterable[str] = (),
     blocked: Iterable[str] = (),
     autoload: bool = True,
     config_path: Path | None = None,
-) -> Session:
-    """A session configured from a dict, as if read from scr-checks.toml."""
-    pm, cfg = load_plugins(config or {}, config_path, plugins, blocked, autoload)
-    call_startup_hook(pm, "scr_configure", config=cfg)
-    return Session(pm, cfg)
+) -> Iterator[Session]:
+    """A run's session configured from a dict, as if read from scr-checks.toml.
+
+    Started and ended as the command line starts and ends one, hooks and all.
+    """
+    with run_session(config or {}, config_path, modules=plugins, blocked=blocked,
+                     autoload=autoload) as started:
+        yield started
+
+
+def make_session(config: dict[str, Any] | None = None, **options: Any) -> Session:
+    """A configured session to look at (its rules, readers, configuration).
+
+    The run is ended at once (``scr_unconfigure``); use :func:`session` to
+    check files in a run that ends when you are done.
+    """
+    with session(config, **options) as started:
+        return started
 
 
 def check_paths(paths: Iterable[str | Path], **options: Any) -> RunResult:
-    """Check files or folders with a fresh session; options as for make_session."""
-    return make_session(**options).run([str(p) for p in paths])
+    """Check files or folders in a run of their own; options as for :func:`session`."""
+    with session(**options) as started:
+        result = started.run([str(p) for p in paths])
+        finish(started, result)
+        return result
 
 
 def check_text(

@@ -119,3 +119,11 @@ def test_a_missing_configuration_file_stops_the_build_naming_it(tmp_path):
     assert done.returncode == 2
     assert f"scr-checks: configuration file {str(source / 'nowhere.toml')!r} not found" in (
         done.stderr)
+
+
+def test_settings_in_conf_py_are_checked_as_the_files_are(tmp_path):
+    source = _project(tmp_path, 'scr_checks_select = "SCR1"\n')
+    done = _build(source)
+    assert done.returncode == 2
+    assert "scr_checks_select in conf.py: 'select' must be a list" in done.stderr
+

@@ -15,8 +15,7 @@ from types import SimpleNamespace
 import pytest
 from lxml import etree
 
-from scr_checks.cli import build_parser, load
-from scr_checks.loading import call_startup_hook
+from scr_checks.cli import build_parser, cli_session
 from scr_checks.runner import Session
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -145,11 +144,13 @@ def comments(data: bytes) -> list[tuple[str, str, list[str]]]:
 def session(*options: str) -> Session:
     """The session ``scr-checks annotate``/``redact`` would use, without a config file."""
     args = build_parser().parse_args(["check", "x", "--isolated", *options])
-    pm, config = load(args, [])
-    if "--show-identifiers" in options:
-        config.override("show_identifiers", True, "--show-identifiers")
-    call_startup_hook(pm, "scr_configure", config=config)
-    return Session(pm, config)
+
+    def settings(config):
+        if "--show-identifiers" in options:
+            config.override("show_identifiers", True, "--show-identifiers")
+
+    with cli_session(args, [], settings) as started:
+        return started
 
 
 def model():
