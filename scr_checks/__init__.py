@@ -43,6 +43,7 @@ from scr_checks.prose import (  # noqa: E402
     word_spans,
 )
 from scr_checks.readers import Reader, decode_text  # noqa: E402
+from scr_checks.readers.tree import TreeBuilder  # noqa: E402
 from scr_checks.results import Finding, Location, RunResult, Suppression  # noqa: E402
 from scr_checks.rules import Rule, Severity  # noqa: E402
 from scr_checks.wordlists import WordEntry, WordList, WordMatch  # noqa: E402
@@ -78,6 +79,7 @@ __all__ = [
     "SourceText",
     "Suppression",
     "TextBlock",
+    "TreeBuilder",
     "WordEntry",
     "WordList",
     "WordMatch",
