@@ -38,7 +38,8 @@ _WORD_NUMBERS = "one|two|three|four|five|six|seven|eight|nine|ten"
 _LABELS = {
     kind: regex.compile(
         r"^\s*(?:(?:\d{1,3}\.)+\d{1,3}\.?\s+)?(?P<label>" + words
-        + r"\s+(?P<number>\d{1,3}[a-z]?|[A-Z]\b|(?:" + _WORD_NUMBERS + r")\b))[.:)\-–—]?",
+        + r"\s+(?P<number>\d{1,3}[a-z]?|[A-Z]\b|(?:" + _WORD_NUMBERS + r")\b))"
+        r"(?P<mark>\s*[.:)\-–—])?",
         regex.IGNORECASE,
     )
     for kind, words in (
@@ -245,7 +246,10 @@ class Outline:
                           context.option("", "headings"))
             layout = Layout.of(context)
             outline.layout = layout
-            outline.kind = recognise_kind(context.blocks, set(outline.kinds), layout.promised,
+            present = set(outline.kinds) | {kind for kind, items in (
+                ("findings", outline.findings), ("recommendations", outline.recommendations))
+                if items}
+            outline.kind = recognise_kind(context.blocks, present, layout.promised,
                                           context.option("", "kind"))
             context.stash[STASH_KEY] = outline
         return outline
@@ -361,6 +365,9 @@ class Outline:
                 current = None if block.is_heading else current
                 continue
             match = pattern.match(block.text)
+            if match and not block.is_heading and not match.group("mark") and block.text[
+                    match.end():].strip():
+                match = None  # "Finding 2 cites paragraph 3.4": prose about a finding
             if match and block.is_heading:
                 body = [b for b in section.blocks if id(b) not in claimed] if section else []
                 current = None
