@@ -109,6 +109,8 @@ class TextBlock:
     part: str = "body"
     #: Its place among the paragraphs of its section, headings not counted (0: a heading).
     section_paragraph: int | None = None
+    #: The footnote the block is in ("2"), or ``None``.
+    footnote: str | None = None
     _aligner: Aligner | None = None
 
     @property
@@ -148,6 +150,7 @@ class TextBlock:
             page=self.page,
             page_line=self.page_line,
             section_paragraph=self.section_paragraph,
+            footnote=self.footnote,
         )
         if self._aligner is None:  # Word, PDF: columns within the paragraph's text
             start = min(start, len(self.text))
@@ -208,16 +211,35 @@ def paragraph_number(node: nodes.Element, text: str) -> str | None:
     return match.group(1) if match else None
 
 
+def _footnote(node: nodes.Element, seen: dict[int, str]) -> str | None:
+    """The number of the footnote ``node`` is in: its label, or else its place
+    among the report's footnotes (a Word note follows the paragraph citing it,
+    so that is the number Word shows); ``None`` outside a footnote."""
+    parent = node.parent
+    while parent is not None and not isinstance(parent, nodes.footnote):
+        parent = parent.parent
+    if parent is None:
+        return None
+    key = id(parent)
+    if key not in seen:
+        label = next((child.astext().strip() for child in parent.children
+                      if isinstance(child, nodes.label)), "")
+        seen[key] = label or str(len(seen) + 1)
+    return seen[key]
+
+
 def blocks(report: Report) -> list[TextBlock]:
     """Cut the report into prose blocks, in reading order."""
     out: list[TextBlock] = []
     counted: Counter[tuple[str, ...]] = Counter()
+    notes: dict[int, str] = {}
     for node, path in prose_nodes(report.document):
         text = node.astext().replace("\n", " ")
         if not text.strip():
             continue
         heading = isinstance(node, nodes.title)
-        if not heading:
+        note = _footnote(node, notes)
+        if not heading and note is None:  # a note is not one of its section's paragraphs
             counted[path] += 1
         aligner = None
         if report.source is not None:
@@ -233,7 +255,9 @@ def blocks(report: Report) -> list[TextBlock]:
                 index=int(node.get("index", len(out) + 1)),
                 page=node.get("page"),
                 page_line=node.get("page_line"),
-                section_paragraph=0 if heading else counted[path],
+                section_paragraph=None if note is not None else 0 if heading
+                else counted[path],
+                footnote=note,
                 _aligner=aligner,
             )
         )
