@@ -41,6 +41,47 @@ class HiddenContent:
     text: str
     where: str
 
+    @property
+    def place(self) -> str:
+        """Where it is, for a message: the kind named when ``where`` alone would
+        send a reader to a paragraph that does not show it ("a tracked deletion
+        in paragraph 9")."""
+        if self.kind == "header-footer":
+            margin = "footer" if self.where.startswith("footer") else "header"
+            return f"a page {margin} ({self.where})"
+        kind = _HIDDEN_PLACES.get(self.kind)
+        return f"{kind} in {self.where}" if kind else self.where
+
+    @property
+    def remedy(self) -> str:
+        """What takes it out of the file, or ``""`` when the words are printed
+        (a running header) and the finding's own suggestion applies."""
+        if self.kind == "property":
+            return next((fix for start, fix in _PROPERTY_REMEDIES
+                         if self.where.startswith(start)), _PROPERTY_REMEDY)
+        return _HIDDEN_REMEDIES.get(self.kind, "")
+
+
+#: Kinds of hidden content whose ``where`` is a visible paragraph.
+_HIDDEN_PLACES = {"deletion": "a tracked deletion", "insertion": "a tracked insertion",
+                  "hidden-text": "hidden text"}
+_HIDDEN_REMEDIES = {
+    "deletion": "accept the change: the deleted words stay in the file until it is accepted",
+    "hidden-text": "delete the hidden text: it is not shown but stays in the file",
+    "comment": "delete the comment before publishing",
+    "annotation": "delete the annotation before publishing",
+}
+#: A person's name in a property, by the ``where`` the readers give it.
+_PROPERTY_REMEDIES = (
+    ("comment ", "delete the comments before publishing; Word's Inspect Document "
+     "(File > Info > Check for Issues) removes them and their authors' names"),
+    ("page ", "delete the annotation, or set its author to the organisation's name"),
+    ("meta ", "remove the author from the page's meta tags"),
+)
+_PROPERTY_REMEDY = ("clear the author fields of the document properties (in Word: File > "
+                    "Info > Check for Issues > Inspect Document > Document Properties and "
+                    "Personal Information)")
+
 
 @dataclass
 class Report:
