@@ -160,7 +160,7 @@ def test_built_ins_load_without_autoload_and_one_can_be_disabled(monkeypatch):
 def test_an_installed_plugin_cannot_take_a_built_in_name():
     import pytest
 
-    from scr_checks.exceptions import PluginLoadError, RuleError
+    from scr_checks.exceptions import PluginLoadError
     from scr_checks.pluginmanager import ScrPluginManager
 
     class EntryPoint:
