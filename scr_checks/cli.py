@@ -690,6 +690,8 @@ def command_redact(args: argparse.Namespace) -> ExitCode:
         path = Path(args.path)
         data = read_input(session, path, (*WORD_SUFFIXES, *TEXT_SUFFIXES))
         target = output_path(args, "redacted")
+        if args.write_identifier_map:
+            identifier_map_path(Path(args.write_identifier_map), path, target)
         done = edited(session, path, lambda: redact(session, path, data, display_path(path),
                                                     args.strip_hidden))
         if not report_errors(done.result) or done.data is None:
@@ -710,6 +712,14 @@ def command_redact(args: argparse.Namespace) -> ExitCode:
         if done.result.errors:
             return ExitCode.ERROR
         return ExitCode.FINDINGS if done.remaining else ExitCode.OK
+
+
+def identifier_map_path(chosen: Path, source: Path, copy: Path) -> None:
+    """Refuse an identifier map that would replace the report or the redacted copy."""
+    refuse_inputs([chosen], [str(source)], ())
+    if chosen.resolve() == copy.resolve():
+        raise UsageError(f"--write-identifier-map {display_path(chosen)!r} is the redacted "
+                         "copy; choose another file")
 
 
 def write_output(target: Path, data: str | bytes) -> None:
