@@ -21,7 +21,6 @@ from scr_checks.document import Report, TextBlock, blocks
 from scr_checks.exceptions import ConfigError, PluginLoadError, ReaderError
 from scr_checks.exclusions import Exclusions
 from scr_checks.fingerprints import fingerprints, v1_fingerprints
-from scr_checks.formatters import Formatter
 from scr_checks.layout import Layout
 from scr_checks.locations import utf16_column
 from scr_checks.masking import Masker
@@ -31,7 +30,7 @@ from scr_checks.parallel import Progress, check_files
 from scr_checks.paths import display_path, project_root
 from scr_checks.pluginmanager import ScrPluginManager
 from scr_checks.prose import word_runs
-from scr_checks.readers import Reader
+from scr_checks.registry import Registry
 from scr_checks.results import FileResult, Finding, Location, RunResult, ToolError
 from scr_checks.rules import RuleRegistry
 from scr_checks.scorecard import scorecard
@@ -63,22 +62,19 @@ class Session:
         #: Set when an output shows each finding's paragraph (the HTML page):
         #: each file's result then carries them, as ``extras["paragraphs"]``.
         self.record_paragraphs = False
-        self.rules = RuleRegistry()
-        self.readers: dict[str, type[Reader]] = {}
-        self.formatters: dict[str, type[Formatter]] = {}
+        #: Every rule, reader and formatter the plugins registered.
+        self.registry = Registry()
+        self.rules = self.registry.rules
+        self.readers = self.registry.readers
+        self.formatters = self.registry.formatters
         for owner, result in _registered(pm, "scr_register_rules", config):
-            self.rules.extend(result, owner)
+            self.registry.add_rules(result, owner)
         for owner, result in _registered(pm, "scr_register_readers", config):
             for reader in result:
-                self._add_reader(reader, owner)
+                self.registry.add_reader(reader, owner)
         for owner, result in _registered(pm, "scr_register_formatters", config):
             for formatter in result:
-                if formatter.name in self.formatters:
-                    raise PluginLoadError(
-                        f"plugin {owner!r}: output format {formatter.name!r} "
-                        "is already registered"
-                    )
-                self.formatters[formatter.name] = formatter
+                self.registry.add_formatter(formatter, owner)
         self._check_severity_keys()
         self._check_selectors()
         selection = config.selection
@@ -94,19 +90,6 @@ class Session:
             ]
             for hook in ("scr_check_document", "scr_check_node")
         }
-
-    def _add_reader(self, reader: type[Reader], owner: str) -> None:
-        for suffix in reader.suffixes:
-            current = self.readers.get(suffix)
-            if current is not None and not getattr(reader, "override", False):
-                if getattr(current, "override", False):
-                    continue
-                raise PluginLoadError(
-                    f"plugin {owner!r}: a reader for {suffix!r} is already "
-                    f"registered ({current.__module__}.{current.__name__}); set "
-                    "override = True on the class to replace it"
-                )
-            self.readers[suffix] = reader
 
     def _check_severity_keys(self) -> None:
         ids = [rule.id for rule in self.rules]
