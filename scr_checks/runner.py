@@ -29,7 +29,6 @@ from scr_checks.paragraphs import flagged_paragraphs
 from scr_checks.parallel import Progress, check_files
 from scr_checks.paths import display_path, project_root
 from scr_checks.pluginmanager import ScrPluginManager
-from scr_checks.prose import word_runs
 from scr_checks.registry import Registry
 from scr_checks.results import FileResult, Finding, Location, RunResult, ToolError
 from scr_checks.rules import RuleRegistry
@@ -254,7 +253,6 @@ class Session:
     def _check(self, result: FileResult, get_report: Callable[[], Report | None],
                anchor: str, masked: bool | None = None) -> FileResult:
         """Get the report and check it within the ``timeout``; never raises."""
-        word_runs.cache_clear()  # the last report's paragraphs
         report = None
         try:
             with time_limit(self.config.get("timeout")):

@@ -185,11 +185,11 @@ def _jargon_findings(
 ) -> Iterator[Finding]:
     words = jargon.configured(context.option(NAMESPACE, "extra_jargon"),
                               context.option(NAMESPACE, "allowed"))
-    explained = {m.entry for b in glossary for m in words.finditer(b.text)}
+    explained = {m.entry for b in glossary for m in words.finditer(b)}
     first: dict[object, tuple[TextBlock, object]] = {}
     for block in prose:
         quoted = None
-        for match in words.finditer(block.text):
+        for match in words.finditer(block):
             if match.entry in explained or match.entry in first:
                 continue
             if quoted is None:

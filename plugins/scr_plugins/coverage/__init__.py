@@ -102,7 +102,7 @@ def _categories(prose: list[TextBlock], wanted: int) -> set[str]:
     """
     found: set[str] = set()
     for block in prose:
-        categories = {m.entry.category for m in equality().finditer(block.text)}
+        categories = {m.entry.category for m in equality().finditer(block)}
         if categories - found and considered().search(block.text):
             found.update(categories)
         found.discard("equality")

@@ -78,7 +78,7 @@ def _method(outline: Outline, context: CheckContext) -> Iterator[Finding]:
     sections = [s for kind in METHOD_KINDS for s in outline.sections_of_kind(kind)]
     words = sources()
     for section in sections:
-        if any(True for b in section.blocks for _ in words.finditer(b.text)):
+        if any(True for b in section.blocks for _ in words.finditer(b)):
             return
     method = outline.sections_of_kind("methodology")
     if method:

@@ -74,7 +74,7 @@ def scr_check_document(context: CheckContext) -> Iterator[Finding]:
                 suggestion="address it to a body, e.g. 'The Partnership should ...'",
             )
         for block in item.blocks:
-            for match in wordlist("generic").finditer(block.text):
+            for match in wordlist("generic").finditer(block):
                 yield context.finding(
                     GENERIC,
                     f"{item.label} is generic: '{match.text}' {match.entry.why}.",

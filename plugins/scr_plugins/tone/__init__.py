@@ -78,7 +78,7 @@ def scr_check_node(block: TextBlock, context: CheckContext) -> Iterator[Finding]
     acknowledged: list[tuple[int, int]] | None = None
     disclaimers: list[tuple[int, int]] | None = None
     for name, words in configured(context).items():
-        for match in words.finditer(block.text):
+        for match in words.finditer(block):
             if quoted is None:
                 quoted = quoted_spans(block.text)
                 acknowledged = _acknowledged(block.text)
