@@ -22,7 +22,6 @@ from scr_checks.exceptions import ConfigError, PluginLoadError, ReaderError
 from scr_checks.exclusions import Exclusions
 from scr_checks.fingerprints import fingerprints, v1_fingerprints
 from scr_checks.layout import Layout
-from scr_checks.locations import utf16_column
 from scr_checks.masking import Masker
 from scr_checks.outline import Outline
 from scr_checks.paragraphs import flagged_paragraphs
@@ -30,7 +29,7 @@ from scr_checks.parallel import Progress, check_files
 from scr_checks.paths import display_path, project_root
 from scr_checks.pluginmanager import ScrPluginManager
 from scr_checks.registry import Registry
-from scr_checks.results import FileResult, Finding, Location, RunResult, ToolError
+from scr_checks.results import FileResult, Finding, RunResult, ToolError
 from scr_checks.rules import RuleRegistry
 from scr_checks.scorecard import scorecard
 from scr_checks.suggest import did_you_mean
@@ -39,8 +38,6 @@ from scr_checks.walk import find_reports
 
 log = logging.getLogger("scr_checks")
 
-#: Rule the core uses for problems the parser itself reports.
-MARKUP_RULE = "SCR100"
 #: The input path that means standard input.
 STDIN = "-"
 #: The suffix standard input is read as without ``--stdin-filename``.
@@ -261,8 +258,7 @@ class Session:
                     return result
                 context = CheckContext(self.config, self.rules, report, blocks(report))
                 Layout.of(context)  # every block's part, before any checker reads it
-                findings = self._markup_findings(report, context)
-                findings += self._run_checkers(report, context, result)
+                findings = self._run_checkers(report, context, result)
                 findings = self._whole_report_only(findings, context)
         except TimeLimitExceeded as exc:
             result.errors.append(
@@ -330,21 +326,6 @@ class Session:
             return None
         result.format = report.format
         return report
-
-    def _markup_findings(self, report: Report, context: CheckContext) -> list[Finding]:
-        if MARKUP_RULE not in self._selected_ids:
-            return []
-        out = []
-        for line, _level, message in report.parse_messages:
-            finding = context.finding(MARKUP_RULE, f"Markup problem: {message}")
-            if line and report.source is not None:
-                text = report.source.line(line)
-                finding = finding.evolve(location=Location(
-                    path=report.path, line=line, column=1, end_line=line,
-                    end_column=utf16_column(text, len(text)),
-                ), context=text)
-            out.append(finding)
-        return out
 
     def _run_checkers(self, report: Report, context: CheckContext,
                       result: FileResult) -> list[Finding]:
