@@ -12,11 +12,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import regex
 from docutils import frontend, nodes, utils
 
 from scr_checks.locations import Aligner, SourceText, utf16_column
+from scr_checks.prose import word_runs
 from scr_checks.results import Location
 
 #: A paragraph number at the start of a block: "3.2", "4.12.3", "10.1." …
@@ -158,6 +160,12 @@ class TextBlock:
     def kind(self) -> str:
         """The docutils node name: ``paragraph``, ``title``, ``term`` …"""
         return self.node.tagname
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The block's distinct runs of letters and digits, case-folded
+        (:func:`scr_checks.word_runs`), kept while the block lives."""
+        return word_runs(self.text)
 
     @property
     def is_heading(self) -> bool:

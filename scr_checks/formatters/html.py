@@ -25,8 +25,7 @@ from typing import Any
 
 import regex
 
-from scr_checks.formatters import encodable
-from scr_checks.formatters.deferred import HtmlOutput
+from scr_checks.formatters import Formatter, encodable
 from scr_checks.results import FileResult, Finding, Location, RunResult, ToolError
 from scr_checks.rules import QUESTIONS, Rule, Severity
 from scr_checks.scorecard import NEEDS_ATTENTION, NO_PROBLEMS, NOT_CHECKED, run_scorecard
@@ -57,7 +56,11 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-class HtmlFormatter(HtmlOutput):
+class HtmlFormatter(Formatter):
+    name = "html"
+    description = ("One self-contained page for people: scorecards, findings in "
+                   "their paragraphs, linkage maps.")
+    shows_paragraphs = True
 
     def render(self, run: RunResult) -> str:
         style, script = _asset("html-report.css"), _asset("html-report.js")

@@ -16,8 +16,7 @@ from dataclasses import asdict
 from importlib import resources
 from typing import Any
 
-from scr_checks.formatters import encodable
-from scr_checks.formatters.deferred import JsonOutput
+from scr_checks.formatters import Formatter, encodable
 from scr_checks.results import FileResult, Finding, RunResult, ToolError
 
 #: The layout this formatter writes; see the schema's ``schema_version``.
@@ -66,7 +65,9 @@ def file_data(file: FileResult) -> dict[str, Any]:
     }
 
 
-class JsonFormatter(JsonOutput):
+class JsonFormatter(Formatter):
+    name = "json"
+    description = "Every finding and error as JSON data, for scripts."
 
     def render(self, run: RunResult) -> str:
         data = {

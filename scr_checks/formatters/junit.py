@@ -23,8 +23,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from scr_checks.formatters import encodable
-from scr_checks.formatters.deferred import JunitOutput
+from scr_checks.formatters import Formatter, encodable
 from scr_checks.results import FileResult, Finding, RunResult, ToolError
 
 if TYPE_CHECKING:  # lxml is imported only when JUnit is written (5 ms of every start-up)
@@ -60,7 +59,9 @@ def finding_line(finding: Finding, mark: str = "") -> str:
     return text + mark
 
 
-class JunitFormatter(JunitOutput):
+class JunitFormatter(Formatter):
+    name = "junit"
+    description = "JUnit XML (Jenkins junit-10 dialect): a testcase per report and rule."
 
     def render(self, run: RunResult) -> str:
         from lxml import etree
