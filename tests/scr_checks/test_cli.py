@@ -456,3 +456,15 @@ def test_the_command_ends_as_any_program_so_plugins_clean_up(tmp_path):
                           env={**os.environ, "PYTHONPATH": str(tmp_path)})
     assert proc.returncode == 1, proc.stderr
     assert (tmp_path / "cleaned").read_text(encoding="utf-8") == "yes"
+
+
+def test_the_run_s_scorecard_counts_the_reports_that_could_not_be_read(tmp_path, capsys):
+    (tmp_path / "a.docx").write_bytes(b"not a zip")
+    (tmp_path / "b.rst").write_text(GOOD, encoding="utf-8")
+    assert main(["check", str(tmp_path), "--no-color"]) == 2
+    out = capsys.readouterr().out
+    assert "Quality marker 'The report' - 2 reports (1 not checked):" in out
+    questions = [line for line in out.splitlines() if line.startswith("  Q")]
+    assert len(questions) == 8
+    assert all(line.endswith("(not checked in 1 report)") for line in questions
+               if " not checked " not in line)

@@ -187,4 +187,7 @@ def _noun_phrase(text: str, noun: WordMatch) -> str:
     """The noun with its determiner and modifiers: "the bruising protocol"."""
     before = _DETERMINER.search(text, max(0, noun.start - 60), noun.start)
     start = before.start() if before else noun.start
-    return " ".join(text[start:noun.end].split())
+    phrase = " ".join(text[start:noun.end].split())
+    # Quoted mid-sentence in a message: "it names the bruising protocol", even
+    # where the report starts a sentence with it.
+    return phrase[0].lower() + phrase[1:] if before else phrase

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
-from scr_checks import CheckContext, Finding, Outline, WordList, hookimpl
+from scr_checks import CheckContext, Finding, Outline, Reference, WordList, hookimpl
 from scr_plugins.linkage import linkmap
 from scr_plugins.linkage.rules import (
     BROKEN_REFERENCE,
@@ -66,12 +66,18 @@ def _broken(outline: Outline, context: CheckContext) -> Iterator[Finding]:
                     answering.kind == "recommendation"):
                 continue  # a recommendation answering no finding is SCR305's
             if not outline.resolve(ref):
-                what = {"link": "link target"}.get(ref.kind, ref.kind)
-                yield context.finding(
-                    BROKEN_REFERENCE,
-                    f"The reference '{ref.text}' points to no {what} of this report.",
-                    block, ref.start, ref.end,
-                )
+                yield context.finding(BROKEN_REFERENCE, _broken_message(ref),
+                                      block, ref.start, ref.end)
+
+
+def _broken_message(ref: Reference) -> str:
+    """What a reference names and that nothing has that name: a number is quoted
+    with its kind ('paragraph 9.9'), as the report wrote it."""
+    if ref.kind == "link":
+        return f"The link '{ref.text}' points to no section of this report."
+    kind = ref.kind.capitalize() if ref.kind in ("finding", "recommendation") else ref.kind
+    named = f"{kind} {ref.text}"
+    return f"The reference to {named} points nowhere: this report has no {named}."
 
 
 def _method(outline: Outline, context: CheckContext) -> Iterator[Finding]:

@@ -33,15 +33,45 @@ _DATE_ALONE = regex.compile(
     r"^\W*(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH + r"\.?,?\s+)?" + _YEAR + r"\W*$", _I)
 
 
+#: A month and year in a short line near the title: "Overview Report November 2018",
+#: "Author A. Writer, January 2019".
+_MONTH_YEAR = regex.compile(r"\b" + _MONTH + r"\.?,?\s+" + _YEAR, _I)
+#: How many blocks at the start of a report count as near its title, when no
+#: title page was recognised, and the most words such a line of dates has.
+_NEAR_TITLE, _SHORT = 8, 16
+
+
 def stated_year(blocks: Iterable[TextBlock]) -> str | None:
-    """The year the title page says the report was published (or finished), if it says."""
+    """The year the title page says the report was published (or finished), if it says.
+
+    When the title page does not say (or a plain-text or PDF file has none
+    that can be told apart), the short lines at the start of the report, near
+    its title and before its first sentence, are read the same way, and a
+    month and year in one counts.
+    """
+    blocks = list(blocks)
     front = [" ".join(block.text.split()) for block in blocks if block.part == FRONT]
+    year = _year_in(front)
+    if year is None:
+        near = []
+        for block in blocks[:_NEAR_TITLE]:
+            text = " ".join(block.text.split())
+            if text.endswith((".", "!", "?")):
+                break  # the report's prose has begun: its dates are events
+            if len(text.split()) <= _SHORT:
+                near.append(text)
+        year = _year_in(near) or next(
+            (match.group(1) for text in near if (match := _MONTH_YEAR.search(text))), None)
+    return year
+
+
+def _year_in(texts: list[str]) -> str | None:
     for pattern in _STATED:
-        for text in front:
+        for text in texts:
             match = pattern.search(text)
             if match:
                 return match.group(1)
-    for text in front:
+    for text in texts:
         match = _DATE_ALONE.match(text)
         if match:
             return match.group(1)

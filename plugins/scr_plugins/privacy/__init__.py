@@ -196,12 +196,12 @@ def scr_check_document(report: Report, context: CheckContext) -> Iterator[Findin
     for item in report.hidden:
         if person_property(item, state.lexicon):
             yield context.finding(
-                "SCR219", f"A person's name in {item.where}: '{item.text}'.",
-                secret=item.text, suggestion="clear the document properties",
+                "SCR219", f"A person's name in {item.place}: '{item.text}'.",
+                secret=item.text, suggestion=item.remedy,
             )
             continue
         for hit in state.scan(item.text):
             yield context.finding(
-                hit.rule, f"{_message(hit.message, hit.text)[:-1]} in {item.where}.",
-                secret=hit.text, suggestion=hit.suggestion,
+                hit.rule, f"{_message(hit.message, hit.text)[:-1]} in {item.place}.",
+                secret=hit.text, suggestion=item.remedy or hit.suggestion,
             )

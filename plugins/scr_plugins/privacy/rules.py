@@ -163,8 +163,10 @@ RULES = [
           "Accept or reject all changes, delete comments and hidden text, and re-export.",
           precision="medium"),
     _rule(19, "metadata-identity", "A person's name in the document properties or metadata.",
-          "Document properties (author, last modified by) travel with the published file.",
-          "Clear the document properties before publishing.",
+          "Document properties (author, last modified by) and the authors of comments and "
+          "annotations travel with the published file.",
+          "Clear the author fields of the document properties, and delete comments and "
+          "annotations, before publishing.",
           precision="medium", masked_as="name"),
 
 ]

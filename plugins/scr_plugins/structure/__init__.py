@@ -187,7 +187,17 @@ def _where(block) -> str:
     return location.describe() or f"paragraph {block.index}"
 
 
+#: Formats whose heading levels are guessed by the reader (from capitals,
+#: numbering or font sizes), not set by the author: a skipped level there is
+#: the guess's, not the report's.
+GUESSED_LEVELS = frozenset({"text", "pdf"})
+
+
 def _heading_levels(outline: Outline, context: CheckContext) -> Iterator[Finding]:
+    if context.report.format in GUESSED_LEVELS:
+        context.not_checked(HEADING_LEVEL_SKIPPED.id, "plain text and PDF give no heading "
+                            "levels, only the reader's guesses")
+        return
     previous = 0
     for section in outline.sections:
         if section.level > previous + 1 and previous:

@@ -86,6 +86,11 @@ def test_the_message_names_the_tool_that_was_not_used():
     assert "names the bruising protocol and the body map tool only as" in found.message
 
 
+def test_a_tool_that_starts_a_sentence_is_named_in_lower_case_mid_sentence():
+    (found,) = only(finding("The neglect guidance was not applied."))
+    assert "it names the neglect guidance only as" in found.message
+
+
 @pytest.mark.parametrize("sentence", [
     "The health visitor did not ask about the father's drug use.",
     "Appointments were missed and nobody followed them up.",

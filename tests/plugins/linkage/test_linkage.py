@@ -67,6 +67,15 @@ def test_broken_reference_points_at_the_number():
     loc = finding.location
     assert (loc.line, loc.column, loc.end_line, loc.end_column) == (25, 60, 25, 65)
     assert finding.snippet == "4.1.7"
+    assert finding.message == ("The reference to paragraph 4.1.7 points nowhere: this "
+                               "report has no paragraph 4.1.7.")
+
+
+def test_a_broken_reference_to_a_finding_is_quoted_as_the_report_labels_it():
+    text = REPORT.replace("4.1.1).", "4.1.1, Finding 9).")
+    messages = [f.message for f in findings_of(run(text, "SCR502"), "SCR502")]
+    assert messages == ["The reference to Finding 9 points nowhere: this report has no "
+                        "Finding 9."]
 
 
 def test_a_recommendation_answering_a_missing_finding_is_its_own_problem():

@@ -46,6 +46,19 @@ def test_publication_wins_over_another_date_on_the_title_page():
     assert report["year"] == "2020"
 
 
+@pytest.mark.parametrize(("lines", "year"), [
+    (("Serious Case Review", "Child P", "Author A. Writer, January 2019"), "2019"),
+    (("Child P Overview Report November 2018",), "2018"),
+    (("Serious Case Review", "Child P", "Child P was born in March 2018.",
+      "Overview report, May 2020"), None),
+])
+def test_a_year_near_the_title_of_a_report_without_a_title_page(lines, year):
+    text = "\n\n".join(lines) + "\n\n1. Introduction\n\n1.1 The review began.\n"
+    report = check_text(text, suffix=".txt", config={"select": ["SCR5"]}).files[0].extras[
+        "linkage"]["report"]
+    assert report["year"] == year
+
+
 def test_years_in_the_reports_text_are_events_not_its_date():
     assert title_page("# Serious Case Review: Child P")["year"] is None
 

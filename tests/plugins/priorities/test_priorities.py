@@ -104,3 +104,17 @@ def test_list_items_in_a_recommendations_section_are_recommendations():
     (finding,) = only("SCR304", recs)
     assert finding.snippet == "Remind staff"
     assert len(only("SCR301", recs)) == 1
+
+
+def test_the_generic_message_reads_as_a_sentence_for_every_kind_of_wording():
+    recs = ("- The Partnership should provide more training (Finding 1).\n"
+            "- The Board should raise awareness of the policy (Finding 1).\n"
+            "- Staff should be reminded of the procedure (Finding 1).\n")
+    assert [f.message for f in only("SCR304", recs)] == [
+        "Recommendation 1 is generic: 'more training' asks for training without saying "
+        "what it must change, and training alone rarely changes practice.",
+        "Recommendation 2 is generic: 'raise awareness' asks for awareness, which alone "
+        "does not say what will change.",
+        "Recommendation 3 is generic: 'should be reminded' asks for a reminder, and reminders "
+        "rarely change practice shaped by systems.",
+    ]

@@ -33,7 +33,7 @@ def test_comments_and_tracked_changes_are_reported_as_present():
 
 def test_identifiers_in_hidden_text_and_properties():
     findings = _document_findings([
-        HiddenContent("deletion", "Kayleigh Brennan moved to EX12 4QT.", "tracked deletion 1"),
+        HiddenContent("deletion", "Kayleigh Brennan moved to EX12 4QT.", "paragraph 9"),
         HiddenContent("property", "Sarah Okafor", "document properties: author"),
         HiddenContent("property", "Eastshire Safeguarding Partnership",
                       "document properties: company"),
@@ -44,7 +44,39 @@ def test_identifiers_in_hidden_text_and_properties():
     assert ("SCR219", "Sarah Okafor") in found
     assert not any("Eastshire" in f.secret for f in findings)
     name = next(f for f in findings if f.rule_id == "SCR201")
-    assert name.message == "Personal name: 'Kayleigh Brennan' in tracked deletion 1."
+    assert name.message == "Personal name: 'Kayleigh Brennan' in a tracked deletion in " \
+        "paragraph 9."
+    assert name.suggestion == ("accept the change: the deleted words stay in the file until "
+                               "it is accepted")
+
+
+def test_a_name_in_a_property_says_how_to_clear_that_property():
+    findings = _document_findings([
+        HiddenContent("property", "Sarah Okafor", "comment 3: author"),
+        HiddenContent("property", "Sarah Okafor", "document properties: author"),
+        HiddenContent("property", "Sarah Okafor", "page 2: annotation author 1"),
+    ])
+    fixes = {f.message: f.suggestion for f in findings if f.rule_id == "SCR219"}
+    assert fixes["A person's name in comment 3: author: 'Sarah Okafor'."].startswith(
+        "delete the comments before publishing")
+    assert "Inspect Document" in fixes[
+        "A person's name in document properties: author: 'Sarah Okafor'."]
+    assert fixes["A person's name in page 2: annotation author 1: 'Sarah Okafor'."] \
+        .startswith("delete the annotation")
+    assert not any("clear the document properties" in fix for fix in fixes.values())
+
+
+def test_a_name_in_hidden_text_or_a_header_says_where_it_is():
+    findings = _document_findings([
+        HiddenContent("hidden-text", "Ask Sarah Okafor.", "paragraph 4"),
+        HiddenContent("header-footer", "Prepared by Sarah Okafor", "header1"),
+    ])
+    assert [(f.message, f.suggestion) for f in findings if f.rule_id == "SCR201"] == [
+        ("Personal name: 'Sarah Okafor' in hidden text in paragraph 4.",
+         "delete the hidden text: it is not shown but stays in the file"),
+        ("Personal name: 'Sarah Okafor' in a page header (header1).",
+         "use a pseudonym or their role ('Child A', 'Mother', 'Adult B')"),
+    ]
 
 
 REPORT = "Title\n=====\n\nChild A lived with Kayleigh Brennan at 14 Larch Close.\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from scr_checks import ConfigError
-from scr_checks.testing import check_text, findings_of, make_session
+from scr_checks.testing import check_paths, check_text, findings_of, make_session
 
 
 def only(rule: str, text: str, **config):
@@ -148,6 +148,39 @@ def test_skipped_heading_level_is_reported(make_plugin):
     (finding,) = findings_of(run, "SCR104")
     assert "'Detail' is at level 4 straight after level 2" in finding.message
     assert finding.location.paragraph_index == 5
+
+
+#: Three heading styles, the third first used straight after the first: a
+#: reader that numbers levels by first appearance makes that a skipped level.
+GUESSED = (("ANALYSIS", 18), ("Text of the analysis here.", 11), ("Information Sharing", 14),
+           ("More text here.", 11), ("FINDINGS", 18), ("Text of the findings.", 11),
+           ("4.1 The referral plan", 12), ("More text.", 11))
+
+
+def _pdf(path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    page, y = canvas.Canvas(str(path)), 760
+    for line, size in GUESSED:
+        page.setFont("Helvetica-Bold" if size > 11 else "Helvetica", size)
+        page.drawString(72, y, line)
+        y -= 2 * size + 6
+    page.save()
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".pdf"])
+def test_a_skipped_level_is_not_reported_where_levels_are_only_guessed(suffix, tmp_path):
+    path = tmp_path / f"report{suffix}"
+    if suffix == ".pdf":
+        _pdf(path)
+    else:
+        path.write_text("\n\n".join(line for line, _ in GUESSED) + "\n", encoding="utf-8")
+    run = check_paths([path], config={"select": ["SCR1"]})
+    assert findings_of(run, "SCR104") == []
+    (gap,) = [gap for entry in run.files[0].extras["scorecard"]
+              for gap in entry["not_checked"] if "SCR104" in gap["rules"]]
+    assert gap["reason"] == ("plain text and PDF give no heading levels, only the reader's "
+                             "guesses")
 
 
 def test_long_report_without_summary():
