@@ -41,8 +41,6 @@ from scr_checks.scaffold import new_plugin
 from scr_checks.suggest import did_you_mean
 from scr_checks.suppressions import (
     apply_baseline,
-    configured_baseline,
-    read_baseline,
     write_baseline,
 )
 from scr_checks.terminal import SafeLogFormatter, terminal_safe
@@ -433,9 +431,8 @@ def check_and_report(args: argparse.Namespace, session: Session) -> ExitCode:
                   + ([Path(args.write_baseline)] if args.write_baseline else []),
                   args.paths, session.readers)
     # Writing a baseline accepts every finding, so the old one need not exist.
-    baseline_path = Path(args.baseline) if args.baseline else configured_baseline(config)
-    baseline = read_baseline(baseline_path) if baseline_path and not args.write_baseline else None
-    session.match_v1_baseline = baseline is not None and baseline.version == 1
+    baseline = None if args.write_baseline else session.use_baseline(
+        Path(args.baseline) if args.baseline else None)
     session.record_paragraphs = any(formatters[name].shows_paragraphs for name, _ in outputs)
     run = session.run(args.paths, args.jobs, progress_bar(sys.stderr))
     if args.write_baseline:

@@ -33,6 +33,7 @@ from scr_checks.results import FileResult, Finding, RunResult, ToolError
 from scr_checks.rules import RuleRegistry
 from scr_checks.scorecard import scorecard
 from scr_checks.suggest import did_you_mean
+from scr_checks.suppressions import Baseline, configured_baseline, read_baseline
 from scr_checks.timelimit import TimeLimitExceeded, time_limit
 from scr_checks.walk import find_reports
 
@@ -113,6 +114,17 @@ class Session:
                         f"{where} matches no rule"
                         f"{did_you_mean(selector, ids)} (see 'scr-checks rules')"
                     )
+
+    def use_baseline(self, path: Path | None = None) -> Baseline | None:
+        """Read the baseline this run's findings are marked against: ``path``,
+        else the configuration's ``baseline``; None when there is neither.
+
+        A version-1 baseline makes each file's version-1 fingerprints too.
+        """
+        path = path or configured_baseline(self.config)
+        baseline = read_baseline(path) if path else None
+        self.match_v1_baseline = baseline is not None and baseline.version == 1
+        return baseline
 
     # -- inputs ----------------------------------------------------------
 
