@@ -20,12 +20,13 @@ from typing import Any
 
 import regex
 
+from scr_checks.patterns import compiled
 from scr_checks.results import FileResult, Finding, Location
 from scr_checks.rules import RuleRegistry
 
 #: What an identifier found by a rule that names no kind is masked as.
 DEFAULT_KIND = "identifier"
-_RUN = regex.compile(r"\w+")
+_RUN = compiled(r"\w+")
 
 
 def mask(kind: str = DEFAULT_KIND) -> str:

@@ -14,11 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
-
 from scr_accessibility.hyphenation import british
+from scr_checks import compile_pattern
 
-_VOWEL_GROUPS = regex.compile(r"[aeiouy]+")
+_VOWEL_GROUPS = compile_pattern(r"[aeiouy]+")
 
 
 @lru_cache(maxsize=65536)
