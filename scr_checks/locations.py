@@ -12,9 +12,9 @@ only as far into the block as the finding's last character.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import repeat
 
 #: How far past the expected position a character may be before the
 #: aligner gives up on it (markup such as a long URL target is skipped).
@@ -53,15 +53,22 @@ class Aligner:
         self.text = text
         self.source = source
         self.start = (line, column)
-        self._positions: list[tuple[int, int]] = []
+        #: The alignment so far as runs: the text index where each starts, and
+        #: where in the source; the run's next characters follow in its line.
+        self._starts: list[int] = []
+        self._places: list[tuple[int, int]] = []
+        #: How many characters are aligned.
+        self._aligned = 0
         #: Where the next character's search starts, once the alignment has begun.
         self._cursor: tuple[int, int] | None = None
 
     def position(self, index: int) -> tuple[int, int]:
         """The (line, index in line) of ``text[index]``; ``index`` within the text."""
-        if index >= len(self._positions):
+        if index >= self._aligned:
             self._align(index + 1)
-        return self._positions[index]
+        run = bisect_right(self._starts, index) - 1
+        line, col = self._places[run]
+        return line, col + index - self._starts[run]
 
     def _align(self, count: int) -> None:
         """Extend the alignment to the first ``count`` characters.
@@ -74,31 +81,33 @@ class Aligner:
         skip_tags = self.source.markup == "html"
         lines = self.source.lines
         line, col = self._cursor if self._cursor is not None else self._anchor()
-        out = self._positions
+        starts, places = self._starts, self._places
         text = self.text
-        index = len(out)
+        index = self._aligned
         while index < count:
             ch = text[index]
+            starts.append(index)
             if ch.isspace():
-                out.append((line, col))
+                places.append((line, col))
                 line, col = self._skip_space(line, col)
                 index += 1
                 continue
             src = lines[line - 1] if line <= len(lines) else ""
             run = _verbatim(text, index, count, src, col, skip_tags)
             if run:
-                out.extend(zip(repeat(line), range(col, col + run), strict=False))
+                places.append((line, col))
                 col += run
                 index += run
                 continue
             found = self._find(ch, line, col, skip_tags)
             if found is None:
-                out.append((line, col))
+                places.append((line, col))
             else:
                 line, col = found
-                out.append((line, col))
+                places.append((line, col))
                 col += 1
             index += 1
+        self._aligned = index
         self._cursor = (line, col)
 
     def _skip_space(self, line: int, col: int) -> tuple[int, int]:
