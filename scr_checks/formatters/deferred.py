@@ -8,6 +8,7 @@ formatter subclasses it and is imported on the first render.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import ClassVar
 
 from scr_checks.formatters import Formatter
@@ -21,8 +22,17 @@ class DeferredFormatter(Formatter):
     real: ClassVar[str] = ""
 
     def render(self, run: RunResult) -> str:
+        return self._real().render(run)
+
+    def render_parts(self, run: RunResult) -> Iterator[str]:
+        formatter = self._real()
+        if type(formatter).render_parts is DeferredFormatter.render_parts:
+            return Formatter.render_parts(formatter, run)  # the real one renders it whole
+        return formatter.render_parts(run)
+
+    def _real(self) -> Formatter:
         formatter: Formatter = load(self.real)(self.config, self.color)
-        return formatter.render(run)
+        return formatter
 
 
 class JsonOutput(DeferredFormatter):

@@ -90,3 +90,23 @@ def test_a_broken_pipe_on_stdout_still_writes_the_files(tmp_path):
     assert err == "scr-checks: error: cannot write to standard output: Broken pipe\n"
     data = json.loads(target.read_text(encoding="utf-8"))
     assert data["errors"][0]["message"] == "cannot write to standard output: Broken pipe"
+
+
+def test_a_format_that_fails_half_way_leaves_its_file_as_it_was(tmp_path, capsys, monkeypatch):
+    from scr_checks.formatters.json import JsonFormatter
+
+    data, sarif = tmp_path / "out.json", tmp_path / "out.sarif"
+    data.write_text("earlier run\n", encoding="utf-8")
+
+    def half(self, run):
+        yield "{\n"
+        raise RuntimeError("no more")
+
+    monkeypatch.setattr(JsonFormatter, "render_parts", half)
+    assert main(["check", str(SAMPLE), "--json", str(data), "--sarif", str(sarif)]) == 2
+    assert data.read_text(encoding="utf-8") == "earlier run\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json", "out.sarif"]
+    invocation = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["invocations"][0]
+    assert [n["message"]["text"] for n in invocation["toolExecutionNotifications"]] == [
+        "RuntimeError: no more"]
+    assert "plugin 'format json': RuntimeError: no more" in capsys.readouterr().err
