@@ -14,15 +14,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-import regex
 from docutils import frontend, nodes, utils
 
 from scr_checks.locations import Aligner, SourceText, utf16_column
+from scr_checks.patterns import compiled
 from scr_checks.prose import word_runs
 from scr_checks.results import Location
 
 #: A paragraph number at the start of a block: "3.2", "4.12.3", "10.1." …
-PARAGRAPH_NUMBER = regex.compile(r"\s*((?:\d{1,3}\.){1,4}\d{1,3})\.?(?=\s)")
+PARAGRAPH_NUMBER = compiled(r"\s*((?:\d{1,3}\.){1,4}\d{1,3})\.?(?=\s)")
 
 #: Node kinds whose text is never prose: code, markup, comments, targets.
 _NOT_PROSE = (nodes.FixedTextElement, nodes.Inline, nodes.Invisible, nodes.system_message)

@@ -10,16 +10,15 @@ import enum
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-import regex
-
 from scr_checks.exceptions import RuleError
+from scr_checks.patterns import compiled
 
 #: Where each rule's help lives; ``Rule.help_uri`` defaults to an anchor here.
 DOCS_URL = "https://scr-checks.readthedocs.io/en/latest/"
 
-RULE_ID = regex.compile(r"[A-Z]{2,4}[0-9]{3}")
-BUILTIN_ID = regex.compile(r"SCR([1-8])[0-9]{2}")
-RULE_NAME = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+RULE_ID = compiled(r"[A-Z]{2,4}[0-9]{3}")
+BUILTIN_ID = compiled(r"SCR([1-8])[0-9]{2}")
+RULE_NAME = compiled(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 #: SARIF's words for how often a rule's findings are right, most first.
 PRECISIONS = ("very-high", "high", "medium", "low")

@@ -13,13 +13,12 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-import regex
-
 from scr_checks import __version__
 from scr_checks.exceptions import UsageError
+from scr_checks.patterns import compiled
 
-SLUG = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
-PREFIX = regex.compile(r"[A-Z]{2,4}")
+SLUG = compiled(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+PREFIX = compiled(r"[A-Z]{2,4}")
 #: Built-in rules use this prefix; a local area must pick its own.
 RESERVED_PREFIX = "SCR"
 

@@ -23,6 +23,7 @@ from typing import Any
 import regex
 
 from scr_checks.document import TextBlock
+from scr_checks.patterns import compiled
 from scr_checks.patternwords import required_words, starts_word
 from scr_checks.prose import word_runs
 
@@ -108,7 +109,7 @@ class WordList:
             # word boundary too, which the engine tests faster than the look-behind
             # alone (a quarter of the matching time).
             boundary = r"\b" if all(starts_word(e.pattern) for e in self.entries) else ""
-            self._compiled = regex.compile(
+            self._compiled = compiled(
                 rf"{boundary}(?<![\w'’-])(?:{body})(?![\w-])", regex.IGNORECASE
             )
         return self._compiled

@@ -23,15 +23,14 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
-import regex
-
 from scr_checks.formatters import Formatter, encodable
+from scr_checks.patterns import compiled
 from scr_checks.results import FileResult, Finding, Location, RunResult, ToolError
 from scr_checks.rules import QUESTIONS, Rule, Severity
 from scr_checks.scorecard import NEEDS_ATTENTION, NO_PROBLEMS, NOT_CHECKED, run_scorecard
 
 #: Characters HTML does not allow in text, or that would disturb its layout.
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = compiled(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _STATUS_CLASS = {NEEDS_ATTENTION: "attention", NO_PROBLEMS: "clear", NOT_CHECKED: "unchecked"}
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.NOTE)
 _FORMATS = {"rst": "reStructuredText", "md": "Markdown", "markdown": "Markdown",

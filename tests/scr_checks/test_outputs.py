@@ -102,3 +102,23 @@ def test_a_closed_stdout_is_an_error_of_every_command_not_a_crash_or_silence(com
     assert proc.stderr.endswith("cannot write to standard output: standard output is "
                                 "closed\n")
     assert "Traceback" not in proc.stderr
+
+
+def test_a_format_that_fails_half_way_leaves_its_file_as_it_was(tmp_path, capsys, monkeypatch):
+    from scr_checks.formatters.json import JsonFormatter
+
+    data, sarif = tmp_path / "out.json", tmp_path / "out.sarif"
+    data.write_text("earlier run\n", encoding="utf-8")
+
+    def half(self, run):
+        yield "{\n"
+        raise RuntimeError("no more")
+
+    monkeypatch.setattr(JsonFormatter, "render_parts", half)
+    assert main(["check", str(SAMPLE), "--json", str(data), "--sarif", str(sarif)]) == 2
+    assert data.read_text(encoding="utf-8") == "earlier run\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json", "out.sarif"]
+    invocation = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["invocations"][0]
+    assert [n["message"]["text"] for n in invocation["toolExecutionNotifications"]] == [
+        "RuntimeError: no more"]
+    assert "plugin 'format json': RuntimeError: no more" in capsys.readouterr().err

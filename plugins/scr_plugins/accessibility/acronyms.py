@@ -13,21 +13,21 @@ from dataclasses import dataclass
 
 import regex
 
-from scr_checks import TextBlock
+from scr_checks import TextBlock, compile_pattern
 
 #: Two or more capitals, perhaps with lower-case letters or "&" between ("DfE", "A&E").
-TOKEN = regex.compile(r"(?<![\w&'’-])[A-Z][A-Za-z&]*[A-Z]s?(?![\w&'’-])")
+TOKEN = compile_pattern(r"(?<![\w&'’-])[A-Z][A-Za-z&]*[A-Z]s?(?![\w&'’-])")
 #: A capitalised word before a number is a reference code ("CYSUR 4 2019", "JT 48 26").
-CODE_AFTER = regex.compile(r"\s+\d")
+CODE_AFTER = compile_pattern(r"\s+\d")
 #: Pseudonyms look like acronyms: "Child LA", "Ms M", "Mr SF".
-PSEUDONYM_BEFORE = regex.compile(
+PSEUDONYM_BEFORE = compile_pattern(
     r"(?:\b(?:Child|Baby|Mr|Mrs|Ms|Miss|Mx|Dr|Adult|Family|Sibling|Case|Person|Subject)"
     r"\.?\s+)$"
 )
-ROMAN = regex.compile(r"[IVXLCDM]+")
+ROMAN = compile_pattern(r"[IVXLCDM]+")
 #: A code standing for a person: "Initials of Child HD", "his mother SR",
 #: "known in this report as JT".
-PERSON_BEFORE = regex.compile(
+PERSON_BEFORE = compile_pattern(
     r"(?:\binitials\s+of\s+(?:the\s+)?(?:child|baby|young\s+person)?\s*|"
     r"\b(?:mother|father|sister|brother|sibling|partner|step-?(?:father|mother)|grandmother|"
     r"grandfather|aunt|uncle|carer|boyfriend|girlfriend)\s+|"
@@ -36,18 +36,18 @@ PERSON_BEFORE = regex.compile(
     regex.IGNORECASE,
 )
 #: ... or what only a person does: "HD was born", "SR had two children removed".
-PERSON_AFTER = regex.compile(
+PERSON_AFTER = compile_pattern(
     r"\s+(?:was\s+(?:born|placed|admitted|removed|taken|found|seen|murdered|killed|injured)"
     r"|died|swallowed|lived|told|said|disclosed)\b",
     regex.IGNORECASE,
 )
 #: "(MASH)", "(the LSCB)", and with the area's name before it "(Devon SCP)".
-BRACKETED = regex.compile(
+BRACKETED = compile_pattern(
     r"\(\s*(?:the\s+|hereafter\s+|known as\s+)?(?:\p{Lu}\p{Ll}+\s+)?[\"'“‘]?"
     r"(?P<short>[A-Z][A-Za-z&]*[A-Z]s?)[\"'”’]?\s*\)"
 )
-REVERSE = regex.compile(r"(?P<short>[A-Z][A-Za-z&]*[A-Z]s?)\s+\((?P<long>[^()]{4,120})\)")
-GLOSSARY_HEADING = regex.compile(
+REVERSE = compile_pattern(r"(?P<short>[A-Z][A-Za-z&]*[A-Z]s?)\s+\((?P<long>[^()]{4,120})\)")
+GLOSSARY_HEADING = compile_pattern(
     r"\b(?:glossary|abbreviations?|acronyms?|terms used|key terms|definitions)\b",
     regex.IGNORECASE,
 )
@@ -95,7 +95,7 @@ def uses(block: TextBlock) -> Iterator[Use]:
 
 
 #: A first name and surname, and perhaps other letters, just before: "Jane Smith MSc, ".
-NAME_BEFORE = regex.compile(
+NAME_BEFORE = compile_pattern(
     r"\p{Lu}\p{Ll}+\s+\p{Lu}[\p{Ll}'’-]+[,\s]+(?:\p{Lu}[\p{Ll}.]*\p{Lu}[\p{L}.]*[,\s]+){0,6}$")
 
 

@@ -5,14 +5,12 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import regex
-
-from scr_checks import WordEntry, WordList, WordMatch
+from scr_checks import WordEntry, WordList, WordMatch, compile_pattern
 
 DATA = Path(__file__).parent / "data"
 
 #: Text right after a term that explains it: "(a meeting of …)", ", which means".
-EXPLAINED = regex.compile(
+EXPLAINED = compile_pattern(
     r"\s*(?:\((?![A-Z][A-Za-z&]*[A-Z]s?\))[^)]{8,}\)|,? (?:which|that) (?:is|means)\b|:)"
 )
 

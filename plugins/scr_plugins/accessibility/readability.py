@@ -14,11 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
-
+from scr_checks import compile_pattern
 from scr_plugins.accessibility.hyphenation import british
 
-_VOWEL_GROUPS = regex.compile(r"[aeiouy]+")
+_VOWEL_GROUPS = compile_pattern(r"[aeiouy]+")
 
 
 @lru_cache(maxsize=65536)

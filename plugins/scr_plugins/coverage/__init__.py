@@ -15,6 +15,7 @@ from scr_checks import (
     Outline,
     TextBlock,
     WordList,
+    compile_pattern,
     hookimpl,
 )
 from scr_plugins.coverage.rules import EQUALITY, RULES, STATUTORY
@@ -26,7 +27,7 @@ GUIDANCE = [
     "Child Safeguarding Practice Review and Relevant Agency",
 ]
 #: Headings that show a section is about equality and diversity.
-EQUALITY_HEADING = regex.compile(
+EQUALITY_HEADING = compile_pattern(
     r"equality|diversity|race|ethnicity|culture|identity|protected characteristics",
     regex.IGNORECASE,
 )
@@ -89,7 +90,7 @@ def considered() -> regex.Pattern[str]:
     text = resources.files(__package__).joinpath("data/considered.txt").read_text("utf-8")
     words = [line.strip() for line in text.splitlines()
              if line.strip() and not line.startswith("#")]
-    return regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in words) + ")",
+    return compile_pattern(r"\b(?:" + "|".join(regex.escape(w) for w in words) + ")",
                          regex.IGNORECASE)
 
 

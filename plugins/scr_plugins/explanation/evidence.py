@@ -29,15 +29,15 @@ from importlib import resources
 
 import regex
 
-from scr_checks import WordEntry, WordList, WordMatch
+from scr_checks import WordEntry, WordList, WordMatch, compile_pattern
 
 #: Where a clause ends: a stop, semicolon, colon, question mark, or a block break
 #: (a stop followed by a digit is a paragraph number, "5.1").
-_BOUNDARY = regex.compile(r"[.;:!?\n](?!\d)")
+_BOUNDARY = compile_pattern(r"[.;:!?\n](?!\d)")
 #: Between a systemic noun and the verb it is the subject of: a bracketed
 #: reference, a relative pronoun, or a short phrase ("used by the service",
 #: "by telephone"), then adverbs.
-_SUBJECT_GAP = regex.compile(
+_SUBJECT_GAP = compile_pattern(
     r"(?:\s*\([^)]*\))?"
     r"(?:\s*,?\s+(?:which|that)"
     r"|\s+(?:[\w'’-]+\s+)?(?:by|for|of|on|in|at|from|about|with|between|to|within|under)"
@@ -47,21 +47,21 @@ _SUBJECT_GAP = regex.compile(
     regex.IGNORECASE,
 )
 #: Between an auxiliary and a compliance verb: "was not", "had not been", "could not be".
-_PASSIVE = regex.compile(
+_PASSIVE = compile_pattern(
     r"(?:\s+(?:not|never|always|often|rarely|consistently|properly|fully|then|therefore"
     r"|be|been|being)\b)*\s+",
     regex.IGNORECASE,
 )
 _BE = {"is", "was", "were", "are"}
 _HAVE = {"has", "had", "have"}
-_BEEN = regex.compile(r"\bbeen\b", regex.IGNORECASE)
+_BEEN = compile_pattern(r"\bbeen\b", regex.IGNORECASE)
 #: Between a cue ("no", "did not follow") and the noun it governs: up to four words.
-_OBJECT_GAP = regex.compile(r"\s+(?:[\w'’-]+\s+){0,4}")
-_DETERMINER = regex.compile(
+_OBJECT_GAP = compile_pattern(r"\s+(?:[\w'’-]+\s+){0,4}")
+_DETERMINER = compile_pattern(
     r"(?:\b(?:the|a|an|this|its|their|his|her|any)\s+(?:[\w'’-]+\s+){0,3})$",
     regex.IGNORECASE,
 )
-_WORD = regex.compile(r"[\w'’-]+")
+_WORD = compile_pattern(r"[\w'’-]+")
 #: How many words an answer to a SCIE generalisation question needs to count.
 MIN_ANSWER_WORDS = 4
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import regex
 
-from scr_checks import BODY, FRONT, TextBlock
+from scr_checks import BODY, FRONT, TextBlock, compile_pattern
 
 _I = regex.IGNORECASE
 _YEAR = r"\b((?:19|20)\d\d)\b"
@@ -20,16 +20,16 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 #: Statements of when the report was published, then of when it was finished.
 _STATED = (
-    regex.compile(r"\b(?:published|publication(?:\s+date)?)\b\W*(?:[\w’']+\W+){0,6}?" + _YEAR,
+    compile_pattern(r"\b(?:published|publication(?:\s+date)?)\b\W*(?:[\w’']+\W+){0,6}?" + _YEAR,
                   _I),
-    regex.compile(r"\b(?:final\s+(?:report|version)|report\s+date|date[ds]?|endorsed|approved|"
+    compile_pattern(r"\b(?:final\s+(?:report|version)|report\s+date|date[ds]?|endorsed|approved|"
                   r"signed\s+off|issued|completed|version\s+\d+(?:\.\d+)?)\b\W*"
                   r"(?:[\w’']+\W+){0,6}?" + _YEAR, _I),
 )
 #: What a report's title calls it.
-_NAMES_A_REVIEW = regex.compile(r"\b(?:review|inquiry|report|audit)\b", _I)
+_NAMES_A_REVIEW = compile_pattern(r"\b(?:review|inquiry|report|audit)\b", _I)
 #: A date standing alone on the title page: "March 2017", "14 March 2017", "2017".
-_DATE_ALONE = regex.compile(
+_DATE_ALONE = compile_pattern(
     r"^\W*(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH + r"\.?,?\s+)?" + _YEAR + r"\W*$", _I)
 
 

@@ -20,6 +20,7 @@ from scr_checks import (
     Outline,
     WordEntry,
     WordList,
+    compile_pattern,
     hookimpl,
 )
 from scr_plugins.priorities.rules import (
@@ -95,12 +96,12 @@ def scr_check_document(context: CheckContext) -> Iterator[Finding]:
 #: The verb a recommendation turns on: the body that is to act comes before it
 #: ("The Partnership should ..."); after it, a body is only what is acted on
 #: ("Notification ... to the health visiting service should be made").
-MODAL = regex.compile(r"\b(?:should|must|shall|will|needs? to|is to|are to|is asked to|"
+MODAL = compile_pattern(r"\b(?:should|must|shall|will|needs? to|is to|are to|is asked to|"
                       r"are asked to|recommends? that)\b", regex.IGNORECASE)
 
 
 #: A preposition just before a body makes it what is acted on, not who acts.
-OBJECT_OF = regex.compile(r"\b(?:to|of|for|from|with|by|within|between|in|into|across)\s+"
+OBJECT_OF = compile_pattern(r"\b(?:to|of|for|from|with|by|within|between|in|into|across)\s+"
                           r"(?:the\s+|all\s+|each\s+)?$", regex.IGNORECASE)
 
 
