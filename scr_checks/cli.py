@@ -59,18 +59,42 @@ class ExitCode(enum.IntEnum):
     ERROR = 2
 
 
-EPILOG = """\
-exit status:
-  0  nothing at or above the fail level (or --exit-zero)
-  1  findings at or above the fail level
-  2  a usage, configuration or plugin error, or an input that could not be read
-     (the other inputs are still checked and reported)
-
+#: What each command's exit status means, as its --help says it.
+EXIT_STATUS = {
+    "check": (
+        "  0  nothing at or above the fail level (or --exit-zero)\n"
+        "  1  findings at or above the fail level\n"
+        "  2  a usage, configuration or plugin error, or an input that could not be read\n"
+        "     (the other inputs are still checked and reported)\n"),
+    "annotate": (
+        "  0  the copy was written, whatever the findings\n"
+        "  2  the report could not be read, a plugin failed, or the copy not written\n"),
+    "redact": (
+        "  0  the copy holds no identifier the run found\n"
+        "  1  an identifier is left in the copy (reported as NOT REPLACED)\n"
+        "  2  the report could not be read, a plugin failed, or the copy not written\n"),
+    "extract": (
+        "  0  every report's records were written, whatever the findings\n"
+        "  2  a report could not be read or has no linkage map (the others' records\n"
+        "     are still written), or a usage or configuration error\n"),
+}
+#: What every other command's exit status means.
+OTHER_EXIT_STATUS = (
+    "  0  done\n"
+    "  2  a usage, configuration or plugin error, or standard output closed\n")
+EXAMPLES = """
 examples:
   scr-checks check reports/                      every report in a folder
   scr-checks check report.docx --sarif out.sarif also write SARIF
   scr-checks rule SCR701                         what a rule looks for, with examples
 """
+EPILOG = "exit status of check:\n" + EXIT_STATUS["check"] + EXAMPLES
+
+
+def epilog(command: str) -> str:
+    """The --help epilog of ``command``: its own exit status, then the examples."""
+    return ("exit status:\n" + EXIT_STATUS.get(command, OTHER_EXIT_STATUS)
+            + (EXAMPLES if command == "check" else ""))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -85,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, text: str) -> argparse.ArgumentParser:
-        return commands.add_parser(name, help=text, description=text, epilog=EPILOG,
+        return commands.add_parser(name, help=text, description=text, epilog=epilog(name),
                                    formatter_class=argparse.RawDescriptionHelpFormatter)
 
     def common(sub: argparse.ArgumentParser) -> None:

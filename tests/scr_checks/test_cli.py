@@ -468,3 +468,19 @@ def test_the_run_s_scorecard_counts_the_reports_that_could_not_be_read(tmp_path,
     assert len(questions) == 8
     assert all(line.endswith("(not checked in 1 report)") for line in questions
                if " not checked " not in line)
+
+
+@pytest.mark.parametrize(("command", "says", "never"), [
+    ("check", "1  findings at or above the fail level", None),
+    ("extract", "0  every report's records were written, whatever the findings",
+     "fail level"),
+    ("annotate", "0  the copy was written, whatever the findings", "fail level"),
+    ("redact", "1  an identifier is left in the copy", "fail level"),
+    ("rules", "0  done", "fail level"),
+])
+def test_each_command_s_help_gives_its_own_exit_status(command, says, never, capsys):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = capsys.readouterr().out
+    assert says in out
+    assert never is None or never not in out
