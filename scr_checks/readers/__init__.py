@@ -15,7 +15,18 @@ from scr_checks.config import READER_LIMITS
 from scr_checks.document import Report
 from scr_checks.exceptions import ReaderError
 
-__all__ = ["Reader", "ReaderError", "decode_text"]
+__all__ = ["MAX_NESTING", "Reader", "ReaderError", "decode_text", "too_deep"]
+
+#: The deepest nesting (elements in elements, quotes in quotes, lists in
+#: lists) a reader follows.  Reports nest a few levels; the parsers stop
+#: silently (or overflow Python's stack) somewhere past this, so a document
+#: nested deeper is an error rather than one read in part.
+MAX_NESTING = 100
+
+
+def too_deep(levels: int = MAX_NESTING, what: str = "elements inside elements") -> str:
+    """The reason given for a document nested past ``levels`` of ``what``."""
+    return f"nesting deeper than {levels} levels ({what}), so it was not read"
 
 
 class Reader:
