@@ -46,6 +46,9 @@ NS = {
 
 #: Most members a DOCX may hold (sizes and ratios are configured limits).
 MAX_MEMBERS = 10_000
+#: Most XML elements a part may hold, per block ``max_blocks`` allows: Word
+#: writes 10 to 30 per paragraph, and libxml2 takes about 70 bytes for each.
+ELEMENTS_PER_BLOCK = 50
 
 _DECIMAL_NUMBER = re.compile(r"\d+(?:\.\d+)*")
 _PROPERTIES = (
@@ -122,6 +125,7 @@ class DocxReader(WordReader):
         each block came from.
         """
         package = self.package(path, data)
+        package.max_elements = ELEMENTS_PER_BLOCK * self.limit("max_blocks")
         document = package.xml("word/document.xml")
         if document is None:
             raise ReaderError(path, "not a Word document (no word/document.xml in the file)")
@@ -149,6 +153,9 @@ class DocxReader(WordReader):
 
 class Package:
     """The zip's members, checked for size before any is decompressed."""
+
+    #: Most elements one part may hold; parts are counted before they are parsed.
+    max_elements: int | None = None
 
     def __init__(self, path: str, data: bytes, max_unpacked: int, max_ratio: int) -> None:
         from lxml import etree
@@ -215,6 +222,10 @@ class Package:
             return None
         try:
             raw = self.zip.read(name)
+            if self.max_elements is not None and raw.count(b"<") > self.max_elements:
+                raise ReaderError(self.path, f"{name} holds more than {self.max_elements:,} "
+                                             f"XML elements, over the limit ({ELEMENTS_PER_BLOCK}"
+                                             " for each of max_blocks), so it was not read")
             return etree.fromstring(raw, self.parser)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, zlib.error,
                 RuntimeError, NotImplementedError) as exc:  # damaged, encrypted, odd method

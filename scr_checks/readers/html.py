@@ -38,6 +38,7 @@ class HtmlReader(HypertextReader):
         from lxml import etree
 
         text = decode_text(path, data)
+        self.check_blocks(path, text.count("<!--"))  # each comment is read, as hidden text
         # ``huge_tree`` lifts libxml2's cuts (256 levels, 10 MB in one text
         # or attribute, such as an embedded image), after which a recovering
         # parser drops the rest of the page without a word; the depth is

@@ -30,6 +30,7 @@ class MarkdownReader(CommonMarkReader):
 
     def read(self, path: str, data: bytes) -> Report:
         text = decode_text(path, data)
+        self.check_source(path, text)
         lines = text.split("\n")
         tokens = _parse(path, text)
         builder = _Builder(path, lines)

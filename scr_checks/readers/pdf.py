@@ -78,6 +78,7 @@ class PdfReader(PortableDocumentReader):
     def read(self, path: str, data: bytes) -> Report:
         import pypdfium2 as pdfium
 
+        _check_streams(path, data, self.limit("max_unpacked_size"))
         try:
             pdf = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as exc:
@@ -90,7 +91,15 @@ class PdfReader(PortableDocumentReader):
             if len(pdf) > self.limit("max_pages"):
                 raise ReaderError(path, f"the PDF has {len(pdf):,} pages, over the limit of "
                                         f"{self.limit('max_pages'):,} (max_pages)")
-            pages = [_page_lines(pdf, number) for number in range(len(pdf))]
+            pages = []
+            characters = 0
+            for number in range(len(pdf)):
+                lines, count = _page_lines(pdf, number, self.limit("max_text_size") - characters)
+                characters += count
+                if characters > self.limit("max_text_size"):
+                    self.check_size(path, characters, f"text of pages 1-{number + 1}")
+                pages.append(lines)
+                self.check_blocks(path, sum(len(page) for page in pages))
             hidden = _hidden(pdf, data)
         except pdfium.PdfiumError as exc:
             raise ReaderError(path, f"damaged PDF ({exc})") from None
@@ -106,11 +115,17 @@ class PdfReader(PortableDocumentReader):
         return Report(path=path, format=self.format, document=builder.document, hidden=hidden)
 
 
-def _page_lines(pdf: Any, number: int) -> list[Line]:
+def _page_lines(pdf: Any, number: int, room: int) -> tuple[list[Line], int]:
+    """The lines of page ``number``, and its count of characters; no lines when
+    that count is over ``room`` (the text is then too large to take)."""
     import pypdfium2.raw as raw
 
     page = pdf[number]
     textpage = page.get_textpage()
+    count = textpage.count_chars()
+    if count > room:
+        page.close()
+        return [], count
     height = page.get_height()
     handle = textpage.raw
     text = textpage.get_text_range()
@@ -146,7 +161,48 @@ def _page_lines(pdf: Any, number: int) -> list[Line]:
     rank = {y: i for i, y in enumerate(baselines, start=1)}
     for line in out:
         line.number = rank[round(line.y, 1)]
-    return out
+    return out, count
+
+
+#: A stream's data starts after "stream" and one end of line.
+_STREAM = re.compile(rb"\bstream\r?\n")
+#: How much of a stream's dictionary, before "stream", is searched for its filter.
+_DICTIONARY = 1024
+#: Inflated at a time while a stream's size is measured.
+_CHUNK = 1 << 20
+
+
+def _check_streams(path: str, data: bytes, limit: int) -> None:
+    """Refuse a PDF whose compressed streams inflate past ``limit`` bytes in all.
+
+    PDFium inflates a content stream whole, and a small file can hold a
+    stream that inflates a thousandfold (images are left out: their data is
+    not decoded to read the text).  Each stream filtered with
+    FlateDecode is inflated here first, 1 MB at a time and thrown away, so
+    measuring one costs no more memory than a megabyte.
+    """
+    import zlib
+
+    total = 0
+    for match in _STREAM.finditer(data):
+        head = data[max(0, match.start() - _DICTIONARY) : match.start()]
+        dictionary = head[head.rfind(b"obj") + 1 :]
+        if b"/FlateDecode" not in dictionary or b"/Image" in dictionary:
+            continue  # PDFium does not decode images to read the text
+        inflater = zlib.decompressobj()
+        end = data.find(b"endstream", match.end())
+        pending = data[match.end() : end if end >= 0 else len(data)]
+        try:
+            while pending and not inflater.eof:
+                total += len(inflater.decompress(pending, _CHUNK))
+                pending = inflater.unconsumed_tail
+                if total > limit:
+                    raise ReaderError(path, f"its compressed streams inflate to more than "
+                                            f"{limit:,} bytes, over the limit "
+                                            "(max_unpacked_size; possible zip bomb), so it "
+                                            "was not read")
+        except zlib.error:
+            continue  # damaged: PDFium decides what to make of it
 
 
 def _cells(textpage: Any, raw: Any, text: str, start: int, end: int,

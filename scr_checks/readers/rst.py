@@ -70,6 +70,7 @@ class RstReader(Reader):
 
     def read(self, path: str, data: bytes) -> Report:
         text = decode_text(path, data)
+        self.check_source(path, text)
         lines = text.split("\n")
         _check_shape(path, lines)
         settings = dict(SAFE_SETTINGS, warning_stream=io.StringIO())

@@ -210,9 +210,11 @@ def comment_bomb_html(count: int) -> bytes:
 
 
 def big_docx(size: int) -> bytes:
-    """A legal Word file whose ``document.xml`` holds ``size`` bytes of short paragraphs."""
-    one = paragraph("Word.")
-    return docx(paragraph(TITLE) + one * (size // len(one)) + paragraph(IDENTIFIER))
+    """A legal Word file whose ``document.xml`` holds about ``size`` bytes of short
+    numbered paragraphs (varied, so that it compresses as Word's text does)."""
+    count = size // len(paragraph("Entry 1000000."))
+    return docx(paragraph(TITLE) + "".join(paragraph(f"Entry {n}.") for n in range(count))
+                + paragraph(IDENTIFIER))
 
 
 def flate_pdf(size: int) -> bytes:
