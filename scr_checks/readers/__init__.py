@@ -79,6 +79,21 @@ class Reader:
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 
 
+#: Most markup elements (HTML or XML tags) a document may hold for each block
+#: ``max_blocks`` allows: Word writes 10 to 30 a paragraph, and libxml2 takes
+#: about 70 bytes for each, so the default allows 5,000,000 (some 350 MB).
+ELEMENTS_PER_BLOCK = 50
+
+
+def check_markup(path: str, name: str, tags: int, max_blocks: int) -> None:
+    """Refuse markup with more than :data:`ELEMENTS_PER_BLOCK` tags a block,
+    counted before a parser builds them."""
+    if tags > ELEMENTS_PER_BLOCK * max_blocks:
+        raise ReaderError(path, f"{name} holds more than {ELEMENTS_PER_BLOCK * max_blocks:,} "
+                                f"tags, over the limit ({ELEMENTS_PER_BLOCK} for each of "
+                                "max_blocks), so it was not read")
+
+
 def too_many_blocks(limit: int) -> str:
     return (f"more than {limit:,} blocks (headings, paragraphs, list items, table cells, "
             "comments), over the limit (max_blocks), so it was not checked")

@@ -28,7 +28,7 @@ from io import BytesIO
 from typing import Any
 
 from scr_checks.document import HiddenContent, Report
-from scr_checks.readers import ReaderError
+from scr_checks.readers import ReaderError, check_markup
 from scr_checks.readers.deferred import WordReader
 from scr_checks.readers.tree import TreeBuilder, text_node
 
@@ -46,9 +46,6 @@ NS = {
 
 #: Most members a DOCX may hold (sizes and ratios are configured limits).
 MAX_MEMBERS = 10_000
-#: Most XML elements a part may hold, per block ``max_blocks`` allows: Word
-#: writes 10 to 30 per paragraph, and libxml2 takes about 70 bytes for each.
-ELEMENTS_PER_BLOCK = 50
 
 _DECIMAL_NUMBER = re.compile(r"\d+(?:\.\d+)*")
 _PROPERTIES = (
@@ -125,7 +122,7 @@ class DocxReader(WordReader):
         each block came from.
         """
         package = self.package(path, data)
-        package.max_elements = ELEMENTS_PER_BLOCK * self.limit("max_blocks")
+        package.max_blocks = self.limit("max_blocks")
         document = package.xml("word/document.xml")
         if document is None:
             raise ReaderError(path, "not a Word document (no word/document.xml in the file)")
@@ -154,8 +151,8 @@ class DocxReader(WordReader):
 class Package:
     """The zip's members, checked for size before any is decompressed."""
 
-    #: Most elements one part may hold; parts are counted before they are parsed.
-    max_elements: int | None = None
+    #: ``max_blocks``, which bounds the elements of a part before it is parsed.
+    max_blocks: int | None = None
 
     def __init__(self, path: str, data: bytes, max_unpacked: int, max_ratio: int) -> None:
         from lxml import etree
@@ -222,10 +219,8 @@ class Package:
             return None
         try:
             raw = self.zip.read(name)
-            if self.max_elements is not None and raw.count(b"<") > self.max_elements:
-                raise ReaderError(self.path, f"{name} holds more than {self.max_elements:,} "
-                                             f"XML elements, over the limit ({ELEMENTS_PER_BLOCK}"
-                                             " for each of max_blocks), so it was not read")
+            if self.max_blocks is not None:
+                check_markup(self.path, name, raw.count(b"<"), self.max_blocks)
             return etree.fromstring(raw, self.parser)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, zlib.error,
                 RuntimeError, NotImplementedError) as exc:  # damaged, encrypted, odd method

@@ -17,7 +17,7 @@ from docutils import nodes
 
 from scr_checks.document import HiddenContent, Report
 from scr_checks.locations import SourceText
-from scr_checks.readers import MAX_NESTING, ReaderError, decode_text, too_deep
+from scr_checks.readers import MAX_NESTING, ReaderError, check_markup, decode_text, too_deep
 from scr_checks.readers.deferred import HypertextReader
 from scr_checks.readers.tree import TreeBuilder, text_node
 
@@ -39,6 +39,7 @@ class HtmlReader(HypertextReader):
 
         text = decode_text(path, data)
         self.check_blocks(path, text.count("<!--"))  # each comment is read, as hidden text
+        check_markup(path, "the page", text.count("<"), self.limit("max_blocks"))
         # ``huge_tree`` lifts libxml2's cuts (256 levels, 10 MB in one text
         # or attribute, such as an embedded image), after which a recovering
         # parser drops the rest of the page without a word; the depth is

@@ -431,7 +431,7 @@ def _xmp(data: bytes) -> list[HiddenContent]:
     if match is None:
         return []
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False, recover=True)
+                             huge_tree=True, recover=True)  # bounded by max_file_size
     try:
         root = etree.fromstring(match.group(), parser)
     except etree.XMLSyntaxError:
