@@ -217,18 +217,19 @@ def big_docx(size: int) -> bytes:
                 + paragraph(IDENTIFIER))
 
 
-def flate_pdf(size: int) -> bytes:
-    """A one-page PDF whose content stream inflates to ``size`` bytes of no-op operators."""
+def flate_pdf(size: int, compress: bool = True) -> bytes:
+    """A one-page PDF whose content stream inflates to ``size`` bytes of no-op
+    operators (or holds them uncompressed)."""
     content = b"q Q\n" * (size // 4)
     content += b"BT /F1 12 Tf 72 720 Td (" + IDENTIFIER.encode() + b") Tj ET\n"
-    stream = zlib.compress(content, 9)
+    stream = zlib.compress(content, 9) if compress else content
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
         b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream
-        + b"\nendstream",
+        b"<< /Length %d%s >>\nstream\n" % (len(stream), b" /Filter /FlateDecode" * compress)
+        + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
     out = io.BytesIO()
@@ -271,6 +272,8 @@ EXPECT: dict[str, tuple[Callable[[bool], bytes], str]] = {
                           "either"),
     "big.docx": (lambda full: big_docx(250_000_000 if full else 100_000), "either"),
     "flate.pdf": (lambda full: flate_pdf(400_000_000 if full else 1_000_000), "either"),
+    "operators.pdf": (lambda full: flate_pdf(60_000_000 if full else 1_000_000, False),
+                      "either"),
 }
 
 
