@@ -172,14 +172,28 @@ _DICTIONARY = 1024
 _CHUNK = 1 << 20
 
 
+#: Streams whose bytes are not page content: images, fonts, metadata, files.
+_NOT_CONTENT = (b"/Image", b"/Length1", b"/Length2", b"/Length3", b"/FontFile", b"/Type1C",
+                b"/CIDFontType0C", b"/OpenType", b"/Metadata", b"/EmbeddedFile", b"/ObjStm",
+                b"/XRef")
+#: A literal string (its escapes included) or a hex string in a content stream.
+_STRING = re.compile(rb"\([^()\\]*(?:\\.[^()\\]*)*\)|<[0-9A-Fa-f\s]+>")
+#: More characters than any page holds: a content stream showing more is refused
+#: before PDFium builds its text (some 230 bytes of memory a character).
+MAX_STREAM_TEXT = 1_000_000
+
+
 def _check_streams(path: str, data: bytes, limit: int) -> None:
-    """Refuse a PDF whose compressed streams inflate past ``limit`` bytes in all.
+    """Refuse a PDF whose streams would take PDFium more memory than a report's.
 
     PDFium inflates a content stream whole, and a small file can hold a
-    stream that inflates a thousandfold (images are left out: their data is
-    not decoded to read the text).  Each stream filtered with
-    FlateDecode is inflated here first, 1 MB at a time and thrown away, so
-    measuring one costs no more memory than a megabyte.
+    stream that inflates a thousandfold: each stream filtered with
+    FlateDecode is inflated here first, 1 MB at a time and thrown away, and
+    the file is refused when they inflate past ``limit`` bytes in all
+    (images are left out: their data is not decoded to read the text).  The
+    bytes of strings a content stream shows bound the characters PDFium
+    will hold for it; a stream showing more than :data:`MAX_STREAM_TEXT` is
+    refused too.
     """
     import zlib
 
@@ -187,20 +201,32 @@ def _check_streams(path: str, data: bytes, limit: int) -> None:
     for match in _STREAM.finditer(data):
         head = data[max(0, match.start() - _DICTIONARY) : match.start()]
         dictionary = head[head.rfind(b"obj") + 1 :]
-        if b"/FlateDecode" not in dictionary or b"/Image" in dictionary:
+        if b"/Image" in dictionary:
             continue  # PDFium does not decode images to read the text
-        inflater = zlib.decompressobj()
+        content = not any(marker in dictionary for marker in _NOT_CONTENT)
         end = data.find(b"endstream", match.end())
         pending = data[match.end() : end if end >= 0 else len(data)]
+        inflater = zlib.decompressobj() if b"/FlateDecode" in dictionary else None
+        shown = 0
         try:
-            while pending and not inflater.eof:
-                total += len(inflater.decompress(pending, _CHUNK))
-                pending = inflater.unconsumed_tail
+            while pending:
+                if inflater is None:
+                    chunk, pending = pending[:_CHUNK], pending[_CHUNK:]
+                else:
+                    chunk = inflater.decompress(pending, _CHUNK)
+                    pending = b"" if inflater.eof else inflater.unconsumed_tail
+                    total += len(chunk)
                 if total > limit:
                     raise ReaderError(path, f"its compressed streams inflate to more than "
                                             f"{limit:,} bytes, over the limit "
                                             "(max_unpacked_size; possible zip bomb), so it "
                                             "was not read")
+                if content:
+                    shown += sum(len(m) for m in _STRING.findall(chunk))
+                    if shown > MAX_STREAM_TEXT:
+                        raise ReaderError(path, f"a page's content shows more than "
+                                                f"{MAX_STREAM_TEXT:,} characters of text, "
+                                                "more than any page holds, so it was not read")
         except zlib.error:
             continue  # damaged: PDFium decides what to make of it
 

@@ -222,13 +222,17 @@ def flate_pdf(size: int, compress: bool = True) -> bytes:
     operators (or holds them uncompressed)."""
     content = b"q Q\n" * (size // 4)
     content += b"BT /F1 12 Tf 72 720 Td (" + IDENTIFIER.encode() + b") Tj ET\n"
-    stream = zlib.compress(content, 9) if compress else content
+    return _pdf(zlib.compress(content, 9) if compress else content, compress)
+
+
+def _pdf(stream: bytes, compressed: bool = False) -> bytes:
+    """A one-page PDF with ``stream`` as its content (FlateDecode if ``compressed``)."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
         b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d%s >>\nstream\n" % (len(stream), b" /Filter /FlateDecode" * compress)
+        b"<< /Length %d%s >>\nstream\n" % (len(stream), b" /Filter /FlateDecode" * compressed)
         + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
@@ -245,6 +249,13 @@ def flate_pdf(size: int, compress: bool = True) -> bytes:
     out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
               % (len(objects) + 1, xref))
     return out.getvalue()
+
+
+def text_operators_pdf(count: int) -> bytes:
+    """A one-page PDF showing ``count`` strings of eight characters, uncompressed."""
+    content = (b"BT /F1 12 Tf 72 720 Td " + b"(abcdefgh) Tj " * count
+               + b"ET BT /F1 12 Tf 72 600 Td (" + IDENTIFIER.encode() + b") Tj ET\n")
+    return _pdf(content)
 
 
 def _docx_case(where: str, full: bool) -> bytes:
@@ -274,6 +285,8 @@ EXPECT: dict[str, tuple[Callable[[bool], bytes], str]] = {
     "flate.pdf": (lambda full: flate_pdf(400_000_000 if full else 1_000_000), "either"),
     "operators.pdf": (lambda full: flate_pdf(60_000_000 if full else 1_000_000, False),
                       "either"),
+    "text-operators.pdf": (lambda full: text_operators_pdf(4_000_000 if full else 20_000),
+                           "either"),
 }
 
 

@@ -90,6 +90,15 @@ def test_stream_inflation_is_counted_across_streams_and_skips_images():
         _check_streams("x.pdf", one * 3, 8000)
 
 
+def test_a_content_stream_showing_more_text_than_a_page_holds_is_refused():
+    data = hostile.text_operators_pdf(130_000)  # 130,000 strings of 10 bytes
+    with pytest.raises(ReaderError) as caught:
+        PdfReader().read("x.pdf", data)
+    assert caught.value.reason.startswith("a page's content shows more than 1,000,000 characters")
+    compressed = hostile.flate_pdf(0).replace(b"q Q", b"")
+    assert hostile.IDENTIFIER in PdfReader().read("x.pdf", compressed).document.astext()
+
+
 def test_pdf_text_over_max_text_size_is_refused():
     with pytest.raises(ReaderError) as caught:
         PdfReader({"max_text_size": 20}).read("x.pdf", hostile.flate_pdf(100))
