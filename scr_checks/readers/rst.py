@@ -81,6 +81,11 @@ class RstReader(Reader):
         except RecursionError:
             raise ReaderError(path, too_deep(MAX_NESTING, "quotes, lists and directives")) \
                 from None
+        except ValueError as exc:
+            if "integer string conversion" not in str(exc):
+                raise
+            raise ReaderError(path, "a list number that is not a number (more than 4,300 "
+                                    "digits), so the document was not read") from None
         messages = _take_messages(document, lines)
         fix_title_lines(document, lines)
         return Report(

@@ -133,3 +133,10 @@ def test_the_run_applies_the_limits_to_every_reader(tmp_path):
     [error] = by_name["report.html"].errors
     assert error.message.startswith("cannot read: more than 20 blocks")
     assert by_name["other.txt"].findings
+
+
+def test_a_rest_list_number_of_thousands_of_digits_is_said_so():
+    text = "Title\n=====\n\n" + "9" * 5000 + ". item\n"
+    with pytest.raises(ReaderError) as caught:
+        RstReader().read("x.rst", text.encode())
+    assert caught.value.reason.startswith("a list number that is not a number")
