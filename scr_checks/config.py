@@ -88,6 +88,8 @@ READER_LIMITS = {
     "max_pages": 2000,
     "max_unpacked_size": 256 * 1024 * 1024,
     "max_compression_ratio": 500,
+    "max_text_size": 8_000_000,
+    "max_blocks": 100_000,
 }
 
 
@@ -113,6 +115,12 @@ def add_core_options(parser: OptionParser) -> None:
         "Largest total uncompressed size of the parts of a Word file, in bytes.")
     add("", "max_compression_ratio", int, READER_LIMITS["max_compression_ratio"],
         "Largest uncompressed-to-compressed ratio of a part of a Word file (zip bombs).")
+    add("", "max_text_size", int, READER_LIMITS["max_text_size"],
+        "Most characters of text read from one report (the memory its checks take grows "
+        "with it).")
+    add("", "max_blocks", int, READER_LIMITS["max_blocks"],
+        "Most blocks (headings, paragraphs, list items, table cells, comments) read from "
+        "one report.")
     add("", "follow_symlinks", bool, False,
         "Check files that symbolic links in a folder lead to, even outside the folder.")
     add("", "kind", str, "auto",

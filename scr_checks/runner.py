@@ -28,6 +28,7 @@ from scr_checks.paragraphs import flagged_paragraphs
 from scr_checks.parallel import Progress, check_files
 from scr_checks.paths import display_path, project_root
 from scr_checks.pluginmanager import ScrPluginManager
+from scr_checks.readers import check_extent
 from scr_checks.registry import Registry
 from scr_checks.results import FileResult, Finding, RunResult, ToolError
 from scr_checks.rules import RuleRegistry
@@ -217,8 +218,8 @@ class Session:
         if not data:
             raise ReaderError(shown, "file is empty")
         reader_class = self.readers[suffix.lower()]
-        return reader_class({key: self.config.get(key) for key in READER_LIMITS}).read(
-            shown, data)
+        limits = {key: self.config.get(key) for key in READER_LIMITS}
+        return check_extent(shown, reader_class(limits).read(shown, data), limits)
 
     def check_file(self, path: Path) -> FileResult:
         """Read and check one file within the ``timeout``; never raises.
