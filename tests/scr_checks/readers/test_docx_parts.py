@@ -57,8 +57,9 @@ def test_an_endnote_finding_has_exact_columns(tmp_path):
     assert (postcode.location.column, postcode.location.end_column) == (start + 1, start + 9)
 
 
-@pytest.mark.parametrize(("where", "shown"), [("comment", "comment 1"), ("header", "header1"),
-                                              ("footer", "footer1")])
+@pytest.mark.parametrize(("where", "shown"), [("comment", "comment 1"),
+                                              ("header", "a page header (header1)"),
+                                              ("footer", "a page footer (footer1)")])
 def test_comments_headers_and_footers_say_where(tmp_path, where, shown):
     path = tmp_path / f"{where}.docx"
     path.write_bytes(hostile.docx_part(where))
