@@ -592,8 +592,9 @@ def explain_rule(rule: Rule, plugin: str) -> str:
 def command_formats(args: argparse.Namespace) -> ExitCode:
     with cli_session(args, []) as session:
         pass
+    width = max(map(len, session.formatters), default=0)
     for name in sorted(session.formatters):
-        emit(f"{name:8} {session.formatters[name].description}")
+        emit(f"{name:{width}}  {session.formatters[name].description}")
     return ExitCode.OK
 
 

@@ -97,6 +97,28 @@ def test_config_extensions_with_plugin_paths(tmp_path):
         sys.path.remove(str(tools))
 
 
+def test_a_module_named_with_p_is_found_in_the_configuration_s_plugin_paths(tmp_path):
+    tools = tmp_path / "tools"
+    tools.mkdir()
+    (tools / "one_run_ext.py").write_text(
+        "from scr_checks import Rule, Severity, hookimpl\n"
+        "@hookimpl\n"
+        "def scr_register_rules():\n"
+        "    return [Rule(id='ORE701', name='one-run', short='s', full='f',\n"
+        "                 severity=Severity.NOTE, question=7)]\n",
+        encoding="utf-8",
+    )
+    try:
+        session = make_session(config={"plugin_paths": ["tools"]},
+                               config_path=tmp_path / "scr-checks.toml",
+                               plugins=["one_run_ext"])
+        assert session.rules.owner("ORE701") == "one_run_ext"
+    finally:
+        sys.modules.pop("one_run_ext", None)
+        if str(tools) in sys.path:
+            sys.path.remove(str(tools))
+
+
 def test_misspelt_hook_is_an_error_naming_the_plugin(make_plugin):
     name = make_plugin(
         "from scr_checks import hookimpl\n@hookimpl\ndef scr_chek_node(block):\n    pass\n"
