@@ -12,6 +12,7 @@ from typing import Any
 
 from scr_checks.config import Config
 from scr_checks.document import Report, TextBlock
+from scr_checks.layout import APPARATUS
 from scr_checks.results import Finding, Location
 from scr_checks.rules import Rule, RuleRegistry
 
@@ -48,6 +49,19 @@ class CheckContext:
         """
         for rule_id in [rule_ids] if isinstance(rule_ids, str) else rule_ids:
             self.unchecked.setdefault(rule_id, reason)
+
+    def not_checked_without_prose(self, rule_ids: Iterable[str]) -> bool:
+        """Say that rules which judge prose could not check a file that has none.
+
+        A file of headings, contents entries and running headers only (a
+        contents page cut from a report) gives wording rules nothing to read:
+        their silence must not read as "no problems found".  True when so.
+        """
+        if any(not b.is_heading and b.part not in APPARATUS and b.text.strip()
+               for b in self.blocks):
+            return False
+        self.not_checked(rule_ids, "the file has no prose beyond headings and contents")
+        return True
 
     def document_location(self) -> Location:
         """Where to point a finding about the whole report: its start."""

@@ -166,4 +166,6 @@ def decode_text(path: str, data: bytes) -> str:
             ) from None
     if "\x00" in text:
         raise ReaderError(path, "binary data (NUL characters), not a text report")
+    if not text.strip():  # a byte-order mark or blank lines: nothing to check
+        raise ReaderError(path, "file is empty (white space only)")
     return text.replace("\r\n", "\n").replace("\r", "\n")

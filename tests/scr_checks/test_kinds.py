@@ -121,3 +121,20 @@ def test_no_problems_found_is_never_said_of_rules_with_nothing_to_check():
         entry = card(run)[question]
         assert entry["status"] == "not checked"
         assert entry["not_checked"][0]["reason"].startswith("no ")
+
+
+def test_a_contents_page_alone_leaves_the_wording_questions_not_checked():
+    run = check_text("Contents\n\n1. Introduction ........ 3\n\n2. Findings .......... 9\n\n"
+                     "3. Recommendations ..... 12\n", suffix=".txt")
+    for question in (6, 7):
+        entry = card(run)[question]
+        assert entry["status"] != "no problems found"
+        assert entry["not_checked"][0]["reason"] == (
+            "the file has no prose beyond headings and contents")
+
+
+def test_one_paragraph_of_prose_is_enough_for_the_wording_questions_to_look():
+    run = check_text("The review was commissioned after Child K was injured at home.\n")
+    assert not any(gap["reason"].startswith("the file has no prose")
+                   for question in (6, 7) for gap in card(run)[question]["not_checked"])
+

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.metadata
 import sys
 import types
+from pathlib import Path
 
 import pytest
 
@@ -73,17 +74,22 @@ def test_core_plugin_cannot_be_disabled():
         make_session(blocked=["scr_checks.builtin"])
 
 
-def test_config_extensions_with_plugin_paths(tmp_path):
-    tools = tmp_path / "tools"
+def write_rule_plugin(tools: Path, module: str, rule_id: str) -> None:
+    """A module in ``tools`` that registers one rule, ``rule_id``."""
     tools.mkdir()
-    (tools / "house_style_ext.py").write_text(
+    (tools / f"{module}.py").write_text(
         "from scr_checks import Rule, Severity, hookimpl\n"
         "@hookimpl\n"
         "def scr_register_rules():\n"
-        "    return [Rule(id='HSE701', name='house', short='s', full='f',\n"
+        f"    return [Rule(id='{rule_id}', name='house', short='s', full='f',\n"
         "                 severity=Severity.NOTE, question=7)]\n",
         encoding="utf-8",
     )
+
+
+def test_config_extensions_with_plugin_paths(tmp_path):
+    tools = tmp_path / "tools"
+    write_rule_plugin(tools, "house_style_ext", "HSE701")
     config_path = tmp_path / "scr-checks.toml"
     try:
         session = make_session(
@@ -99,15 +105,7 @@ def test_config_extensions_with_plugin_paths(tmp_path):
 
 def test_a_module_named_with_p_is_found_in_the_configuration_s_plugin_paths(tmp_path):
     tools = tmp_path / "tools"
-    tools.mkdir()
-    (tools / "one_run_ext.py").write_text(
-        "from scr_checks import Rule, Severity, hookimpl\n"
-        "@hookimpl\n"
-        "def scr_register_rules():\n"
-        "    return [Rule(id='ORE701', name='one-run', short='s', full='f',\n"
-        "                 severity=Severity.NOTE, question=7)]\n",
-        encoding="utf-8",
-    )
+    write_rule_plugin(tools, "one_run_ext", "ORE701")
     try:
         session = make_session(config={"plugin_paths": ["tools"]},
                                config_path=tmp_path / "scr-checks.toml",

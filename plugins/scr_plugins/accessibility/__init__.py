@@ -89,6 +89,8 @@ def _expansions() -> dict[str, str]:
 
 @hookimpl
 def scr_check_document(report: Report, context: CheckContext) -> Iterator[Finding]:
+    if context.not_checked_without_prose(rule.id for rule in RULES):
+        return
     extra_headings = context.option(NAMESPACE, "glossary_headings")
     glossary, prose, front = [], [], []
     for block in context.blocks:

@@ -71,6 +71,11 @@ def scr_register_rules() -> list:
 
 
 @hookimpl
+def scr_check_document(context: CheckContext) -> None:
+    context.not_checked_without_prose(rule.id for rule in RULES)
+
+
+@hookimpl
 def scr_check_node(block: TextBlock, context: CheckContext) -> Iterator[Finding]:
     if block.part in APPARATUS:
         return  # a contents entry or a running header says nothing about tone

@@ -15,7 +15,7 @@ from scr_checks.document import blocks
 from scr_checks.readers.html import HtmlReader
 from scr_checks.readers.markdown import MarkdownReader
 from scr_checks.readers.text import TextReader
-from scr_checks.testing import check_paths
+from scr_checks.testing import check_paths, check_text
 
 EDGE = Path(__file__).resolve().parents[3] / "fixtures" / "readers"
 SAME = Path(__file__).resolve().parents[3] / "fixtures" / "reports" / "same"
@@ -97,3 +97,10 @@ def test_heading_inside_a_list_is_read(suffix, text):
     run = check_text(text, suffix=suffix, config={"select": ["SCR101"]})
     assert not run.errors
     assert run.files[0].read_ok
+
+
+@pytest.mark.parametrize("data", [b"\xef\xbb\xbf", b"\n\n   \n", b"\xef\xbb\xbf\r\n"])
+def test_a_file_of_a_byte_order_mark_or_blank_lines_is_empty_not_clean(data):
+    run = check_text(data, suffix=".md")
+    assert [e.message for e in run.errors] == ["cannot read: file is empty (white space only)"]
+    assert run.files[0].findings == []
