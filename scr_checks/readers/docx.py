@@ -28,8 +28,7 @@ from io import BytesIO
 from typing import Any
 
 from scr_checks.document import HiddenContent, Report
-from scr_checks.readers import ReaderError, check_markup
-from scr_checks.readers.deferred import WordReader
+from scr_checks.readers import Reader, ReaderError, check_markup
 from scr_checks.readers.tree import TreeBuilder, text_node
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -109,7 +108,9 @@ def _paragraphs(element: Any) -> Any:
             yield from _paragraphs(child)
 
 
-class DocxReader(WordReader):
+class DocxReader(Reader):
+    format = "docx"
+    suffixes = (".docx", ".docm")
 
     def read(self, path: str, data: bytes) -> Report:
         return self.read_with_builder(path, data)[0]
