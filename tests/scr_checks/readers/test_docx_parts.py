@@ -65,7 +65,7 @@ def test_comments_headers_and_footers_say_where(tmp_path, where, shown):
     path.write_bytes(hostile.docx_part(where))
     [result] = check_paths([path]).files
     [phone] = [f for f in result.findings if f.rule_id == "SCR209"]
-    assert phone.message.endswith(f" in {shown}.")
+    assert shown in phone.message
 
 
 def test_an_embedded_rtf_document_is_refused():
