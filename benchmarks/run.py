@@ -111,8 +111,8 @@ def measure_rounds(rows: list[Row], cwd: Path) -> None:
 
 def scr_checks(command: str, *args: str) -> list[str]:
     """A run of ``scr-checks COMMAND``; the generated reports live in a git-ignored
-    folder, which a folder walk (``check``, ``extract``) would otherwise skip."""
-    walks = ["--no-respect-gitignore"] if command in ("check", "extract") else []
+    folder, which the walk of ``check`` would otherwise skip."""
+    walks = ["--no-respect-gitignore"] if command == "check" else []
     return [sys.executable, "-m", "scr_checks", command, *walks, *args]
 
 
