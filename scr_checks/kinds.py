@@ -110,7 +110,10 @@ def recognise_kind(blocks: list[TextBlock], present: set[str], promised: frozens
     if required and words < FRAGMENT_WORDS and len(found) * 2 < len(required):
         absent = _join([labels.get(key, key) for key in required if key not in present])
         label = catalogue_of_kinds()[name]["label"]
-        text = f"{words:,} words of text" if words else "no text beyond its title page"
+        # The bound, not the count: the message is what a baseline recognises the
+        # finding by, and an edit that adds a paragraph must not make it new.
+        text = (f"fewer than {FRAGMENT_WORDS:,} words of text" if words
+                else "no text beyond its title page")
         article = "an" if label[0] in "aeiou" else "a"
         return Kind(name, source, required, whole=False,
                     why_not_whole=f"it has {text} and none of the sections {article} {label} "

@@ -42,10 +42,11 @@ def load_plugins(
     extensions = raw.get("extensions", [])
     if not isinstance(paths, list) or not isinstance(extensions, list):
         raise ConfigError(f"{source}: 'extensions' and 'plugin_paths' must be lists")
+    folders = [root / str(p) for p in paths]
     for module in extensions:
-        pm.load_module(str(module), f"extensions in {source}", [root / str(p) for p in paths])
-    for module in modules:
-        pm.load_module(module, "-p on the command line")
+        pm.load_module(str(module), f"extensions in {source}", folders)
+    for module in modules:  # found where the configuration's extensions are, too
+        pm.load_module(module, "-p on the command line", folders)
     _check_blocked(pm, blocked, [*extensions, *modules])
     call_startup_hook(pm, "scr_addhooks", pluginmanager=pm)
     parser = OptionParser()

@@ -35,12 +35,13 @@ STASH_KEY = "scr_checks.outline"
 #: A heading's own number: "5. Findings" -> "5", "4.1 Information sharing" -> "4.1".
 _HEADING_NUMBER = compiled(r"\s*((?:\d{1,3}\.){0,4}\d{1,3})\.?(?=\s)")
 _WORD_NUMBERS = "one|two|three|four|five|six|seven|eight|nine|ten"
-#: "Finding 1:", "Key finding 2 -", "5.1 Finding 3." at the start of a block.
+#: "Finding 1:", "Key finding 2 -", "5.1 Finding 3.", "Recommendation 2 (Finding 2):"
+#: at the start of a block.
 _LABELS = {
     kind: compiled(
         r"^\s*(?:(?:\d{1,3}\.)+\d{1,3}\.?\s+)?(?P<label>" + words
         + r"\s+(?P<number>\d{1,3}[a-z]?|[A-Z]\b|(?:" + _WORD_NUMBERS + r")\b))"
-        r"(?P<mark>\s*[.:)\-–—])?",
+        r"(?P<mark>(?:\s*\([^()\n]{1,60}\))?\s*[.:)\-–—])?",
         regex.IGNORECASE,
     )
     for kind, words in (

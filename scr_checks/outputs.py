@@ -78,6 +78,14 @@ def write_outputs(run: RunResult, outputs: Sequence[Output],
         todo = [output for output in written if output[1] is not None]
 
 
+def write_stdout(text: str) -> None:
+    """Write ``text`` to standard output now; an :class:`OSError` if it cannot be."""
+    if sys.stdout is None:
+        raise OSError("standard output is closed")
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
 def _formatter(kind: type[Formatter], config: Config, colour: bool,
                terminal: bool) -> Formatter:
     """On the terminal, in colour if asked, and without the errors printed on stderr."""
@@ -103,11 +111,7 @@ def _write(run: RunResult, output: Output, formatter: Formatter) -> bool:
     name, target = output
     try:
         if target is None:
-            text = "".join(_parts(formatter, run))
-            if sys.stdout is None:
-                raise OSError("standard output is closed")
-            sys.stdout.write(text)
-            sys.stdout.flush()
+            write_stdout("".join(_parts(formatter, run)))
         else:
             write_atomically(target, _parts(formatter, run))
     except _FormatFailed as failed:

@@ -72,16 +72,22 @@ def fold_case(text: str) -> str:
     return text.translate(_FOLD).lower()
 
 
-@lru_cache(maxsize=4096)
 def word_runs(text: str) -> frozenset[str]:
     """The distinct runs of letters and digits in ``text``, case-folded (:func:`fold_case`).
 
     A quick test of whether a paragraph holds a word at all before a costly
     search that needs it: most word lists find nothing in most paragraphs.
-    Cached for a report's worth of paragraphs, as each checker walks them in
-    turn.  Folding keeps every character in or out of a run (the tests check
-    all of Unicode), so the runs of the folded text are the folded runs.
+    A checker that has the block asks for ``block.words``, which keeps them
+    for as long as the block lives; the few latest texts asked for here are
+    kept too, as one paragraph's detectors ask in turn.  Folding keeps every
+    character in or out of a run (the tests check all of Unicode), so the
+    runs of the folded text are the folded runs.
     """
+    return _recent_runs(text)
+
+
+@lru_cache(maxsize=16)
+def _recent_runs(text: str) -> frozenset[str]:
     return frozenset(_RUN.findall(fold_case(text)))
 
 

@@ -39,6 +39,7 @@ from scr_checks.formatters import write_atomically
 from scr_checks.locations import utf16_column
 from scr_checks.patterns import compiled
 from scr_checks.results import FileResult, Finding, Location, RunResult, Suppression
+from scr_checks.scorecard import rescored
 
 _BODY = (
     r"scr-checks:\s*(?P<kind>disable-section|disable)"
@@ -288,7 +289,7 @@ def read_baseline(path: Path) -> Baseline:
 
 
 def apply_baseline(files: Iterable[FileResult], baseline: Baseline | None) -> None:
-    """Mark every finding the baseline accepts, in place."""
+    """Mark every finding the baseline accepts, in place, and score each file again."""
     if baseline is None:
         return
     for file in files:
@@ -297,3 +298,5 @@ def apply_baseline(files: Iterable[FileResult], baseline: Baseline | None) -> No
             if not f.suppressed and baseline.accepts(file, f) else f
             for f in file.findings
         ]
+        if file.extras.get("scorecard"):
+            file.extras["scorecard"] = rescored(file.extras["scorecard"], file.findings)

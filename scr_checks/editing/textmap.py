@@ -115,7 +115,7 @@ class TracingBuilder(_Builder):
         before = self.index
         self._paragraph = p
         super().paragraph_element(p, cell)
-        if self.index > before:
+        if self.index > before and before + 1 not in self.sources:  # else a text box's
             self.sources[before + 1] = [p]
 
     def footnote(self, label: str, text: str) -> None:

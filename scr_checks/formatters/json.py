@@ -17,8 +17,7 @@ from dataclasses import asdict
 from importlib import resources
 from typing import Any
 
-from scr_checks.formatters import encodable
-from scr_checks.formatters.deferred import JsonOutput
+from scr_checks.formatters import Formatter, encodable
 from scr_checks.formatters.streaming import Items, json_parts
 from scr_checks.results import FileResult, Finding, RunResult, ToolError
 
@@ -68,7 +67,9 @@ def file_data(file: FileResult) -> dict[str, Any]:
     }
 
 
-class JsonFormatter(JsonOutput):
+class JsonFormatter(Formatter):
+    name = "json"
+    description = "Every finding and error as JSON data, for scripts."
 
     def render(self, run: RunResult) -> str:
         return "".join(self.render_parts(run))

@@ -21,8 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from scr_checks.formatters import encodable
-from scr_checks.formatters.deferred import JunitOutput
+from scr_checks.formatters import Formatter, encodable
 from scr_checks.patterns import compiled
 from scr_checks.results import FileResult, Finding, RunResult, ToolError
 
@@ -59,7 +58,9 @@ def finding_line(finding: Finding, mark: str = "") -> str:
     return text + mark
 
 
-class JunitFormatter(JunitOutput):
+class JunitFormatter(Formatter):
+    name = "junit"
+    description = "JUnit XML (Jenkins junit-10 dialect): a testcase per report and rule."
 
     def render(self, run: RunResult) -> str:
         from lxml import etree

@@ -25,8 +25,7 @@ from typing import Any
 from urllib.parse import quote
 
 from scr_checks.fingerprints import VERSION as FINGERPRINT_VERSION
-from scr_checks.formatters import encodable
-from scr_checks.formatters.deferred import SarifOutput
+from scr_checks.formatters import Formatter, encodable
 from scr_checks.formatters.pipeline import automation_details
 from scr_checks.formatters.streaming import Items, json_parts
 from scr_checks.results import Finding, Location, RunResult, ToolError
@@ -158,7 +157,9 @@ def notification_descriptor(kind: str) -> dict[str, Any]:
             "helpUri": f"{DOCS_URL}ci.html"}
 
 
-class SarifFormatter(SarifOutput):
+class SarifFormatter(Formatter):
+    name = "sarif"
+    description = "SARIF 2.1.0, for GitHub code scanning and SARIF viewers."
 
     def render(self, run: RunResult) -> str:
         return "".join(self.render_parts(run))

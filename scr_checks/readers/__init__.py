@@ -9,13 +9,25 @@ the file.
 from __future__ import annotations
 
 import codecs
+import re
 from typing import ClassVar
 
 from scr_checks.config import READER_LIMITS
 from scr_checks.document import Report
 from scr_checks.exceptions import ReaderError
 
-__all__ = ["Reader", "ReaderError", "decode_text"]
+__all__ = ["MAX_NESTING", "Reader", "ReaderError", "check_extent", "decode_text", "too_deep"]
+
+#: The deepest nesting (elements in elements, quotes in quotes, lists in
+#: lists) a reader follows.  Reports nest a few levels; the parsers stop
+#: silently (or overflow Python's stack) somewhere past this, so a document
+#: nested deeper is an error rather than one read in part.
+MAX_NESTING = 100
+
+
+def too_deep(levels: int = MAX_NESTING, what: str = "elements inside elements") -> str:
+    """The reason given for a document nested past ``levels`` of ``what``."""
+    return f"nesting deeper than {levels} levels ({what}), so it was not read"
 
 
 class Reader:
@@ -43,6 +55,78 @@ class Reader:
         """
         value = self.options.get(name)
         return value if isinstance(value, int) else READER_LIMITS[name]
+
+    def check_size(self, path: str, characters: int, what: str = "text") -> None:
+        """Refuse ``characters`` of ``what`` over ``max_text_size``, before they are parsed."""
+        limit = self.limit("max_text_size")
+        if characters > limit:
+            raise ReaderError(path, f"the {what} is {characters:,} characters, over the limit "
+                                    f"of {limit:,} (max_text_size), so it was not checked")
+
+    def check_source(self, path: str, text: str) -> None:
+        """Refuse a text report over ``max_text_size`` characters, or with more
+        paragraphs (runs of lines between blank lines) than ``max_blocks``,
+        before it is parsed: the parser's memory grows with both."""
+        self.check_size(path, len(text))
+        self.check_blocks(path, sum(1 for _ in _BLANK_LINES.finditer(text)))
+
+    def check_blocks(self, path: str, count: int) -> None:
+        """Refuse a report once it has more than ``max_blocks`` blocks."""
+        if count > self.limit("max_blocks"):
+            raise ReaderError(path, too_many_blocks(self.limit("max_blocks")))
+
+
+_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+
+
+#: Most markup elements (HTML or XML tags) a document may hold for each block
+#: ``max_blocks`` allows: Word writes 10 to 30 a paragraph, and libxml2 takes
+#: about 70 bytes for each, so the default allows 5,000,000 (some 350 MB).
+ELEMENTS_PER_BLOCK = 50
+
+
+def check_markup(path: str, name: str, tags: int, max_blocks: int) -> None:
+    """Refuse markup with more than :data:`ELEMENTS_PER_BLOCK` tags a block,
+    counted before a parser builds them."""
+    if tags > ELEMENTS_PER_BLOCK * max_blocks:
+        raise ReaderError(path, f"{name} holds more than {ELEMENTS_PER_BLOCK * max_blocks:,} "
+                                f"tags, over the limit ({ELEMENTS_PER_BLOCK} for each of "
+                                "max_blocks), so it was not read")
+
+
+def too_many_blocks(limit: int) -> str:
+    return (f"more than {limit:,} blocks (headings, paragraphs, list items, table cells, "
+            "comments), over the limit (max_blocks), so it was not checked")
+
+
+def check_extent(path: str, report: Report, limits: dict[str, object]) -> Report:
+    """``report``, unless its text or its blocks are over ``max_text_size`` or
+    ``max_blocks``: what checkers hold in memory grows with both, so a report
+    over either is an error for that file rather than a run out of memory.
+
+    The runner applies this to every reader's report, a plugin's included;
+    the built-in readers also stop early, before a parser fills the memory.
+    """
+    from docutils import nodes
+
+    text_limit = _limit(limits, "max_text_size")
+    block_limit = _limit(limits, "max_blocks")
+    count = len(report.hidden)
+    size = sum(len(item.text) for item in report.hidden)
+    for node in report.document.findall(nodes.TextElement):
+        count += 1
+        size += len(node.astext())
+        if count > block_limit:
+            raise ReaderError(path, too_many_blocks(block_limit))
+        if size > text_limit:
+            raise ReaderError(path, f"more than {text_limit:,} characters of text, over the "
+                                    "limit (max_text_size), so it was not checked")
+    return report
+
+
+def _limit(limits: dict[str, object], name: str) -> int:
+    value = limits.get(name)
+    return value if isinstance(value, int) else READER_LIMITS[name]
 
 
 _BOMS = (

@@ -6,8 +6,12 @@ simple fields and content controls, and cannot give the list numbers
 kept, deletions dropped, hidden text and comments left out); headings come
 from the paragraph style's name ("Title", "Heading N") or outline level;
 numbers are computed from ``numbering.xml`` and set as ``node["number"]``;
-footnotes follow the paragraph that cites them.  Comments, tracked changes,
-hidden text and document properties are returned as hidden content.
+footnotes and endnotes follow the paragraph that cites them (a note nothing
+cites comes at the end), and the paragraphs of a text box follow the
+paragraph it is anchored in.  Comments, running headers and footers, tracked
+changes, hidden text and document properties are returned as hidden content.
+A document embedded as HTML or plain text (``altChunk``) is read where it
+stands; one in any other format is an error, never text left unchecked.
 
 A DOCX is a zip of XML written by whoever sent it: member sizes and
 compression ratios are checked before anything is decompressed, and the XML
@@ -24,12 +28,14 @@ from io import BytesIO
 from typing import Any
 
 from scr_checks.document import HiddenContent, Report
-from scr_checks.readers import ReaderError
-from scr_checks.readers.deferred import WordReader
+from scr_checks.readers import Reader, ReaderError, check_markup
 from scr_checks.readers.tree import TreeBuilder, text_node
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
 NS = {
     "w": W,
     "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
@@ -61,7 +67,50 @@ def w(name: str) -> str:
     return f"{{{W}}}{name}"
 
 
-class DocxReader(WordReader):
+_ALTERNATE = f"{{{MC}}}AlternateContent"
+_TEXT_BOX = w("txbxContent")
+
+
+def _descend(element: Any) -> Any:
+    """``element``'s descendants in document order, each text once.
+
+    Of an ``mc:AlternateContent`` only the first ``mc:Choice`` (else the
+    ``mc:Fallback``) is followed: Word writes a text box twice, as a drawing
+    and as its VML fallback.  A text box (``w:txbxContent``) is yielded but
+    not entered; its paragraphs are read on their own.
+    """
+    stack = [iter(element)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == _ALTERNATE:
+            branch = child.find(f"{{{MC}}}Choice")
+            if branch is None:
+                branch = child.find(f"{{{MC}}}Fallback")
+            if branch is not None:
+                stack.append(iter(branch))
+            continue
+        yield child
+        if child.tag != _TEXT_BOX:
+            stack.append(iter(child))
+
+
+def _paragraphs(element: Any) -> Any:
+    """Every ``w:p`` in ``element``, those of its text boxes after their anchor."""
+    for child in _descend(element):
+        if child.tag == w("p"):
+            yield child
+        elif child.tag == _TEXT_BOX:
+            yield from _paragraphs(child)
+
+
+class DocxReader(Reader):
+    format = "docx"
+    suffixes = (".docx", ".docm")
 
     def read(self, path: str, data: bytes) -> Report:
         return self.read_with_builder(path, data)[0]
@@ -74,14 +123,19 @@ class DocxReader(WordReader):
         each block came from.
         """
         package = self.package(path, data)
+        package.max_blocks = self.limit("max_blocks")
         document = package.xml("word/document.xml")
         if document is None:
             raise ReaderError(path, "not a Word document (no word/document.xml in the file)")
         body = document.find(w("body"))
         if body is None:
             raise ReaderError(path, "word/document.xml has no body")
-        reader = self.builder(path, package)
-        reader.blocks(body)
+        try:
+            reader = self.builder(path, package)
+            reader.blocks(body)
+            reader.uncited_notes()
+        except _NotANumber as exc:
+            raise ReaderError(path, str(exc)) from None
         reader.properties()
         reader.margins()
         return Report(path=path, format=self.format, document=reader.document,
@@ -97,6 +151,9 @@ class DocxReader(WordReader):
 
 class Package:
     """The zip's members, checked for size before any is decompressed."""
+
+    #: ``max_blocks``, which bounds the elements of a part before it is parsed.
+    max_blocks: int | None = None
 
     def __init__(self, path: str, data: bytes, max_unpacked: int, max_ratio: int) -> None:
         from lxml import etree
@@ -124,19 +181,86 @@ class Package:
                                         "zip bomb)")
         self.names = {m.filename for m in members}
 
+    def _tags(self, name: str) -> int:
+        """How many tags part ``name`` holds, counted 1 MB at a time, so that a
+        part too large to parse is refused without being held whole."""
+        count = 0
+        with self.zip.open(name) as stream:
+            while chunk := stream.read(1 << 20):
+                count += chunk.count(b"<")
+        return count
+
+    def read(self, name: str) -> bytes:
+        """The bytes of member ``name`` (its size already checked)."""
+        try:
+            return self.zip.read(name)
+        except (KeyError, zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError,
+                zlib.error, RuntimeError, NotImplementedError) as exc:
+            raise ReaderError(self.path, f"damaged zip member {name}: {exc}") from None
+
+    def embedded(self, relationship: str) -> tuple[str, str]:
+        """The part an ``altChunk`` relationship leads to, and its content type."""
+        rels = self.xml("word/_rels/document.xml.rels")
+        target = ""
+        for rel in rels.iterfind(f"{{{PACKAGE_RELATIONSHIPS}}}Relationship") \
+                if rels is not None else ():
+            if rel.get("Id") == relationship:
+                target = rel.get("Target") or ""
+        name = target.lstrip("/") if target.startswith("/") else f"word/{target}"
+        name = re.sub(r"[^/]+/\.\./", "", name)
+        if not target or name not in self.names:
+            raise ReaderError(self.path, f"an embedded document (altChunk {relationship!r}) "
+                                         "is missing from the file, so it was not checked")
+        types = self.xml("[Content_Types].xml")
+        kind = ""
+        for entry in types if types is not None else ():
+            if entry.get("PartName", "").lstrip("/") == name:
+                kind = entry.get("ContentType", "")
+                break
+            if entry.get("Extension") and name.lower().endswith(
+                    "." + entry.get("Extension", "").lower()) and not kind:
+                kind = entry.get("ContentType", "")
+        return name, kind.split(";")[0].strip().lower()
+
     def xml(self, name: str) -> Any:
         from lxml import etree
 
         if name not in self.names:
             return None
         try:
-            raw = self.zip.read(name)
-            return etree.fromstring(raw, self.parser)
+            if self.max_blocks is not None:
+                check_markup(self.path, name, self._tags(name), self.max_blocks)
+            return etree.fromstring(self.zip.read(name), self.parser)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, zlib.error,
                 RuntimeError, NotImplementedError) as exc:  # damaged, encrypted, odd method
             raise ReaderError(self.path, f"damaged zip member {name}: {exc}") from None
         except etree.XMLSyntaxError as exc:
-            raise ReaderError(self.path, f"{name} is not well-formed XML: {exc}") from None
+            raise ReaderError(self.path, f"{name} {_xml_problem(exc)}") from None
+
+
+def _xml_problem(exc: Exception) -> str:
+    """What is wrong with a part that lxml would not parse, in a reviewer's words."""
+    message = str(exc)
+    if "depth" in message.lower() and "XML_PARSE_HUGE" in message:
+        return "nests elements deeper than 256 levels, so the document was not read"
+    if "XML_PARSE_HUGE" in message:
+        return ("holds a single text or attribute over 10 MB, more than is read, so the "
+                "document was not read")
+    return f"is not well-formed XML: {message}"
+
+
+class _NotANumber(ValueError):
+    """A number in the numbering or styles XML that is not one."""
+
+
+def _number(value: str | None, default: int, what: str) -> int:
+    """A whole number from the numbering or styles XML; anything else is an error
+    (not a traceback: "invalid literal for int()", or 4,300 digits)."""
+    if value is None:
+        return default
+    if not re.fullmatch(r"\s*-?\d{1,9}\s*", value):
+        raise _NotANumber(f"a list number that is not a number ({what} {value[:20]!r})")
+    return int(value)
 
 
 @dataclass
@@ -165,10 +289,10 @@ class Numbering:
         for abstract in root.iterfind("w:abstractNum", NS):
             levels = {}
             for lvl in abstract.iterfind("w:lvl", NS):
-                levels[int(lvl.get(w("ilvl"), "0"))] = (
+                levels[_number(lvl.get(w("ilvl")), 0, "list level")] = (
                     _val(lvl, "w:numFmt") or "decimal",
                     _val(lvl, "w:lvlText") or "",
-                    int(_val(lvl, "w:start") or 1),
+                    _number(_val(lvl, "w:start"), 1, "list start"),
                     lvl.find("w:isLgl", NS) is not None,
                 )
             numbering.levels[abstract.get(w("abstractNumId"), "")] = levels
@@ -177,7 +301,8 @@ class Numbering:
             for override in num.iterfind("w:lvlOverride", NS):
                 start = _val(override, "w:startOverride")
                 if start is not None:
-                    overrides[int(override.get(w("ilvl"), "0"))] = int(start)
+                    overrides[_number(override.get(w("ilvl")), 0, "list level")] = \
+                        _number(start, 1, "list start")
             numbering.nums[num.get(w("numId"), "")] = (
                 _val(num, "w:abstractNumId") or "", overrides)
         return numbering
@@ -204,6 +329,25 @@ class Numbering:
             return _format(value, kfmt)
 
         return fmt, re.sub(r"%(\d)", level, text)
+
+
+def _embedded_blocks(name: str, kind: str, data: bytes,
+                     path: str) -> list[tuple[int, str]]:
+    """(heading level or 0, text) of each block of an embedded HTML or text part."""
+    from scr_checks.document import blocks
+    from scr_checks.readers import decode_text
+    from scr_checks.readers.html import HtmlReader
+
+    try:
+        if kind == "text/plain":
+            text = decode_text(name, data)
+            return [(0, " ".join(part.split())) for part in re.split(r"\n\s*\n", text)
+                    if part.strip()]
+        report = HtmlReader().read(name, data)
+    except ReaderError as exc:
+        raise ReaderError(path, f"embedded document {name}: {exc.reason}") from None
+    return [(len(block.heading_path) if block.is_heading else 0, block.text)
+            for block in blocks(report)]
 
 
 def _val(element: Any, path: str) -> str | None:
@@ -240,6 +384,7 @@ def _roman(value: int) -> str:
 class _Builder(TreeBuilder):
     def __init__(self, path: str, package: Package) -> None:
         super().__init__(path)
+        self.path = path
         self.package = package
         self.hidden: list[HiddenContent] = []
         self.index = 0
@@ -248,6 +393,9 @@ class _Builder(TreeBuilder):
         self.styles = self._styles(package.xml("word/styles.xml"))
         self.numbering = Numbering.load(package.xml("word/numbering.xml"))
         self.footnotes = self._notes(package.xml("word/footnotes.xml"), "w:footnote")
+        self.endnotes = self._notes(package.xml("word/endnotes.xml"), "w:endnote")
+        #: The notes already placed after the paragraph citing them: ("footnote", id).
+        self.cited: set[tuple[str, str]] = set()
         #: Comment text by id, for the paragraphs the comments are anchored to.
         self.comment_texts: dict[str, str] = {}
         self._comments(package.xml("word/comments.xml"))
@@ -265,9 +413,9 @@ class _Builder(TreeBuilder):
             num = ppr.find("w:numPr", NS) if ppr is not None else None
             styles[style.get(w("styleId"), "")] = _Style(
                 name=(_val(style, "w:name") or "").lower(),
-                outline=int(outline) if outline is not None else None,
+                outline=_number(outline, 9, "outline level") if outline is not None else None,
                 based_on=_val(style, "w:basedOn"),
-                num=(_val(num, "w:numId") or "0", int(_val(num, "w:ilvl") or 0))
+                num=(_val(num, "w:numId") or "0", _number(_val(num, "w:ilvl"), 0, "list level"))
                 if num is not None else None,
             )
         return styles
@@ -280,7 +428,7 @@ class _Builder(TreeBuilder):
             if note.get(w("type")) in ("separator", "continuationSeparator",
                                        "continuationNotice"):
                 continue
-            text = " ".join(self.text(p) for p in note.iter(w("p")))
+            text = " ".join(self.text(p) for p in _paragraphs(note))
             if text.strip():
                 notes[note.get(w("id"), "")] = " ".join(text.split())
         return notes
@@ -290,8 +438,8 @@ class _Builder(TreeBuilder):
             return
         for comment in root.iterfind("w:comment", NS):
             number = comment.get(w("id"), "")
-            number = str(int(number) + 1) if number.isdigit() else number
-            text = " ".join(" ".join(self.text(p) for p in comment.iter(w("p"))).split())
+            number = str(int(number) + 1) if number.isdigit() and len(number) < 10 else number
+            text = " ".join(" ".join(self.text(p) for p in _paragraphs(comment)).split())
             self.comment_texts[comment.get(w("id"), "")] = text
             self.hidden.append(HiddenContent("comment", text, f"comment {number}"))
             for attribute, what in (("author", "author"), ("initials", "initials")):
@@ -318,7 +466,7 @@ class _Builder(TreeBuilder):
             root = self.package.xml(name)
             if root is None:
                 continue
-            text = " ".join(" ".join(self.text(p) for p in root.iter(w("p"))).split())
+            text = " ".join(" ".join(self.text(p) for p in _paragraphs(root)).split())
             if text and text not in seen:
                 seen.add(text)
                 self.hidden.append(HiddenContent("header-footer", text, match.group(1)))
@@ -340,10 +488,16 @@ class _Builder(TreeBuilder):
                         self.part = "contents"
                     self.blocks(content)
                     self.part = outer
-            elif child.tag == f"{{{MC}}}AlternateContent":
+            elif child.tag == _ALTERNATE:
                 choice = child.find(f"{{{MC}}}Choice")
+                if choice is None:
+                    choice = child.find(f"{{{MC}}}Fallback")
                 if choice is not None:
                     self.blocks(choice)
+            elif child.tag == w("altChunk"):
+                self.embedded(child)
+            elif child.tag == w("customXml"):
+                self.blocks(child)
 
     def _style_chain(self, style_id: str | None) -> list[_Style]:
         chain: list[_Style] = []
@@ -355,8 +509,8 @@ class _Builder(TreeBuilder):
 
     def _heading_level(self, ppr: Any, chain: list[_Style]) -> int | None:
         outline = _val(ppr, "w:outlineLvl") if ppr is not None else None
-        if outline is not None and int(outline) < 9:
-            return int(outline) + 1
+        if outline is not None and _number(outline, 9, "outline level") < 9:
+            return _number(outline, 9, "outline level") + 1
         for style in chain:
             if style.name == "title":
                 return 0
@@ -370,7 +524,8 @@ class _Builder(TreeBuilder):
     def _number(self, ppr: Any, chain: list[_Style]) -> tuple[str, str] | None:
         num = ppr.find("w:numPr", NS) if ppr is not None else None
         if num is not None:
-            num_id, ilvl = _val(num, "w:numId") or "0", int(_val(num, "w:ilvl") or 0)
+            num_id = _val(num, "w:numId") or "0"
+            ilvl = _number(_val(num, "w:ilvl"), 0, "list level")
             return self.numbering.next(num_id, ilvl)
         for style in chain:
             if style.num is not None:
@@ -378,12 +533,23 @@ class _Builder(TreeBuilder):
         return None
 
     def paragraph_element(self, p: Any, cell: list | None = None) -> None:
+        """Add paragraph ``p`` (to ``cell`` when in a table), then the notes it
+        cites and its text boxes: these follow it, even when it is empty.
+
+        Notes cited in a table come at the end, with those nothing cites.
+        """
         text = " ".join(self.text(p, record=True).split("\n")).strip()
         ppr = p.find("w:pPr", NS)
         chain = self._style_chain(_val(ppr, "w:pStyle") if ppr is not None else None)
         number = self._number(ppr, chain)
-        if not text.strip():
-            return
+        if text:
+            self._paragraph_block(p, text, ppr, chain, number, cell)
+        if cell is None:
+            self.notes_cited_in(p)
+        self.text_boxes(p, cell)
+
+    def _paragraph_block(self, p: Any, text: str, ppr: Any, chain: list[_Style],
+                         number: tuple[str, str] | None, cell: list | None) -> None:
         self.index += 1
         where: dict[str, Any] = {"index": self.index, "comments": self.anchored(p) or None}
         if self.part or any(s.name.startswith("toc ") for s in chain):
@@ -403,10 +569,44 @@ class _Builder(TreeBuilder):
             if shown and _DECIMAL_NUMBER.fullmatch(shown):
                 where["number"] = shown
             self.paragraph(text, **where)
-        for ref in p.iter(w("footnoteReference")):
-            note = self.footnotes.get(ref.get(w("id"), ""))
-            if note:
-                self.footnote(ref.get(w("id"), ""), note)
+
+    def notes_cited_in(self, p: Any) -> None:
+        """Put the notes ``p`` cites after it (those its text boxes cite follow them)."""
+        for ref in _descend(p):
+            for kind, notes in (("footnote", self.footnotes), ("endnote", self.endnotes)):
+                if ref.tag != w(f"{kind}Reference"):
+                    continue
+                label = ref.get(w("id"), "")
+                if label in notes and (kind, label) not in self.cited:
+                    self.cited.add((kind, label))
+                    self.note(kind, label, notes[label])
+
+    def uncited_notes(self) -> None:
+        """Notes no paragraph of the body cites are still checked, at the end."""
+        for kind, notes in (("footnote", self.footnotes), ("endnote", self.endnotes)):
+            for label, text in notes.items():
+                if (kind, label) not in self.cited:
+                    self.cited.add((kind, label))
+                    self.note(kind, label, text)
+
+    def text_boxes(self, p: Any, cell: list | None) -> None:
+        """The paragraphs of the text boxes anchored in ``p``, after it (in its cell)."""
+        for box in _descend(p):
+            if box.tag != _TEXT_BOX:
+                continue
+            if cell is None:
+                self.blocks(box)
+            else:
+                for inner in _descend(box):
+                    if inner.tag == w("p"):
+                        self.paragraph_element(inner, cell)
+
+    def note(self, kind: str, label: str, text: str) -> None:
+        """A footnote or an endnote, as a block of its own."""
+        if kind == "footnote":
+            self.footnote(label, text)
+        else:
+            self._note_block(f"{kind} {label}", text)
 
     def anchored(self, p: Any) -> list[str]:
         """Texts of the comments whose range starts (or whose mark is) in ``p``."""
@@ -416,12 +616,37 @@ class _Builder(TreeBuilder):
         return [self.comment_texts[i] for i in ids if i in self.comment_texts]
 
     def footnote(self, label: str, text: str) -> None:
+        self._note_block(f"footnote {label}", text)
+
+    def _note_block(self, name: str, text: str) -> None:
         from docutils import nodes
 
         self.index += 1
-        footnote = nodes.footnote(names=[f"footnote {label}"])
+        footnote = nodes.footnote(names=[name])
         footnote += text_node(nodes.paragraph, text, index=self.index)
         self.container.append(footnote)
+
+    def embedded(self, chunk: Any, cell: list | None = None) -> None:
+        """An ``altChunk``: a document in another format, shown where it stands.
+
+        HTML and plain text are read here; any other format (RTF, MHTML, a
+        Word file) is an error, so that its text is not passed unchecked.
+        """
+        target, kind = self.package.embedded(chunk.get(f"{{{R}}}id", ""))
+        if kind not in ("text/html", "application/xhtml+xml", "text/plain"):
+            raise ReaderError(self.path, f"embedded document {target} "
+                                         f"({kind or 'of no known type'}) is in a format that "
+                                         "cannot be read, so it was not checked; paste its text "
+                                         "into the document instead")
+        for level, text in _embedded_blocks(target, kind, self.package.read(target), self.path):
+            self.index += 1
+            where: dict[str, Any] = {"index": self.index}
+            if cell is not None:
+                cell.append((text, where))
+            elif level:
+                self.heading(level, text, **where)
+            else:
+                self.paragraph(text, **where)
 
     def table_element(self, table: Any) -> None:
         rows: list[list[list[tuple[str, dict[str, Any]]]]] = []
@@ -430,8 +655,11 @@ class _Builder(TreeBuilder):
             cells = []
             for tc in tr.iterfind("w:tc", NS):
                 paragraphs: list[tuple[str, dict[str, Any]]] = []
-                for p in tc.iter(w("p")):
-                    self.paragraph_element(p, paragraphs)
+                for p in _descend(tc):
+                    if p.tag == w("p"):
+                        self.paragraph_element(p, paragraphs)
+                    elif p.tag == w("altChunk"):
+                        self.embedded(p, paragraphs)
                 cells.append(paragraphs)
             trpr = tr.find("w:trPr", NS)
             if trpr is not None and trpr.find("w:tblHeader", NS) is not None and \
@@ -465,8 +693,10 @@ class _Builder(TreeBuilder):
                 self._runs(child, out, record)
             elif tag == w("moveFrom"):
                 continue
-            elif tag == f"{{{MC}}}AlternateContent":
+            elif tag == _ALTERNATE:
                 choice = child.find(f"{{{MC}}}Choice")
+                if choice is None:
+                    choice = child.find(f"{{{MC}}}Fallback")
                 if choice is not None:
                     self._runs(choice, out, record)
             elif tag in (w("pPr"), w("rPr")):

@@ -17,8 +17,14 @@ from docutils import nodes
 
 from scr_checks.document import HiddenContent, Report
 from scr_checks.locations import SourceText
-from scr_checks.readers import ReaderError, decode_text
-from scr_checks.readers.deferred import HypertextReader
+from scr_checks.readers import (
+    MAX_NESTING,
+    Reader,
+    ReaderError,
+    check_markup,
+    decode_text,
+    too_deep,
+)
 from scr_checks.readers.tree import TreeBuilder, text_node
 
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
@@ -32,24 +38,69 @@ BLOCKS = {
 _SPACE = re.compile(r"\s+")
 
 
-class HtmlReader(HypertextReader):
+class HtmlReader(Reader):
+    format = "html"
+    suffixes = (".html", ".htm", ".xhtml")
 
     def read(self, path: str, data: bytes) -> Report:
         from lxml import etree
 
         text = decode_text(path, data)
+        self.check_blocks(path, text.count("<!--"))  # each comment is read, as hidden text
+        check_markup(path, "the page", text.count("<"), self.limit("max_blocks"))
+        # ``huge_tree`` lifts libxml2's cuts (256 levels, 10 MB in one text
+        # or attribute, such as an embedded image), after which a recovering
+        # parser drops the rest of the page without a word; the depth is
+        # bounded below instead, and the file size by ``max_file_size``.
         parser = etree.HTMLParser(no_network=True, remove_pis=True, recover=True,
-                                  default_doctype=False, huge_tree=False)
+                                  default_doctype=False, huge_tree=True)
         text = re.sub(r"^\s*<\?xml[^>]*>", lambda m: " " * len(m.group()), text)
         root = etree.fromstring(text, parser) if text.strip() else None
+        _stopped(path, parser.error_log)
         if root is None:
             raise ReaderError(path, "no HTML content")
+        _check_depth(path, root)
         builder = _Builder(path, root, text.split("\n"))
         body = root.find("body")
         builder.walk(body if body is not None else root)
         builder.flush()
         return Report(path=path, format=self.format, document=builder.document,
                       source=SourceText(text.split("\n"), "html"), hidden=builder.hidden)
+
+
+def _stopped(path: str, log: Any) -> None:
+    """Fail if the parser gave up part-way: what followed would go unchecked.
+
+    Recovery mends broken markup (an unclosed tag, a stray ``</div>``), which
+    libxml2 logs as errors; a fatal error is where it stopped reading.
+    """
+    from lxml import etree
+
+    for entry in log:
+        if entry.level >= etree.ErrorLevels.FATAL:
+            if "depth" in entry.message.lower():
+                raise ReaderError(path, f"line {entry.line}: {too_deep(MAX_NESTING)}")
+            reason = " ".join(entry.message.replace("XML_PARSE_HUGE", "").split())
+            raise ReaderError(path, f"line {entry.line}: the HTML parser stopped here "
+                                    f"({reason.rstrip(', ')}); the rest could not be read")
+
+
+def _check_depth(path: str, root: Any) -> None:
+    """Refuse a page nested deeper than :data:`MAX_NESTING` elements.
+
+    The builder follows the tree recursively; a page nested deeper than any
+    report would otherwise end in a stack overflow, or in text not read.
+    """
+    from lxml import etree
+
+    depth = 0
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        if event == "end":
+            depth -= 1
+            continue
+        depth += 1
+        if depth > MAX_NESTING:
+            raise ReaderError(path, f"line {element.sourceline}: {too_deep(MAX_NESTING)}")
 
 
 def _tag(element: Any) -> str:

@@ -16,8 +16,7 @@ from docutils import nodes
 
 from scr_checks.document import Report
 from scr_checks.locations import SourceText
-from scr_checks.readers import decode_text
-from scr_checks.readers.deferred import CommonMarkReader
+from scr_checks.readers import MAX_NESTING, Reader, ReaderError, decode_text, too_deep
 from scr_checks.readers.tree import TreeBuilder, text_node
 
 _QUOTE = re.compile(r"(?:[ \t]*>)*[ \t]*")
@@ -26,18 +25,45 @@ _ATX = re.compile(r"[ \t]*#{1,6}[ \t]+")
 _PIPE = re.compile(r"(?<!\\)\|")
 
 
-class MarkdownReader(CommonMarkReader):
+class MarkdownReader(Reader):
+    format = "markdown"
+    suffixes = (".md", ".markdown")
 
     def read(self, path: str, data: bytes) -> Report:
-        from markdown_it import MarkdownIt
-
         text = decode_text(path, data)
+        self.check_source(path, text)
         lines = text.split("\n")
-        tokens = MarkdownIt("commonmark").enable("table").parse(text)
+        tokens = _parse(path, text)
         builder = _Builder(path, lines)
         builder.build(tokens)
         return Report(path=path, format=self.format, document=builder.document,
                       source=SourceText(lines, "markdown"))
+
+
+def _parse(path: str, text: str) -> list[Any]:
+    """markdown-it's tokens, or an error if it skipped blocks nested too deep.
+
+    Past ``maxNesting`` levels markdown-it drops the rest of the quote or
+    list without a word (CommonMark's preset stops at 20); here it follows
+    :data:`MAX_NESTING` levels, and going past that is an error, not a pass.
+    """
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING + 1}).enable("table")
+    tokenize = md.block.tokenize
+    skipped: list[int] = []
+
+    def guarded(state: Any, start: int, end: int, *rest: Any) -> None:
+        if state.level > MAX_NESTING and not skipped:
+            skipped.append(start)
+        tokenize(state, start, end, *rest)
+
+    md.block.tokenize = guarded  # type: ignore[method-assign,assignment]
+    tokens = md.parse(text)
+    if skipped:
+        raise ReaderError(path, f"line {skipped[0] + 1}: "
+                                f"{too_deep(MAX_NESTING, 'quotes and lists')}")
+    return tokens
 
 
 def inline_text(token: Any) -> str:

@@ -31,8 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scr_checks.document import HiddenContent, Report
-from scr_checks.readers import ReaderError
-from scr_checks.readers.deferred import PortableDocumentReader
+from scr_checks.readers import Reader, ReaderError
 from scr_checks.readers.tree import TreeBuilder
 
 PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|-\s*\d{1,4}\s*-",
@@ -73,11 +72,14 @@ class Line:
         return (round(self.size, 1), self.bold)
 
 
-class PdfReader(PortableDocumentReader):
+class PdfReader(Reader):
+    format = "pdf"
+    suffixes = (".pdf",)
 
     def read(self, path: str, data: bytes) -> Report:
         import pypdfium2 as pdfium
 
+        _check_streams(path, data, self.limit("max_unpacked_size"))
         try:
             pdf = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as exc:
@@ -90,7 +92,15 @@ class PdfReader(PortableDocumentReader):
             if len(pdf) > self.limit("max_pages"):
                 raise ReaderError(path, f"the PDF has {len(pdf):,} pages, over the limit of "
                                         f"{self.limit('max_pages'):,} (max_pages)")
-            pages = [_page_lines(pdf, number) for number in range(len(pdf))]
+            pages = []
+            characters = 0
+            for number in range(len(pdf)):
+                lines, count = _page_lines(pdf, number, self.limit("max_text_size") - characters)
+                characters += count
+                if characters > self.limit("max_text_size"):
+                    self.check_size(path, characters, f"text of pages 1-{number + 1}")
+                pages.append(lines)
+                self.check_blocks(path, sum(len(page) for page in pages))
             hidden = _hidden(pdf, data)
         except pdfium.PdfiumError as exc:
             raise ReaderError(path, f"damaged PDF ({exc})") from None
@@ -106,11 +116,17 @@ class PdfReader(PortableDocumentReader):
         return Report(path=path, format=self.format, document=builder.document, hidden=hidden)
 
 
-def _page_lines(pdf: Any, number: int) -> list[Line]:
+def _page_lines(pdf: Any, number: int, room: int) -> tuple[list[Line], int]:
+    """The lines of page ``number``, and its count of characters; no lines when
+    that count is over ``room`` (the text is then too large to take)."""
     import pypdfium2.raw as raw
 
     page = pdf[number]
     textpage = page.get_textpage()
+    count = textpage.count_chars()
+    if count > room:
+        page.close()
+        return [], count
     height = page.get_height()
     handle = textpage.raw
     text = textpage.get_text_range()
@@ -146,7 +162,74 @@ def _page_lines(pdf: Any, number: int) -> list[Line]:
     rank = {y: i for i, y in enumerate(baselines, start=1)}
     for line in out:
         line.number = rank[round(line.y, 1)]
-    return out
+    return out, count
+
+
+#: A stream's data starts after "stream" and one end of line.
+_STREAM = re.compile(rb"\bstream\r?\n")
+#: How much of a stream's dictionary, before "stream", is searched for its filter.
+_DICTIONARY = 1024
+#: Inflated at a time while a stream's size is measured.
+_CHUNK = 1 << 20
+
+
+#: Streams whose bytes are not page content: images, fonts, metadata, files.
+_NOT_CONTENT = (b"/Image", b"/Length1", b"/Length2", b"/Length3", b"/FontFile", b"/Type1C",
+                b"/CIDFontType0C", b"/OpenType", b"/Metadata", b"/EmbeddedFile", b"/ObjStm",
+                b"/XRef")
+#: A literal string (its escapes included) or a hex string in a content stream.
+_STRING = re.compile(rb"\([^()\\]*(?:\\.[^()\\]*)*\)|<[0-9A-Fa-f\s]+>")
+#: More characters than any page holds: a content stream showing more is refused
+#: before PDFium builds its text (some 230 bytes of memory a character).
+MAX_STREAM_TEXT = 1_000_000
+
+
+def _check_streams(path: str, data: bytes, limit: int) -> None:
+    """Refuse a PDF whose streams would take PDFium more memory than a report's.
+
+    PDFium inflates a content stream whole, and a small file can hold a
+    stream that inflates a thousandfold: each stream filtered with
+    FlateDecode is inflated here first, 1 MB at a time and thrown away, and
+    the file is refused when they inflate past ``limit`` bytes in all
+    (images are left out: their data is not decoded to read the text).  The
+    bytes of strings a content stream shows bound the characters PDFium
+    will hold for it; a stream showing more than :data:`MAX_STREAM_TEXT` is
+    refused too.
+    """
+    import zlib
+
+    total = 0
+    for match in _STREAM.finditer(data):
+        head = data[max(0, match.start() - _DICTIONARY) : match.start()]
+        dictionary = head[head.rfind(b"obj") + 1 :]
+        if b"/Image" in dictionary:
+            continue  # PDFium does not decode images to read the text
+        content = not any(marker in dictionary for marker in _NOT_CONTENT)
+        end = data.find(b"endstream", match.end())
+        pending = data[match.end() : end if end >= 0 else len(data)]
+        inflater = zlib.decompressobj() if b"/FlateDecode" in dictionary else None
+        shown = 0
+        try:
+            while pending:
+                if inflater is None:
+                    chunk, pending = pending[:_CHUNK], pending[_CHUNK:]
+                else:
+                    chunk = inflater.decompress(pending, _CHUNK)
+                    pending = b"" if inflater.eof else inflater.unconsumed_tail
+                    total += len(chunk)
+                if total > limit:
+                    raise ReaderError(path, f"its compressed streams inflate to more than "
+                                            f"{limit:,} bytes, over the limit "
+                                            "(max_unpacked_size; possible zip bomb), so it "
+                                            "was not read")
+                if content:
+                    shown += sum(len(m) for m in _STRING.findall(chunk))
+                    if shown > MAX_STREAM_TEXT:
+                        raise ReaderError(path, f"a page's content shows more than "
+                                                f"{MAX_STREAM_TEXT:,} characters of text, "
+                                                "more than any page holds, so it was not read")
+        except zlib.error:
+            continue  # damaged: PDFium decides what to make of it
 
 
 def _cells(textpage: Any, raw: Any, text: str, start: int, end: int,
@@ -375,7 +458,7 @@ def _xmp(data: bytes) -> list[HiddenContent]:
     if match is None:
         return []
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False, recover=True)
+                             huge_tree=True, recover=True)  # bounded by max_file_size
     try:
         root = etree.fromstring(match.group(), parser)
     except etree.XMLSyntaxError:

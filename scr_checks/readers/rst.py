@@ -17,7 +17,11 @@ from docutils.parsers.rst import roles
 
 from scr_checks.document import Report
 from scr_checks.locations import SourceText
-from scr_checks.readers import Reader, decode_text
+from scr_checks.readers import MAX_NESTING, Reader, ReaderError, decode_text, too_deep
+
+#: docutils reads no line longer than this: it drops the whole document with
+#: only a markup warning, so such a line is an error here.
+LINE_LENGTH_LIMIT = 1_000_000
 
 SAFE_SETTINGS = {
     "_disable_config": True,
@@ -30,7 +34,7 @@ SAFE_SETTINGS = {
     "docinfo_xform": False,
     "syntax_highlight": "none",
     "input_encoding": "unicode",
-    "line_length_limit": 1_000_000,
+    "line_length_limit": LINE_LENGTH_LIMIT,
 }
 
 
@@ -66,11 +70,22 @@ class RstReader(Reader):
 
     def read(self, path: str, data: bytes) -> Report:
         text = decode_text(path, data)
-        settings = dict(SAFE_SETTINGS, warning_stream=io.StringIO())
-        document = docutils.core.publish_doctree(
-            source=text, source_path=path, settings_overrides=settings
-        )
+        self.check_source(path, text)
         lines = text.split("\n")
+        _check_shape(path, lines)
+        settings = dict(SAFE_SETTINGS, warning_stream=io.StringIO())
+        try:
+            document = docutils.core.publish_doctree(
+                source=text, source_path=path, settings_overrides=settings
+            )
+        except RecursionError:
+            raise ReaderError(path, too_deep(MAX_NESTING, "quotes, lists and directives")) \
+                from None
+        except ValueError as exc:
+            if "integer string conversion" not in str(exc):
+                raise
+            raise ReaderError(path, "a list number that is not a number (more than 4,300 "
+                                    "digits), so the document was not read") from None
         messages = _take_messages(document, lines)
         fix_title_lines(document, lines)
         return Report(
@@ -80,6 +95,32 @@ class RstReader(Reader):
             source=SourceText(lines, "rst"),
             parse_messages=messages,
         )
+
+
+def _check_shape(path: str, lines: list[str]) -> None:
+    """Refuse what docutils would drop or could not follow: an over-long line,
+    or indentation nested deeper than :data:`MAX_NESTING` levels.
+
+    Each indented block is a quote, list or directive body parsed by a nested
+    state machine that copies its lines, so deep indentation costs time and
+    memory with every level as well as Python's stack.
+    """
+    indents = [0]
+    for number, line in enumerate(lines, 1):
+        if len(line) > LINE_LENGTH_LIMIT:
+            raise ReaderError(path, f"line {number} is {len(line):,} characters long, over "
+                                    f"the {LINE_LENGTH_LIMIT:,} the reStructuredText parser "
+                                    "reads, so the document was not read")
+        if not line.strip():
+            continue
+        indent = len(line.expandtabs(8)) - len(line.expandtabs(8).lstrip())
+        while indent < indents[-1]:
+            indents.pop()
+        if indent > indents[-1]:
+            indents.append(indent)
+            if len(indents) > MAX_NESTING:
+                raise ReaderError(path, f"line {number}: "
+                                        f"{too_deep(MAX_NESTING, 'indented blocks')}")
 
 
 def _take_messages(document: nodes.document,

@@ -48,6 +48,7 @@ class TextReader(Reader):
 
     def read(self, path: str, data: bytes) -> Report:
         text = decode_text(path, data)
+        self.check_source(path, text)
         lines = text.split("\n")
         builder = TreeBuilder(path)
         styles: list[object] = []

@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from scr_checks.testing import check_text, rule_ids
+from scr_checks.testing import check_paths, check_text, rule_ids
 
 FULL = "".join(f"{title}\n{'=' * len(title)}\n\nText about {title.lower()}.\n\n" for title in (
     "Introduction", "Methodology", "Analysis", "Findings", "Recommendations"))
@@ -51,6 +51,18 @@ def test_a_few_paragraphs_without_sections_are_part_of_a_report():
                      "It met four times.\n")
     assert rule_ids(run).count("SCR107") == 1
     assert not {"SCR101", "SCR503", "SCR801", "SCR602"} & set(rule_ids(run))
+
+
+def test_a_fragment_s_finding_keeps_its_fingerprint_when_a_paragraph_is_added(tmp_path):
+    opening = "The review was commissioned after Child K was injured at home.\n"
+    path = tmp_path / "k.rst"
+    runs = []
+    for text in (opening, opening + "\nIt met four times in 2020.\n"):
+        path.write_text(text, encoding="utf-8")
+        runs.append(check_paths([path], config={"select": ["SCR107"]}).findings)
+    before, after = runs
+    assert [f.fingerprint for f in before] == [f.fingerprint for f in after]
+    assert "fewer than 3,000 words of text" in before[0].message
 
 
 def test_a_whole_report_gets_no_completeness_finding():

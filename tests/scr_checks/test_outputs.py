@@ -92,6 +92,18 @@ def test_a_broken_pipe_on_stdout_still_writes_the_files(tmp_path):
     assert data["errors"][0]["message"] == "cannot write to standard output: Broken pipe"
 
 
+@pytest.mark.parametrize("command", [["extract", str(SAMPLE)], ["rules"], ["rule", "SCR701"],
+                                     ["formats"]])
+def test_a_closed_stdout_is_an_error_of_every_command_not_a_crash_or_silence(command):
+    proc = subprocess.run([sys.executable, "-m", "scr_checks", *command],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                          check=False, preexec_fn=lambda: os.close(1))
+    assert proc.returncode == 2
+    assert proc.stderr.endswith("cannot write to standard output: standard output is "
+                                "closed\n")
+    assert "Traceback" not in proc.stderr
+
+
 def test_a_format_that_fails_half_way_leaves_its_file_as_it_was(tmp_path, capsys, monkeypatch):
     from scr_checks.formatters.json import JsonFormatter
 

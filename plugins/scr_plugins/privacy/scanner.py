@@ -1,0 +1,78 @@
+"""One pass over a text: run every detector, keep the best hit for each span.
+
+Detectors may find the same words twice ("7 Canal Street" is an address and
+contains a street name); the more specific kind wins, in ``PRIORITY`` order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from scr_plugins.privacy import conditions, dates, numbers, places
+from scr_plugins.privacy.gazetteer import Lexicon
+from scr_plugins.privacy.hits import Hit
+from scr_plugins.privacy.names import NameFinder
+
+PRIORITY = (
+    "SCR212", "SCR213", "SCR210", "SCR211", "SCR209", "SCR204", "SCR205", "SCR214",
+    "SCR207", "SCR208", "SCR215", "SCR203", "SCR201", "SCR202", "SCR216", "SCR206",
+)
+_RANK = {rule: i for i, rule in enumerate(PRIORITY)}
+CATEGORY_WORDS = {
+    "date": "a full date",
+    "age": "an age in months, weeks or days",
+    "origin": "a specific ethnicity, nationality or faith",
+    "place": "a named place",
+    "condition": "a named health condition",
+}
+
+
+def resolve(hits: Iterable[Hit], allowed: set[str]) -> list[Hit]:
+    """Drop allowed text and hits inside a more specific one, in text order."""
+    kept: list[Hit] = []
+    ranked = sorted(hits, key=lambda h: (_RANK.get(h.rule, len(PRIORITY)), h.start))
+    for hit in ranked:
+        if hit.text in allowed:
+            continue
+        if any(hit.overlaps(k) for k in kept):
+            continue
+        kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def combination(hits: list[Hit], details: list[Hit]) -> Hit | None:
+    """A hit for three kinds of detail in one paragraph, or age with condition."""
+    parts = sorted((h for h in [*hits, *details] if h.category), key=lambda h: h.start)
+    kinds = {h.category for h in parts}
+    if len(kinds) < 3 and not {"age", "condition"} <= kinds:
+        return None
+    first = parts[0]
+    listed = ", ".join(CATEGORY_WORDS[k] for k in sorted(kinds))
+    return Hit(
+        "SCR217", first.start, first.end, first.text,
+        f"identifying combination in one paragraph ({listed})",
+        "generalise one or more of these details (a season, 'a baby', 'a local school', "
+        "'a serious health condition')",
+    )
+
+
+def scan(text: str, lexicon: Lexicon, names: NameFinder | None,
+         extra: Iterable[tuple[str, regex.Pattern[str]]] = (),
+         allowed: frozenset[str] = frozenset()) -> list[Hit]:
+    """Every finding-worthy hit in ``text``, the combination hit last."""
+    lower_words = names.doc.lower_words if names is not None else frozenset()
+    found = [
+        *numbers.find(text), *dates.find(text), *places.find(text, lexicon, lower_words),
+        *conditions.find(text, lexicon),
+    ]
+    if names is not None:
+        found.extend(names.find(text))
+    for rule, pattern in extra:
+        found.extend(Hit(rule, m.start(), m.end(), m[0], "identifier (local pattern)",
+                         "remove it") for m in pattern.finditer(text))
+    hits = resolve([h for h in found if h.rule], set(allowed))
+    details = [h for h in found if not h.rule and not any(h.overlaps(k) for k in hits)]
+    combined = combination(hits, details)
+    return hits + ([combined] if combined else [])
