@@ -111,8 +111,9 @@ def measure_rounds(rows: list[Row], cwd: Path) -> None:
 
 def scr_checks(command: str, *args: str) -> list[str]:
     """A run of ``scr-checks COMMAND``; the generated reports live in a git-ignored
-    folder, which a folder walk would otherwise skip."""
-    return [sys.executable, "-m", "scr_checks", command, "--no-respect-gitignore", *args]
+    folder, which the walk of ``check`` would otherwise skip."""
+    walks = ["--no-respect-gitignore"] if command == "check" else []
+    return [sys.executable, "-m", "scr_checks", command, *walks, *args]
 
 
 def supported() -> tuple[set[str], set[str]]:

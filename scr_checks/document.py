@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from docutils import frontend, nodes, utils
 
@@ -191,29 +192,26 @@ class TextBlock:
         if end is None:
             end = len(self.text)
         end = max(end, start)
-        where = Location(
-            path=self.path,
-            heading_path=self.heading_path,
-            paragraph_number=self.paragraph_number,
-            paragraph_index=self.index,
-            page=self.page,
-            page_line=self.page_line,
-            section_paragraph=self.section_paragraph,
-            footnote=self.footnote,
-        )
+
+        def where(**place: Any) -> Location:
+            return Location(path=self.path, heading_path=self.heading_path,
+                            paragraph_number=self.paragraph_number, paragraph_index=self.index,
+                            page=self.page, page_line=self.page_line,
+                            section_paragraph=self.section_paragraph, footnote=self.footnote,
+                            **place)
+
         if self._aligner is None:  # Word, PDF: columns within the paragraph's text
             start = min(start, len(self.text))
-            return replace(where, column=utf16_column(self.text, start),
-                           end_column=utf16_column(self.text, min(end, len(self.text))))
+            return where(column=utf16_column(self.text, start),
+                         end_column=utf16_column(self.text, min(end, len(self.text))))
         aligner = self._aligner
         if not self.text:
             line = aligner.start[0]
-            return replace(where, line=line, column=1, end_line=line, end_column=1)
+            return where(line=line, column=1, end_line=line, end_column=1)
         first = aligner.position(min(start, len(self.text) - 1))
         last = aligner.position(min(max(end - 1, start), len(self.text) - 1))
         source = aligner.source
-        return replace(
-            where,
+        return where(
             line=first[0],
             column=utf16_column(source.line(first[0]), first[1]),
             end_line=last[0],

@@ -220,6 +220,8 @@ class Outline:
                 for prefix in _prefixes(number):
                     self._under.setdefault(prefix, []).append(block)
         self._references: dict[int, list[Reference]] = {}
+        #: Block (by identity) -> the first item holding it, made on first use.
+        self._item_of: dict[int, Item] | None = None
         self.recommendations = self._items("recommendation", "recommendations", set())
         claimed = {id(b) for item in self.recommendations for b in item.blocks}
         self.findings = self._items("finding", "findings", claimed)
@@ -344,7 +346,12 @@ class Outline:
             # Where the report marks out its findings, the paragraphs of another
             # section ("Conclusions") are not findings of their own.
             items = [item for item in items if item.form != "paragraph"]
-        items.sort(key=lambda item: self.blocks.index(item.block))
+        order: dict[int, int] = {}
+        for n, block in enumerate(self.blocks):
+            order.setdefault(id(block), n)
+        # By identity: comparing blocks as dataclasses compares every field.
+        items.sort(key=lambda item: order[id(item.block)] if id(item.block) in order
+                   else self.blocks.index(item.block))
         for item in items:
             around: Section | None = item.section
             while not item.audience and around is not None and kind == "recommendation":
@@ -470,10 +477,12 @@ class Outline:
 
     def item_of(self, block: TextBlock) -> Item | None:
         """The finding or recommendation ``block`` belongs to, if any."""
-        for item in (*self.findings, *self.recommendations):
-            if any(b is block for b in item.blocks):
-                return item
-        return None
+        if self._item_of is None:  # the items are fixed once recognised
+            self._item_of = {}
+            for item in (*self.findings, *self.recommendations):
+                for b in item.blocks:
+                    self._item_of.setdefault(id(b), item)
+        return self._item_of.get(id(block))
 
     # -- analysis --------------------------------------------------------
 
