@@ -261,13 +261,17 @@ def paragraph_number(node: nodes.Element, text: str) -> str | None:
 def _footnote(node: nodes.Element, seen: dict[int, str]) -> str | None:
     """The number of the footnote ``node`` is in: its label, or else its place
     among the report's footnotes (a Word note follows the paragraph citing it,
-    so that is the number Word shows); ``None`` outside a footnote."""
+    so that is the number Word shows); a Word endnote's name ("endnote 2");
+    ``None`` outside a note."""
     parent = node.parent
     while parent is not None and not isinstance(parent, nodes.footnote):
         parent = parent.parent
     if parent is None:
         return None
     key = id(parent)
+    endnote = next((name for name in parent["names"] if name.startswith("endnote ")), None)
+    if endnote is not None:  # a Word endnote, numbered apart from the footnotes
+        return endnote
     if key not in seen:
         label = next((child.astext().strip() for child in parent.children
                       if isinstance(child, nodes.label)), "")

@@ -26,8 +26,9 @@ class Location:
     reader counts them, headings not included (0 for the heading itself);
     ``cue`` is the paragraph's first words, given only when they hold no
     identifier, so a person can find a paragraph of a Word or PDF file.
-    ``footnote`` is set for words in a footnote, which a reader finds by its
-    number, not by counting paragraphs.
+    ``footnote`` is set for words in a footnote ("2") or an endnote
+    ("endnote 2"), which a reader finds by its number, not by counting
+    paragraphs.
     """
 
     path: str
@@ -43,7 +44,8 @@ class Location:
     page_line: int | None = None
     section_paragraph: int | None = None
     cue: str | None = None
-    #: The footnote the words are in ("2"), numbered as the page shows it.
+    #: The footnote the words are in ("2"), numbered as the page shows it;
+    #: an endnote is named as one ("endnote 2").
     footnote: str | None = None
 
     @property
@@ -58,7 +60,8 @@ class Location:
         if self.page_line is not None:
             parts.append(f"line {self.page_line}")
         if self.footnote is not None:
-            parts.append(f"footnote {self.footnote}")
+            parts.append(self.footnote if self.footnote.startswith("endnote")
+                         else f"footnote {self.footnote}")
         elif self.paragraph_number:
             parts.append(f"paragraph {self.paragraph_number}")
         elif self.section_paragraph == 0:

@@ -55,6 +55,7 @@ def test_an_endnote_finding_has_exact_columns(tmp_path):
     start = hostile.IDENTIFIER.index("ZZ99 3AB")
     assert postcode.location.paragraph_index == block.index
     assert (postcode.location.column, postcode.location.end_column) == (start + 1, start + 9)
+    assert postcode.location.footnote.startswith("endnote ")  # not counted as a footnote
 
 
 @pytest.mark.parametrize(("where", "shown"), [("comment", "comment 1"),
