@@ -8,8 +8,8 @@ per file.  A local area's plugin adds names and places by implementing the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterator
+from functools import cache, lru_cache
 from typing import Any
 
 import regex
@@ -158,21 +158,26 @@ ORGANISATION_CONTACT = regex.compile(
 )
 
 
-def _reportable(hit: Any, block: TextBlock, layout: Layout) -> bool:
-    """Whether a hit in ``block`` identifies someone, given where the block is."""
+def _reportable(hit: Any, block: TextBlock, layout: Layout,
+                organisation: Callable[[], bool]) -> bool:
+    """Whether a hit in ``block`` identifies someone, given where the block is;
+    ``organisation`` says whether the block gives an organisation's contact."""
     if hit.rule in PEOPLE | {"SCR205"} and layout.is_credit(block):
         return False  # the report's makers and its dates
     if hit.rule in THE_REPORTS_OWN and block.part not in TEXT_PARTS:
         return False
-    return not (hit.rule in CONTACT and ORGANISATION_CONTACT.match(block.text))
+    return not (hit.rule in CONTACT and organisation())
 
 
 @hookimpl
 def scr_check_node(block: TextBlock, context: CheckContext) -> Iterator[Finding]:
     state = _State.of(context)
     layout = Layout.of(context)
+    # Asked once a block, not once a hit: a block of a thousand phone numbers
+    # would be searched a thousand times.
+    organisation = cache(lambda: ORGANISATION_CONTACT.match(block.text) is not None)
     for hit in state.scan(block.text):
-        if not _reportable(hit, block, layout):
+        if not _reportable(hit, block, layout, organisation):
             continue
         extra = {"placeholder": place_placeholder(hit.text)} if hit.rule == "SCR215" else {}
         yield context.finding(

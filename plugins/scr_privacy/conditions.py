@@ -22,12 +22,17 @@ EPONYM_HEADS = frozenset({
     "lymphoma", "tumor", "tumour", "malformation", "encephalitis",
 })
 #: An eponymous syndrome or disease: "Ehlers-Danlos syndrome", "Crohn's disease".
+#: Not tried at each word of a hyphenated chain ("Aa-Bb-Cc…"), only at its
+#: first, which matches wherever a later one would: trying every one read the
+#: rest of the chain each time.
 EPONYM = regex.compile(
-    r"(?<![\p{L}])\p{Lu}\p{Ll}+(?:[-–]\p{Lu}\p{Ll}+)*(?:['’]s)?\s+"
+    r"(?<![\p{L}])(?<!(?<![\p{L}])\p{Lu}\p{Ll}+[-–])\p{Lu}\p{Ll}+(?:[-–]\p{Lu}\p{Ll}+)*(?:['’]s)?\s+"
     rf"(?:{'|'.join(sorted(EPONYM_HEADS))})\b"
 )
 #: Only a capital inside a sentence marks a proper name ("Heart disease" does not).
-SENTENCE_START = regex.compile(r"(?:^|[.!?:;]\s+|^\s*[\d.]+\s+)$")
+#: Matched at the condition's first word; the look-behind reads back only over
+#: the spaces, mark or number before it, not the whole text.
+SENTENCE_START = regex.compile(r"(?<=^\n?|[.!?:;]\s+|^\s*[\d.]+\s+)")
 
 
 def find(text: str, lexicon: Lexicon) -> Iterator[Hit]:
@@ -37,7 +42,7 @@ def find(text: str, lexicon: Lexicon) -> Iterator[Hit]:
                   f"say '{alternative}' instead", "condition")
     eponyms = () if EPONYM_HEADS.isdisjoint(word_runs(text)) else EPONYM.finditer(text)
     for m in eponyms:
-        if SENTENCE_START.search(text, 0, m.start()):
+        if SENTENCE_START.match(text, m.start()):
             continue
         yield Hit("SCR216", m.start(), m.end(), m[0], "named health condition",
                   "say 'a rare genetic condition' or 'a serious health condition' instead",

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import regex
 
 from scr_privacy.hits import Hit
+from scr_privacy.spans import Stops, matches
 
 NHS_NUMBER = regex.compile(r"(?<![\d-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d-])")
 NI_NUMBER = regex.compile(
@@ -39,6 +40,8 @@ REFERENCE = regex.compile(
 COURT_NUMBER = regex.compile(r"\b[A-Z]{2}\d{2}[A-Z]\d{5}\b")
 #: A year or a span of years ("2019", "2020-21", "2019/2020") is no reference.
 YEAR = regex.compile(r"(?:19|20)\d\d(?:[-/](?:(?:19|20)\d\d|\d\d))?")
+_STOP = regex.compile(r"[.;] ")
+_FULL_STOP = regex.compile(r"\. ")
 #: Words that make a mailbox an organisation's, not a person's.
 ROLE_MAILBOX = frozenset(
     "info enquiries enquiry admin safeguarding contact office scp lscb lscp lcsp "
@@ -66,10 +69,21 @@ def is_ni_number(text: str) -> bool:
     return NI_NUMBER.fullmatch(text) is not None
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start))
-    right = text.find(". ", end)
-    return text[left + 1 : right if right >= 0 else len(text)]
+class _Organisations:
+    """Which sentences of one text name an organisation's contact, found in one pass.
+
+    A sentence runs from after the last ". " or "; " before a number to the
+    next ". " after it.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.stops = Stops(text, _STOP)
+        self.full_stops = Stops(text, _FULL_STOP)
+        self.found = matches(ORGANISATION_CONTACT, text)
+
+    def around(self, start: int, end: int) -> bool:
+        """True if the sentence around ``start:end`` names an organisation's contact."""
+        return self.found.holds(self.stops.before(start) + 1, self.full_stops.after(end))
 
 
 def find(text: str) -> Iterator[Hit]:
@@ -80,8 +94,11 @@ def find(text: str) -> Iterator[Hit]:
     for m in NI_NUMBER.finditer(text):
         yield Hit("SCR213", m.start(), m.end(), m[0], "National Insurance number",
                   "remove the National Insurance number")
+    organisations = None
     for m in PHONE.finditer(text):
-        if not ORGANISATION_CONTACT.search(_sentence(text, m.start(), m.end())):
+        if organisations is None:
+            organisations = _Organisations(text)
+        if not organisations.around(m.start(), m.end()):
             yield Hit("SCR209", m.start(), m.end(), m[0], "telephone number",
                       "remove the number, or say only that the family was contacted by phone")
     for m in EMAIL.finditer(text):

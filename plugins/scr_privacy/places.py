@@ -22,6 +22,7 @@ import regex
 from scr_privacy.gazetteer import Lexicon, alternation_source
 from scr_privacy.hits import Hit
 from scr_privacy.phrases import GatedPattern, openers
+from scr_privacy.spans import Spans
 
 POSTCODE = regex.compile(r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b")
 PARTIAL_POSTCODE = regex.compile(
@@ -117,6 +118,11 @@ def _patterns(lexicon: Lexicon) -> tuple[GatedPattern, ...]:
     return named, address, head_first, house_address, pub_word, local
 
 
+def _blocked(text: str, lexicon: Lexicon) -> Spans:
+    """Where a phrase that is never part of a place stands in ``text``."""
+    return Spans([b.span() for b in lexicon.not_people.finditer(text)])
+
+
 def _trim(name: str, kinds: frozenset[str]) -> int:
     """How many characters of leading generic words to drop from a place name."""
     cut = 0
@@ -160,8 +166,10 @@ def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> It
         if start >= kw:
             continue
         if blocked is None:
-            blocked = [b.span() for b in lexicon.not_people.finditer(text)]
-        if any((s < kw and start < e) or s < m.end() <= e for s, e in blocked):
+            blocked = _blocked(text, lexicon)
+        # A phrase over the name, or one that holds the place's last character.
+        if blocked.overlap(start, kw) is not None \
+                or blocked.overlap(m.end() - 1, m.end()) is not None:
             continue
         common = m["institution"] or m["kw"] in lexicon.common_heads
         words = text[start:kw].split()
@@ -184,7 +192,7 @@ def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> It
 def _head_first(text: str, pattern: GatedPattern, lexicon: Lexicon,
                 lower_words: Set[str]) -> Iterator[Hit]:
     """Names after a head word ("Capel Bethesda"), and a saint's possessive ("St Mary's")."""
-    found: list[tuple[int, int]] = []
+    found = Spans()
     blocked = None
     for m in pattern.finditer(text):
         end = m.start("name")
@@ -199,10 +207,10 @@ def _head_first(text: str, pattern: GatedPattern, lexicon: Lexicon,
         if not naming:
             continue
         if blocked is None:
-            blocked = [b.span() for b in lexicon.not_people.finditer(text)]
-        if any(s < end and m.start() < e for s, e in blocked):
+            blocked = _blocked(text, lexicon)
+        if blocked.overlap(m.start(), end) is not None:
             continue
-        found.append((m.start(), end))
+        found.add_span(m.start(), end)
         if dict(lexicon.place_heads).get(" ".join(m["head"].split())) == "street":
             number = NUMBER_BEFORE.search(text, max(0, m.start() - 24), m.start())
             if number:
@@ -214,11 +222,11 @@ def _head_first(text: str, pattern: GatedPattern, lexicon: Lexicon,
                   "describe the kind of place instead ('a local primary school', "
                   "'the chapel', 'School 1')", "place")
     for m in SAINTS.finditer(text) if "St" in text else ():
-        if any(s < m.end() and m.start() < e for s, e in found):
+        if found.overlap(m.start(), m.end()) is not None:
             continue
         if blocked is None:
-            blocked = [b.span() for b in lexicon.not_people.finditer(text)]
-        if any(s < m.end() and m.start() < e for s, e in blocked):
+            blocked = _blocked(text, lexicon)
+        if blocked.overlap(m.start(), m.end()) is not None:
             continue
         yield Hit("SCR215", m.start(), m.end(), m[0], "named local place",
                   "describe the kind of place instead ('a local church', 'the hospital')",

@@ -14,6 +14,7 @@ from scr_privacy import conditions, dates, numbers, places
 from scr_privacy.gazetteer import Lexicon
 from scr_privacy.hits import Hit
 from scr_privacy.names import NameFinder
+from scr_privacy.spans import Spans
 
 PRIORITY = (
     "SCR212", "SCR213", "SCR210", "SCR211", "SCR209", "SCR204", "SCR205", "SCR214",
@@ -32,13 +33,15 @@ CATEGORY_WORDS = {
 def resolve(hits: Iterable[Hit], allowed: set[str]) -> list[Hit]:
     """Drop allowed text and hits inside a more specific one, in text order."""
     kept: list[Hit] = []
+    spans = Spans()
     ranked = sorted(hits, key=lambda h: (_RANK.get(h.rule, len(PRIORITY)), h.start))
     for hit in ranked:
         if hit.text in allowed:
             continue
-        if any(hit.overlaps(k) for k in kept):
+        if spans.overlaps(hit):
             continue
         kept.append(hit)
+        spans.add(hit)
     return sorted(kept, key=lambda h: h.start)
 
 
@@ -73,6 +76,9 @@ def scan(text: str, lexicon: Lexicon, names: NameFinder | None,
         found.extend(Hit(rule, m.start(), m.end(), m[0], "identifier (local pattern)",
                          "remove it") for m in pattern.finditer(text))
     hits = resolve([h for h in found if h.rule], set(allowed))
-    details = [h for h in found if not h.rule and not any(h.overlaps(k) for k in hits)]
+    spans = Spans()
+    for hit in hits:
+        spans.add(hit)
+    details = [h for h in found if not h.rule and not spans.overlaps(h)]
     combined = combination(hits, details)
     return hits + ([combined] if combined else [])
