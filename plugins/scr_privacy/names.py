@@ -71,6 +71,9 @@ CAPITALISED = regex.compile(r"(?<![\p{L}'’-])\p{Lu}[\p{Ll}'’-]+")
 PSEUDONYM_AFTER = regex.compile(r"(\p{Lu}[\p{L}'’-]+)\s*\((?:a\s+)?pseudonym\)")
 #: A number after a word makes a pseudonym code ("Male 1", "Foster Carer 2").
 CODE_AFTER = regex.compile(r"\s+\d{1,3}(?![\p{L}\p{N}])")
+#: A surname no list knows, as "Savannah Marwick" has: one capital, then
+#: at least three lower-case letters (not "Term", "Day" or "NHS").
+UNKNOWN_SURNAME = regex.compile(r"\p{Lu}\p{Ll}{3,}(?:[-'’]\p{Lu}\p{Ll}+)?")
 #: A year just after a word: "in Autumn 2022", "Summer 2019" name a time, not a person.
 YEAR_AFTER = regex.compile(r"\s+(?:19|20)\d\d(?![\p{L}\p{N}])")
 #: Matched at a word: whether it starts a sentence.  A look-behind reads back
@@ -260,17 +263,31 @@ class NameFinder:
             return False
         return not entry.ambiguous or not SENTENCE_START.match(text, token.start)
 
-    def _first_with_surname(self, token: _Token, nxt: _Token | None) -> bool:
+    def _first_with_surname(self, token: _Token, nxt: _Token | None, last: bool,
+                            text: str) -> bool:
         """"Dean Walsh's flat": a first name that is also a word, at a sentence's
-        start, is a name when a word that is only ever a surname follows."""
+        start, is a name when a word that is only ever a surname follows.
+
+        So is "Savannah Marwick visited": a surname no list knows, ending the
+        run of capitalised words (not "Summer Term Dates"), shaped like a
+        surname and not a word the report uses in lower case ("Grace Period"
+        where the report speaks of a grace period) nor a code or a year
+        ("Summer Term 2019").
+        """
         if nxt is None:
             return False
         entry = self.lexicon.name(token.bare)
         if entry is None or not entry.first or not self._plain(token):
             return False
+        if not self._plain(nxt):
+            return False
         after = self.lexicon.name(nxt.bare)
-        return (after is not None and after.surname and not after.first
-                and not after.ambiguous and self._plain(nxt))
+        if after is None:
+            return (last and nxt.bare not in self.lexicon.names
+                    and UNKNOWN_SURNAME.fullmatch(nxt.bare) is not None
+                    and CODE_AFTER.match(text, nxt.end) is None
+                    and YEAR_AFTER.match(text, nxt.end) is None)
+        return after.surname and not after.first and not after.ambiguous
 
     def _surname(self, token: _Token, first: _Token) -> bool:
         if not self._plain(token):
@@ -313,7 +330,8 @@ class NameFinder:
             if end + 1 < len(run) and self._surname(run[end + 1], run[end]):
                 end += 1
             return end, "professional-title" if professional else "title"
-        if self._first(token, text) or self._first_with_surname(token, nxt):
+        if self._first(token, text) or self._first_with_surname(
+                token, nxt, i + 2 == len(run), text):
             end = i
             while end + 1 < len(run) and end - i < 2 and self._surname(run[end + 1], token):
                 end += 1
