@@ -144,18 +144,19 @@ def main() -> None:
     print(f"|---|{'---|' * len(args.sizes)}")
     for shape in shapes:
         cells = []
-        slowest: dict[str, float] = {}
+        by_size = []
         for size in args.sizes:
             times = check_times(SHAPES[shape](int(size * MB)))
             per_mb = sum(times.values()) / size
             reference.setdefault(size, per_mb)
             cells.append(f"{per_mb:.2f} ({per_mb / reference[size]:.1f}x)")
-            for owner, seconds in times.items():
-                slowest[owner] = max(slowest.get(owner, 0.0), seconds / size)
+            by_size.append({owner: seconds / size for owner, seconds in times.items()})
         print(f"| {shape} | {' | '.join(cells)} |", flush=True)
         if args.by_plugin:
-            top = sorted(slowest.items(), key=lambda item: -item[1])[:4]
-            print("    " + ", ".join(f"{o} {s:.2f}" for o, s in top), flush=True)
+            top = sorted(by_size[-1], key=lambda owner: -by_size[-1][owner])[:4]
+            print("    s/MB at each size: " + "; ".join(
+                f"{owner} {' '.join(f'{t[owner]:.2f}' for t in by_size)}" for owner in top),
+                flush=True)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import regex
 
 from scr_checks import word_runs
+from scr_privacy import rules
 from scr_privacy.gazetteer import Lexicon
 from scr_privacy.hits import Hit
 
@@ -38,14 +39,14 @@ SENTENCE_START = regex.compile(r"(?<=^\n?|[.!?:;]\s+|^\s*[\d.]+\s+)")
 def find(text: str, lexicon: Lexicon) -> Iterator[Hit]:
     for m in lexicon.conditions.finditer(text):
         alternative = lexicon.alternatives.get(" ".join(m[0].lower().split()), "a health condition")
-        yield Hit("SCR216", m.start(), m.end(), m[0], "named health condition",
+        yield Hit(rules.NAMED_CONDITION, m.start(), m.end(), m[0], "named health condition",
                   f"say '{alternative}' instead", "condition")
     eponyms = () if EPONYM_HEADS.isdisjoint(word_runs(text)) else EPONYM.finditer(text)
     for m in eponyms:
         if SENTENCE_START.match(text, m.start()):
             continue
-        yield Hit("SCR216", m.start(), m.end(), m[0], "named health condition",
+        yield Hit(rules.NAMED_CONDITION, m.start(), m.end(), m[0], "named health condition",
                   "say 'a rare genetic condition' or 'a serious health condition' instead",
                   "condition")
     for m in lexicon.origins.finditer(text):
-        yield Hit("", m.start(), m.end(), m[0], category="origin")
+        yield Hit(None, m.start(), m.end(), m[0], category="origin")

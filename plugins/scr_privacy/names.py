@@ -15,6 +15,7 @@ from functools import cached_property
 
 import regex
 
+from scr_privacy import rules
 from scr_privacy.cues import cue_before, partners
 from scr_privacy.gazetteer import Lexicon, alternation_source
 from scr_privacy.hits import Hit
@@ -398,14 +399,15 @@ class NameFinder:
         secret = text[start:end]
         if kind == "professional-title" or self.role_before.search(before) \
                 or self.role_after.search(after):
-            return Hit("SCR203", start, end, secret, "named professional",
+            return Hit(rules.NAMED_PROFESSIONAL, start, end, secret, "named professional",
                        "refer to them by role ('the health visitor', 'Social Worker 1')")
         if kind == "first":
             if words[0] in self.doc.reported:
                 return None
             self.doc.reported.add(words[0])
-            return Hit("SCR202", start, end, secret, "first name not declared a pseudonym",
+            return Hit(rules.UNDECLARED_FIRST_NAME, start, end, secret,
+                       "first name not declared a pseudonym",
                        "confirm it is a pseudonym and say so where it is first used, "
                        "or refer to them as Child A")
-        return Hit("SCR201", start, end, secret, "personal name",
+        return Hit(rules.PERSONAL_NAME, start, end, secret, "personal name",
                    "use a pseudonym or their role ('Child A', 'Mother', 'Adult B')")

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import regex
 
+from scr_privacy import rules
 from scr_privacy.hits import Hit
 from scr_privacy.spans import Stops, matches
 
@@ -89,25 +90,25 @@ class _Organisations:
 def find(text: str) -> Iterator[Hit]:
     for m in NHS_NUMBER.finditer(text):
         if nhs_number_valid("".join(m.groups())):
-            yield Hit("SCR212", m.start(), m.end(), m[0], "NHS number",
+            yield Hit(rules.NHS_NUMBER, m.start(), m.end(), m[0], "NHS number",
                       "remove the NHS number; it is never needed in a published review")
     for m in NI_NUMBER.finditer(text):
-        yield Hit("SCR213", m.start(), m.end(), m[0], "National Insurance number",
+        yield Hit(rules.NI_NUMBER, m.start(), m.end(), m[0], "National Insurance number",
                   "remove the National Insurance number")
     organisations = None
     for m in PHONE.finditer(text):
         if organisations is None:
             organisations = _Organisations(text)
         if not organisations.around(m.start(), m.end()):
-            yield Hit("SCR209", m.start(), m.end(), m[0], "telephone number",
+            yield Hit(rules.PHONE_NUMBER, m.start(), m.end(), m[0], "telephone number",
                       "remove the number, or say only that the family was contacted by phone")
     for m in EMAIL.finditer(text):
         local = regex.split(r"[._+-]", m[0].split("@")[0].lower())
         if not all(part in ROLE_MAILBOX for part in local):
-            yield Hit("SCR210", m.start(), m.end(), m[0], "personal e-mail address",
+            yield Hit(rules.EMAIL_ADDRESS, m.start(), m.end(), m[0], "personal e-mail address",
                       "remove the address; say 'by e-mail' instead")
     for m in SOCIAL_URL.finditer(text):
-        yield Hit("SCR211", m.start(), m.end(), m[0], "link to a personal account",
+        yield Hit(rules.PERSONAL_URL, m.start(), m.end(), m[0], "link to a personal account",
                   "remove the link; say 'on social media' instead")
     seen = set()
     for m in REFERENCE.finditer(text):
@@ -115,9 +116,9 @@ def find(text: str) -> Iterator[Hit]:
         if YEAR.fullmatch(ref):
             continue
         seen.add(m.start("ref"))
-        yield Hit("SCR214", m.start("ref"), m.end("ref"), ref, "case or reference number",
-                  "remove the reference number")
+        yield Hit(rules.REFERENCE_NUMBER, m.start("ref"), m.end("ref"), ref,
+                  "case or reference number", "remove the reference number")
     for m in COURT_NUMBER.finditer(text):
         if m.start() not in seen:
-            yield Hit("SCR214", m.start(), m.end(), m[0], "court case number",
+            yield Hit(rules.REFERENCE_NUMBER, m.start(), m.end(), m[0], "court case number",
                       "remove the case number")

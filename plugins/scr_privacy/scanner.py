@@ -10,17 +10,38 @@ from collections.abc import Iterable
 
 import regex
 
+from scr_checks import Rule
 from scr_privacy import conditions, dates, numbers, places
 from scr_privacy.gazetteer import Lexicon
 from scr_privacy.hits import Hit
 from scr_privacy.names import NameFinder
+from scr_privacy.rules import (
+    ADDRESS,
+    BIRTH_OR_DEATH_DATE,
+    EMAIL_ADDRESS,
+    EXACT_AGE,
+    FULL_DATE,
+    IDENTIFYING_COMBINATION,
+    NAMED_CONDITION,
+    NAMED_PLACE,
+    NAMED_PROFESSIONAL,
+    NHS_NUMBER,
+    NI_NUMBER,
+    PERSONAL_NAME,
+    PERSONAL_URL,
+    PHONE_NUMBER,
+    POSTCODE,
+    REFERENCE_NUMBER,
+    UNDECLARED_FIRST_NAME,
+)
 from scr_privacy.spans import Spans
 
 PRIORITY = (
-    "SCR212", "SCR213", "SCR210", "SCR211", "SCR209", "SCR204", "SCR205", "SCR214",
-    "SCR207", "SCR208", "SCR215", "SCR203", "SCR201", "SCR202", "SCR216", "SCR206",
+    NHS_NUMBER, NI_NUMBER, EMAIL_ADDRESS, PERSONAL_URL, PHONE_NUMBER, BIRTH_OR_DEATH_DATE,
+    FULL_DATE, REFERENCE_NUMBER, ADDRESS, POSTCODE, NAMED_PLACE, NAMED_PROFESSIONAL,
+    PERSONAL_NAME, UNDECLARED_FIRST_NAME, NAMED_CONDITION, EXACT_AGE,
 )
-_RANK = {rule: i for i, rule in enumerate(PRIORITY)}
+_RANK = {rule.id: i for i, rule in enumerate(PRIORITY)}
 CATEGORY_WORDS = {
     "date": "a full date",
     "age": "an age in months, weeks or days",
@@ -34,7 +55,8 @@ def resolve(hits: Iterable[Hit], allowed: set[str]) -> list[Hit]:
     """Drop allowed text and hits inside a more specific one, in text order."""
     kept: list[Hit] = []
     spans = Spans()
-    ranked = sorted(hits, key=lambda h: (_RANK.get(h.rule, len(PRIORITY)), h.start))
+    last = len(PRIORITY)
+    ranked = sorted(hits, key=lambda h: (_RANK.get(h.rule.id, last) if h.rule else last, h.start))
     for hit in ranked:
         if hit.text in allowed:
             continue
@@ -54,7 +76,7 @@ def combination(hits: list[Hit], details: list[Hit]) -> Hit | None:
     first = parts[0]
     listed = ", ".join(CATEGORY_WORDS[k] for k in sorted(kinds))
     return Hit(
-        "SCR217", first.start, first.end, first.text,
+        IDENTIFYING_COMBINATION, first.start, first.end, first.text,
         f"identifying combination in one paragraph ({listed})",
         "generalise one or more of these details (a season, 'a baby', 'a local school', "
         "'a serious health condition')",
@@ -62,7 +84,7 @@ def combination(hits: list[Hit], details: list[Hit]) -> Hit | None:
 
 
 def scan(text: str, lexicon: Lexicon, names: NameFinder | None,
-         extra: Iterable[tuple[str, regex.Pattern[str]]] = (),
+         extra: Iterable[tuple[Rule, regex.Pattern[str]]] = (),
          allowed: frozenset[str] = frozenset()) -> list[Hit]:
     """Every finding-worthy hit in ``text``, the combination hit last."""
     lower_words = names.doc.lower_words if names is not None else frozenset()

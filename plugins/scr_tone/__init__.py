@@ -101,7 +101,7 @@ def scr_check_node(block: TextBlock, context: CheckContext) -> Iterator[Finding]
             if lower:
                 message += f" [{lower}]"
             finding = context.finding(
-                RULE_FOR_LIST[name].id, message, block, match.start, match.end,
+                RULE_FOR_LIST[name], message, block, match.start, match.end,
                 suggestion=entry.suggestion, category=entry.category, list=name,
             )
             if lower:

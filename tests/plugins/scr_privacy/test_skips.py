@@ -27,7 +27,8 @@ EPONYMS = [
 def test_ages_are_found_as_the_patterns_find_them(text):
     expected = [("SCR206", m.span()) for m in dates.EXACT_AGE.finditer(text)]
     expected += [("", m.span()) for m in dates.AGE.finditer(text)]
-    found = [(h.rule, (h.start, h.end)) for h in dates.find(text) if h.category == "age"]
+    found = [(h.rule.id if h.rule else "", (h.start, h.end))
+             for h in dates.find(text) if h.category == "age"]
     assert found == expected
 
 
