@@ -7,6 +7,7 @@ contains a street name); the more specific kind wins, in ``PRIORITY`` order.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import groupby
 
 import regex
 
@@ -52,18 +53,24 @@ CATEGORY_WORDS = {
 
 
 def resolve(hits: Iterable[Hit], allowed: set[str]) -> list[Hit]:
-    """Drop allowed text and hits inside a more specific one, in text order."""
+    """Drop allowed text and hits inside a more specific one, in text order.
+
+    Hits are taken kind by kind, most specific first, each kind in text
+    order: a hit is checked against the kinds kept before by binary search,
+    and against its own kind's last kept hit, the only one that can reach it.
+    """
     kept: list[Hit] = []
     spans = Spans()
     last = len(PRIORITY)
     ranked = sorted(hits, key=lambda h: (_RANK.get(h.rule.id, last) if h.rule else last, h.start))
-    for hit in ranked:
-        if hit.text in allowed:
-            continue
-        if spans.overlaps(hit):
-            continue
-        kept.append(hit)
-        spans.add(hit)
+    for _, group in groupby(ranked, key=lambda h: _RANK.get(h.rule.id, last) if h.rule else last):
+        taken: list[Hit] = []
+        for hit in group:
+            if hit.text in allowed or spans.overlaps(hit) or (taken and taken[-1].overlaps(hit)):
+                continue
+            taken.append(hit)
+        spans = spans.merged(taken)
+        kept.extend(taken)
     return sorted(kept, key=lambda h: h.start)
 
 
