@@ -12,7 +12,7 @@ import statistics
 import time
 from pathlib import Path
 
-import scr_privacy
+import scr_plugins.privacy
 
 from scr_checks import CheckContext
 from scr_checks.document import blocks
@@ -51,7 +51,7 @@ def main() -> None:
 
     def check() -> int:
         context = CheckContext(session.config, session.rules, report, prose)
-        return sum(len(list(scr_privacy.scr_check_node(b, context))) for b in prose)
+        return sum(len(list(scr_plugins.privacy.scr_check_node(b, context))) for b in prose)
 
     found = check()
     checking = median_time(check)

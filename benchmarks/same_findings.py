@@ -33,6 +33,9 @@ OUT = HERE / "out" / "findings"
 BASELINE = HERE / "out" / "findings-baseline.txt"
 #: A short archive: the 500-report one adds time, not variety.
 ARCHIVE = 40
+#: Real published reviews kept outside the project (as in ``run.py``): their
+#: prose makes one more report when the folder is there.
+REAL = ROOT.parent / "shared" / "real-dev"
 SUFFIXES = {".rst", ".md", ".txt", ".html", ".docx", ".pdf"}
 
 
@@ -50,6 +53,9 @@ def generate() -> Path:
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
             corpus.write(corpus.build(words, seed), path)
+    real = folder / "report-50k-real.rst"
+    if REAL.is_dir() and not real.exists():
+        corpus.write(corpus.build(50_000, prose=corpus.RealProse(REAL)), real)
     return folder
 
 

@@ -5,7 +5,8 @@ checker whose time grows faster than its input can be run into the per-file
 time limit by one.  This writes each shape below at the sizes asked for (one
 paragraph of that size, the hardest case for anything that works per
 paragraph), reads it with the plain-text reader and times each plugin's
-checks on it in this process, with no time limit.  Ordinary prose, in
+checks on it in this process (processor time, steadier than the clock on a
+shared machine), with no time limit.  Ordinary prose, in
 ordinary paragraphs, is the reference: every shape's time per megabyte is
 given as a ratio to it.  Run from the repository root::
 
@@ -146,7 +147,7 @@ def main() -> None:
         cells = []
         by_size = []
         for size in args.sizes:
-            times = check_times(SHAPES[shape](int(size * MB)))
+            times = check_times(SHAPES[shape](int(size * MB)), time.process_time)
             per_mb = sum(times.values()) / size
             reference.setdefault(size, per_mb)
             cells.append(f"{per_mb:.2f} ({per_mb / reference[size]:.1f}x)")

@@ -44,6 +44,7 @@ from scr_checks.prose import (  # noqa: E402
 )
 from scr_checks.readers import Reader, decode_text  # noqa: E402
 from scr_checks.readers.tree import TreeBuilder  # noqa: E402
+from scr_checks.registry import Deferred  # noqa: E402
 from scr_checks.results import Finding, Location, RunResult, Suppression  # noqa: E402
 from scr_checks.rules import Rule, Severity  # noqa: E402
 from scr_checks.wordlists import WordEntry, WordList, WordMatch  # noqa: E402
@@ -60,6 +61,7 @@ __all__ = [
     "CheckContext",
     "Config",
     "ConfigError",
+    "Deferred",
     "Finding",
     "Formatter",
     "HiddenContent",

@@ -1,4 +1,5 @@
-"""The core's own plugin: options, its two rules, readers, formatters, suppressions.
+"""The core's own plugin: options, its two rules (markup problems, unused
+suppressions), readers, formatters, suppressions.
 
 It is registered like any plugin, through the hooks, but cannot be disabled.
 """
@@ -8,17 +9,13 @@ from __future__ import annotations
 from scr_checks import hookimpl
 from scr_checks.config import OptionParser, add_core_options
 from scr_checks.context import CheckContext
-from scr_checks.formatters.deferred import HtmlOutput, JsonOutput, JunitOutput, SarifOutput
+from scr_checks.document import Report
 from scr_checks.formatters.text import TextFormatter
-from scr_checks.readers.deferred import (
-    CommonMarkReader,
-    HypertextReader,
-    PortableDocumentReader,
-    WordReader,
-)
+from scr_checks.locations import utf16_column
 from scr_checks.readers.rst import RstReader
 from scr_checks.readers.text import TextReader
-from scr_checks.results import Finding
+from scr_checks.registry import Deferred
+from scr_checks.results import Finding, Location
 from scr_checks.rules import Rule, Severity
 from scr_checks.suppressions import apply_markers, comment_scopes, line_scopes, unused_findings
 
@@ -77,15 +74,56 @@ def scr_register_rules() -> list[Rule]:
     return [MARKUP_PROBLEM, UNUSED_SUPPRESSION]
 
 
-@hookimpl
-def scr_register_readers() -> list[type]:
-    return [RstReader, CommonMarkReader, HypertextReader, TextReader, WordReader,
-            PortableDocumentReader]
+#: The readers whose modules import a parser (markdown-it, lxml, PDFium), and
+#: the formatters most runs never use: imported when first used.
+DEFERRED_READERS = (
+    Deferred("scr_checks.readers.markdown:MarkdownReader", format="markdown",
+             suffixes=(".md", ".markdown")),
+    Deferred("scr_checks.readers.html:HtmlReader", format="html",
+             suffixes=(".html", ".htm", ".xhtml")),
+    Deferred("scr_checks.readers.docx:DocxReader", format="docx", suffixes=(".docx", ".docm")),
+    Deferred("scr_checks.readers.pdf:PdfReader", format="pdf", suffixes=(".pdf",)),
+)
+DEFERRED_FORMATTERS = (
+    Deferred("scr_checks.formatters.json:JsonFormatter", name="json",
+             description="Every finding and error as JSON data, for scripts."),
+    Deferred("scr_checks.formatters.sarif:SarifFormatter", name="sarif",
+             description="SARIF 2.1.0, for GitHub code scanning and SARIF viewers."),
+    Deferred("scr_checks.formatters.junit:JunitFormatter", name="junit",
+             description="JUnit XML (Jenkins junit-10 dialect): a testcase per report and rule."),
+    Deferred("scr_checks.formatters.html:HtmlFormatter", name="html",
+             description=("One self-contained page for people: scorecards, findings in "
+                          "their paragraphs, linkage maps."),
+             shows_paragraphs=True),
+)
 
 
 @hookimpl
-def scr_register_formatters() -> list[type]:
-    return [TextFormatter, JsonOutput, SarifOutput, JunitOutput, HtmlOutput]
+def scr_register_readers() -> list[object]:
+    return [RstReader, TextReader, *DEFERRED_READERS]
+
+
+@hookimpl
+def scr_register_formatters() -> list[object]:
+    return [TextFormatter, *DEFERRED_FORMATTERS]
+
+
+@hookimpl
+def scr_check_document(report: Report, context: CheckContext) -> list[Finding]:
+    """The problems the parser reported in the report's markup, at their lines."""
+    if MARKUP_PROBLEM.id not in context.config.selection:
+        return []
+    out = []
+    for line, _level, message in report.parse_messages:
+        finding = context.finding(MARKUP_PROBLEM, f"Markup problem: {message}")
+        if line and report.source is not None:
+            text = report.source.line(line)
+            finding = finding.evolve(location=Location(
+                path=report.path, line=line, column=1, end_line=line,
+                end_column=utf16_column(text, len(text)),
+            ), context=text)
+        out.append(finding)
+    return out
 
 
 @hookimpl

@@ -29,7 +29,7 @@ from scr_checks.exclusions import Exclusions
 from scr_checks.formatters import write_atomically
 from scr_checks.formatters.statistics import StatisticsFormatter
 from scr_checks.lifecycle import finish, run_session
-from scr_checks.outputs import refuse_inputs, stdout_colour, write_outputs
+from scr_checks.outputs import refuse_inputs, stdout_colour, write_outputs, write_stdout
 from scr_checks.parallel import cpu_count
 from scr_checks.paths import display_path
 from scr_checks.pluginmanager import ScrPluginManager
@@ -41,8 +41,6 @@ from scr_checks.scaffold import new_plugin
 from scr_checks.suggest import did_you_mean
 from scr_checks.suppressions import (
     apply_baseline,
-    configured_baseline,
-    read_baseline,
     write_baseline,
 )
 from scr_checks.terminal import SafeLogFormatter, terminal_safe
@@ -61,18 +59,42 @@ class ExitCode(enum.IntEnum):
     ERROR = 2
 
 
-EPILOG = """\
-exit status:
-  0  nothing at or above the fail level (or --exit-zero)
-  1  findings at or above the fail level
-  2  a usage, configuration or plugin error, or an input that could not be read
-     (the other inputs are still checked and reported)
-
+#: What each command's exit status means, as its --help says it.
+EXIT_STATUS = {
+    "check": (
+        "  0  nothing at or above the fail level (or --exit-zero)\n"
+        "  1  findings at or above the fail level\n"
+        "  2  a usage, configuration or plugin error, or an input that could not be read\n"
+        "     (the other inputs are still checked and reported)\n"),
+    "annotate": (
+        "  0  the copy was written, whatever the findings\n"
+        "  2  the report could not be read, a plugin failed, or the copy not written\n"),
+    "redact": (
+        "  0  the copy holds no identifier the run found\n"
+        "  1  an identifier is left in the copy (reported as NOT REPLACED)\n"
+        "  2  the report could not be read, a plugin failed, or the copy not written\n"),
+    "extract": (
+        "  0  every report's records were written, whatever the findings\n"
+        "  2  a report could not be read or has no linkage map (the others' records\n"
+        "     are still written), or a usage or configuration error\n"),
+}
+#: What every other command's exit status means.
+OTHER_EXIT_STATUS = (
+    "  0  done\n"
+    "  2  a usage, configuration or plugin error, or standard output closed\n")
+EXAMPLES = """
 examples:
   scr-checks check reports/                      every report in a folder
   scr-checks check report.docx --sarif out.sarif also write SARIF
   scr-checks rule SCR701                         what a rule looks for, with examples
 """
+EPILOG = "exit status of check:\n" + EXIT_STATUS["check"] + EXAMPLES
+
+
+def epilog(command: str) -> str:
+    """The --help epilog of ``command``: its own exit status, then the examples."""
+    return ("exit status:\n" + EXIT_STATUS.get(command, OTHER_EXIT_STATUS)
+            + (EXAMPLES if command == "check" else ""))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -87,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, text: str) -> argparse.ArgumentParser:
-        return commands.add_parser(name, help=text, description=text, epilog=EPILOG,
+        return commands.add_parser(name, help=text, description=text, epilog=epilog(name),
                                    formatter_class=argparse.RawDescriptionHelpFormatter)
 
     def common(sub: argparse.ArgumentParser) -> None:
@@ -433,9 +455,8 @@ def check_and_report(args: argparse.Namespace, session: Session) -> ExitCode:
                   + ([Path(args.write_baseline)] if args.write_baseline else []),
                   args.paths, session.readers)
     # Writing a baseline accepts every finding, so the old one need not exist.
-    baseline_path = Path(args.baseline) if args.baseline else configured_baseline(config)
-    baseline = read_baseline(baseline_path) if baseline_path and not args.write_baseline else None
-    session.match_v1_baseline = baseline is not None and baseline.version == 1
+    baseline = None if args.write_baseline else session.use_baseline(
+        Path(args.baseline) if args.baseline else None)
     session.record_paragraphs = any(formatters[name].shows_paragraphs for name, _ in outputs)
     run = session.run(args.paths, args.jobs, progress_bar(sys.stderr))
     if args.write_baseline:
@@ -496,22 +517,36 @@ def extract_run(args: argparse.Namespace, session: Session) -> RunResult:
         if args.output:
             write_atomically(Path(args.output), output)
         elif isinstance(output, str):  # a workbook always has its file
-            sys.stdout.write(output)
-    except OSError as exc:
-        run.run_errors.append(ToolError(args.output or "standard output",
-                                        f"cannot write: {exc.strerror or exc}"))
+            write_stdout(output)
+    except (OSError, ValueError) as exc:  # ValueError: a closed stream
+        reason = getattr(exc, "strerror", None) or str(exc)
+        if args.output:
+            run.run_errors.append(ToolError(args.output, f"cannot write: {reason}"))
+        else:
+            run.run_errors.append(ToolError("-", f"cannot write to standard output: {reason}"))
     finish(session, run)
     return run
+
+
+def emit(text: str, end: str = "\n") -> None:
+    """Print for the user: output that cannot be written is an error (exit 2), not silence."""
+    try:
+        write_stdout(text + end)
+    except BrokenPipeError:
+        raise  # the reader left (``| head``): see run_command
+    except (OSError, ValueError) as exc:  # ValueError: a closed stream
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise UsageError(f"cannot write to standard output: {reason}") from None
 
 
 def command_rules(args: argparse.Namespace) -> ExitCode:
     with cli_session(args, []) as session:
         rules = list(session.rules)
     if args.format == "json":
-        print(json.dumps([rule_data(session, r) for r in rules], indent=2, sort_keys=True))
+        emit(json.dumps([rule_data(session, r) for r in rules], indent=2, sort_keys=True))
     else:
         for r in rules:
-            print(f"{r.id}  Q{r.question}  {r.severity!s:7}  {r.name}: {r.short}")
+            emit(f"{r.id}  Q{r.question}  {r.severity!s:7}  {r.name}: {r.short}")
     return ExitCode.OK
 
 
@@ -534,9 +569,9 @@ def command_rule(args: argparse.Namespace) -> ExitCode:
                          "(see 'scr-checks rules')")
     rule = rules[wanted]
     if args.format == "json":
-        print(json.dumps(rule_data(session, rule), indent=2, sort_keys=True))
+        emit(json.dumps(rule_data(session, rule), indent=2, sort_keys=True))
     else:
-        print(explain_rule(rule, rules.owner(rule.id)))
+        emit(explain_rule(rule, rules.owner(rule.id)))
     return ExitCode.OK
 
 
@@ -558,7 +593,7 @@ def command_formats(args: argparse.Namespace) -> ExitCode:
     with cli_session(args, []) as session:
         pass
     for name in sorted(session.formatters):
-        print(f"{name:8} {session.formatters[name].description}")
+        emit(f"{name:8} {session.formatters[name].description}")
     return ExitCode.OK
 
 
@@ -567,15 +602,15 @@ def command_version() -> ExitCode:
     pm.load_core()
     pm.load_builtins()
     pm.load_entry_points()
-    print(f"scr-checks {__version__} (Python {sys.version.split()[0]})")
+    emit(f"scr-checks {__version__} (Python {sys.version.split()[0]})")
     for line in pm.plugin_versions():
-        print(f"  {line}")
+        emit(f"  {line}")
     return ExitCode.OK
 
 
 def command_new_plugin(args: argparse.Namespace) -> ExitCode:
     target = new_plugin(args.name, args.prefix, Path(args.dir) if args.dir else None)
-    print(f"wrote {target}; next: pip install -e '{target}[test]' && "
+    emit(f"wrote {target}; next: pip install -e '{target}[test]' && "
           f"python -m pytest {target}")
     return ExitCode.OK
 
@@ -676,6 +711,8 @@ def command_redact(args: argparse.Namespace) -> ExitCode:
         path = Path(args.path)
         data = read_input(session, path, (*WORD_SUFFIXES, *TEXT_SUFFIXES))
         target = output_path(args, "redacted")
+        if args.write_identifier_map:
+            identifier_map_path(Path(args.write_identifier_map), path, target)
         done = edited(session, path, lambda: redact(session, path, data, display_path(path),
                                                     args.strip_hidden))
         if not report_errors(done.result) or done.data is None:
@@ -683,7 +720,7 @@ def command_redact(args: argparse.Namespace) -> ExitCode:
         show = bool(session.config.get("show_identifiers"))
         table = redaction_table(done, display_path(path), show, args.strip_hidden, session.rules)
         if args.dry_run:
-            sys.stdout.write(table)
+            emit(table, end="")
             return ExitCode.FINDINGS if done.remaining else ExitCode.OK
         write_output(target, done.data)
         if args.write_identifier_map:
@@ -696,6 +733,14 @@ def command_redact(args: argparse.Namespace) -> ExitCode:
         if done.result.errors:
             return ExitCode.ERROR
         return ExitCode.FINDINGS if done.remaining else ExitCode.OK
+
+
+def identifier_map_path(chosen: Path, source: Path, copy: Path) -> None:
+    """Refuse an identifier map that would replace the report or the redacted copy."""
+    refuse_inputs([chosen], [str(source)], ())
+    if chosen.resolve() == copy.resolve():
+        raise UsageError(f"--write-identifier-map {display_path(chosen)!r} is the redacted "
+                         "copy; choose another file")
 
 
 def write_output(target: Path, data: str | bytes) -> None:

@@ -1,10 +1,10 @@
 """Configuration: ``scr-checks.toml`` or ``[tool.scr-checks]`` in pyproject.toml.
 
 The file is found by walking up from the inputs, never above the folder the
-user is responsible for: the repository root (a folder holding ``.git``) or
-the home folder, or, outside both, the current folder.  A file further up (a
-shared drive's) could run code through ``extensions`` or unmask identifiers,
-so it is never read on its own say-so.  Every key must have been declared,
+user is responsible for: the repository root (a folder holding ``.git`` or
+``.hg``) or the home folder, or, outside both, the current folder.  A file
+further up (a shared drive's) could run code through ``extensions`` or
+unmask identifiers, so it is never read on its own say-so.  Every key must have been declared,
 by the core or by a plugin through ``scr_addoption``; an unknown key or a
 value of the wrong type is an error naming the key.
 """
@@ -20,8 +20,11 @@ from typing import Any
 from scr_checks.exceptions import ConfigError
 from scr_checks.kinds import AUTO, kind_names
 from scr_checks.rules import Rule, Selection, Severity
+from scr_checks.suggest import did_you_mean
 
 CONFIG_NAMES = ("scr-checks.toml", "pyproject.toml")
+#: What makes a folder a repository's root, where the configuration search stops.
+REPOSITORY_MARKS = (".git", ".hg")
 
 #: Settings that run code or weaken the gate, and what each does; ``-v``
 #: names the file each came from, and the docs list them.
@@ -180,7 +183,7 @@ class Config:
         """
         option = self.parser.options.get(key)
         if option is None:
-            raise ConfigError(f"{source}: unknown key {key!r}")
+            raise ConfigError(f"{source}: unknown key {key!r}{_nearest_key(key, self.parser)}")
         _check_value(option, key, value, source)
         self.values[key] = value
         self.sources[key] = source
@@ -263,8 +266,8 @@ def config_in(folder: Path) -> Path | None:
 def search_limit(folder: Path) -> Path:
     """The highest folder whose configuration may apply to files in ``folder``.
 
-    The repository root (the nearest folder holding ``.git``) or the home
-    folder, whichever is nearer; outside both, the current folder if
+    The repository root (the nearest folder holding ``.git`` or ``.hg``) or
+    the home folder, whichever is nearer; outside both, the current folder if
     ``folder`` is in it, or else ``folder`` itself.
     """
     folder = folder.resolve()
@@ -273,7 +276,7 @@ def search_limit(folder: Path) -> Path:
     except RuntimeError:  # no home folder known
         home = None
     for candidate in (folder, *folder.parents):
-        if candidate == home or (candidate / ".git").exists():
+        if candidate == home or any((candidate / name).exists() for name in REPOSITORY_MARKS):
             return candidate
     cwd = Path.cwd().resolve()
     return cwd if folder.is_relative_to(cwd) else folder
@@ -339,9 +342,14 @@ def validate(raw: dict[str, Any], parser: OptionParser, source: str) -> dict[str
     for key, value in values.items():
         option = parser.options.get(key)
         if option is None:
-            raise ConfigError(f"{source}: unknown key {key!r}")
+            raise ConfigError(f"{source}: unknown key {key!r}{_nearest_key(key, parser)}")
         _check_value(option, key, value, source)
     return values
+
+
+def _nearest_key(key: str, parser: OptionParser) -> str:
+    """``"; did you mean 'X'?"`` for the declared key or plugin table nearest ``key``."""
+    return did_you_mean(key, [*parser.options, *sorted(parser.namespaces)])
 
 
 def _check_value(option: Option, key: str, value: Any, source: str) -> None:

@@ -12,15 +12,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
-import regex
 from docutils import frontend, nodes, utils
 
 from scr_checks.locations import Aligner, SourceText, utf16_column
+from scr_checks.patterns import compiled
+from scr_checks.prose import word_runs
 from scr_checks.results import Location
 
 #: A paragraph number at the start of a block: "3.2", "4.12.3", "10.1." …
-PARAGRAPH_NUMBER = regex.compile(r"\s*((?:\d{1,3}\.){1,4}\d{1,3})\.?(?=\s)")
+PARAGRAPH_NUMBER = compiled(r"\s*((?:\d{1,3}\.){1,4}\d{1,3})\.?(?=\s)")
 
 #: Node kinds whose text is never prose: code, markup, comments, targets.
 _NOT_PROSE = (nodes.FixedTextElement, nodes.Inline, nodes.Invisible, nodes.system_message)
@@ -40,6 +42,47 @@ class HiddenContent:
     kind: str
     text: str
     where: str
+
+    @property
+    def place(self) -> str:
+        """Where it is, for a message: the kind named when ``where`` alone would
+        send a reader to a paragraph that does not show it ("a tracked deletion
+        in paragraph 9")."""
+        if self.kind == "header-footer":
+            margin = "footer" if self.where.startswith("footer") else "header"
+            return f"a page {margin} ({self.where})"
+        kind = _HIDDEN_PLACES.get(self.kind)
+        return f"{kind} in {self.where}" if kind else self.where
+
+    @property
+    def remedy(self) -> str:
+        """What takes it out of the file, or ``""`` when the words are printed
+        (a running header) and the finding's own suggestion applies."""
+        if self.kind == "property":
+            return next((fix for start, fix in _PROPERTY_REMEDIES
+                         if self.where.startswith(start)), _PROPERTY_REMEDY)
+        return _HIDDEN_REMEDIES.get(self.kind, "")
+
+
+#: Kinds of hidden content whose ``where`` is a visible paragraph.
+_HIDDEN_PLACES = {"deletion": "a tracked deletion", "insertion": "a tracked insertion",
+                  "hidden-text": "hidden text"}
+_HIDDEN_REMEDIES = {
+    "deletion": "accept the change: the deleted words stay in the file until it is accepted",
+    "hidden-text": "delete the hidden text: it is not shown but stays in the file",
+    "comment": "delete the comment before publishing",
+    "annotation": "delete the annotation before publishing",
+}
+#: A person's name in a property, by the ``where`` the readers give it.
+_PROPERTY_REMEDIES = (
+    ("comment ", "delete the comments before publishing; Word's Inspect Document "
+     "(File > Info > Check for Issues) removes them and their authors' names"),
+    ("page ", "delete the annotation, or set its author to the organisation's name"),
+    ("meta ", "remove the author from the page's meta tags"),
+)
+_PROPERTY_REMEDY = ("clear the author fields of the document properties (in Word: File > "
+                    "Info > Check for Issues > Inspect Document > Document Properties and "
+                    "Personal Information)")
 
 
 @dataclass
@@ -109,12 +152,20 @@ class TextBlock:
     part: str = "body"
     #: Its place among the paragraphs of its section, headings not counted (0: a heading).
     section_paragraph: int | None = None
+    #: The footnote the block is in ("2"), or ``None``.
+    footnote: str | None = None
     _aligner: Aligner | None = None
 
     @property
     def kind(self) -> str:
         """The docutils node name: ``paragraph``, ``title``, ``term`` …"""
         return self.node.tagname
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The block's distinct runs of letters and digits, case-folded
+        (:func:`scr_checks.word_runs`), kept while the block lives."""
+        return word_runs(self.text)
 
     @property
     def is_heading(self) -> bool:
@@ -148,6 +199,7 @@ class TextBlock:
             page=self.page,
             page_line=self.page_line,
             section_paragraph=self.section_paragraph,
+            footnote=self.footnote,
         )
         if self._aligner is None:  # Word, PDF: columns within the paragraph's text
             start = min(start, len(self.text))
@@ -208,16 +260,35 @@ def paragraph_number(node: nodes.Element, text: str) -> str | None:
     return match.group(1) if match else None
 
 
+def _footnote(node: nodes.Element, seen: dict[int, str]) -> str | None:
+    """The number of the footnote ``node`` is in: its label, or else its place
+    among the report's footnotes (a Word note follows the paragraph citing it,
+    so that is the number Word shows); ``None`` outside a footnote."""
+    parent = node.parent
+    while parent is not None and not isinstance(parent, nodes.footnote):
+        parent = parent.parent
+    if parent is None:
+        return None
+    key = id(parent)
+    if key not in seen:
+        label = next((child.astext().strip() for child in parent.children
+                      if isinstance(child, nodes.label)), "")
+        seen[key] = label or str(len(seen) + 1)
+    return seen[key]
+
+
 def blocks(report: Report) -> list[TextBlock]:
     """Cut the report into prose blocks, in reading order."""
     out: list[TextBlock] = []
     counted: Counter[tuple[str, ...]] = Counter()
+    notes: dict[int, str] = {}
     for node, path in prose_nodes(report.document):
         text = node.astext().replace("\n", " ")
         if not text.strip():
             continue
         heading = isinstance(node, nodes.title)
-        if not heading:
+        note = _footnote(node, notes)
+        if not heading and note is None:  # a note is not one of its section's paragraphs
             counted[path] += 1
         aligner = None
         if report.source is not None:
@@ -233,7 +304,9 @@ def blocks(report: Report) -> list[TextBlock]:
                 index=int(node.get("index", len(out) + 1)),
                 page=node.get("page"),
                 page_line=node.get("page_line"),
-                section_paragraph=0 if heading else counted[path],
+                section_paragraph=None if note is not None else 0 if heading
+                else counted[path],
+                footnote=note,
                 _aligner=aligner,
             )
         )

@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import regex
+
 from scr_checks.results import FileResult, Finding, RunResult
 from scr_checks.rules import Rule
 
@@ -33,11 +35,13 @@ COLUMNS = (
     Column("report_title", "The report's title, from its title page or first heading."),
     Column("year", "The year the title page says the report was published (or finished); "
                    "empty where it does not say."),
-    Column("kind", "finding or recommendation."),
+    Column("kind", "finding or recommendation; empty on the one row of a report in "
+                   "which none was recognised."),
     Column("label", "How the report names it: 'Finding 2', 'Recommendation 3', a "
                     "sub-heading, or a paragraph number."),
     Column("number", "Its number, where it has one ('2', '4b')."),
-    Column("title", "Its first sentence or heading, without its label."),
+    Column("title", "Its first sentence or heading, without its label (nor a "
+                    "'(Finding 1):' before it)."),
     Column("text", "Its whole text, with the identifiers the privacy rules found masked."),
     Column("form", "How the report marks it out: label, heading, numbered, list, row "
                    "(a table row) or paragraph (nothing: a plain paragraph)."),
@@ -50,7 +54,9 @@ COLUMNS = (
     Column("unresolved", "References it makes that point to nothing in the report.", True),
     Column("recommendations", "For a finding: the recommendations tied to it.", True),
     Column("findings", "For a recommendation: the findings it answers.", True),
-    Column("owner", "For a recommendation: who is to act, from a table's owner column."),
+    Column("owner", "For a recommendation: who is to act, from a table's owner column, "
+                    "or else the body its text says should act ('The Partnership should "
+                    "...')."),
     Column("audience", "For a recommendation: whom the sub-section it is kept in "
                        "addresses ('Recommendations to the Partnership')."),
     Column("questions", "The quality-marker questions (1-7, 8 for the knowledge base) of "
@@ -62,13 +68,45 @@ COLUMNS = (
 
 #: What each item's kind is called in the linkage map, and in a record.
 _KINDS = (("findings", "finding"), ("recommendations", "recommendation"))
+_EMPTY_COLUMNS = [column.name for column in COLUMNS if not column.several]
+#: A reference to a finding put before a recommendation's words: "(Finding 1): ".
+_LEADING_LABEL = regex.compile(r"^\s*\((?:see\s+)?(?:findings?|recommendations?)\b[^)]*\)"
+                               r"\s*[:.\-–—]?\s*", regex.IGNORECASE)
+_SENTENCE = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})")
+#: The verb a recommendation turns on; what comes before it says who is to act,
+#: unless the verb is passive ("Consideration should be given").
+_MODAL = regex.compile(r"\s+(?:should|must|shall|will|needs?\s+to|is\s+to|are\s+to|"
+                       r"(?:is|are)\s+(?:asked|invited|expected)\s+to)\s+(?!be\b|have\s+been\b)",
+                       regex.IGNORECASE)
+#: What may come before the body that is to act: a number, a label, a reference
+#: to a finding, "The review recommends that" …; removed one after another.
+_LEADS = (
+    regex.compile(r"^\s*(?:\d{1,3}\.)*\d{1,3}[.)]?\s+"),
+    regex.compile(r"^\s*(?:\(?[a-z]{1,2}\)|[a-z]{1,2}\.)\s+"),
+    regex.compile(r"^\s*(?:recommendation|rec\.?)\s*(?:\d{1,3}[a-z]?)?\s*[:.)\-–—]?\s*",
+                  regex.IGNORECASE),
+    _LEADING_LABEL,
+    regex.compile(r"^(?:.*?\brecommend(?:s|ed)?\s+that\s+|that\s+)", regex.IGNORECASE),
+)
+#: Words that name a body that can act; a subject with none is not an owner
+#: ("Training for GPs should include ...").
+_BODY = regex.compile(
+    r"\b(?:partnerships?|boards?|councils?|agenc(?:y|ies)|services?|trusts?|police|"
+    r"constabular(?:y|ies)|forces?|CCGs?|ICBs?|ICSs?|NHS|LSCBs?|LSCPs?|SCPs?|schools?|"
+    r"colleges?|teams?|departments?|authorit(?:y|ies)|commissioners?|providers?|"
+    r"practitioners?|professionals?|managers?|leads?|directors?|panels?|groups?|"
+    r"hospitals?|GP\s+practices?|GPs?|health|care|safeguarding|government|ministers?|"
+    r"organisations?|partners?|MASH|CAFCASS|probation|housing|education|"
+    r"social\s+work(?:ers?)?)\b", regex.IGNORECASE)
 
 
 def records(run: RunResult) -> list[dict[str, Any]]:
     """Every finding and recommendation of every report read, in report order.
 
-    A file without a linkage map (not read, or the linkage rules did not
-    run) gives no records; the command says why for each.
+    A report in which none was recognised still has one record, with only
+    its path, title and year, so the table lists every review read.  A file
+    without a linkage map (not read, or the linkage rules did not run) gives
+    no records; the command says why for each.
     """
     rules = {rule.id: rule for rule in run.rules}
     out = []
@@ -83,6 +121,11 @@ def file_records(file: FileResult, linkage: dict[str, Any],
                  rules: dict[str, Rule]) -> list[dict[str, Any]]:
     report = linkage.get("report", {})
     against = _raised_against(file.findings, linkage)
+    if not any(linkage[key] for key, _ in _KINDS):
+        return [{**dict.fromkeys(_EMPTY_COLUMNS, ""),
+                 **{column.name: [] for column in COLUMNS if column.several},
+                 "report": file.path, "report_title": report.get("title") or "",
+                 "year": report.get("year") or ""}]
     out = []
     for key, kind in _KINDS:
         for item in linkage[key]:
@@ -95,7 +138,7 @@ def file_records(file: FileResult, linkage: dict[str, Any],
                 "kind": kind,
                 "label": item["label"],
                 "number": item.get("number") or "",
-                "title": item.get("title") or "",
+                "title": _LEADING_LABEL.sub("", item.get("title") or ""),
                 "text": item.get("text") or "",
                 "form": item.get("form") or "",
                 "paragraph": item.get("paragraph") or "",
@@ -105,7 +148,8 @@ def file_records(file: FileResult, linkage: dict[str, Any],
                 "unresolved": [cite["reference"] for cite in cites if not cite.get("resolved")],
                 "recommendations": list(item.get("recommendations", [])),
                 "findings": list(item.get("findings", [])),
-                "owner": item.get("owner") or "",
+                "owner": item.get("owner") or (stated_owner(item.get("text") or "")
+                                               if kind == "recommendation" else ""),
                 "audience": item.get("audience") or "",
                 "questions": sorted({str(rules[f.rule_id].question) for f in raised
                                      if f.rule_id in rules}, key=int),
@@ -113,6 +157,32 @@ def file_records(file: FileResult, linkage: dict[str, Any],
                 "checker_findings": [f"{f.rule_id}: {f.message}" for f in raised],
             })
     return out
+
+
+#: A preposition before the body makes it what is acted on ("Training for GPs").
+_OBJECT = regex.compile(r"\b(?:for|of|to|with|by|in|on|about|from|between|within|into)\b",
+                        regex.IGNORECASE)
+
+
+def stated_owner(text: str) -> str:
+    """Who a recommendation's own words say is to act: the subject of its first
+    sentence that turns on "should", "must" … ("The Partnership and the ICB
+    should ..."), when that subject names a body; else ``""``."""
+    for sentence in _SENTENCE.split(" ".join(text.split())):
+        modal = _MODAL.search(sentence)
+        if modal is None:
+            continue
+        subject = sentence[:modal.start()]
+        for lead in _LEADS:
+            subject = lead.sub("", subject)
+        subject = subject.strip(" ,;:-–—")
+        body = _BODY.search(subject)
+        if body and len(subject.split()) <= 12 and not _OBJECT.search(subject, 0, body.start()) \
+                and not regex.match(r"(?:it|this|there|these|they|we)\b", subject,
+                                    regex.IGNORECASE):
+            return subject[0].upper() + subject[1:]
+        return ""
+    return ""
 
 
 def _raised_against(findings: list[Finding], linkage: dict[str, Any]) -> dict[int, list[Finding]]:

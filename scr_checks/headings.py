@@ -16,8 +16,10 @@ from typing import Any
 
 import regex
 
+from scr_checks.patterns import compiled
+
 #: "3.", "3.2", "Part 2:", "Section 4 -", "Chapter 1." before a heading's words.
-_NUMBER_PREFIX = regex.compile(
+_NUMBER_PREFIX = compiled(
     r"^\s*(?:(?:part|section|chapter|appendix)\s+)?"
     r"(?:[0-9]+(?:\.[0-9]+)*\s*[.):\-–—]*|(?:[ivxlc]+|[a-z])[.):\-–—]+)?\s*",
     regex.IGNORECASE,
@@ -42,7 +44,7 @@ def matcher(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> dict[str, re
     for key, patterns in extra:
         headings.setdefault(key, ([], []))[0].extend(patterns)
     return {
-        key: regex.compile(
+        key: compiled(
             r"(?:" + "|".join(start) + r")\b"
             + (r"|.*?\b(?:" + "|".join(anywhere) + r")" if anywhere else ""),
             regex.IGNORECASE)

@@ -98,11 +98,13 @@ def scr_register_rules(config: Config) -> Iterable[Rule]:
 def scr_register_readers(config: Config) -> Iterable[type[Reader]]:
     """Return reader classes, each declaring the file suffixes it reads.
 
-    Two readers for one suffix is an error, unless one is registered with
-    ``override = True`` on the class (a local area replacing a built-in).
+    Two readers for one suffix is an error naming both plugins, unless one is
+    registered with ``override = True`` on the class (a local area replacing a
+    built-in).  So are two formatters of one name.
 
     :param config: the run's configuration.
-    :return: an iterable of :class:`~scr_checks.readers.Reader` subclasses.
+    :return: an iterable of :class:`~scr_checks.readers.Reader` subclasses, or
+        :class:`~scr_checks.Deferred` entries naming them, imported on first use.
     """
 
 
@@ -112,7 +114,8 @@ def scr_register_formatters(config: Config) -> Iterable[type[Formatter]]:
 
     :param config: the run's configuration.
     :return: an iterable of :class:`~scr_checks.formatters.Formatter`
-        subclasses; ``--format NAME`` picks one.  One that sets
+        subclasses (or :class:`~scr_checks.Deferred` entries naming them);
+        ``--format NAME`` picks one.  One that sets
         ``shows_paragraphs`` gets each flagged paragraph, masked, in every
         file's ``extras["paragraphs"]``.
     """

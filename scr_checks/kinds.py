@@ -23,6 +23,7 @@ import regex
 from scr_checks.document import TextBlock
 from scr_checks.headings import catalogue
 from scr_checks.layout import BODY, FRONT, TEXT_PARTS
+from scr_checks.patterns import compiled
 
 FULL_REPORT = "full_report"
 EXCERPT = "excerpt"
@@ -47,9 +48,9 @@ def _cues() -> list[tuple[str, regex.Pattern[str], regex.Pattern[str] | None]]:
     for name, entry in catalogue_of_kinds().items():
         if entry.get("cues"):
             unless = entry.get("unless")
-            out.append((name, regex.compile(r"\b(?:" + "|".join(entry["cues"]) + r")\b",
+            out.append((name, compiled(r"\b(?:" + "|".join(entry["cues"]) + r")\b",
                                             regex.IGNORECASE),
-                        regex.compile(r"\b(?:" + "|".join(unless) + r")\b", regex.IGNORECASE)
+                        compiled(r"\b(?:" + "|".join(unless) + r")\b", regex.IGNORECASE)
                         if unless else None))
     return out
 

@@ -41,6 +41,7 @@ from docutils import nodes
 
 from scr_checks.document import TextBlock
 from scr_checks.headings import classify, matcher
+from scr_checks.patterns import compiled
 
 FRONT = "front"
 CONTENTS = "contents"
@@ -58,21 +59,21 @@ APPARATUS = frozenset({CONTENTS, FURNITURE})
 STASH_KEY = "scr_checks.layout"
 
 _I = regex.IGNORECASE
-CONTENTS_START = regex.compile(
+CONTENTS_START = compiled(
     r"^\W*(?:[\p{Lu}\d][\p{Lu}\d\s&'’–-]{0,80}\s)??(?:table\s+of\s+)?contents\b", _I)
 #: A line that ends with the word: the entries follow ("… Writer 2010 CONTENTS").
-CONTENTS_END = regex.compile(r"(?:^|\s)(?:table\s+of\s+)?(?:CONTENTS|Contents)\s*$")
+CONTENTS_END = compiled(r"(?:^|\s)(?:table\s+of\s+)?(?:CONTENTS|Contents)\s*$")
 #: Dotted (or underscored) leaders between a contents entry and its page.
-LEADER = regex.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}")
+LEADER = compiled(r"(?:\.\s?){4,}|…{2,}|_{4,}")
 #: A page number or range, or "Page 12", ending an entry.
-PAGE_TAIL = regex.compile(
+PAGE_TAIL = compiled(
     r"(?:(?<=\s)|^)(?:pages?\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*$|\bpage\s*$", _I)
 #: Nothing but numbers (page numbers set apart from their entries).
-NUMBERS_ONLY = regex.compile(r"[\d\s.,:;–-]+")
+NUMBERS_ONLY = compiled(r"[\d\s.,:;–-]+")
 #: A section number at the start of a line: "3", "4.2", "7." before a capital.
-SECTION_NUMBER = regex.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\.)\s+(?=\p{Lu})")
+SECTION_NUMBER = compiled(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\.)\s+(?=\p{Lu})")
 #: Text printed on every page, or a notice about the document, not of it.
-FURNITURE_TEXT = regex.compile(
+FURNITURE_TEXT = compiled(
     r"^\W*(?:-\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*-)?\W*$"
     r"|\bpage\s+(?:\d{1,4}|[ivxl]{1,6}|x)?\s*of\s+\d{1,4}\b"
     r"|(?:intentionally|deliberately)\s+(?:been\s+)?left\s+blank"
@@ -86,9 +87,9 @@ FURNITURE_TEXT = regex.compile(
 )
 #: A window of eight words, six of them starting in lower case: a sentence,
 #: not a title, heading or contents entry (which capitalise most words).
-_WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
+_WORD = compiled(r"\p{L}[\p{L}'’-]*")
 #: Sections that belong to the apparatus wherever they are: credits, governance.
-CREDIT_HEADING = regex.compile(
+CREDIT_HEADING = compiled(
     r"^(?:about\s+the\s+(?:author|reviewer)s?|(?:the\s+)?authors?(?:ship)?|"
     r"(?:the\s+)?(?:lead|independent)\s+(?:reviewer|author|overview\s+(?:report\s+)?"
     r"(?:writer|author))s?|(?:independent\s+)?overview\s+(?:report\s+)?(?:writer|author)|"
@@ -97,16 +98,16 @@ CREDIT_HEADING = regex.compile(
     r"(?:\w+\s+){0,4}panel|acknowledge?ments?|governance|independence)\b",
     _I,
 )
-APPENDIX_HEADING = regex.compile(r"^\W*(?:appendi(?:x|ces)|annex(?:e|es)?)\b", _I)
+APPENDIX_HEADING = compiled(r"^\W*(?:appendi(?:x|ces)|annex(?:e|es)?)\b", _I)
 #: A block that credits the report's authors, chair or panel.
-CREDIT_CUE = regex.compile(
+CREDIT_CUE = compiled(
     r"\b(?:(?:co-)?authors?|authored|reviewers?|writer|chair(?:ed|person|s)?|"
     r"(?:report|prepared|written|compiled)\s+by|"
     r"on\s+behalf\s+of|consultan(?:t|cy)|associates|ltd|limited|llp|"
     r"independent\s+(?:reviewer|author|chair|scrutineer))\b",
     _I,
 )
-_SENTENCE_END = regex.compile(r"[.!?]['\"”’)]*\s*$")
+_SENTENCE_END = compiled(r"[.!?]['\"”’)]*\s*$")
 
 
 @dataclass
@@ -229,7 +230,7 @@ def _furniture(blocks: list[TextBlock], hinted: list[str | None]) -> set[int]:
 
 
 #: Words of a section heading, which a report may repeat (summary, then report).
-_SECTION_WORDS = regex.compile(
+_SECTION_WORDS = compiled(
     r"\b(?:introduction|findings|recommendations?|analysis|methodology|conclusions?|"
     r"learning|summary|glossary|appendix|background|chronology)\b", _I)
 
@@ -359,7 +360,7 @@ def _numbered_run(text: str) -> bool:
     return numbers >= 4 and numbers >= 0.15 * len(words)
 
 
-_NUMBER_WORD = regex.compile(r"\d{1,3}(?:\.\d{1,3})*[.:]?|[-–]")
+_NUMBER_WORD = compiled(r"\d{1,3}(?:\.\d{1,3})*[.:]?|[-–]")
 
 
 def _paged_entry(text: str) -> bool:
@@ -459,7 +460,7 @@ def _with_heading(blocks: list[TextBlock], start: int, furniture: set[int]) -> i
 
 
 #: The labels of a title page's fields ("Date of publication", "Author:").
-_FIELD_LABEL = regex.compile(
+_FIELD_LABEL = compiled(
     r"\b(?:Date|Dated|Author|Title|Initials|Published|Publication|Version|Status)\b")
 
 
@@ -555,7 +556,7 @@ def _postnominal_name(text: str) -> bool:
 
 
 #: A capitalised word, then the first of the letters after it.
-_NAME_THEN_LETTERS = regex.compile(
+_NAME_THEN_LETTERS = compiled(
     r"(?<![\p{L}])\p{Lu}[\p{Ll}'’-]+,?\s+(?P<letters>\p{Lu}[\p{L}.]{1,8})(?![\p{L}\p{N}])")
 
 

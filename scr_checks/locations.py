@@ -12,7 +12,7 @@ only as far into the block as the finding's last character.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +20,12 @@ from functools import lru_cache
 #: How far past the expected position a character may be before the
 #: aligner gives up on it (markup such as a long URL target is skipped).
 WINDOW = 400
+#: A run of characters that are not white space as ``str.isspace`` counts it
+#: (``re``'s ``\s`` is the same test).
+_NON_SPACE = re.compile(r"\S+")
+#: Two white-space characters in a row, or one at the end: the search steps
+#: over all of the source's white space at once, so these are not verbatim.
+_SPACES = re.compile(r"\s(?:\s|\Z)")
 
 
 @dataclass(frozen=True)
@@ -60,33 +66,61 @@ class Aligner:
         self.text = text
         self.source = source
         self.start = (line, column)
-        self._positions: list[tuple[int, int]] = []
+        #: The alignment so far as runs: the text index where each starts, and
+        #: where in the source; the run's next characters follow in its line.
+        self._starts: list[int] = []
+        self._places: list[tuple[int, int]] = []
+        #: How many characters are aligned.
+        self._aligned = 0
         #: Where the next character's search starts, once the alignment has begun.
         self._cursor: tuple[int, int] | None = None
 
     def position(self, index: int) -> tuple[int, int]:
         """The (line, index in line) of ``text[index]``; ``index`` within the text."""
-        if index >= len(self._positions):
+        if index >= self._aligned:
             self._align(index + 1)
-        return self._positions[index]
+        run = bisect_right(self._starts, index) - 1
+        line, col = self._places[run]
+        return line, col + index - self._starts[run]
 
     def _align(self, count: int) -> None:
-        """Extend the alignment to the first ``count`` characters."""
+        """Extend the alignment to the first ``count`` characters.
+
+        Where the text goes on as the source line does (no markup, single
+        spaces), the run is placed whole, as the search one character at a
+        time would place it; so is a word the source has verbatim where the
+        search would start.  Any other character is searched for.
+        """
         skip_tags = self.source.markup == "html"
+        lines = self.source.lines
         line, col = self._cursor if self._cursor is not None else self._anchor()
-        out = self._positions
-        for ch in self.text[len(out):count]:
+        starts, places = self._starts, self._places
+        text = self.text
+        index = self._aligned
+        while index < count:
+            ch = text[index]
+            starts.append(index)
             if ch.isspace():
-                out.append((line, col))
+                places.append((line, col))
                 line, col = self._skip_space(line, col)
+                index += 1
+                continue
+            src = lines[line - 1] if line <= len(lines) else ""
+            run = _verbatim(text, index, count, src, col, skip_tags)
+            if run:
+                places.append((line, col))
+                col += run
+                index += run
                 continue
             found = self._find(ch, line, col, skip_tags)
             if found is None:
-                out.append((line, col))
-                continue
-            line, col = found
-            out.append((line, col))
-            col += 1
+                places.append((line, col))
+            else:
+                line, col = found
+                places.append((line, col))
+                col += 1
+            index += 1
+        self._aligned = index
         self._cursor = (line, col)
 
     def _skip_space(self, line: int, col: int) -> tuple[int, int]:
@@ -131,3 +165,19 @@ class Aligner:
                 budget -= 1
             line, col = line + 1, 0
         return None
+
+
+def _verbatim(text: str, index: int, count: int, src: str, col: int, skip_tags: bool) -> int:
+    """How many characters from ``text[index]`` (up to ``count``) the source line
+    has as they are at ``src[col]``, so that searching for them one at a time
+    would find each at the next column: the rest of the line, or else one word.
+    """
+    rest = src[col:col + count - index]
+    if text.startswith(rest, index) and not _SPACES.search(rest) and not (
+            skip_tags and "<" in rest):
+        return len(rest)
+    word = _NON_SPACE.match(text, index, count)
+    if word is not None and src.startswith(word.group(), col) and not (
+            skip_tags and "<" in word.group()):
+        return len(word.group())
+    return 0

@@ -20,12 +20,13 @@ from typing import Any
 
 import regex
 
+from scr_checks.patterns import compiled
 from scr_checks.results import FileResult, Finding, Location
 from scr_checks.rules import RuleRegistry
 
 #: What an identifier found by a rule that names no kind is masked as.
 DEFAULT_KIND = "identifier"
-_RUN = regex.compile(r"\w+")
+_RUN = compiled(r"\w+")
 
 
 def mask(kind: str = DEFAULT_KIND) -> str:
@@ -60,6 +61,9 @@ class Masker:
         self._pattern = regex.compile(
             "|".join(_pattern(originals[k]) for k in ordered), regex.IGNORECASE
         ) if ordered else None
+        #: Texts already masked: a report's headings, sentences and messages
+        #: reach the masker many times (its outputs, then its fingerprints).
+        self._done: dict[str, str] = {}
 
     @classmethod
     def of(cls, findings: Iterable[Finding], rules: RuleRegistry) -> Masker:
@@ -75,8 +79,15 @@ class Masker:
         return self._pattern is not None
 
     def text(self, text: str) -> str:
-        if self._pattern is None or not text or self._firsts.isdisjoint(
-                _RUN.findall(text.casefold())):
+        if self._pattern is None or not text:
+            return text
+        masked = self._done.get(text)
+        if masked is None:
+            masked = self._done[text] = self._mask(text)
+        return masked
+
+    def _mask(self, text: str) -> str:
+        if self._pattern is None or self._firsts.isdisjoint(_RUN.findall(text.casefold())):
             return text
         return self._pattern.sub(lambda m: mask(self.kinds.get(_key(m.group()), "")), text)
 

@@ -28,18 +28,20 @@ from scr_checks.document import TextBlock
 from scr_checks.headings import classify, matcher, strip_number
 from scr_checks.kinds import FULL_REPORT, Kind, catalogue_of_kinds, recognise_kind
 from scr_checks.layout import TEXT_PARTS, Layout
+from scr_checks.patterns import compiled
 
 STASH_KEY = "scr_checks.outline"
 
 #: A heading's own number: "5. Findings" -> "5", "4.1 Information sharing" -> "4.1".
-_HEADING_NUMBER = regex.compile(r"\s*((?:\d{1,3}\.){0,4}\d{1,3})\.?(?=\s)")
+_HEADING_NUMBER = compiled(r"\s*((?:\d{1,3}\.){0,4}\d{1,3})\.?(?=\s)")
 _WORD_NUMBERS = "one|two|three|four|five|six|seven|eight|nine|ten"
-#: "Finding 1:", "Key finding 2 -", "5.1 Finding 3." at the start of a block.
+#: "Finding 1:", "Key finding 2 -", "5.1 Finding 3.", "Recommendation 2 (Finding 2):"
+#: at the start of a block.
 _LABELS = {
-    kind: regex.compile(
+    kind: compiled(
         r"^\s*(?:(?:\d{1,3}\.)+\d{1,3}\.?\s+)?(?P<label>" + words
         + r"\s+(?P<number>\d{1,3}[a-z]?|[A-Z]\b|(?:" + _WORD_NUMBERS + r")\b))"
-        r"(?P<mark>\s*[.:)\-–—])?",
+        r"(?P<mark>(?:\s*\([^()\n]{1,60}\))?\s*[.:)\-–—])?",
         regex.IGNORECASE,
     )
     for kind, words in (
@@ -51,32 +53,32 @@ _NUM = r"\d{1,3}(?:\.\d{1,3}){0,3}"
 _MORE = r"(?:\s*(?:,|and|or|to|-|–)\s*(?:" + _NUM + r"))*"
 #: References in prose, each with the group(s) holding the numbers.
 _REFERENCES = (
-    ("paragraph", regex.compile(
+    ("paragraph", compiled(
         r"\b(?:paragraphs?|paras?\.?|§)\s*(?P<nums>" + _NUM + _MORE + ")", regex.IGNORECASE)),
-    ("section", regex.compile(
+    ("section", compiled(
         r"\b(?:sections?|chapters?|parts?)\s+(?P<nums>" + _NUM + _MORE + ")", regex.IGNORECASE)),
-    ("paragraph", regex.compile(
+    ("paragraph", compiled(
         r"\((?:see\s+(?:also\s+)?)?(?P<nums>\d{1,3}\.(?!0\d)\d{1,3}(?:\.\d{1,3}){0,2}"
         + _MORE + r")\)", regex.IGNORECASE)),
-    ("finding", regex.compile(
+    ("finding", compiled(
         r"\b(?:key\s+)?findings?\s+(?P<nums>\d{1,3}[a-z]?(?:\s*(?:,|and|or|-|–)\s*\d{1,3}[a-z]?)*)\b",
         regex.IGNORECASE)),
-    ("recommendation", regex.compile(
+    ("recommendation", compiled(
         r"\brecommendations?\s+(?P<nums>\d{1,3}(?:\s*(?:,|and|or|-|–)\s*\d{1,3})*)\b",
         regex.IGNORECASE)),
 )
 #: What follows a reference to another document ("section 5 of Working Together")
 #: or to a statutory provision ("a section 47 enquiry"), which are not ours.
-_EXTERNAL = regex.compile(
+_EXTERNAL = compiled(
     r"\s*(?:of|in|under)\s+(?:the\s+)?\p{Lu}|\s+(?:enquir|investigat|assessment|plan|order"
     r"|accommodat|agreement|strateg|dut|power|criteri|threshold|notice|report|meeting|of the act)",
 )
-_ONE_NUMBER = regex.compile(r"\d{1,3}(?:\.\d{1,3})*[a-z]?")
+_ONE_NUMBER = compiled(r"\d{1,3}(?:\.\d{1,3})*[a-z]?")
 #: A paragraph number or ":" and spaces before an item's words.
-_LEAD = regex.compile(r"^[\s:.\-–—]*(?:(?:\d{1,3}\.){1,4}\d{0,3}\.?\s+)?")
-_FIRST_SENTENCE = regex.compile(r".{1,300}?[.!?](?=\s|$)|.{1,300}(?=\s|$)")
+_LEAD = compiled(r"^[\s:.\-–—]*(?:(?:\d{1,3}\.){1,4}\d{0,3}\.?\s+)?")
+_FIRST_SENTENCE = compiled(r".{1,300}?[.!?](?=\s|$)|.{1,300}(?=\s|$)")
 #: A sub-section that says whom its recommendations are for.
-_AUDIENCE = regex.compile(
+_AUDIENCE = compiled(
     r"\b(?:to|for)\s+(?:the\s+)?(?:\w+\s+){0,4}(?:boards?|partnerships?|agenc(?:y|ies)|"
     r"government|department|panel|partners)\b|\b(?:single|multi|individual)[- ]agency\b|"
     r"\b(?:national|local)\s+recommendations\b|\brecommendations\s+(?:to|for)\b",
@@ -85,12 +87,12 @@ _AUDIENCE = regex.compile(
 #: Table columns, by their heading: which one holds the item, its number,
 #: who is to act and which finding it answers.
 _COLUMNS = {
-    "number": regex.compile(r"^\W*(?:no\.?|number|ref(?:erence)?|#|item)\W*$", regex.IGNORECASE),
-    "text": regex.compile(r"\b(?:recommendations?|findings?|actions?|learning|lessons?|"
+    "number": compiled(r"^\W*(?:no\.?|number|ref(?:erence)?|#|item)\W*$", regex.IGNORECASE),
+    "text": compiled(r"\b(?:recommendations?|findings?|actions?|learning|lessons?|"
                           r"what\s+the\s+review\s+found)\b", regex.IGNORECASE),
-    "owner": regex.compile(r"\b(?:lead|owner|responsib|agenc|who|by\s+whom|organisation)",
+    "owner": compiled(r"\b(?:lead|owner|responsib|agenc|who|by\s+whom|organisation)",
                            regex.IGNORECASE),
-    "answers": regex.compile(r"\b(?:findings?|link(?:ed)?\s+to|relates?\s+to)\b",
+    "answers": compiled(r"\b(?:findings?|link(?:ed)?\s+to|relates?\s+to)\b",
                              regex.IGNORECASE),
 }
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from scr_checks.config import Config
@@ -78,6 +78,14 @@ def write_outputs(run: RunResult, outputs: Sequence[Output],
         todo = [output for output in written if output[1] is not None]
 
 
+def write_stdout(text: str) -> None:
+    """Write ``text`` to standard output now; an :class:`OSError` if it cannot be."""
+    if sys.stdout is None:
+        raise OSError("standard output is closed")
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
 def _formatter(kind: type[Formatter], config: Config, colour: bool,
                terminal: bool) -> Formatter:
     """On the terminal, in colour if asked, and without the errors printed on stderr."""
@@ -86,23 +94,32 @@ def _formatter(kind: type[Formatter], config: Config, colour: bool,
     return formatter
 
 
+class _FormatFailed(Exception):
+    """The formatter raised while making its output (not while it was written)."""
+
+
+def _parts(formatter: Formatter, run: RunResult) -> Iterator[str]:
+    try:
+        yield from formatter.render_parts(run)
+    except Exception as exc:
+        raise _FormatFailed(exc) from exc
+
+
 def _write(run: RunResult, output: Output, formatter: Formatter) -> bool:
+    """Write one output; a file is written as its parts are made (never held whole),
+    standard output once it is whole, so a failing format prints nothing."""
     name, target = output
     try:
-        text = formatter.render(run)
-    except Exception as exc:
-        log.debug("formatter %s failed", name, exc_info=True)
+        if target is None:
+            write_stdout("".join(_parts(formatter, run)))
+        else:
+            write_atomically(target, _parts(formatter, run))
+    except _FormatFailed as failed:
+        exc = failed.__cause__ or failed
+        log.debug("formatter %s failed", name, exc_info=exc)
         run.run_errors.append(ToolError(str(target or "-"), f"{type(exc).__name__}: {exc}",
                                         f"format {name}"))
         return False
-    try:
-        if target is None:
-            if sys.stdout is None:
-                raise OSError("standard output is closed")
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        else:
-            write_atomically(target, text)
     except (OSError, ValueError) as exc:  # ValueError: a closed stream
         reason = getattr(exc, "strerror", None) or str(exc)
         if target is None:

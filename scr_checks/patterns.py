@@ -20,6 +20,7 @@ with people you would not let change the installed package).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import os
@@ -38,10 +39,17 @@ CACHE_DIR = "SCR_CHECKS_CACHE_DIR"
 _stored: dict[tuple[str, int], tuple[Any, ...]] | None = None
 #: Patterns compiled in this process that the cache file does not hold yet.
 _new: dict[tuple[str, int], tuple[Any, ...]] = {}
+#: Keys this process rebuilt from the cache file.
+_used: set[tuple[str, int]] = set()
+#: More entries than this and a save keeps only what its run used: patterns
+#: made from a configuration that has since changed do not pile up.
+MAX_ENTRIES = 2000
 
 
 def compiled(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """``regex.compile(pattern, flags)``, rebuilt from the cache when it holds it."""
+    if regex.DEFAULT_VERSION != regex.VERSION0:  # changed by someone: compiles differently
+        return regex.compile(pattern, flags)
     key = (pattern, int(flags))
     data = _cache().get(key)
     if data is not None:
@@ -50,6 +58,7 @@ def compiled(pattern: str, flags: int = 0) -> regex.Pattern[str]:
         except Exception:  # a damaged entry: compile it afresh
             rebuilt = None
         if rebuilt is not None and rebuilt.pattern == pattern:
+            _used.add(key)
             return rebuilt
     result = regex.compile(pattern, flags)
     data = getattr(result, "_pickled_data", None)
@@ -80,16 +89,27 @@ def save() -> Path | None:
     """Add what this run compiled to the cache file; never fails the run."""
     if not _new or os.environ.get(NO_CACHE) == "1":
         return None
-    path = cache_file()
+    try:
+        path = cache_file()
+    except RuntimeError:  # no home folder to put it in
+        return None
     entries = {**_cache(), **_new}
+    if len(entries) > MAX_ENTRIES:
+        entries = {key: entries[key] for key in [*_used, *_new]}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         payload = marshal.dumps([(p, f, d) for (p, f), d in entries.items()])
         handle, name = tempfile.mkstemp(dir=path.parent, prefix=".patterns-")
+    except (OSError, ValueError):
+        return None
+    try:
         with os.fdopen(handle, "wb") as out:
             out.write(MAGIC + hashlib.blake2b(payload).digest() + payload)
+        os.chmod(name, 0o644)  # readable by all, as the bytecode beside it is
         os.replace(name, path)
-    except (OSError, ValueError):
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
         return None
     if _stored is not None:
         _stored.update(_new)
@@ -100,7 +120,10 @@ def save() -> Path | None:
 def _cache() -> dict[tuple[str, int], tuple[Any, ...]]:
     global _stored
     if _stored is None:
-        _stored = {} if os.environ.get(NO_CACHE) == "1" else _read(cache_file())
+        _stored = {}
+        if os.environ.get(NO_CACHE) != "1":
+            with contextlib.suppress(RuntimeError):  # no home folder: no cache
+                _stored = _read(cache_file())
     return _stored
 
 

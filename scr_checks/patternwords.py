@@ -15,14 +15,14 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-import regex
+from scr_checks.patterns import compiled
 
 #: An inline flag or a group of another kind than (?:, (?=, (?!, (?<= and (?<!.
-_FLAGS = regex.compile(r"\(\?[\w^-]")
+_FLAGS = compiled(r"\(\?[\w^-]")
 #: Pattern characters that match only a character outside a run of letters and digits.
 _BREAKS = frozenset(" -'’,/&:;!\"#%<>=@~_‘“”–—")
 #: A run of ASCII letters and digits in a pattern.
-_LETTERS = regex.compile(r"[A-Za-z0-9]+")
+_LETTERS = compiled(r"[A-Za-z0-9]+")
 #: How a group opens, longest first; "(" alone is a capturing group.
 _OPENINGS = ("(?<=", "(?<!", "(?:", "(?=", "(?!", "(")
 #: Escapes that stand for one character the reading does not follow.

@@ -34,14 +34,14 @@ CORE_PLUGIN = "scr_checks.builtin"
 #: whatever the autoload switch says, which concerns third parties only.
 #: ``-p no:NAME`` disables one.
 BUILTIN_PLUGINS = {
-    "structure": "scr_structure",
-    "privacy": "scr_privacy",
-    "priorities": "scr_priorities",
-    "explanation": "scr_explanation",
-    "linkage": "scr_linkage",
-    "accessibility": "scr_accessibility",
-    "tone": "scr_tone",
-    "coverage": "scr_coverage",
+    "structure": "scr_plugins.structure",
+    "privacy": "scr_plugins.privacy",
+    "priorities": "scr_plugins.priorities",
+    "explanation": "scr_plugins.explanation",
+    "linkage": "scr_plugins.linkage",
+    "accessibility": "scr_plugins.accessibility",
+    "tone": "scr_plugins.tone",
+    "coverage": "scr_plugins.coverage",
 }
 
 

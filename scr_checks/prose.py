@@ -10,30 +10,32 @@ from functools import lru_cache
 
 import regex
 
+from scr_checks.patterns import compiled
+
 #: Abbreviations whose full stop does not end a sentence.
 _ABBREVIATIONS = (
     "e.g", "i.e", "etc", "cf", "vs", "Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "St",
     "No", "para", "paras", "Para", "ch", "approx", "incl", "Ltd", "Co", "Rev", "s", "ss",
 )
-_SENTENCE_END = regex.compile(
+_SENTENCE_END = compiled(
     r"(?<!\b(?:" + "|".join(regex.escape(a) for a in _ABBREVIATIONS) + r"))"
     r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])"
 )
 #: A leading paragraph number ("4.1.2 ") is a label, not part of the sentence.
-_LEADING_NUMBER = regex.compile(r"\s*(?:\d{1,3}\.){1,4}\d{0,3}\.?\s+")
+_LEADING_NUMBER = compiled(r"\s*(?:\d{1,3}\.){1,4}\d{0,3}\.?\s+")
 #: A letter is a word character but no digit or underscore; written as a set
 #: difference (version 1 syntax) the engine finds words twice as fast as with
 #: the equivalent "[^\\W\\d_]" (the tests compare the two on all of Unicode).
-_WORD = regex.compile(r"(?V1)[\w--\d--_]+(?:['’-][\w--\d--_]+)*")
+_WORD = compiled(r"(?V1)[\w--\d--_]+(?:['’-][\w--\d--_]+)*")
 #: A run of letters and digits.
-_RUN = regex.compile(r"[\p{L}\p{N}]+")
+_RUN = compiled(r"[\p{L}\p{N}]+")
 #: Characters that case-insensitive ``regex`` matches to an ASCII letter but
 #: ``str.lower`` does not turn into it ("İ", the long s).
 _FOLD = str.maketrans({"\u0130": "i", "\u017f": "s"})
 
 #: Opening and closing marks of a quotation.  A straight single quote opens
 #: only after a space or bracket, so apostrophes ("mother's") are not quotes.
-_QUOTE = regex.compile(
+_QUOTE = compiled(
     r"“[^”]*”"
     r"|(?<![\w])\"[^\"]*\""
     r"|‘[^’]*’(?![\w])"
@@ -70,16 +72,22 @@ def fold_case(text: str) -> str:
     return text.translate(_FOLD).lower()
 
 
-@lru_cache(maxsize=4096)
 def word_runs(text: str) -> frozenset[str]:
     """The distinct runs of letters and digits in ``text``, case-folded (:func:`fold_case`).
 
     A quick test of whether a paragraph holds a word at all before a costly
     search that needs it: most word lists find nothing in most paragraphs.
-    Cached for a report's worth of paragraphs, as each checker walks them in
-    turn.  Folding keeps every character in or out of a run (the tests check
-    all of Unicode), so the runs of the folded text are the folded runs.
+    A checker that has the block asks for ``block.words``, which keeps them
+    for as long as the block lives; the few latest texts asked for here are
+    kept too, as one paragraph's detectors ask in turn.  Folding keeps every
+    character in or out of a run (the tests check all of Unicode), so the
+    runs of the folded text are the folded runs.
     """
+    return _recent_runs(text)
+
+
+@lru_cache(maxsize=16)
+def _recent_runs(text: str) -> frozenset[str]:
     return frozenset(_RUN.findall(fold_case(text)))
 
 

@@ -26,6 +26,8 @@ class Location:
     reader counts them, headings not included (0 for the heading itself);
     ``cue`` is the paragraph's first words, given only when they hold no
     identifier, so a person can find a paragraph of a Word or PDF file.
+    ``footnote`` is set for words in a footnote, which a reader finds by its
+    number, not by counting paragraphs.
     """
 
     path: str
@@ -41,6 +43,8 @@ class Location:
     page_line: int | None = None
     section_paragraph: int | None = None
     cue: str | None = None
+    #: The footnote the words are in ("2"), numbered as the page shows it.
+    footnote: str | None = None
 
     @property
     def has_region(self) -> bool:
@@ -53,7 +57,9 @@ class Location:
             parts.append(f"page {self.page}")
         if self.page_line is not None:
             parts.append(f"line {self.page_line}")
-        if self.paragraph_number:
+        if self.footnote is not None:
+            parts.append(f"footnote {self.footnote}")
+        elif self.paragraph_number:
             parts.append(f"paragraph {self.paragraph_number}")
         elif self.section_paragraph == 0:
             parts.append("the heading")

@@ -10,16 +10,15 @@ import enum
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-import regex
-
 from scr_checks.exceptions import RuleError
+from scr_checks.patterns import compiled
 
 #: Where each rule's help lives; ``Rule.help_uri`` defaults to an anchor here.
 DOCS_URL = "https://scr-checks.readthedocs.io/en/latest/"
 
-RULE_ID = regex.compile(r"[A-Z]{2,4}[0-9]{3}")
-BUILTIN_ID = regex.compile(r"SCR([1-8])[0-9]{2}")
-RULE_NAME = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+RULE_ID = compiled(r"[A-Z]{2,4}[0-9]{3}")
+BUILTIN_ID = compiled(r"SCR([1-8])[0-9]{2}")
+RULE_NAME = compiled(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 #: SARIF's words for how often a rule's findings are right, most first.
 PRECISIONS = ("very-high", "high", "medium", "low")
@@ -134,12 +133,27 @@ class RuleRegistry:
     _owners: dict[str, str] = field(default_factory=dict)
 
     def add(self, rule: Rule, owner: str) -> None:
+        """Register ``rule`` as ``owner``'s.
+
+        Ids starting ``SCR`` are kept for the built-in checkers, so that a
+        rule id in a report, a baseline or a configuration always means the
+        same check; a third party's rule with one is refused, whichever
+        order the plugins are called in.
+        """
+        from scr_checks.pluginmanager import BUILTIN_PLUGINS, CORE_PLUGIN
+
         if not isinstance(rule, Rule):
             raise RuleError(f"plugin {owner!r} registered {rule!r}, which is not a Rule")
+        if rule.id.startswith("SCR") and owner not in {*BUILTIN_PLUGINS, CORE_PLUGIN}:
+            raise RuleError(
+                f"plugin {owner!r} registers rule {rule.id}, but ids starting 'SCR' are kept "
+                "for scr-checks' built-in checkers: give the plugin's rules a prefix of its "
+                "own (2-4 capital letters, such as 'NSH101')"
+            )
         if rule.id in self._rules:
             raise RuleError(
-                f"rule {rule.id} from plugin {owner!r} is already registered "
-                f"by plugin {self._owners[rule.id]!r}"
+                f"rule {rule.id} is registered by two plugins, {self._owners[rule.id]!r} "
+                f"and {owner!r}: a rule id belongs to one plugin; rename one of them"
             )
         self._rules[rule.id] = rule
         self._owners[rule.id] = owner

@@ -21,28 +21,24 @@ from scr_checks.document import Report, TextBlock, blocks
 from scr_checks.exceptions import ConfigError, PluginLoadError, ReaderError
 from scr_checks.exclusions import Exclusions
 from scr_checks.fingerprints import fingerprints, v1_fingerprints
-from scr_checks.formatters import Formatter
 from scr_checks.layout import Layout
-from scr_checks.locations import utf16_column
 from scr_checks.masking import Masker
 from scr_checks.outline import Outline
 from scr_checks.paragraphs import flagged_paragraphs
 from scr_checks.parallel import Progress, check_files
 from scr_checks.paths import display_path, project_root
 from scr_checks.pluginmanager import ScrPluginManager
-from scr_checks.prose import word_runs
-from scr_checks.readers import Reader
-from scr_checks.results import FileResult, Finding, Location, RunResult, ToolError
+from scr_checks.registry import Registry
+from scr_checks.results import FileResult, Finding, RunResult, ToolError
 from scr_checks.rules import RuleRegistry
 from scr_checks.scorecard import scorecard
 from scr_checks.suggest import did_you_mean
+from scr_checks.suppressions import Baseline, configured_baseline, read_baseline
 from scr_checks.timelimit import TimeLimitExceeded, time_limit
 from scr_checks.walk import find_reports
 
 log = logging.getLogger("scr_checks")
 
-#: Rule the core uses for problems the parser itself reports.
-MARKUP_RULE = "SCR100"
 #: The input path that means standard input.
 STDIN = "-"
 #: The suffix standard input is read as without ``--stdin-filename``.
@@ -63,22 +59,19 @@ class Session:
         #: Set when an output shows each finding's paragraph (the HTML page):
         #: each file's result then carries them, as ``extras["paragraphs"]``.
         self.record_paragraphs = False
-        self.rules = RuleRegistry()
-        self.readers: dict[str, type[Reader]] = {}
-        self.formatters: dict[str, type[Formatter]] = {}
+        #: Every rule, reader and formatter the plugins registered.
+        self.registry = Registry()
+        self.rules = self.registry.rules
+        self.readers = self.registry.readers
+        self.formatters = self.registry.formatters
         for owner, result in _registered(pm, "scr_register_rules", config):
-            self.rules.extend(result, owner)
+            self.registry.add_rules(result, owner)
         for owner, result in _registered(pm, "scr_register_readers", config):
             for reader in result:
-                self._add_reader(reader, owner)
+                self.registry.add_reader(reader, owner)
         for owner, result in _registered(pm, "scr_register_formatters", config):
             for formatter in result:
-                if formatter.name in self.formatters:
-                    raise PluginLoadError(
-                        f"plugin {owner!r}: output format {formatter.name!r} "
-                        "is already registered"
-                    )
-                self.formatters[formatter.name] = formatter
+                self.registry.add_formatter(formatter, owner)
         self._check_severity_keys()
         self._check_selectors()
         selection = config.selection
@@ -94,19 +87,6 @@ class Session:
             ]
             for hook in ("scr_check_document", "scr_check_node")
         }
-
-    def _add_reader(self, reader: type[Reader], owner: str) -> None:
-        for suffix in reader.suffixes:
-            current = self.readers.get(suffix)
-            if current is not None and not getattr(reader, "override", False):
-                if getattr(current, "override", False):
-                    continue
-                raise PluginLoadError(
-                    f"plugin {owner!r}: a reader for {suffix!r} is already "
-                    f"registered ({current.__module__}.{current.__name__}); set "
-                    "override = True on the class to replace it"
-                )
-            self.readers[suffix] = reader
 
     def _check_severity_keys(self) -> None:
         ids = [rule.id for rule in self.rules]
@@ -134,6 +114,17 @@ class Session:
                         f"{where} matches no rule"
                         f"{did_you_mean(selector, ids)} (see 'scr-checks rules')"
                     )
+
+    def use_baseline(self, path: Path | None = None) -> Baseline | None:
+        """Read the baseline this run's findings are marked against: ``path``,
+        else the configuration's ``baseline``; None when there is neither.
+
+        A version-1 baseline makes each file's version-1 fingerprints too.
+        """
+        path = path or configured_baseline(self.config)
+        baseline = read_baseline(path) if path else None
+        self.match_v1_baseline = baseline is not None and baseline.version == 1
+        return baseline
 
     # -- inputs ----------------------------------------------------------
 
@@ -271,7 +262,6 @@ class Session:
     def _check(self, result: FileResult, get_report: Callable[[], Report | None],
                anchor: str, masked: bool | None = None) -> FileResult:
         """Get the report and check it within the ``timeout``; never raises."""
-        word_runs.cache_clear()  # the last report's paragraphs
         report = None
         try:
             with time_limit(self.config.get("timeout")):
@@ -280,8 +270,7 @@ class Session:
                     return result
                 context = CheckContext(self.config, self.rules, report, blocks(report))
                 Layout.of(context)  # every block's part, before any checker reads it
-                findings = self._markup_findings(report, context)
-                findings += self._run_checkers(report, context, result)
+                findings = self._run_checkers(report, context, result)
                 findings = self._whole_report_only(findings, context)
         except TimeLimitExceeded as exc:
             result.errors.append(
@@ -349,21 +338,6 @@ class Session:
             return None
         result.format = report.format
         return report
-
-    def _markup_findings(self, report: Report, context: CheckContext) -> list[Finding]:
-        if MARKUP_RULE not in self._selected_ids:
-            return []
-        out = []
-        for line, _level, message in report.parse_messages:
-            finding = context.finding(MARKUP_RULE, f"Markup problem: {message}")
-            if line and report.source is not None:
-                text = report.source.line(line)
-                finding = finding.evolve(location=Location(
-                    path=report.path, line=line, column=1, end_line=line,
-                    end_column=utf16_column(text, len(text)),
-                ), context=text)
-            out.append(finding)
-        return out
 
     def _run_checkers(self, report: Report, context: CheckContext,
                       result: FileResult) -> list[Finding]:

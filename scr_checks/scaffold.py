@@ -13,13 +13,12 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-import regex
-
 from scr_checks import __version__
 from scr_checks.exceptions import UsageError
+from scr_checks.patterns import compiled
 
-SLUG = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
-PREFIX = regex.compile(r"[A-Z]{2,4}")
+SLUG = compiled(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+PREFIX = compiled(r"[A-Z]{2,4}")
 #: Built-in rules use this prefix; a local area must pick its own.
 RESERVED_PREFIX = "SCR"
 
@@ -32,12 +31,12 @@ def plugin_names(name: str, prefix: str | None = None) -> dict[str, str]:
                          "(for example 'northshire')")
     given = prefix
     prefix = (prefix or slug.replace("-", "")[:3]).strip().upper()
-    if not PREFIX.fullmatch(prefix) or prefix == RESERVED_PREFIX:
+    if not PREFIX.fullmatch(prefix) or prefix.startswith(RESERVED_PREFIX):
         if given:
             raise UsageError(f"--prefix {given!r}: a rule prefix must be 2-4 letters, "
-                             f"not {RESERVED_PREFIX}")
+                             f"not starting {RESERVED_PREFIX}")
         raise UsageError(f"the rule prefix made from {name!r}, {prefix!r}, must be 2-4 "
-                         f"letters, not {RESERVED_PREFIX}: choose one with --prefix")
+                         f"letters, not starting {RESERVED_PREFIX}: choose one with --prefix")
     title = slug.replace("-", " ").title()
     return {
         "slug": slug,

@@ -68,13 +68,26 @@ def scorecard(
     return card
 
 
-def run_scorecard(cards: Iterable[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+def rescored(card: list[dict[str, Any]], findings: Iterable[Finding]) -> list[dict[str, Any]]:
+    """``card`` again after some of its findings were suppressed (a baseline):
+    the same rules looked, but only the findings still open count."""
+    counts = Counter(f.rule_id for f in findings if not f.suppressed)
+    out = []
+    for entry in card:
+        found = {rule_id: counts[rule_id] for rule_id in entry["rules"] if counts[rule_id]}
+        status = NEEDS_ATTENTION if found else NO_PROBLEMS if entry["rules"] else NOT_CHECKED
+        out.append({**entry, "findings": found, "status": status})
+    return out
+
+
+def run_scorecard(cards: Iterable[list[dict[str, Any]]], unread: int = 0) -> list[dict[str, Any]]:
     """The scorecard of a whole run, from each file's.
 
     A question needs attention if it does in any file, has no problems found
     if every file that checked it found none, and is not checked if no file
     checked it; ``unchecked_files`` counts the files that did not check it,
-    and each reason a rule was not checked says in how many files.
+    ``unread`` files (that could not be read, so have no scorecard) among
+    them, and each reason a rule was not checked says in how many files.
     """
     merged: dict[int, dict[str, Any]] = {}
     gaps: dict[int, Counter[tuple[tuple[str, ...], str]]] = {}
@@ -93,6 +106,7 @@ def run_scorecard(cards: Iterable[list[dict[str, Any]]]) -> list[dict[str, Any]]
             gaps.setdefault(question, Counter()).update(
                 (tuple(gap["rules"]), gap["reason"]) for gap in entry.get("not_checked", ()))
     for question, total in merged.items():
+        total["unchecked_files"] += unread
         total["findings"] = dict(sorted(total["findings"].items()))
         total["not_checked"] = [{"rules": list(rules), "reason": reason, "files": count}
                                 for (rules, reason), count in gaps[question].items()]

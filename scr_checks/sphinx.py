@@ -29,7 +29,7 @@ from scr_checks.locations import SourceText
 from scr_checks.readers import decode_text
 from scr_checks.readers.rst import fix_title_lines
 from scr_checks.results import Finding
-from scr_checks.suppressions import apply_baseline, configured_baseline, read_baseline
+from scr_checks.suppressions import apply_baseline
 
 logger = logging.getLogger(__name__)
 
@@ -86,14 +86,12 @@ class Checker:
             self.session = self.run.enter_context(run_session(
                 load_raw(self.config_path), self.config_path, settings=conf_py))
             self.config = self.session.config
-            self.baseline = configured_baseline(self.config)
-            self.accepted = read_baseline(self.baseline) if self.baseline else None
+            self.accepted = self.session.use_baseline()
         except ScrChecksError as exc:
             raise ExtensionError(f"scr-checks: {exc}") from exc
-        if self.accepted is not None:
-            self.session.match_v1_baseline = self.accepted.version == 1
-            if self.accepted.upgrade_note:
-                logger.info("scr-checks: %s", self.accepted.upgrade_note)
+        self.baseline = self.accepted.path if self.accepted is not None else None
+        if self.accepted is not None and self.accepted.upgrade_note:
+            logger.info("scr-checks: %s", self.accepted.upgrade_note)
         self.documents = Matcher(list(settings.scr_checks_documents))
         self.fail_on_findings = bool(settings.scr_checks_fail_on_findings)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
@@ -11,6 +10,8 @@ def did_you_mean(given: str, known: Iterable[str]) -> str:
 
     Rule ids are also matched as prefixes, so ``scr7`` suggests ``SCR7``.
     """
+    import difflib  # only when a name is wrong: not part of every run's start-up
+
     names = list(known)
     upper = given.upper()
     if upper != given and any(name.startswith(upper) for name in names):

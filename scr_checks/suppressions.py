@@ -37,7 +37,9 @@ from scr_checks.exceptions import UsageError
 from scr_checks.fingerprints import VERSION as FINGERPRINT_VERSION
 from scr_checks.formatters import write_atomically
 from scr_checks.locations import utf16_column
+from scr_checks.patterns import compiled
 from scr_checks.results import FileResult, Finding, Location, RunResult, Suppression
+from scr_checks.scorecard import rescored
 
 _BODY = (
     r"scr-checks:\s*(?P<kind>disable-section|disable)"
@@ -45,9 +47,9 @@ _BODY = (
     r"(?:\s+--\s*(?P<why>.*?))?"
 )
 #: The text of a comment that is a marker (a Word comment, or inside a marker line).
-COMMENT_MARKER = regex.compile(rf"\s*{_BODY}\s*")
+COMMENT_MARKER = compiled(rf"\s*{_BODY}\s*")
 #: A source line holding only a marker: a reST or an HTML comment.
-LINE_MARKER = regex.compile(rf"\s*(?:\.\.\s+{_BODY}|<!--\s*{_BODY}\s*-->)\s*")
+LINE_MARKER = compiled(rf"\s*(?:\.\.\s+{_BODY}|<!--\s*{_BODY}\s*-->)\s*")
 
 #: Bumped when the baseline file's layout or its fingerprints change; version 1
 #: files (fingerprints of the unmasked text) are still read.
@@ -287,7 +289,7 @@ def read_baseline(path: Path) -> Baseline:
 
 
 def apply_baseline(files: Iterable[FileResult], baseline: Baseline | None) -> None:
-    """Mark every finding the baseline accepts, in place."""
+    """Mark every finding the baseline accepts, in place, and score each file again."""
     if baseline is None:
         return
     for file in files:
@@ -296,3 +298,5 @@ def apply_baseline(files: Iterable[FileResult], baseline: Baseline | None) -> No
             if not f.suppressed and baseline.accepts(file, f) else f
             for f in file.findings
         ]
+        if file.extras.get("scorecard"):
+            file.extras["scorecard"] = rescored(file.extras["scorecard"], file.findings)

@@ -18,16 +18,15 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import regex
-
 from scr_checks.exceptions import UsageError
 from scr_checks.extract import Column
+from scr_checks.patterns import compiled
 
 #: What joins the values of a column of several.
 JOINER = "; "
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: Characters XML (so a workbook) cannot hold.
-_NOT_XML = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|\p{Cs}")
+_NOT_XML = compiled(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|\p{Cs}")
 
 
 def cell(value: Any) -> str:

@@ -11,6 +11,7 @@ So every such character is written as an escape (``\x1b``, ``\n``,
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 #: C0 and C1 controls, DEL, line and paragraph separators, bidirectional controls.
 _UNSAFE = [*range(0x00, 0x20), *range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F,
@@ -24,9 +25,21 @@ def terminal_safe(text: str) -> str:
     return text.translate(_ESCAPES)
 
 
+def lines_safe(text: str) -> str:
+    """``text`` with its line breaks kept and every other control escaped."""
+    return "\n".join(terminal_safe(line) for line in text.split("\n"))
+
+
 class SafeLogFormatter(logging.Formatter):
-    """A log formatter that escapes the message (a traceback after it stays as it is)."""
+    """A log formatter that escapes the message; a traceback after it (``-v``)
+    keeps its lines, but an escape sequence in an exception's text is shown."""
 
     def formatMessage(self, record: logging.LogRecord) -> str:
         record.message = terminal_safe(record.message)
         return super().formatMessage(record)
+
+    def formatException(self, ei: Any) -> str:
+        return lines_safe(super().formatException(ei))
+
+    def formatStack(self, stack_info: str) -> str:
+        return lines_safe(super().formatStack(stack_info))

@@ -22,6 +22,8 @@ from typing import Any
 
 import regex
 
+from scr_checks.document import TextBlock
+from scr_checks.patterns import compiled
 from scr_checks.patternwords import required_words, starts_word
 from scr_checks.prose import word_runs
 
@@ -107,7 +109,7 @@ class WordList:
             # word boundary too, which the engine tests faster than the look-behind
             # alone (a quarter of the matching time).
             boundary = r"\b" if all(starts_word(e.pattern) for e in self.entries) else ""
-            self._compiled = regex.compile(
+            self._compiled = compiled(
                 rf"{boundary}(?<![\w'’-])(?:{body})(?![\w-])", regex.IGNORECASE
             )
         return self._compiled
@@ -123,10 +125,16 @@ class WordList:
             needed |= words
         return frozenset(needed)
 
-    def finditer(self, text: str) -> Iterator[WordMatch]:
-        """Every match in ``text``, in order; at one position the first entry wins."""
+    def finditer(self, text: str | TextBlock) -> Iterator[WordMatch]:
+        """Every match in ``text`` (or a block's text), in order; at one position
+        the first entry wins."""
+        if isinstance(text, TextBlock):
+            words, text = text.words, text.text
+        else:
+            words = None
         needed = self.words_needed
-        if needed is not None and needed.isdisjoint(word_runs(text)):
+        if needed is not None and needed.isdisjoint(words if words is not None
+                                                    else word_runs(text)):
             return
         for match in self.pattern.finditer(text):
             words = match.group()

@@ -10,7 +10,7 @@ capitals ("CONTENTS", "THE CHILD SAFEGUARDING PRACTICE REVIEW PANEL").  The
 list is every alphabetic word that occurs at least ``MIN_COUNT`` times in
 pyspellchecker's English frequency dictionary (MIT licence), about 18,000
 words; rarer words ("lac", "sr", "phd") stay possible acronyms.  The output,
-``plugins/scr_accessibility/data/common_words.txt``, is committed;
+``plugins/scr_plugins/accessibility/data/common_words.txt``, is committed;
 ``data/SOURCES.md`` records where it came from.
 """
 
@@ -21,7 +21,7 @@ import json
 import sys
 from pathlib import Path
 
-OUT = (Path(__file__).resolve().parent.parent / "plugins" / "scr_accessibility" / "data"
+OUT = (Path(__file__).resolve().parent.parent / "plugins" / "scr_plugins" / "accessibility" / "data"
        / "common_words.txt")
 MIN_COUNT = 1000
 HEADER = (

@@ -9,7 +9,7 @@ The first argument is where ``names`` and ``faker`` are installed; the second
 an English word list (Debian's ``wbritish``).  A name whose lower-case form is
 an English word ("Grace", "Brown", "Early") is kept but marked ambiguous, so
 the checker trusts it only next to other evidence.  The output,
-``plugins/scr_privacy/data/names.tsv``, is committed; ``data/SOURCES.md``
+``plugins/scr_plugins/privacy/data/names.tsv``, is committed; ``data/SOURCES.md``
 records where each list came from.
 """
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import regex
 
-DATA = Path(__file__).resolve().parent.parent / "plugins" / "scr_privacy" / "data"
+DATA = Path(__file__).resolve().parent.parent / "plugins" / "scr_plugins" / "privacy" / "data"
 #: Faker locales whose names UK reviews meet, in Latin script.
 LOCALES = ("en_GB", "en_IE", "en_US", "en_IN", "en_PK", "en_NG", "pl_PL", "ro_RO", "tr_TR")
 #: The census surname list is ordered by frequency; its long tail is mostly noise.

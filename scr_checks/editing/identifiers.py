@@ -17,14 +17,15 @@ from dataclasses import dataclass
 import regex
 
 from scr_checks.exceptions import ConfigError
+from scr_checks.patterns import compiled
 from scr_checks.results import Finding
 from scr_checks.rules import RuleRegistry
 
 #: The tag of rules whose identifiers are people.
 PERSON = "person"
 #: Words before a surname that say nothing about which person it is.
-TITLE = regex.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Rev|Revd)\.?")
-_WORD = regex.compile(r"[\p{L}\p{M}'’-]+")
+TITLE = compiled(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Rev|Revd)\.?")
+_WORD = compiled(r"[\p{L}\p{M}'’-]+")
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ import regex
 from scr_checks.document import Report, TextBlock, blocks
 from scr_checks.editing.identifiers import Identifier, finder, lookup
 from scr_checks.editing.redact_word import Leak, Replacement
+from scr_checks.patterns import compiled
 
 #: Byte-order marks and the codec of the text after each (UTF-32 LE before UTF-16 LE,
 #: whose mark it starts with).
@@ -31,7 +32,7 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
 
 
 #: The start of a Markdown autolink just before an identifier: "<", "<mailto:".
-AUTOLINK = regex.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:)?$")
+AUTOLINK = compiled(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:)?$")
 
 
 @dataclass

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -40,6 +41,15 @@ class Formatter:
     def render(self, run: RunResult) -> str:
         raise NotImplementedError
 
+    def render_parts(self, run: RunResult) -> Iterator[str]:
+        """The output in parts, which are written to a file as they come.
+
+        The whole of :meth:`render` by default; a format whose output grows
+        with the archive gives it a part at a time, so that the whole text is
+        never held at once.
+        """
+        yield self.render(run)
+
 
 def encodable(text: str) -> str:
     """``text`` with lone surrogates replaced by U+FFFD, so UTF-8 can encode it.
@@ -53,8 +63,11 @@ def encodable(text: str) -> str:
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
-def write_atomically(path: Path, text: str | bytes) -> None:
+def write_atomically(path: Path, text: str | bytes | Iterable[str]) -> None:
     """Write to a temporary file beside ``path``, then rename it into place.
+
+    ``text`` may come in parts (an iterable of strings), each written as it
+    comes; if making one fails, the file is left as it was.
 
     Only a regular file is replaced that way: ``-o /dev/null`` or a named pipe
     is written to as it is, never renamed over.  The file gets the mode a
@@ -63,18 +76,21 @@ def write_atomically(path: Path, text: str | bytes) -> None:
     """
     path = Path(path)
     # Text is written as UTF-8 with "\n" line ends on every system; bytes as they are.
-    how: dict[str, Any] = ({"mode": "w", "encoding": "utf-8", "newline": "\n"}
-                           if isinstance(text, str) else {"mode": "wb"})
+    how: dict[str, Any] = ({"mode": "wb"} if isinstance(text, bytes)
+                           else {"mode": "w", "encoding": "utf-8", "newline": "\n"})
+    parts = [text] if isinstance(text, (str, bytes)) else text
     if path.exists() and not path.is_file():
         with path.open(**how) as stream:
-            stream.write(text)
+            for part in parts:
+                stream.write(part)
         return
     folder = path.parent if str(path.parent) else Path(".")
     mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~current_umask()
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
     try:
         with os.fdopen(handle, **how) as stream:
-            stream.write(text)
+            for part in parts:
+                stream.write(part)
             os.fchmod(stream.fileno(), mode)
         os.replace(temp, path)
     except BaseException:

@@ -23,16 +23,14 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
-import regex
-
-from scr_checks.formatters import encodable
-from scr_checks.formatters.deferred import HtmlOutput
+from scr_checks.formatters import Formatter, encodable
+from scr_checks.patterns import compiled
 from scr_checks.results import FileResult, Finding, Location, RunResult, ToolError
 from scr_checks.rules import QUESTIONS, Rule, Severity
 from scr_checks.scorecard import NEEDS_ATTENTION, NO_PROBLEMS, NOT_CHECKED, run_scorecard
 
 #: Characters HTML does not allow in text, or that would disturb its layout.
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = compiled(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _STATUS_CLASS = {NEEDS_ATTENTION: "attention", NO_PROBLEMS: "clear", NOT_CHECKED: "unchecked"}
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.NOTE)
 _FORMATS = {"rst": "reStructuredText", "md": "Markdown", "markdown": "Markdown",
@@ -57,7 +55,11 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-class HtmlFormatter(HtmlOutput):
+class HtmlFormatter(Formatter):
+    name = "html"
+    description = ("One self-contained page for people: scorecards, findings in "
+                   "their paragraphs, linkage maps.")
+    shows_paragraphs = True
 
     def render(self, run: RunResult) -> str:
         style, script = _asset("html-report.css"), _asset("html-report.js")
@@ -143,7 +145,7 @@ class HtmlFormatter(HtmlOutput):
                "<caption>Each report's findings, and its status on each question of the "
                "quality marker (KB: the knowledge-base items): the number of findings "
                "where it needs attention, \u2018none\u2019 where no problems were found, "
-               "or not checked</caption>",
+               "or not checked, and in how many reports it was not checked</caption>",
                f'<thead><tr><th scope="col">Report</th><th scope="col">Findings</th>{head}'
                "</tr></thead>", "<tbody>"]
         for number, file in enumerate(run.files, start=1):
@@ -155,12 +157,14 @@ class HtmlFormatter(HtmlOutput):
                        f"{cells}</tr>")
         out.append("</tbody>")
         cards = [f.extras["scorecard"] for f in run.files if f.extras.get("scorecard")]
-        if cards:
-            total = {entry["question"]: entry for entry in run_scorecard(cards)}
-            cells = "".join(_compact_cell(total.get(q)) for q in QUESTIONS)
-            found = sum(1 for f in run.findings if not f.suppressed)
-            out.append(f'<tfoot><tr><th scope="row">All {_plural(len(cards), "report")}</th>'
-                       f'<td class="number">{found}</td>{cells}</tr></tfoot>')
+        unread = len(run.files) - len(cards)
+        total = {entry["question"]: entry for entry in run_scorecard(cards, unread)}
+        cells = "".join(_compact_cell(total.get(q), len(run.files)) for q in QUESTIONS)
+        found = sum(1 for f in run.findings if not f.suppressed)
+        heading = f"All {_plural(len(run.files), 'report')}" + (
+            f" ({unread} not checked)" if unread else "")
+        out.append(f'<tfoot><tr><th scope="row">{heading}</th>'
+                   f'<td class="number">{found}</td>{cells}</tr></tfoot>')
         out += ["</table></div>", "</section>"]
         return out
 
@@ -312,12 +316,22 @@ def _short(question: int) -> str:
     return "KB" if question == 8 else f"Q{question}"
 
 
-def _compact_cell(entry: dict[str, Any] | None) -> str:
-    """A question's status in few words, for the overview: how many findings, or none."""
+def _compact_cell(entry: dict[str, Any] | None, reports: int = 1) -> str:
+    """A question's status in few words, for the overview: how many findings, or none.
+
+    Of several ``reports``, "none" is shown in green only when every one was
+    checked; otherwise the cell says how many were not, and is grey.
+    """
     status = entry["status"] if entry else NOT_CHECKED
     shown = {NEEDS_ATTENTION: str(sum(entry["findings"].values())) if entry else "",
              NO_PROBLEMS: "none"}.get(status, "not checked")
-    return f'<td class="status {_STATUS_CLASS.get(status, "unchecked")}">{text(shown)}</td>'
+    unchecked = entry.get("unchecked_files", 0) if entry else 0
+    css = _STATUS_CLASS.get(status, "unchecked")
+    if unchecked and status != NOT_CHECKED:
+        shown += f"; {unchecked} of {reports} not checked"
+        if status == NO_PROBLEMS:
+            css = "unchecked"
+    return f'<td class="status {css}">{text(shown)}</td>'
 
 
 def _status_cell(status: str) -> str:

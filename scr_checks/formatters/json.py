@@ -12,12 +12,13 @@ there is no timestamp, so the same inputs give the same bytes.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import asdict
 from importlib import resources
 from typing import Any
 
-from scr_checks.formatters import encodable
-from scr_checks.formatters.deferred import JsonOutput
+from scr_checks.formatters import Formatter, encodable
+from scr_checks.formatters.streaming import Items, json_parts
 from scr_checks.results import FileResult, Finding, RunResult, ToolError
 
 #: The layout this formatter writes; see the schema's ``schema_version``.
@@ -66,9 +67,15 @@ def file_data(file: FileResult) -> dict[str, Any]:
     }
 
 
-class JsonFormatter(JsonOutput):
+class JsonFormatter(Formatter):
+    name = "json"
+    description = "Every finding and error as JSON data, for scripts."
 
     def render(self, run: RunResult) -> str:
+        return "".join(self.render_parts(run))
+
+    def render_parts(self, run: RunResult) -> Iterator[str]:
+        """The document a file at a time: an archive's is never held whole."""
         data = {
             "schema_version": SCHEMA_VERSION,
             "tool": {"name": "scr-checks", "version": run.version},
@@ -79,7 +86,9 @@ class JsonFormatter(JsonOutput):
                  "precision": r.precision}
                 for r in run.rules
             ],
-            "files": [file_data(file) for file in run.files],
+            "files": Items(file_data(file) for file in run.files),
             "errors": [error_data(e) for e in run.run_errors],
         }
-        return encodable(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False)) + "\n"
+        for part in json_parts(data):
+            yield encodable(part)
+        yield "\n"

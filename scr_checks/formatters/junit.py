@@ -21,10 +21,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-import regex
-
-from scr_checks.formatters import encodable
-from scr_checks.formatters.deferred import JunitOutput
+from scr_checks.formatters import Formatter, encodable
+from scr_checks.patterns import compiled
 from scr_checks.results import FileResult, Finding, RunResult, ToolError
 
 if TYPE_CHECKING:  # lxml is imported only when JUnit is written (5 ms of every start-up)
@@ -32,7 +30,7 @@ if TYPE_CHECKING:  # lxml is imported only when JUnit is written (5 ms of every 
 
 #: Characters XML 1.0 forbids (C0 controls but tab and newlines, surrogates,
 #: U+FFFE and U+FFFF); PDF text is full of them.
-_ILLEGAL_XML = regex.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_ILLEGAL_XML = compiled("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def xml_text(text: str) -> str:
@@ -60,7 +58,9 @@ def finding_line(finding: Finding, mark: str = "") -> str:
     return text + mark
 
 
-class JunitFormatter(JunitOutput):
+class JunitFormatter(Formatter):
+    name = "junit"
+    description = "JUnit XML (Jenkins junit-10 dialect): a testcase per report and rule."
 
     def render(self, run: RunResult) -> str:
         from lxml import etree

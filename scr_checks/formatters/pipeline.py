@@ -12,7 +12,6 @@ read, and the same inputs give the same bytes.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
@@ -46,6 +45,8 @@ def automation_details(category: str, environ: Mapping[str, str]) -> tuple[dict[
         return int(value) if value else 0
 
     def guid(*names: str) -> str:
+        import uuid  # only on a pipeline that sets it; uuid imports platform, 3 ms
+
         value = read(*names)
         try:
             parsed = uuid.UUID(value) if value else None

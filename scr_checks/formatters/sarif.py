@@ -17,17 +17,17 @@ asked to see identifiers, and paths are relative to the checkout.
 
 from __future__ import annotations
 
-import json
 import os
+from collections.abc import Iterator
 from dataclasses import fields
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
 from scr_checks.fingerprints import VERSION as FINGERPRINT_VERSION
-from scr_checks.formatters import encodable
-from scr_checks.formatters.deferred import SarifOutput
+from scr_checks.formatters import Formatter, encodable
 from scr_checks.formatters.pipeline import automation_details
+from scr_checks.formatters.streaming import Items, json_parts
 from scr_checks.results import Finding, Location, RunResult, ToolError
 from scr_checks.rules import DOCS_URL, Rule, Severity
 
@@ -157,11 +157,18 @@ def notification_descriptor(kind: str) -> dict[str, Any]:
             "helpUri": f"{DOCS_URL}ci.html"}
 
 
-class SarifFormatter(SarifOutput):
+class SarifFormatter(Formatter):
+    name = "sarif"
+    description = "SARIF 2.1.0, for GitHub code scanning and SARIF viewers."
 
     def render(self, run: RunResult) -> str:
+        return "".join(self.render_parts(run))
+
+    def render_parts(self, run: RunResult) -> Iterator[str]:
+        """The log a result at a time: an archive's is never held whole."""
         log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [self.run(run)]}
-        return json.dumps(log, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        yield from json_parts(log)
+        yield "\n"
 
     @property
     def show_identifiers(self) -> bool:
@@ -209,11 +216,11 @@ class SarifFormatter(SarifOutput):
                 }
                 for file in artifacts
             ],
-            "results": [
+            "results": Items(
                 self.result(f, rule_index, artifact_index.get(f.location.path),
                             f.location.path in binary)
                 for f in kept
-            ],
+            ),
         }
 
     def overrides(self, run: RunResult, rule_index: dict[str, int]) -> dict[str, Any]:

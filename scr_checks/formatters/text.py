@@ -66,8 +66,11 @@ class TextFormatter(Formatter):
                     out.extend(self.scorecard(file.extras.get("scorecard"), safe(file.path)))
             else:
                 cards = [f.extras["scorecard"] for f in run.files if f.extras.get("scorecard")]
-                count = f"{len(cards)} report{'s' if len(cards) != 1 else ''}"
-                out.extend(self.scorecard(run_scorecard(cards) if cards else None, count))
+                unread = len(run.files) - len(cards)
+                count = f"{len(run.files)} report{'s' if len(run.files) != 1 else ''}" + (
+                    f" ({unread} not checked)" if unread else "")
+                out.extend(self.scorecard(run_scorecard(cards, unread) if cards else None,
+                                          count))
         return encodable("\n".join(out)) + "\n"
 
     def total(self, run: RunResult) -> str:

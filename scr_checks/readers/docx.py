@@ -24,8 +24,7 @@ from io import BytesIO
 from typing import Any
 
 from scr_checks.document import HiddenContent, Report
-from scr_checks.readers import ReaderError
-from scr_checks.readers.deferred import WordReader
+from scr_checks.readers import Reader, ReaderError
 from scr_checks.readers.tree import TreeBuilder, text_node
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -61,7 +60,9 @@ def w(name: str) -> str:
     return f"{{{W}}}{name}"
 
 
-class DocxReader(WordReader):
+class DocxReader(Reader):
+    format = "docx"
+    suffixes = (".docx", ".docm")
 
     def read(self, path: str, data: bytes) -> Report:
         return self.read_with_builder(path, data)[0]

@@ -17,8 +17,7 @@ from docutils import nodes
 
 from scr_checks.document import HiddenContent, Report
 from scr_checks.locations import SourceText
-from scr_checks.readers import ReaderError, decode_text
-from scr_checks.readers.deferred import HypertextReader
+from scr_checks.readers import Reader, ReaderError, decode_text
 from scr_checks.readers.tree import TreeBuilder, text_node
 
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
@@ -32,7 +31,9 @@ BLOCKS = {
 _SPACE = re.compile(r"\s+")
 
 
-class HtmlReader(HypertextReader):
+class HtmlReader(Reader):
+    format = "html"
+    suffixes = (".html", ".htm", ".xhtml")
 
     def read(self, path: str, data: bytes) -> Report:
         from lxml import etree

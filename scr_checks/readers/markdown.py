@@ -16,8 +16,7 @@ from docutils import nodes
 
 from scr_checks.document import Report
 from scr_checks.locations import SourceText
-from scr_checks.readers import decode_text
-from scr_checks.readers.deferred import CommonMarkReader
+from scr_checks.readers import Reader, decode_text
 from scr_checks.readers.tree import TreeBuilder, text_node
 
 _QUOTE = re.compile(r"(?:[ \t]*>)*[ \t]*")
@@ -26,7 +25,9 @@ _ATX = re.compile(r"[ \t]*#{1,6}[ \t]+")
 _PIPE = re.compile(r"(?<!\\)\|")
 
 
-class MarkdownReader(CommonMarkReader):
+class MarkdownReader(Reader):
+    format = "markdown"
+    suffixes = (".md", ".markdown")
 
     def read(self, path: str, data: bytes) -> Report:
         from markdown_it import MarkdownIt

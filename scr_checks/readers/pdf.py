@@ -31,8 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scr_checks.document import HiddenContent, Report
-from scr_checks.readers import ReaderError
-from scr_checks.readers.deferred import PortableDocumentReader
+from scr_checks.readers import Reader, ReaderError
 from scr_checks.readers.tree import TreeBuilder
 
 PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|-\s*\d{1,4}\s*-",
@@ -73,7 +72,9 @@ class Line:
         return (round(self.size, 1), self.bold)
 
 
-class PdfReader(PortableDocumentReader):
+class PdfReader(Reader):
+    format = "pdf"
+    suffixes = (".pdf",)
 
     def read(self, path: str, data: bytes) -> Report:
         import pypdfium2 as pdfium

@@ -67,3 +67,18 @@ def test_a_baseline_of_no_known_version_is_refused(tmp_path, version):
     path.write_text(f'{{"scr-checks-baseline": {version}, "findings": []}}', encoding="utf-8")
     with pytest.raises(UsageError, match="not a scr-checks baseline"):
         read_baseline(path)
+
+
+def test_every_front_end_reads_its_baseline_through_the_session(tmp_path):
+    from scr_checks.testing import make_session
+
+    named = tmp_path / "named.json"
+    named.write_text(json.dumps({"scr-checks-baseline": 1, "findings": []}), encoding="utf-8")
+    configured = tmp_path / "configured.json"
+    configured.write_text(json.dumps({"scr-checks-baseline": 2, "findings": []}), encoding="utf-8")
+    session = make_session(config={"baseline": str(configured)})
+    assert session.use_baseline().path == configured
+    assert session.match_v1_baseline is False
+    assert session.use_baseline(named).version == 1
+    assert session.match_v1_baseline is True
+    assert make_session().use_baseline() is None

@@ -456,3 +456,31 @@ def test_the_command_ends_as_any_program_so_plugins_clean_up(tmp_path):
                           env={**os.environ, "PYTHONPATH": str(tmp_path)})
     assert proc.returncode == 1, proc.stderr
     assert (tmp_path / "cleaned").read_text(encoding="utf-8") == "yes"
+
+
+def test_the_run_s_scorecard_counts_the_reports_that_could_not_be_read(tmp_path, capsys):
+    (tmp_path / "a.docx").write_bytes(b"not a zip")
+    (tmp_path / "b.rst").write_text(GOOD, encoding="utf-8")
+    assert main(["check", str(tmp_path), "--no-color"]) == 2
+    out = capsys.readouterr().out
+    assert "Quality marker 'The report' - 2 reports (1 not checked):" in out
+    questions = [line for line in out.splitlines() if line.startswith("  Q")]
+    assert len(questions) == 8
+    assert all(line.endswith("(not checked in 1 report)") for line in questions
+               if " not checked " not in line)
+
+
+@pytest.mark.parametrize(("command", "says", "never"), [
+    ("check", "1  findings at or above the fail level", None),
+    ("extract", "0  every report's records were written, whatever the findings",
+     "fail level"),
+    ("annotate", "0  the copy was written, whatever the findings", "fail level"),
+    ("redact", "1  an identifier is left in the copy", "fail level"),
+    ("rules", "0  done", "fail level"),
+])
+def test_each_command_s_help_gives_its_own_exit_status(command, says, never, capsys):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = capsys.readouterr().out
+    assert says in out
+    assert never is None or never not in out

@@ -65,6 +65,22 @@ def test_bad_input_is_one_line_naming_the_file(copy, capsys, args, message):
     assert err.count("\n") == 1 and message in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize(("chosen", "message"), [
+    ("identifiers.md", "output 'identifiers.md' is one of the inputs"),
+    ("./identifiers.redacted.md", "--write-identifier-map 'identifiers.redacted.md' is the "
+                                  "redacted copy"),
+])
+def test_the_identifier_map_never_replaces_the_report_or_its_copy(copy, capsys, chosen,
+                                                                   message):
+    report = copy("identifiers.md")
+    before = report.read_bytes()
+    assert main(["redact", str(report), "--isolated", "--write-identifier-map", chosen]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err
+    assert report.read_bytes() == before
+    assert sorted(p.name for p in Path().iterdir()) == ["identifiers.md"]
+
+
 def test_redact_dry_run_prints_a_masked_table_and_writes_nothing(copy, capsys):
     report = copy("identifiers.md")
     assert main(["redact", str(report), "--dry-run", "--isolated"]) == 1  # a comment leaks

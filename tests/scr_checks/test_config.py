@@ -59,6 +59,23 @@ def test_bad_values_name_the_key(raw, message):
         make_session(config=raw, config_path=Path("scr-checks.toml"))
 
 
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ({"fail_levl": "error"}, "unknown key 'fail_levl'; did you mean 'fail_level'?"),
+        ({"structure": {"required_section": ["x"]}},
+         "unknown key 'structure.required_section'; did you mean "
+         "'structure.required_sections'?"),
+        ({"structur": {"required_sections": ["x"]}},
+         "unknown key 'structur'; did you mean 'structure'?"),
+    ],
+)
+def test_an_unknown_key_suggests_the_nearest_declared_one(raw, message):
+    with pytest.raises(ConfigError) as caught:
+        make_session(config=raw, config_path=Path("scr-checks.toml"))
+    assert str(caught.value) == f"scr-checks.toml: {message}"
+
+
 def test_severity_for_unknown_rule_is_an_error():
     with pytest.raises(ConfigError, match=r"'severity\.SCR999' names no registered rule"):
         make_session(config={"severity": {"SCR999": "error"}})
@@ -105,6 +122,15 @@ def test_a_configuration_above_the_repository_is_not_read(tmp_path, monkeypatch,
     assert "SCR_PLANTED" not in os.environ
     out = capsys.readouterr().out
     assert "Personal name: '[name]'" in out and "Jane Moss" not in out
+
+
+def test_a_mercurial_repository_root_bounds_the_search_too(tmp_path):
+    plant(tmp_path)
+    repository = tmp_path / "reports-repo"
+    (repository / ".hg").mkdir(parents=True)
+    (repository / "drafts").mkdir()
+    assert search_limit(repository / "drafts") == repository
+    assert find_config(repository / "drafts" / "r.rst") is None
 
 
 def test_outside_a_repository_the_search_stops_at_the_current_folder(tmp_path, monkeypatch):

@@ -212,3 +212,63 @@ def test_an_output_that_is_an_input_is_refused(tmp_path, capsys):
     assert main(["extract", str(report), "-o", str(report)]) == 2
     assert "is one of the inputs" in capsys.readouterr().err
     assert report.read_bytes() == before
+
+
+def _records_of_text(text: str, suffix: str = ".md") -> list[dict]:
+    from scr_checks.testing import check_text
+
+    return records(check_text(text, suffix=suffix))
+
+
+RECOMMENDATIONS = """# Serious Case Review: Child Z
+
+## 1. Findings
+
+### Finding 1: Referrals lose the health visitor's observations
+
+1.1 The form has no field for them.
+
+## 2. Recommendations
+
+2.1 (Finding 1): The Partnership and the ICB should add a field for health
+observations to the referral form.
+
+2.2 Consideration should be given to training (Finding 1).
+"""
+
+
+def test_a_recommendation_s_owner_is_the_body_its_text_says_should_act():
+    rows = by_label(_records_of_text(RECOMMENDATIONS))
+    assert rows["2.1"]["owner"] == "The Partnership and the ICB"
+    assert rows["2.2"]["owner"] == ""  # passive: nobody is named
+
+
+@pytest.mark.parametrize(("text", "owner"), [
+    ("The review recommends that health agencies must audit referrals.", "Health agencies"),
+    ("That the Board should ask agencies to report.", "The Board"),
+    ("Training for GPs should include coercive control.", ""),
+    ("It should be ensured that plans are reviewed.", ""),
+    ("Practice must improve.", ""),
+    ("Recommendation 3 - (Finding 1): The Board should audit it.", "The Board"),
+    ("(b) Schools should record every call.", "Schools"),
+])
+def test_stated_owner(text, owner):
+    from scr_checks.extract import stated_owner
+
+    assert stated_owner(text) == owner
+
+
+def test_a_leading_finding_reference_is_not_part_of_the_title():
+    rows = by_label(_records_of_text(RECOMMENDATIONS))
+    assert rows["2.1"]["title"] == ("The Partnership and the ICB should add a field for "
+                                    "health observations to the referral form.")
+
+
+def test_a_report_without_findings_or_recommendations_still_has_its_row():
+    rows = _records_of_text("# Serious Case Review: Child Y\n\nPublished May 2020\n\n"
+                            "## 1. Introduction\n\n1.1 The review began in 2019.\n")
+    assert len(rows) == 1
+    assert {k: v for k, v in rows[0].items() if v} == {
+        "report": rows[0]["report"], "report_title": "Serious Case Review: Child Y",
+        "year": "2020"}
+    assert set(rows[0]) == set(NAMES)

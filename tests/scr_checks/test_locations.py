@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scr_checks.locations import Aligner, SourceText
 from scr_checks.testing import check_paths, findings_of
@@ -131,3 +133,44 @@ def test_alignment_resumes_where_it_stopped_in_any_order_of_asking():
     jumping = Aligner(text, source, 1)
     order = [30, 3, 49, 0, 31, 12]
     assert [jumping.position(i) for i in order] == [whole[i] for i in order]
+
+
+def one_character_at_a_time(aligner: Aligner) -> list[tuple[int, int]]:
+    """The alignment as first written: every character searched for on its own."""
+    skip_tags = aligner.source.markup == "html"
+    line, col = aligner._anchor()
+    out = []
+    for ch in aligner.text:
+        if ch.isspace():
+            out.append((line, col))
+            line, col = aligner._skip_space(line, col)
+            continue
+        found = aligner._find(ch, line, col, skip_tags)
+        if found is None:
+            out.append((line, col))
+            continue
+        line, col = found
+        out.append((line, col))
+        col += 1
+    return out
+
+
+_PIECES = st.sampled_from(["the", "flag", "me", " ", "  ", "\n", "\t", "*", "`", "<b>", "</b>",
+                           "&amp;", "<", ">", "é", "\u00a0", "\u2028", "x"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(source=st.lists(_PIECES, max_size=30), text=st.lists(_PIECES, max_size=20),
+       markup=st.sampled_from(["plain", "html"]), asks=st.lists(st.integers(0, 200), max_size=6),
+       of_source=st.booleans())
+def test_placing_whole_words_gives_the_positions_one_character_at_a_time_gives(
+        source, text, markup, asks, of_source):
+    lines = "".join(source).split("\n")
+    if of_source:  # the source's words without its markup, as a reader gives them
+        text = [p for p in source if p not in ("*", "`", "<b>", "</b>")]
+    words = "".join(text).replace("\n", " ")  # line breaks folded, as a reader folds them
+    aligner = Aligner(words, SourceText(lines, markup), 1)
+    expected = one_character_at_a_time(aligner)
+    for index in [*asks, *range(len(words))]:
+        if 0 <= index < len(words):
+            assert aligner.position(index) == expected[index]

@@ -60,6 +60,27 @@ def test_a_labelled_finding_runs_over_its_numbered_paragraphs():
     assert second["text"].endswith("Visits stopped when the family moved.")
 
 
+def test_a_label_may_name_what_it_answers_before_its_colon():
+    data = linkage("""\
+        Findings
+        ========
+
+        5.1 Finding 1: Referral forms lose health observations.
+
+        Recommendations
+        ===============
+
+        6.1 Recommendation 1 (Finding 1): The Partnership should add a health field to
+        the referral form.
+
+        6.2 Recommendation 2 cites paragraph 4.1 and is prose about a recommendation.
+        """)
+    (first,) = data["recommendations"]
+    assert first["label"] == "Recommendation 1"
+    assert "The Partnership should add a health field" in first["title"]
+    assert first["findings"] == ["Finding 1"]
+
+
 def test_findings_as_prose_sub_headings():
     data = linkage("""\
         Findings

@@ -90,3 +90,35 @@ def test_a_broken_pipe_on_stdout_still_writes_the_files(tmp_path):
     assert err == "scr-checks: error: cannot write to standard output: Broken pipe\n"
     data = json.loads(target.read_text(encoding="utf-8"))
     assert data["errors"][0]["message"] == "cannot write to standard output: Broken pipe"
+
+
+@pytest.mark.parametrize("command", [["extract", str(SAMPLE)], ["rules"], ["rule", "SCR701"],
+                                     ["formats"]])
+def test_a_closed_stdout_is_an_error_of_every_command_not_a_crash_or_silence(command):
+    proc = subprocess.run([sys.executable, "-m", "scr_checks", *command],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                          check=False, preexec_fn=lambda: os.close(1))
+    assert proc.returncode == 2
+    assert proc.stderr.endswith("cannot write to standard output: standard output is "
+                                "closed\n")
+    assert "Traceback" not in proc.stderr
+
+
+def test_a_format_that_fails_half_way_leaves_its_file_as_it_was(tmp_path, capsys, monkeypatch):
+    from scr_checks.formatters.json import JsonFormatter
+
+    data, sarif = tmp_path / "out.json", tmp_path / "out.sarif"
+    data.write_text("earlier run\n", encoding="utf-8")
+
+    def half(self, run):
+        yield "{\n"
+        raise RuntimeError("no more")
+
+    monkeypatch.setattr(JsonFormatter, "render_parts", half)
+    assert main(["check", str(SAMPLE), "--json", str(data), "--sarif", str(sarif)]) == 2
+    assert data.read_text(encoding="utf-8") == "earlier run\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json", "out.sarif"]
+    invocation = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["invocations"][0]
+    assert [n["message"]["text"] for n in invocation["toolExecutionNotifications"]] == [
+        "RuntimeError: no more"]
+    assert "plugin 'format json': RuntimeError: no more" in capsys.readouterr().err

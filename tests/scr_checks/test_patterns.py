@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import regex
@@ -96,3 +100,83 @@ def test_an_unwritable_cache_folder_never_fails_the_run(tmp_path, monkeypatch):
     monkeypatch.setattr(patterns, "_new", {})
     patterns.compiled(DATE + "x")
     assert patterns.save() is None
+
+
+def test_a_full_cache_keeps_only_what_the_run_used(fresh, monkeypatch):
+    patterns.compiled(DATE)
+    patterns.compiled(DATE + "y")
+    patterns.save()
+    forget(monkeypatch)
+    monkeypatch.setattr(patterns, "MAX_ENTRIES", 2)
+    monkeypatch.setattr(patterns, "_used", set())
+    patterns.compiled(DATE)  # rebuilt from the file
+    patterns.compiled(DATE + "z")  # new
+    patterns.save()
+    forget(monkeypatch)
+    assert set(patterns._cache()) == {(DATE, 0), (DATE + "z", 0)}
+
+
+def test_the_cache_file_is_readable_by_everyone_like_bytecode(fresh):
+    patterns.compiled(DATE)
+    path = patterns.save()
+    assert path is not None and path.stat().st_mode & 0o777 == 0o644
+    assert not [p for p in path.parent.iterdir() if p.name.startswith(".patterns-")]
+
+
+def test_patterns_of_another_default_version_are_not_kept(fresh, monkeypatch):
+    monkeypatch.setattr(regex, "DEFAULT_VERSION", regex.VERSION1)
+    assert patterns.compiled(r"[\w--\d]+").fullmatch("ab") is not None
+    assert patterns.save() is None
+
+
+def test_no_home_folder_means_no_cache_not_a_failure(fresh, monkeypatch):
+    monkeypatch.delenv(patterns.CACHE_DIR)
+    monkeypatch.setattr(patterns.os, "access", lambda *args: False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def homeless():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(patterns.Path, "home", homeless)
+    assert patterns.compiled(DATE).search("on 3 March").group() == "3 March"
+    assert patterns.save() is None
+
+
+#: A run that counts the patterns compile_pattern had to compile, from the
+#: first import of the package on.
+SECOND_RUN = """
+import sys
+import regex
+
+compiled_afresh = []
+real = regex.compile
+
+
+def counting(pattern, flags=0, **kwargs):
+    caller = sys._getframe(1).f_code
+    if caller.co_name == "compiled" and caller.co_filename.endswith("patterns.py"):
+        compiled_afresh.append(pattern)
+    return real(pattern, flags, **kwargs)
+
+
+regex.compile = counting
+from scr_checks.cli import main
+
+main(["check", sys.argv[1], "--format", "json", "-o", sys.argv[2]])
+print(len(compiled_afresh))
+"""
+
+
+def test_a_second_run_compiles_no_pattern_the_first_one_kept(tmp_path):
+    """Every pattern made with compile_pattern, at import or first use, is rebuilt."""
+    report = Path(__file__).parents[2] / "fixtures" / "reports" / "sample.rst"
+    env = {**os.environ, patterns.CACHE_DIR: str(tmp_path)}
+    env.pop(patterns.NO_CACHE, None)
+    counts = []
+    for _ in range(2):
+        run = subprocess.run([sys.executable, "-c", SECOND_RUN, str(report),
+                              str(tmp_path / "out.json")], env=env, capture_output=True,
+                             text=True, check=True)
+        counts.append(int(run.stdout.split()[-1]))
+    assert counts[0] > 50
+    assert counts[1] == 0

@@ -8,7 +8,7 @@ import types
 
 import pytest
 
-from scr_checks.exceptions import PluginLoadError
+from scr_checks.exceptions import PluginLoadError, RuleError
 from scr_checks.pluginmanager import ENTRY_POINT_GROUP, ScrPluginManager
 from scr_checks.testing import check_text, make_session, rule_ids
 
@@ -113,17 +113,34 @@ def test_unmarked_functions_are_not_hooks():
     assert not pm.hook.scr_check_node.get_hookimpls()
 
 
-def test_duplicate_rule_id_names_both_plugins(make_plugin):
-    source = (
+def _rule_plugin(rule_id: str) -> str:
+    return (
         "from scr_checks import Rule, Severity, hookimpl\n@hookimpl\n"
         "def scr_register_rules():\n"
-        "    return [Rule(id='SCR101', name='dup', short='s', full='f',\n"
+        f"    return [Rule(id='{rule_id}', name='dup', short='s', full='f',\n"
         "                 severity=Severity.NOTE, question=1)]\n"
     )
-    name = make_plugin(source)
-    with pytest.raises(Exception, match="SCR101") as info:
+
+
+@pytest.mark.parametrize("rule_id", ["SCR101", "SCR901"])
+def test_a_third_party_cannot_take_an_scr_id(make_plugin, rule_id):
+    name = make_plugin(_rule_plugin(rule_id))
+    with pytest.raises(RuleError) as info:
         make_session(plugins=[name])
-    assert f"'{name}'" in str(info.value) and "'structure'" in str(info.value)
+    assert str(info.value) == (
+        f"plugin {name!r} registers rule {rule_id}, but ids starting 'SCR' are kept for "
+        "scr-checks' built-in checkers: give the plugin's rules a prefix of its own (2-4 "
+        "capital letters, such as 'NSH101')")
+
+
+def test_a_rule_id_two_plugins_register_names_both_and_blames_neither(make_plugin):
+    first, second = make_plugin(_rule_plugin("ACM101")), make_plugin(_rule_plugin("ACM101"))
+    with pytest.raises(RuleError) as info:
+        make_session(plugins=[first, second])
+    owners = sorted([first, second])
+    assert str(info.value) == (f"rule ACM101 is registered by two plugins, {owners[0]!r} and "
+                               f"{owners[1]!r}: a rule id belongs to one plugin; rename one "
+                               "of them")
 
 
 def test_built_ins_load_without_autoload_and_one_can_be_disabled(monkeypatch):

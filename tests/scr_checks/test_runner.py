@@ -129,6 +129,12 @@ def test_markup_problem_becomes_a_finding_not_printed(capsys):
     assert captured.out == captured.err == ""
 
 
+def test_markup_problems_come_from_the_core_plugin_like_any_check():
+    session = make_session(config={"select": ["SCR100"]})
+    core = session.rules.owner("SCR100")
+    assert core in [impl[0] for impl in session.pm.implementations("scr_check_document")]
+
+
 def test_include_and_raw_are_not_honoured(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOPSECRET", encoding="utf-8")

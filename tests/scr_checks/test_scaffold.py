@@ -53,6 +53,7 @@ def test_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
 
 
 @pytest.mark.parametrize(("name", "prefix"), [("North Shire", None), ("x", "SCR"),
+                                              ("x", "SCRU"), ("scrutiny", None),
                                               ("northshire", "N1")])
 def test_bad_names_are_usage_errors(name, prefix):
     with pytest.raises(UsageError):

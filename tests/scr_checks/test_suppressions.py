@@ -177,6 +177,26 @@ def test_baseline_round_trip_survives_an_edit_above(write_report, flag_plugin, t
     assert first_bytes != baseline.read_bytes()
 
 
+def test_the_scorecard_counts_only_findings_the_baseline_left_open(
+        write_report, flag_plugin, tmp_path, capsys):
+    path = write_report(TWO)
+    baseline = tmp_path / "baseline.json"
+    common = ["-p", flag_plugin, "--select", "TST", "--format", "json"]
+    main(["check", str(path), *common])
+    (before,) = [e for e in json.loads(capsys.readouterr().out)["files"][0]["extras"]
+                 ["scorecard"] if e["findings"]]
+    assert before["status"] == "needs attention"
+    assert main(["check", str(path), *common, "--write-baseline", str(baseline)]) == 0
+    capsys.readouterr()
+    assert main(["check", str(path), *common, "--baseline", str(baseline)]) == 0
+    card = json.loads(capsys.readouterr().out)["files"][0]["extras"]["scorecard"]
+    (after,) = [e for e in card if e["question"] == before["question"]]
+    assert (after["status"], after["findings"]) == ("no problems found", {})
+    main(["check", str(path), "-p", flag_plugin, "--select", "TST", "--no-color",
+          "--baseline", str(baseline)])
+    assert "needs attention" not in capsys.readouterr().out
+
+
 def test_a_bad_baseline_file_is_a_usage_error(write_report, tmp_path, capsys):
     path = write_report(TWO)
     bad = tmp_path / "bad.json"

@@ -28,3 +28,16 @@ def test_a_log_message_is_escaped_but_a_traceback_is_not():
                                    "skipped %s", ("evil\nscr-checks: forged",), sys.exc_info())
     text = formatter.format(record)
     assert text.startswith("scr-checks: skipped evil\\nscr-checks: forged\nTraceback")
+
+
+def test_a_traceback_keeps_its_lines_but_shows_escape_sequences():
+    formatter = SafeLogFormatter("scr-checks: %(message)s")
+    try:
+        raise ValueError("report\x1b[2J.docx: bad")
+    except ValueError:
+        record = logging.LogRecord("scr_checks", logging.DEBUG, __file__, 1, "details", (),
+                                   sys.exc_info())
+    text = formatter.format(record)
+    assert "\x1b" not in text
+    assert text.splitlines()[-1] == "ValueError: report\\x1b[2J.docx: bad"
+    assert text.splitlines()[1] == "Traceback (most recent call last):"

@@ -3,6 +3,8 @@
 import pytest
 
 from scr_checks import WordEntry, WordList
+from scr_checks.document import blocks
+from scr_checks.readers.rst import RstReader
 
 
 def make(*patterns: str, allowed=()) -> WordList:
@@ -54,3 +56,12 @@ def test_entry_from_data_rejects_unknown_fields():
     with pytest.raises(ValueError, match="pattern"):
         WordEntry.from_data({"word": "x"})
     assert WordEntry.from_data("x", "blame") == WordEntry("x", "blame")
+
+
+def test_a_block_is_searched_as_its_text_with_the_words_it_holds():
+    block = blocks(RstReader().read("r.rst", b"The worker FAILED to visit.\n"))[0]
+    words = make("failed to", "visit")
+    assert block.words == {"the", "worker", "failed", "to", "visit"}
+    assert block.words is block.words  # kept on the block, not made again
+    assert [m.text for m in words.finditer(block)] == ["FAILED to", "visit"]
+    assert list(words.finditer(block)) == list(words.finditer(block.text))

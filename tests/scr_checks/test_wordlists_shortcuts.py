@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 from scr_checks import WordEntry, WordList
 from scr_checks.wordlists import _spaces
 
-DATA = sorted(p for p in (Path(__file__).resolve().parents[2] / "plugins").glob("scr_*/data/*.tsv")
-              if p.parent.parent.name in {"scr_tone", "scr_priorities", "scr_coverage",
-                                          "scr_linkage", "scr_explanation"}
+DATA = sorted(p for p in (Path(__file__).resolve().parents[2] / "plugins" / "scr_plugins")
+              .glob("*/data/*.tsv")
+              if p.parent.parent.name in {"tone", "priorities", "coverage", "linkage",
+                                          "explanation"}
               or p.name == "jargon.tsv")
 
 

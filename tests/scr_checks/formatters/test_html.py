@@ -194,6 +194,19 @@ def test_a_file_that_could_not_be_read_says_so(tmp_path):
     assert page.xpath("//table[@class='overview']/tbody/tr[1]/td[1]/text()") == ["not read"]
 
 
+def test_the_overview_never_shows_green_for_reports_that_were_not_checked(tmp_path):
+    reports = []
+    for name in ("a.docx", "b.docx", "c.pdf"):
+        reports.append(tmp_path / name)
+        reports[-1].write_bytes(b"not a report")
+    page, _, _ = page_of([*reports, REPO / "fixtures" / "reports" / "well_formed.rst"])
+    (total,) = page.xpath("//table[@class='overview']/tfoot/tr/th/text()")
+    assert total == "All 4 reports (3 not checked)"
+    cells = page.xpath("//table[@class='overview']/tfoot/tr/td[contains(@class, 'status')]")
+    assert cells and all("clear" not in cell.get("class") for cell in cells)
+    assert all(cell.text.endswith("; 3 of 4 not checked") for cell in cells)
+
+
 def test_the_same_run_gives_the_same_bytes(fixture_page):
     _, html, run = fixture_page
     session = make_session()

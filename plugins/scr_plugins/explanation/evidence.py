@@ -1,0 +1,193 @@
+"""Does a finding explain practice, or only describe it? (question 4)
+
+Evidence of explanation, each kind a word list in ``data/``:
+
+* causal connectives ("because", "as a result of", "which meant that",
+  ``connectives.tsv``) and systemic statements ("not peculiar to this case",
+  "across the partnership", "short-staffed", ``systemic.tsv``) count wherever
+  they appear;
+* a systemic noun (protocol, guidance, tool, form, supervision, workload …,
+  ``systemic_nouns.tsv``) counts only when the finding says something about
+  it: it is the subject of a verb ("the protocol did not cover …",
+  "supervision gives little room …", ``predicates.tsv``) or it is described
+  as missing, absent or inadequate ("there was no guidance", "an outdated
+  protocol", "high caseloads", ``deficiencies.tsv``).  Named as what was or
+  was not done ("did not follow the protocol", "failed to use the tool",
+  "the guidance was not applied", ``omissions.tsv``) it is description;
+* in the SCIE Learning Together format the sub-headings are questions and
+  their words do not count; an answer to "How widespread is it?" or "How do
+  we know it is not peculiar to this case?" does, unless it says the answer
+  is not known (``scie.tsv``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import regex
+
+from scr_checks import WordEntry, WordList, WordMatch, compile_pattern
+
+#: Where a clause ends: a stop, semicolon, colon, question mark, or a block break
+#: (a stop followed by a digit is a paragraph number, "5.1").
+_BOUNDARY = compile_pattern(r"[.;:!?\n](?!\d)")
+#: Between a systemic noun and the verb it is the subject of: a bracketed
+#: reference, a relative pronoun, or a short phrase ("used by the service",
+#: "by telephone"), then adverbs.
+_SUBJECT_GAP = compile_pattern(
+    r"(?:\s*\([^)]*\))?"
+    r"(?:\s*,?\s+(?:which|that)"
+    r"|\s+(?:[\w'’-]+\s+)?(?:by|for|of|on|in|at|from|about|with|between|to|within|under)"
+    r"(?:\s+[\w'’()-]+){1,6}?,?)?"
+    r"(?:\s+(?:not|never|also|only|still|often|always|rarely|then|therefore|now|however|too)\b,?)*"
+    r"\s+",
+    regex.IGNORECASE,
+)
+#: Between an auxiliary and a compliance verb: "was not", "had not been", "could not be".
+_PASSIVE = compile_pattern(
+    r"(?:\s+(?:not|never|always|often|rarely|consistently|properly|fully|then|therefore"
+    r"|be|been|being)\b)*\s+",
+    regex.IGNORECASE,
+)
+_BE = {"is", "was", "were", "are"}
+_HAVE = {"has", "had", "have"}
+_BEEN = compile_pattern(r"\bbeen\b", regex.IGNORECASE)
+#: Between a cue ("no", "did not follow") and the noun it governs: up to four words.
+_OBJECT_GAP = compile_pattern(r"\s+(?:[\w'’-]+\s+){0,4}")
+_DETERMINER = compile_pattern(
+    r"(?:\b(?:the|a|an|this|its|their|his|her|any)\s+(?:[\w'’-]+\s+){0,3})$",
+    regex.IGNORECASE,
+)
+_WORD = compile_pattern(r"[\w'’-]+")
+#: How many words an answer to a SCIE generalisation question needs to count.
+MIN_ANSWER_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists, compiled once."""
+
+    connectives: WordList
+    systemic: WordList
+    nouns: WordList
+    omissions: WordList
+    deficiencies: WordList
+    predicates: WordList
+    questions: WordList
+    non_answers: WordList
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether a finding explains, and the tools it names only as not used."""
+
+    explained: bool
+    #: Systemic nouns named only as what was (not) followed or used: "the bruising protocol".
+    omitted: tuple[str, ...] = ()
+
+
+def _load(name: str) -> WordList:
+    return WordList.load(resources.files(__package__).joinpath(f"data/{name}.tsv"))
+
+
+@cache
+def lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
+    """The shipped lists; ``extra`` patterns count as connectives."""
+    scie = _load("scie")
+    return Lexicon(
+        connectives=_load("connectives").extend(WordEntry(p, "local") for p in extra),
+        systemic=_load("systemic"),
+        nouns=_load("systemic_nouns"),
+        omissions=_load("omissions"),
+        deficiencies=_load("deficiencies"),
+        predicates=_load("predicates"),
+        questions=WordList("scie", [e for e in scie.entries if e.category != "non-answer"]),
+        non_answers=WordList("scie", [e for e in scie.entries if e.category == "non-answer"]),
+    )
+
+
+def judge(blocks: Iterable[str], lex: Lexicon) -> Verdict:
+    """Whether the text of a finding (its blocks, in order) explains practice."""
+    text = "\n".join(blocks)
+    text, answered = _without_questions(text, lex)
+    if answered:
+        return Verdict(True)
+    for words in (lex.connectives, lex.systemic):
+        if any(True for _ in words.finditer(text)):
+            return Verdict(True)
+    omitted: list[str] = []
+    for noun in lex.nouns.finditer(text):
+        role = _role(text, noun, lex)
+        if role == "explains":
+            return Verdict(True)
+        if role == "omitted":
+            phrase = _noun_phrase(text, noun)
+            if phrase.lower() not in (o.lower() for o in omitted):
+                omitted.append(phrase)
+    return Verdict(False, tuple(omitted))
+
+
+def _without_questions(text: str, lex: Lexicon) -> tuple[str, bool]:
+    """The text with SCIE sub-headings blanked out, and whether a generalisation
+    question has a real answer."""
+    questions = list(lex.questions.finditer(text))
+    if not questions:
+        return text, False
+    chars = list(text)
+    for q in questions:
+        chars[q.start:q.end] = "\n" * (q.end - q.start)
+    for q, following in zip(questions, [*questions[1:], None], strict=True):
+        if q.entry.category != "generalisation":
+            continue
+        answer = text[q.end:following.start if following else len(text)]
+        if (len(_WORD.findall(answer)) >= MIN_ANSWER_WORDS
+                and not any(True for _ in lex.non_answers.finditer(answer))):
+            return text, True
+    return "".join(chars), False
+
+
+def _role(text: str, noun: WordMatch, lex: Lexicon) -> str | None:
+    """``explains``, ``omitted`` or None for one mention of a systemic noun."""
+    window = text[noun.end:noun.end + 120]
+    for verb in lex.predicates.finditer(window):
+        if not _SUBJECT_GAP.fullmatch(window, 0, verb.start):
+            break
+        if verb.entry.category == "auxiliary" and _is_passive_compliance(window, verb, lex):
+            return "omitted"
+        return "explains"
+    start = max((m.end() for m in _BOUNDARY.finditer(text, 0, noun.start)), default=0)
+    left = text[start:noun.start]
+    cues = [(m, "explains") for m in lex.deficiencies.finditer(left)]
+    cues += [(m, "omitted") for m in lex.omissions.finditer(left)]
+    for cue, role in sorted(cues, key=lambda c: c[0].end, reverse=True):
+        if _OBJECT_GAP.fullmatch(left, cue.end) or cue.end == len(left):
+            return role
+        break
+    return None
+
+
+def _is_passive_compliance(window: str, verb: WordMatch, lex: Lexicon) -> bool:
+    """Whether a passive compliance verb follows: "was not followed", "had not been
+    applied".  "Did not apply to" is active, and "could not be followed" says
+    something about the guidance."""
+    gap = _PASSIVE.match(window, verb.end)
+    if gap is None:
+        return False
+    aux = verb.text.lower().rstrip("n't’")
+    if aux not in _BE and not (aux in _HAVE and _BEEN.search(gap.group())):
+        return False
+    first = next(lex.omissions.finditer(window[gap.end():]), None)
+    return first is not None and first.start == 0
+
+
+def _noun_phrase(text: str, noun: WordMatch) -> str:
+    """The noun with its determiner and modifiers: "the bruising protocol"."""
+    before = _DETERMINER.search(text, max(0, noun.start - 60), noun.start)
+    start = before.start() if before else noun.start
+    phrase = " ".join(text[start:noun.end].split())
+    # Quoted mid-sentence in a message: "it names the bruising protocol", even
+    # where the report starts a sentence with it.
+    return phrase[0].lower() + phrase[1:] if before else phrase

@@ -1,0 +1,232 @@
+"""Privacy checker: what could identify a family or staff (question 2).
+
+A built-in plugin that uses only the public API.  Word lists are compiled
+once per process; a report's own pseudonym declarations are gathered once
+per file.  A local area's plugin adds names and places by implementing the
+``scr_privacy_terms`` hook this plugin adds (:mod:`scr_plugins.privacy.hookspecs`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import cache, lru_cache
+from typing import Any
+
+import regex
+
+from scr_checks import (
+    TEXT_PARTS,
+    CheckContext,
+    Config,
+    ConfigError,
+    Finding,
+    Layout,
+    OptionParser,
+    Report,
+    Rule,
+    TextBlock,
+    hookimpl,
+)
+from scr_plugins.privacy import hookspecs as privacy_hookspecs
+from scr_plugins.privacy.gazetteer import Lexicon, lexicon
+from scr_plugins.privacy.hidden import PRESENCE, person_property, present
+from scr_plugins.privacy.names import DocumentNames, NameFinder
+from scr_plugins.privacy.placeholders import place_placeholder
+from scr_plugins.privacy.rules import (
+    ADDRESS,
+    EMAIL_ADDRESS,
+    EXACT_AGE,
+    FULL_DATE,
+    HIDDEN_CONTENT,
+    IDENTIFYING_COMBINATION,
+    METADATA_IDENTITY,
+    NAMED_PLACE,
+    NAMED_PROFESSIONAL,
+    PERSONAL_NAME,
+    PHONE_NUMBER,
+    POSTCODE,
+    REFERENCE_NUMBER,
+    RULES,
+    UNDECLARED_FIRST_NAME,
+)
+from scr_plugins.privacy.scanner import scan
+
+NAMESPACE = "privacy"
+#: What a local area's plugins give through ``scr_privacy_terms``.
+TERM_KINDS = ("first_names", "surnames", "places", "allow")
+
+
+@hookimpl
+def scr_addhooks(pluginmanager: Any) -> None:
+    pluginmanager.add_hookspecs(privacy_hookspecs)
+
+
+@hookimpl
+def scr_addoption(parser: OptionParser) -> None:
+    add = parser.add_option
+    add(NAMESPACE, "allow", list, [],
+        "Pseudonyms and terms never reported (e.g. a child's published name).")
+    add(NAMESPACE, "public_names", list, [],
+        "Names already public for the report(s) this configuration covers (a child whose "
+        "name was made public by a court or the national panel): never reported, whole "
+        "or in part. Dates of birth and death are still reported.")
+    add(NAMESPACE, "patterns", dict, {},
+        "Extra regular expressions per rule id, e.g. { SCR214 = ['ESCC-\\\\d{6}'] }.")
+    add(NAMESPACE, "first_names", list, [], "Extra first names to recognise.")
+    add(NAMESPACE, "surnames", list, [], "Extra surnames to recognise.")
+    add(NAMESPACE, "places", list, [], "Named local places to report (estates, villages).")
+
+
+@hookimpl
+def scr_configure(config: Config) -> None:
+    """Compile the configured patterns and gather local areas' terms, once a run."""
+    _extra_patterns(tuple(sorted(
+        (rule, tuple(p)) for rule, p in config.option(NAMESPACE, "patterns").items()
+    )))
+    terms: dict[str, list[str]] = {kind: list(config.option(NAMESPACE, kind))
+                                   for kind in TERM_KINDS}
+    for given in config.hook.scr_privacy_terms(config=config):
+        for kind, words in (given or {}).items():
+            if kind not in terms:
+                raise ConfigError(f"scr_privacy_terms returned {kind!r}; expected one of "
+                                  f"{', '.join(TERM_KINDS)}")
+            terms[kind].extend(str(word) for word in words)
+    config.stash[NAMESPACE] = {kind: tuple(words) for kind, words in terms.items()}
+
+
+@hookimpl
+def scr_register_rules() -> list:
+    return RULES
+
+
+@lru_cache(maxsize=16)
+def _extra_patterns(
+    table: tuple[tuple[str, tuple[str, ...]], ...],
+) -> tuple[tuple[Rule, regex.Pattern[str]], ...]:
+    by_id = {r.id: r for r in RULES}
+    out = []
+    for rule_id, patterns in table:
+        rule = by_id.get(rule_id)
+        if rule is None:
+            raise ConfigError(f"[privacy] patterns: {rule_id!r} is not a privacy rule")
+        for pattern in patterns:
+            try:
+                out.append((rule, regex.compile(pattern)))
+            except regex.error as exc:
+                raise ConfigError(f"[privacy] patterns: {pattern!r}: {exc}") from None
+    return tuple(out)
+
+
+@lru_cache(maxsize=16)
+def _lexicon(first: tuple[str, ...], surnames: tuple[str, ...],
+             places: tuple[str, ...]) -> Lexicon:
+    base = lexicon()
+    if not (first or surnames or places):
+        return base
+    return base.with_additions(first, surnames, places)
+
+
+class _State:
+    """Everything one file's checks share: lists, declarations, patterns."""
+
+    def __init__(self, context: CheckContext) -> None:
+        terms = context.config.stash[NAMESPACE]
+
+        def option(name: str) -> tuple[str, ...]:
+            return terms[name]
+
+        self.lexicon = _lexicon(option("first_names"), option("surnames"), option("places"))
+        self.allowed = frozenset(option("allow"))
+        texts = [b.text for b in context.blocks]
+        texts += [h.text for h in context.report.hidden]
+        self.document = DocumentNames.gather(texts, set(self.allowed),
+                                             context.option(NAMESPACE, "public_names"))
+        self.names = NameFinder(self.lexicon, self.document)
+        self.extra = _extra_patterns(tuple(sorted(
+            (rule, tuple(p)) for rule, p in context.option(NAMESPACE, "patterns").items()
+        )))
+
+    @classmethod
+    def of(cls, context: CheckContext) -> _State:
+        state = context.stash.get(NAMESPACE)
+        if state is None:
+            state = context.stash[NAMESPACE] = cls(context)
+        return state
+
+    def scan(self, text: str) -> list[Any]:
+        return scan(text, self.lexicon, self.names, self.extra, self.allowed)
+
+
+def _message(description: str, text: str) -> str:
+    return f"{description[0].upper()}{description[1:]}: '{text}'."
+
+
+#: Rules about people, which a line crediting the report's makers does not break.
+PEOPLE = frozenset({PERSONAL_NAME, UNDECLARED_FIRST_NAME, NAMED_PROFESSIONAL})
+#: Rules whose finds on a title page, contents page or running header are the
+#: report's own: its publication date, its case code, its publisher's address.
+THE_REPORTS_OWN = frozenset({FULL_DATE, EXACT_AGE, ADDRESS, POSTCODE, PHONE_NUMBER,
+                             EMAIL_ADDRESS, REFERENCE_NUMBER, NAMED_PLACE,
+                             IDENTIFYING_COMBINATION})
+CONTACT = frozenset({ADDRESS, POSTCODE, PHONE_NUMBER, EMAIL_ADDRESS, NAMED_PLACE})
+#: A block giving an organisation's contact details ("Contact: the Board, … Tel: …").
+ORGANISATION_CONTACT = regex.compile(
+    r"(?=.*\b(?:contact(?:\s+details)?\s*:|tel(?:ephone)?\.?\s*:|e-?mail\s*:|web(?:site)?\s*:"
+    r"|www\.))(?=.*\b(?:board|partnership|council|safeguarding|trust|service|centre|office"
+    r"|ltd|limited|department|government)\b)",
+    regex.IGNORECASE | regex.DOTALL,
+)
+
+
+def _reportable(hit: Any, block: TextBlock, layout: Layout,
+                organisation: Callable[[], bool]) -> bool:
+    """Whether a hit in ``block`` identifies someone, given where the block is;
+    ``organisation`` says whether the block gives an organisation's contact."""
+    if (hit.rule in PEOPLE or hit.rule == FULL_DATE) and layout.is_credit(block):
+        return False  # the report's makers and its dates
+    if hit.rule in THE_REPORTS_OWN and block.part not in TEXT_PARTS:
+        return False
+    return not (hit.rule in CONTACT and organisation())
+
+
+@hookimpl
+def scr_check_node(block: TextBlock, context: CheckContext) -> Iterator[Finding]:
+    state = _State.of(context)
+    layout = Layout.of(context)
+    # Asked once a block, not once a hit: a block of a thousand phone numbers
+    # would be searched a thousand times.
+    organisation = cache(lambda: ORGANISATION_CONTACT.match(block.text) is not None)
+    for hit in state.scan(block.text):
+        if not _reportable(hit, block, layout, organisation):
+            continue
+        extra = {"placeholder": place_placeholder(hit.text)} if hit.rule == NAMED_PLACE else {}
+        yield context.finding(
+            hit.rule, _message(hit.message, hit.text), block, hit.start, hit.end,
+            secret=hit.text, suggestion=hit.suggestion, **extra,
+        )
+
+
+@hookimpl
+def scr_check_document(report: Report, context: CheckContext) -> Iterator[Finding]:
+    if not report.hidden:
+        return
+    state = _State.of(context)
+    for kind, wheres in present(report.hidden).items():
+        shown = ", ".join(wheres[:5]) + (" …" if len(wheres) > 5 else "")
+        yield context.finding(
+            HIDDEN_CONTENT, f"The file contains {PRESENCE[kind]} ({len(wheres)} found: {shown}).",
+            suggestion="accept or reject all changes and delete comments before publishing",
+            kind=kind, count=len(wheres),
+        )
+    for item in report.hidden:
+        if person_property(item, state.lexicon):
+            yield context.finding(
+                METADATA_IDENTITY, f"A person's name in {item.place}: '{item.text}'.",
+                secret=item.text, suggestion=item.remedy,
+            )
+            continue
+        for hit in state.scan(item.text):
+            yield context.finding(
+                hit.rule, f"{_message(hit.message, hit.text)[:-1]} in {item.place}.",
+                secret=hit.text, suggestion=item.remedy or hit.suggestion,
+            )

@@ -1,0 +1,64 @@
+"""Context that makes a capitalised word a name even when no list knows it.
+
+Reviews introduce the people around a child in a few set ways: a relation
+and a comma ("the maternal grandmother, X,"), a possessive and a relation
+("Mother's friend X"), a naming verb ("named X") or a surname phrase
+("their surname, X").  The phrases are data (``data/name_cues.tsv``) so a
+local area can see and extend them; this module only compiles them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from scr_plugins.privacy.gazetteer import Lexicon, alternation_source
+
+_QUOTE = r"[\"“'‘]?"
+#: Who a relation belongs to: "his", "their", "Mother's", "Child A's".
+_POSSESSOR = r"(?:his|her|their|my|our|your|\p{L}+['’]s)"
+#: Up to two describing words between possessor and relation ("older", "new").
+_DESCRIBED = r"(?:\p{Ll}[\p{L}-]*\s+){0,2}"
+#: How far before a word a cue can start.
+REACH = 60
+#: A word joined to the next or previous by "and" or "&".
+AND_BEFORE = regex.compile(r"(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+)\s+(?:and|&)\s+$")
+AND_AFTER = regex.compile(r"\s+(?:and|&)\s+(\p{Lu}[\p{L}'’-]+)(?![\p{L}'’-])")
+
+
+@lru_cache(maxsize=8)
+def _patterns(lexicon: Lexicon) -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    def phrases(kind: str) -> str:
+        cues = [cue for cue, k in lexicon.name_cues.items() if k == kind]
+        return alternation_source(cues)
+
+    relation, name, surname = phrases("relation"), phrases("name"), phrases("surname")
+    flags = regex.IGNORECASE
+    return (
+        ("surname", regex.compile(rf"{surname}\s*,?\s*{_QUOTE}$", flags)),
+        ("name", regex.compile(rf"{name}\s+{_QUOTE}$", flags)),
+        ("relation", regex.compile(rf"{relation}\s*,\s*{_QUOTE}$", flags)),
+        ("relation", regex.compile(rf"\b{_POSSESSOR}\s+{_DESCRIBED}{relation}\s+$", flags)),
+    )
+
+
+def cue_before(text: str, start: int, lexicon: Lexicon) -> str | None:
+    """The kind of cue that ends just before ``text[start]``, if any."""
+    window = max(0, start - REACH)
+    for kind, pattern in _patterns(lexicon):
+        if pattern.search(text, window, start):
+            return kind
+    return None
+
+
+def partners(text: str, start: int, end: int) -> list[str]:
+    """Capitalised words joined by "and" to ``text[start:end]``: "X and Y"."""
+    found = []
+    before = AND_BEFORE.search(text, max(0, start - REACH), start)
+    if before:
+        found.append(before[1])
+    after = AND_AFTER.match(text, end)
+    if after:
+        found.append(after[1])
+    return found

@@ -1,0 +1,143 @@
+"""Dates that pin a person down, and ages more precise than a year.
+
+A month and year ("in July 2015") is accepted practice and not reported;
+a day with a month is.  Dot-separated dates need a four-digit year, or a
+two-digit day, month and year ("21.10.21"), so the report's own paragraph
+numbers ("4.4.10") are never read as dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from scr_checks import word_runs
+from scr_plugins.privacy import rules
+from scr_plugins.privacy.hits import Hit
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|"
+    "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+_YEAR = r"(?:1[89]|20)\d\d"
+#: The look-ahead names every character a date can start with; it lets the
+#: engine skip the rest of a paragraph three times as fast.
+DATE = regex.compile(
+    rf"(?<![\w.])(?=[0-9tJFMASOND])(?:"
+    rf"(?:the\s+)?{_DAY}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{MONTHS})\.?(?:,?\s+{_YEAR})?"
+    rf"|(?:{MONTHS})\s+{_DAY}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?"
+    rf"|{_DAY}/(?:1[0-2]|0?[1-9])/(?:{_YEAR}|\d\d)"
+    rf"|{_DAY}-(?:1[0-2]|0?[1-9])-{_YEAR}"
+    rf"|{_DAY}\.(?:1[0-2]|0?[1-9])\.{_YEAR}"
+    rf"|(?:[12]\d|3[01]|0[1-9])([.-])(?:1[0-2]|0[1-9])\1\d\d(?!\.\d)"
+    rf"|{_YEAR}/(?:1[0-2]|0[1-9])/(?:[12]\d|3[01]|0[1-9])"
+    rf"|{_YEAR}-(?:1[0-2]|0[1-9])-(?:[12]\d|3[01]|0[1-9])"
+    rf")(?![\w/])"
+)
+#: Cues that make a date a date of birth or death; not "pre-birth" or "post-death".
+BIRTH_OR_DEATH = regex.compile(
+    r"(?<![\p{L}-])(?P<cue>born|birth|DOB|d\.o\.b\.?|died|death|passed away)\b"
+    r"(?P<tail>[^.;]{0,30})$",
+    regex.IGNORECASE,
+)
+#: The word after the cue: "birth visit", "death threats" name another event.
+NEXT_WORD = regex.compile(r"\s*(\p{L}+)")
+#: Cues that make a date the report's own (version, publication), not a person's;
+#: a version number may come between ("Final v1.2, 30.05.2024").
+DOCUMENT_DATE = regex.compile(
+    r"\b(?:version|final|draft|published|issued|updated|revised|approved)\b"
+    r"(?:[^.;]|(?<=\d)\.(?=\d)){0,15}$",
+    regex.IGNORECASE,
+)
+#: A sentence about the review's own making: a letter from the Minister, the
+#: report submitted to Ofsted, the executive summary sent, the Board's approval.
+REVIEW_DOCUMENT = regex.compile(
+    r"\b(?:(?:this|the|that|original)\s+(?:serious\s+case\s+|practice\s+)?(?:review|report|scr)"
+    r"|(?:overview|final)\s+report|executive\s+summary|action\s+plan|terms\s+of\s+reference"
+    r"|ofsted|the\s+(?:lscb|lscp|board|partnership|minister|secretary\s+of\s+state)"
+    r"|(?:review|scr)\s+panel|letter\s+dated)\b",
+    regex.IGNORECASE,
+)
+REVIEW_STEP = regex.compile(
+    r"\b(?:dated|submitted|published|commissioned|completed|endorsed|approved|accepted|agreed"
+    r"|presented|deemed|judged|evaluated|sent|initiated|ratified|signed\s+off|convened"
+    r"|notified|received)\b",
+    regex.IGNORECASE,
+)
+_NUMBER = (
+    r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+)
+#: Every exact age or age in months names one of these units as a whole word:
+#: without one, a paragraph need not be searched (a case-insensitive search is
+#: slow).  Longest first, so "years" is tried before "year", as "years?" would.
+UNITS = ("years", "months", "weeks", "days", "year", "month", "week", "day")
+_UNIT = rf"(?:{'|'.join(UNITS)})"
+#: An age more precise than a year: in days, or in two units.
+EXACT_AGE = regex.compile(
+    rf"\b{_NUMBER}[\s-]+(?:days?[\s-]+old|day[\s-]old)\b"
+    rf"|\baged\s+{_NUMBER}\s+days?\b"
+    rf"|\b{_NUMBER}\s+{_UNIT}(?:(?:,\s+|,?\s+and\s+|\s+){_NUMBER}\s+{_UNIT}){{1,2}}"
+    rf"(?:[\s-]+old)?\b",
+    regex.IGNORECASE,
+)
+#: Any age in months, weeks or days: no finding alone, but part of a combination.
+AGE = regex.compile(
+    rf"\b{_NUMBER}[\s-]+(?:months?|weeks?|days?)[\s-]+old\b"
+    rf"|\baged\s+{_NUMBER}\s+(?:months?|weeks?|days?)\b",
+    regex.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def event_compounds() -> frozenset[str]:
+    """Nouns after "birth" or "death" that name another event (``data/event_compounds.txt``)."""
+    text = resources.files(__package__).joinpath("data", "event_compounds.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def _birth_or_death(before: str) -> bool:
+    """True if ``before`` ends with a cue for a date of birth or death."""
+    cue = BIRTH_OR_DEATH.search(before)
+    if cue is None:
+        return False
+    if cue["cue"].lower() in ("birth", "death"):
+        word = NEXT_WORD.match(cue["tail"])
+        if word and word[1].lower() in event_compounds():
+            return False
+    return True
+
+
+def _review_process(text: str, start: int, end: int) -> bool:
+    """True if the date's sentence is about the review's own making, not the family's."""
+    reach = max(0, start - 120)  # bounded, so a paragraph of dates stays linear
+    left = max(text.rfind(". ", reach, start), text.rfind("; ", reach, start), reach)
+    right = text.find(". ", end, end + 120)
+    sentence = text[left : right if right >= 0 else end + 120]
+    return bool(REVIEW_DOCUMENT.search(sentence)) and bool(REVIEW_STEP.search(sentence))
+
+
+def find(text: str) -> Iterator[Hit]:
+    for m in DATE.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        if DOCUMENT_DATE.search(before):
+            continue
+        if _birth_or_death(before):
+            yield Hit(rules.BIRTH_OR_DEATH_DATE, m.start(), m.end(), m[0], "date of birth or death",
+                      "give the month and year, or the child's age, instead", "date")
+        elif not _review_process(text, m.start(), m.end()):
+            yield Hit(rules.FULL_DATE, m.start(), m.end(), m[0], "full date",
+                      "give the month and year ('in March 2019') or the sequence of events",
+                      "date")
+    if word_runs(text).isdisjoint(UNITS):
+        return
+    for m in EXACT_AGE.finditer(text):
+        yield Hit(rules.EXACT_AGE, m.start(), m.end(), m[0], "exact age",
+                  "give the age in whole months or years", "age")
+    for m in AGE.finditer(text):
+        yield Hit(None, m.start(), m.end(), m[0], category="age")

@@ -1,0 +1,191 @@
+"""The privacy checker's word lists, loaded once and compiled into patterns.
+
+Every list is a data file in ``data/`` (see ``data/SOURCES.md``); nothing is
+fetched at run time.  :class:`Lexicon` is immutable so one instance can be
+shared by every file of a run; a local area's additions make a new one.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from scr_plugins.privacy.phrases import PhraseSet
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files(__package__).joinpath("data", name).read_text("utf-8")
+    return [stripped for line in text.splitlines()
+            if (stripped := line.strip()) and not line.startswith("#")]
+
+
+def alternation(phrases: Iterable[str], flags: int = 0, suffix: str = "") -> regex.Pattern[str]:
+    """One whole-word pattern for many phrases; spaces match any whitespace.
+
+    ``suffix`` is a pattern allowed after each phrase (a plural ending).
+    """
+    return regex.compile(
+        alternation_source(phrases, bool(flags & regex.IGNORECASE), suffix), flags)
+
+
+def alternation_source(phrases: Iterable[str], ignore_case: bool = False,
+                       suffix: str = "") -> str:
+    """The text of :func:`alternation`'s pattern, for patterns built around it.
+
+    Compiling the alternation only to take its text cost 8 ms of every start-up.
+    """
+    parts = {(p.lower() if ignore_case else p) for p in phrases if p}
+    # Where every phrase starts with a letter or digit, a match also starts at a
+    # word boundary, which the engine tests far faster than the look-behind alone
+    # (it differs only after "_" or a combining mark, never in a report's prose).
+    boundary = r"\b" if all(p[0].isalnum() for p in parts) else ""
+    return rf"{boundary}(?<![\p{{L}}\p{{N}}])(?:{_trie(parts)}){suffix}(?![\p{{L}}\p{{N}}])"
+
+
+def _trie(phrases: Iterable[str]) -> str:
+    """The phrases as a tree of shared beginnings ("cleft (?:lip|palate)").
+
+    It matches what the phrases joined longest first would: the text picks one
+    branch at each character, and a longer phrase is tried before a shorter one
+    that ends there.  The engine walks the tree far faster than 150 phrases.
+    """
+    tree: dict[str, dict] = {}
+    for phrase in phrases:
+        node = tree
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def body(node: dict[str, dict]) -> str:
+        branches = [(r"\s+" if char == " " else regex.escape(char)) + body(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        joined = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{joined})?" if len(branches) == 1 else joined + "?"
+        return joined
+
+    return body(tree)
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class Name:
+    first: bool
+    surname: bool
+    #: The lower-case form is an English word ("Grace", "Brown").
+    ambiguous: bool
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    names: dict[str, Name]
+    not_names: frozenset[str]
+    not_people: PhraseSet
+    roles: PhraseSet
+    #: The roles' alternation as pattern text, for the patterns around a name.
+    role_source: str
+    origins: PhraseSet
+    conditions: PhraseSet
+    #: Lower-cased condition -> plain-English alternative.
+    alternatives: dict[str, str]
+    institutions: tuple[str, ...]
+    streets: tuple[str, ...]
+    #: Words that describe a kind of place ("Neonatal", "Crown"), not name one.
+    place_kinds: frozenset[str]
+    #: Street words that are also common nouns ("Place", "Approach").
+    common_heads: frozenset[str]
+    #: Phrase -> kind of cue ("relation", "name", "surname") before a name.
+    name_cues: dict[str, str]
+    #: Head word before a place name ("Ysgol", "Heol") -> "institution" or "street".
+    place_heads: tuple[tuple[str, str], ...] = ()
+    #: Lower-case words inside a name ("ap", "de", "van").
+    name_particles: frozenset[str] = frozenset()
+    #: Nations and countries, too wide to count as a named place ("Wales").
+    wide_places: frozenset[str] = frozenset()
+    #: Last words of a house's name ("Cottage", "Farm") in an address.
+    house_words: tuple[str, ...] = ()
+    #: Named local places a local area added ("Meadowbank"), matched whole.
+    local_places: tuple[str, ...] = ()
+    #: Title before a name ("Mrs", "Dr") -> "personal" or "professional".
+    titles: dict[str, str] = field(default_factory=dict)
+    #: First words of a pub's name without "Inn" or "Arms" ("the Red Lion").
+    pub_words: frozenset[str] = frozenset()
+    #: Counties and council areas ("Devon"): never a first name on its own.
+    areas: frozenset[str] = frozenset()
+    #: Offices whose holders act in public ("Minister of State").
+    public_offices: tuple[str, ...] = ()
+
+    def name(self, word: str) -> Name | None:
+        if word in self.not_names:
+            return None
+        found = self.names.get(word)
+        if found is None and not word.isascii():
+            # "Ciarán", "Zoë": the lists mostly spell names without accents.
+            plain = _unaccented(word)
+            if plain != word and plain not in self.not_names:
+                return self.names.get(plain)
+        return found
+
+    def with_additions(self, first: Iterable[str] = (), surnames: Iterable[str] = (),
+                       places: Iterable[str] = ()) -> Lexicon:
+        """A copy that also knows a local area's names and places."""
+        names = dict(self.names)
+        for word, is_first in [*((w, True) for w in first), *((w, False) for w in surnames)]:
+            old = names.get(word, Name(False, False, False))
+            names[word] = Name(old.first or is_first, old.surname or not is_first, False)
+        return replace(self, names=names, local_places=(*self.local_places, *places))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The built-in lists; read and compiled on first use only."""
+    names = {}
+    #: One Name per kind: 28,000 names share seven values (half the load time).
+    kinds: dict[tuple[str, bool], Name] = {}
+    #: A line's fields after the word -> its Name: a few distinct tails, parsed once.
+    tails: dict[str, Name] = {}
+    for line in _lines("names.tsv"):
+        word, _, tail = line.partition("\t")
+        name = tails.get(tail)
+        if name is None:
+            kind, *rest = tail.split("\t")
+            key = (kind, bool(rest and rest[0]))
+            if key not in kinds:
+                kinds[key] = Name("f" in kind, "s" in kind, key[1])
+            name = tails[tail] = kinds[key]
+        names[word] = name
+    conditions = [line.split("\t") for line in _lines("conditions.tsv")]
+    roles = _lines("roles.txt")
+    return Lexicon(
+        names=names,
+        not_names=frozenset(_lines("not_names.txt")),
+        not_people=PhraseSet(_lines("not_people.txt")),
+        roles=PhraseSet(roles, ignore_case=True),
+        role_source=alternation_source(roles, ignore_case=True),
+        origins=PhraseSet(_lines("origins.txt"), plural=True),
+        conditions=PhraseSet([c[0] for c in conditions], ignore_case=True),
+        alternatives={c[0].lower(): c[1] for c in conditions},
+        institutions=tuple(_lines("institutions.txt")),
+        streets=tuple(_lines("streets.txt")),
+        place_kinds=frozenset(_lines("place_kinds.txt")),
+        common_heads=frozenset(_lines("common_heads.txt")),
+        name_cues=dict(line.split("\t") for line in _lines("name_cues.tsv")),
+        name_particles=frozenset(_lines("name_particles.txt")),
+        wide_places=frozenset(_lines("wide_places.txt")),
+        house_words=tuple(_lines("house_words.txt")),
+        place_heads=tuple(tuple(line.split("\t")) for line in _lines("place_heads.tsv")),
+        titles=dict(line.split("\t") for line in _lines("titles.tsv")),
+        pub_words=frozenset(_lines("pub_words.txt")),
+        areas=frozenset(_lines("areas.txt")),
+        public_offices=tuple(_lines("public_offices.txt")),
+    )

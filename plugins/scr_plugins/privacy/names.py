@@ -1,0 +1,413 @@
+"""Personal names: a gazetteer, titles and context cues, never a model.
+
+Precision comes from what a review itself tells us: pseudonyms it declares
+("referred to in this report as Amber"), words it also uses in lower case
+(so "Will" and "Early" are not names there), role words ("Mother",
+"Child A"), statutes and agencies ("Working Together", "Ofsted"), and the
+authorship lines where naming the author and chair is expected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import regex
+
+from scr_plugins.privacy import rules
+from scr_plugins.privacy.cues import cue_before, partners
+from scr_plugins.privacy.gazetteer import Lexicon, alternation_source
+from scr_plugins.privacy.hits import Hit
+from scr_plugins.privacy.spans import Spans, Stops, matches
+
+TOKEN = regex.compile(r"(?<![\p{L}\p{N}'’@./_-])\p{Lu}[\p{L}]*(?:['’-]\p{L}+)*")
+POSSESSIVE = ("'s", "’s")
+#: "the social worker, ", "the team manager ", "the school nurse (" or
+#: "Health Visitor 2 (" just before a name.
+ROLE_BEFORE = r"(?:{roles})(?:\s+\d{{1,3}})?\s*[,(]?\s*(?:{title}\s+)?$"
+#: ", the health visitor" / " (social worker)" just after a name.
+ROLE_AFTER = r"^\s*(?:,\s*(?:the|a|her|his|their)?\s*|\()(?:{roles})\b"
+#: "the social worker, " before a word no list knows: the comma makes it a name.
+ROLE_CUE = r"\b(?:{roles})\s*,\s*$"
+#: A line that credits the review's authors: "Reviewers: A and Dr B".
+AUTHOR_LINE = regex.compile(
+    r"^\W*(?:[\p{L}'’-]+\s+){0,3}(?:co-)?(?:authors?|reviewers?|chair(?:s|person)?|"
+    r"scrutineers?|(?:written|prepared|chaired)\s+by)\s*:",
+    regex.IGNORECASE | regex.MULTILINE,
+)
+#: Lines where naming the author, chair or reviewer is expected.
+AUTHOR_BEFORE = regex.compile(
+    r"\b(?:author|authored|written|chair(?:ed)?|chair of [\w\s]{0,30}|reviewer|scrutineer|"
+    r"endorsed|signed|foreword)\b(?:\s+by)?\s*[:,]?\s*$",
+    regex.IGNORECASE,
+)
+AUTHOR_AFTER = regex.compile(
+    r"^\s*,\s*(?:the\s+)?(?:independent|lead|overview|report)?\s*"
+    r"(?:chair|reviewer|author|scrutineer)\b",
+    regex.IGNORECASE,
+)
+_NAME_LIST = (
+    r"[\"“'‘]?(?P<name>\p{Lu}[\p{L}'’-]+)[\"”'’]?"
+    r"(?:\s*(?:,|and|,\s*and)\s*[\"“'‘]?(?P<name>\p{Lu}[\p{L}'’-]+)[\"”'’]?)*"
+)
+DECLARATION = regex.compile(
+    r"\b(?P<verb>referred\s+to|known|called|named|described)"
+    r"(?:\s+(?:in|throughout)\s+(?:this|the)\s+(?:report|review))?\s+(?:as\s+)?" + _NAME_LIST
+)
+DECLARING_SENTENCE = regex.compile(
+    r"\b(?:in\s+(?:this|the)\s+(?:report|review)|pseudonyms?|not\s+(?:his|her|their)\s+real|"
+    r"names?\s+(?:has|have)\s+been\s+changed|will\s+be\s+(?:known|called|referred))\b",
+    regex.IGNORECASE,
+)
+#: A sentence that gives people other names: every capitalised word in it is
+#: a declared pseudonym ("the children have been given different names: Amber
+#: and Kai", "The name Ellie is a pseudonym", "pseudonyms chosen by the family").
+PSEUDONYM_SENTENCE = regex.compile(
+    r"\b(?:pseudonyms?|given\s+(?:different|other|new)\s+names|names?\s+(?:has|have)\s+been"
+    r"\s+changed|not\s+(?:his|her|their)\s+real\s+names?)\b",
+    regex.IGNORECASE,
+)
+CAPITALISED = regex.compile(r"(?<![\p{L}'’-])\p{Lu}[\p{Ll}'’-]+")
+PSEUDONYM_AFTER = regex.compile(r"(\p{Lu}[\p{L}'’-]+)\s*\((?:a\s+)?pseudonym\)")
+#: A number after a word makes a pseudonym code ("Male 1", "Foster Carer 2").
+CODE_AFTER = regex.compile(r"\s+\d{1,3}(?![\p{L}\p{N}])")
+#: A surname no list knows, as "Savannah Marwick" has: one capital, then
+#: at least three lower-case letters (not "Term", "Day" or "NHS").
+UNKNOWN_SURNAME = regex.compile(r"\p{Lu}\p{Ll}{3,}(?:[-'’]\p{Lu}\p{Ll}+)?")
+#: A year just after a word: "in Autumn 2022", "Summer 2019" name a time, not a person.
+YEAR_AFTER = regex.compile(r"\s+(?:19|20)\d\d(?![\p{L}\p{N}])")
+#: Matched at a word: whether it starts a sentence.  A look-behind reads back
+#: only over the spaces, mark or number before the word, where a search to
+#: the word from the text's start read the whole text before it, at every word.
+SENTENCE_START = regex.compile(r"(?<=^\n?|[.!?:;\"“(]\s*|^\s*[\d.]+\s+)")
+LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}[\p{L}'’-]*")
+#: E-mail addresses and links: their lower-case words are names, not vocabulary.
+ADDRESS_LIKE = regex.compile(r"\S*[@/]\S*|\S+\.\S*\w")
+#: A run of non-space characters with an "@", a "/" or a "." that does not end
+#: it; only such a run can hold an ADDRESS_LIKE match, which is tried at every
+#: character of the text otherwise (a third of the time of gathering the
+#: document's names).  A full stop ending a sentence marks no run.
+FULL_STOP = regex.compile(r"\. ")
+NEWLINE = regex.compile(r"\n")
+_MARKED_RUN = regex.compile(r"(?<!\S)[^\s@/.]*+(?:[@/]|\.(?=\S))\S*")
+
+
+@dataclass
+class DocumentNames:
+    """What the whole report says about names, gathered once per file."""
+
+    declared: set[str] = field(default_factory=set)
+    lower_words: set[str] = field(default_factory=set)
+    allowed: set[str] = field(default_factory=set)
+    #: Every word of the names already public (``public_names``): a name made
+    #: only of them, in any order or spelling with or without hyphens, is allowed.
+    public: set[str] = field(default_factory=set)
+    #: First names already reported, so each is queried once.
+    reported: set[str] = field(default_factory=set)
+
+    @classmethod
+    def gather(cls, texts: list[str], allowed: set[str],
+               public: Iterable[str] = ()) -> DocumentNames:
+        state = cls(allowed=set(allowed),
+                    public={part for name in public for part in regex.split(r"[\s-]+", name)
+                            if part})
+        for text in texts:
+            state.lower_words.update(LOWER_WORD.findall(_without_addresses(text)))
+            stops: Stops | None = None
+            declaring: Spans | None = None
+            for m in DECLARATION.finditer(text):
+                if m["verb"].startswith("referred"):
+                    state.declared.update(m.captures("name"))
+                    continue
+                stops = stops or Stops(text, FULL_STOP)
+                declaring = declaring or matches(DECLARING_SENTENCE, text)
+                if declaring.holds(*_sentence(stops, m.start(), m.end())):
+                    state.declared.update(m.captures("name"))
+            state.declared.update(PSEUDONYM_AFTER.findall(text))
+            seen: set[tuple[int, int]] = set()
+            for m in PSEUDONYM_SENTENCE.finditer(text):
+                stops = stops or Stops(text, FULL_STOP)
+                left, right = _sentence(stops, m.start(), m.end())
+                if (left, right) in seen:
+                    continue  # a sentence naming pseudonyms twice is read once
+                seen.add((left, right))
+                state.declared.update(w.removesuffix("'s").removesuffix("’s")
+                                      for w in CAPITALISED.findall(text, left, right))
+        return state
+
+    def accepts(self, words: list[str]) -> bool:
+        """True if the name is declared, allowed or public, as a whole or word by word."""
+        joined = " ".join(words)
+        if joined in self.allowed or joined in self.declared:
+            return True
+        if self.public and all(part in self.public for word in words
+                               for part in word.split("-")):
+            return True
+        return len(words) == 1 and words[0] in self.allowed
+
+
+def _without_addresses(text: str) -> str:
+    """``ADDRESS_LIKE.sub(" ", text)``: no match spans a space, so each marked run alone."""
+    return _MARKED_RUN.sub(lambda run: ADDRESS_LIKE.sub(" ", run[0]), text)
+
+
+def _sentence(stops: Stops, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence around ``start:end`` starts and ends: from after the
+    last ". " before it to the next one."""
+    return stops.before(start) + 1, stops.after(end)
+
+
+class _AuthorLines:
+    """Whether the line a name is on credits the review's authors, each line read once.
+
+    ``AUTHOR_LINE`` can only match at a line's start (``^`` with no newline
+    between), so a name's line is matched from its start, never searched.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.newlines = Stops(text, NEWLINE)
+        #: A line's start -> where the credit that starts it ends, or -1.
+        self.credit_ends: dict[int, int] = {}
+
+    def credits(self, start: int) -> bool:
+        """``AUTHOR_LINE.search(text, line_start, start)`` for the line ``start`` is on."""
+        line = self.newlines.before(start, width=1) + 1
+        end = self.credit_ends.get(line)
+        if end is None:
+            found = AUTHOR_LINE.match(self.text, line, self.newlines.after(start))
+            end = self.credit_ends[line] = found.end() if found else -1
+        if end < 0:
+            return False  # no credit in the whole line, so none before the name
+        # A match cut short at the name may end sooner than the whole line's.
+        return end <= start or AUTHOR_LINE.match(self.text, line, start) is not None
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    word: str
+
+    #: The word without a possessive "'s"; computed once, it is asked often.
+    bare: str
+
+
+def _runs(text: str, particles: frozenset[str] = frozenset()) -> list[list[_Token]]:
+    """Capitalised words, grouped where only spaces, or a name particle, separate them."""
+    runs: list[list[_Token]] = []
+    for m in TOKEN.finditer(text):
+        word = m[0]
+        token = _Token(m.start(), m.end(), word,
+                       word[:-2] if word.endswith(POSSESSIVE) else word)
+        if runs and ((gap := text[runs[-1][-1].end : m.start()]).isspace() or (
+                len(gap) < 9 and gap[:1].isspace() and gap.strip() in particles)):
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return runs
+
+
+class NameFinder:
+    """Finds names in one report's blocks; build one per file."""
+
+    def __init__(self, lexicon: Lexicon, document: DocumentNames) -> None:
+        self.lexicon = lexicon
+        self.doc = document
+        #: Title -> True for a professional one ("Dr", "PC"), False for "Mrs".
+        self.titles = {t: kind == "professional" for t, kind in lexicon.titles.items()}
+
+    # The role patterns take 13 ms to compile and are needed only once a
+    # candidate name is found, which many reports never reach.
+
+    @cached_property
+    def role_before(self) -> regex.Pattern[str]:
+        titles = "|".join(sorted(self.titles))
+        return regex.compile(ROLE_BEFORE.format(roles=self.lexicon.role_source, title=titles),
+                             regex.IGNORECASE)
+
+    @cached_property
+    def role_after(self) -> regex.Pattern[str]:
+        return regex.compile(ROLE_AFTER.format(roles=self.lexicon.role_source),
+                             regex.IGNORECASE)
+
+    @cached_property
+    def public_office(self) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+        """An office just before a name ("the Minister of State, "), or in brackets after."""
+        offices = alternation_source(list(self.lexicon.public_offices))
+        return (regex.compile(rf"\b(?:{offices})(?:\s+for\s+[\p{{L}}\s'’]{{1,40}}?)?\s*,?\s*$"),
+                regex.compile(rf"^\s*(?:,\s*(?:the\s+)?|\()(?:{offices})\b|^\s+MP\b"))
+
+    @cached_property
+    def role_cue(self) -> regex.Pattern[str]:
+        return regex.compile(ROLE_CUE.format(roles=self.lexicon.role_source),
+                             regex.IGNORECASE)
+
+    # -- what a word is --------------------------------------------------
+
+    def _plain(self, token: _Token) -> bool:
+        """A capitalised word that could be part of a name at all."""
+        return self._plain_word(token.bare)
+
+    def _plain_word(self, word: str) -> bool:
+        return (
+            len(word) > 1
+            and not word.isupper()
+            and word not in self.lexicon.not_names
+            and word.lower() not in self.doc.lower_words
+        )
+
+    def _first(self, token: _Token, text: str) -> bool:
+        entry = self.lexicon.name(token.bare)
+        if entry is None or not entry.first or not self._plain(token):
+            return False
+        return not entry.ambiguous or not SENTENCE_START.match(text, token.start)
+
+    def _first_with_surname(self, token: _Token, nxt: _Token | None, last: bool,
+                            text: str) -> bool:
+        """"Dean Walsh's flat": a first name that is also a word, at a sentence's
+        start, is a name when a word that is only ever a surname follows.
+
+        So is "Savannah Marwick visited": a surname no list knows, ending the
+        run of capitalised words (not "Summer Term Dates"), shaped like a
+        surname and not a word the report uses in lower case ("Grace Period"
+        where the report speaks of a grace period) nor a code or a year
+        ("Summer Term 2019").
+        """
+        if nxt is None:
+            return False
+        entry = self.lexicon.name(token.bare)
+        if entry is None or not entry.first or not self._plain(token):
+            return False
+        if not self._plain(nxt):
+            return False
+        after = self.lexicon.name(nxt.bare)
+        if after is None:
+            return (last and nxt.bare not in self.lexicon.names
+                    and UNKNOWN_SURNAME.fullmatch(nxt.bare) is not None
+                    and CODE_AFTER.match(text, nxt.end) is None
+                    and YEAR_AFTER.match(text, nxt.end) is None)
+        return after.surname and not after.first and not after.ambiguous
+
+    def _surname(self, token: _Token, first: _Token) -> bool:
+        if not self._plain(token):
+            return False
+        entry = self.lexicon.name(token.bare)
+        if entry is None:
+            return token.bare not in self.lexicon.names
+        first_entry = self.lexicon.name(first.bare)
+        return not (entry.ambiguous and first_entry is not None and first_entry.ambiguous)
+
+    # -- finding names ---------------------------------------------------
+
+    def find(self, text: str) -> Iterator[Hit]:
+        blocked = Spans([m.span() for m in self.lexicon.not_people.finditer(text)])
+        author_lines = _AuthorLines(text)
+        for run in _runs(text, self.lexicon.name_particles):
+            run = [t for t in run if blocked.overlap(t.start, t.start + 1) is None]
+            i = 0
+            while i < len(run):
+                span = self._name_at(run, i, text)
+                if span is None:
+                    i += 1
+                    continue
+                end, kind = span
+                hit = self._judge(run[i : end + 1], kind, text, author_lines)
+                if hit is not None:
+                    yield hit
+                i = end + 1
+
+    def _name_at(self, run: list[_Token], i: int, text: str) -> tuple[int, str] | None:
+        """Where a name starting at ``run[i]`` ends, and how it was recognised."""
+        token = run[i]
+        nxt = run[i + 1] if i + 1 < len(run) else None
+        professional = self.titles.get(token.word)
+        if professional is not None:
+            if nxt is None or self.titles.get(nxt.word) or (
+                    not self._plain(nxt) and nxt.bare not in self.lexicon.names):
+                return None
+            end = i + 1
+            if end + 1 < len(run) and self._surname(run[end + 1], run[end]):
+                end += 1
+            return end, "professional-title" if professional else "title"
+        if self._first(token, text) or self._first_with_surname(
+                token, nxt, i + 2 == len(run), text):
+            end = i
+            while end + 1 < len(run) and end - i < 2 and self._surname(run[end + 1], token):
+                end += 1
+            if end > i:
+                return end, "full"
+            if len(run) == 1 and not YEAR_AFTER.match(text, token.end):
+                return i, "first"
+            return None
+        if not self._plain(token) or self._describes(nxt, text, token):
+            return None
+        cue = cue_before(text, token.start, self.lexicon)
+        if cue is None and len(run) == 1 and self._beside_name(text, token):
+            cue = "and"
+        if cue is None and (nxt is None or self._plain(nxt)) and (
+                (text[max(0, token.start - 3) : token.start].rstrip().endswith(",")
+                 and self.role_cue.search(text, max(0, token.start - 60), token.start))
+                or (len(run) == i + 2 and self._plain(run[i + 1])
+                    and self.role_after.search(text[run[i + 1].end : run[i + 1].end + 40]))):
+            cue = "role"
+        if cue is None:
+            return None
+        if cue != "surname" and nxt is not None and self._plain(nxt):
+            return i + 1, "full"
+        entry = self.lexicon.name(token.bare)
+        if cue == "surname" or (entry is not None and not entry.first):
+            return i, "surname"
+        return i, "first"
+
+    def _describes(self, nxt: _Token | None, text: str, token: _Token) -> bool:
+        """A role or code, not a name: "Older Brother", "Pupil B", "Male 1"."""
+        if nxt is None:
+            return CODE_AFTER.match(text, token.end) is not None
+        return len(nxt.bare) == 1 or nxt.bare.lower() in self.lexicon.name_cues \
+            or self.lexicon.roles.fullmatch(nxt.bare) is not None
+
+    def _beside_name(self, text: str, token: _Token) -> bool:
+        """"X and Y" where the other is a first name or a declared pseudonym."""
+        for word in partners(text, token.start, token.end):
+            entry = self.lexicon.name(word)
+            if word in self.doc.declared or (
+                    entry is not None and entry.first and self._plain_word(word)):
+                return True
+        return False
+
+    def _judge(self, tokens: list[_Token], kind: str, text: str,
+               author_lines: _AuthorLines) -> Hit | None:
+        start, end = tokens[0].start, tokens[-1].end
+        words = [t.bare for t in tokens]
+        if kind.endswith("title"):
+            words = words[1:]
+        if self.doc.accepts(words):
+            return None
+        before = text[max(0, start - 60) : start]
+        after = text[end : end + 40]
+        if AUTHOR_BEFORE.search(before) or AUTHOR_AFTER.search(after):
+            return None
+        if author_lines.credits(start):
+            return None
+        office_before, office_after = self.public_office
+        if office_before.search(before) or office_after.search(after):
+            return None
+        if kind == "first" and words[0] in self.lexicon.areas:
+            return None
+        secret = text[start:end]
+        if kind == "professional-title" or self.role_before.search(before) \
+                or self.role_after.search(after):
+            return Hit(rules.NAMED_PROFESSIONAL, start, end, secret, "named professional",
+                       "refer to them by role ('the health visitor', 'Social Worker 1')")
+        if kind == "first":
+            if words[0] in self.doc.reported:
+                return None
+            self.doc.reported.add(words[0])
+            return Hit(rules.UNDECLARED_FIRST_NAME, start, end, secret,
+                       "first name not declared a pseudonym",
+                       "confirm it is a pseudonym and say so where it is first used, "
+                       "or refer to them as Child A")
+        return Hit(rules.PERSONAL_NAME, start, end, secret, "personal name",
+                   "use a pseudonym or their role ('Child A', 'Mother', 'Adult B')")

@@ -1,0 +1,124 @@
+"""Numbers and contact details: NHS and NI numbers, references, phones, e-mail, URLs.
+
+Validators are plain functions so they can be property-tested.  The NHS
+check is the modulus 11 algorithm; it needs no package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from scr_plugins.privacy import rules
+from scr_plugins.privacy.hits import Hit
+from scr_plugins.privacy.spans import Stops, matches
+
+NHS_NUMBER = regex.compile(r"(?<![\d-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d-])")
+NI_NUMBER = regex.compile(
+    r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
+    r"[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b"
+)
+PHONE = regex.compile(
+    r"(?<![\w/.+-])(?:\+44[ ]?(?:\(0\)[ ]?)?|0)(?:\d[ -]?){8,9}\d(?![\w/-])"
+)
+EMAIL = regex.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"
+)
+SOCIAL_URL = regex.compile(
+    r"(?<![\w.])(?:https?://)?(?:www\.|m\.)?"
+    r"(?:facebook|fb|instagram|twitter|x|tiktok|snapchat|linkedin|youtube|threads)"
+    r"\.com/(?:add/|in/|@)?[\w@.-]*\w"
+)
+#: "crime reference 14/55321/16", "case number is NV19C00482", "CAD 4471".
+REFERENCE = regex.compile(
+    r"\b(?:case|court|crime|incident|log|CAD|police|reference|ref|claim|file|record)"
+    r"(?:\s+(?:number|no\.?|reference|ref\.?|report|log))?\s*[:#]?\s*(?:(?:is|was)\s+)?"
+    r"(?P<ref>(?-i:(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{2,}[A-Z0-9]))(?![\w/-])",
+    regex.IGNORECASE,
+)
+#: A family court case number carries its own shape: "NV19C00482".
+COURT_NUMBER = regex.compile(r"\b[A-Z]{2}\d{2}[A-Z]\d{5}\b")
+#: A year or a span of years ("2019", "2020-21", "2019/2020") is no reference.
+YEAR = regex.compile(r"(?:19|20)\d\d(?:[-/](?:(?:19|20)\d\d|\d\d))?")
+_STOP = regex.compile(r"[.;] ")
+_FULL_STOP = regex.compile(r"\. ")
+#: Words that make a mailbox an organisation's, not a person's.
+ROLE_MAILBOX = frozenset(
+    "info enquiries enquiry admin safeguarding contact office scp lscb lscp lcsp "
+    "partnership partnerships team duty reception hello mash support business unit "
+    "board hub frontdoor front door referrals referral help helpline".split()
+)
+#: A sentence naming one of these gives an organisation's number, not a person's.
+ORGANISATION_CONTACT = regex.compile(
+    r"\b(?:helpline|switchboard|business unit|Partnership|Board|Childline|NSPCC|advice line)\b"
+)
+
+
+def nhs_number_valid(digits: str) -> bool:
+    """True if ten digits pass the NHS modulus 11 check."""
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+def is_ni_number(text: str) -> bool:
+    return NI_NUMBER.fullmatch(text) is not None
+
+
+class _Organisations:
+    """Which sentences of one text name an organisation's contact, found in one pass.
+
+    A sentence runs from after the last ". " or "; " before a number to the
+    next ". " after it.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.stops = Stops(text, _STOP)
+        self.full_stops = Stops(text, _FULL_STOP)
+        self.found = matches(ORGANISATION_CONTACT, text)
+
+    def around(self, start: int, end: int) -> bool:
+        """True if the sentence around ``start:end`` names an organisation's contact."""
+        return self.found.holds(self.stops.before(start) + 1, self.full_stops.after(end))
+
+
+def find(text: str) -> Iterator[Hit]:
+    for m in NHS_NUMBER.finditer(text):
+        if nhs_number_valid("".join(m.groups())):
+            yield Hit(rules.NHS_NUMBER, m.start(), m.end(), m[0], "NHS number",
+                      "remove the NHS number; it is never needed in a published review")
+    for m in NI_NUMBER.finditer(text):
+        yield Hit(rules.NI_NUMBER, m.start(), m.end(), m[0], "National Insurance number",
+                  "remove the National Insurance number")
+    organisations = None
+    for m in PHONE.finditer(text):
+        if organisations is None:
+            organisations = _Organisations(text)
+        if not organisations.around(m.start(), m.end()):
+            yield Hit(rules.PHONE_NUMBER, m.start(), m.end(), m[0], "telephone number",
+                      "remove the number, or say only that the family was contacted by phone")
+    for m in EMAIL.finditer(text):
+        local = regex.split(r"[._+-]", m[0].split("@")[0].lower())
+        if not all(part in ROLE_MAILBOX for part in local):
+            yield Hit(rules.EMAIL_ADDRESS, m.start(), m.end(), m[0], "personal e-mail address",
+                      "remove the address; say 'by e-mail' instead")
+    for m in SOCIAL_URL.finditer(text):
+        yield Hit(rules.PERSONAL_URL, m.start(), m.end(), m[0], "link to a personal account",
+                  "remove the link; say 'on social media' instead")
+    seen = set()
+    for m in REFERENCE.finditer(text):
+        ref = m["ref"]
+        if YEAR.fullmatch(ref):
+            continue
+        seen.add(m.start("ref"))
+        yield Hit(rules.REFERENCE_NUMBER, m.start("ref"), m.end("ref"), ref,
+                  "case or reference number", "remove the reference number")
+    for m in COURT_NUMBER.finditer(text):
+        if m.start() not in seen:
+            yield Hit(rules.REFERENCE_NUMBER, m.start(), m.end(), m[0], "court case number",
+                      "remove the case number")

@@ -1,0 +1,181 @@
+"""Whole-phrase lookup: a set of phrases found without compiling a pattern.
+
+Compiling a list of a hundred phrases into one ``regex`` alternation costs
+several milliseconds of every run's start-up; looking each word run up in a
+dict keyed by its phrases' first word costs nothing to build.  A
+:class:`PhraseSet` finds exactly what :func:`scr_plugins.privacy.gazetteer.alternation`
+would (the tests compare the two): a phrase starts and ends between letters
+or digits, a space in it matches any run of white space, the longest phrase
+at a place wins, and matches do not overlap.  A paragraph none of whose
+words can open a phrase is passed over after one set lookup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+from scr_checks import fold_case, word_runs
+
+#: A run of letters and digits: the only place a phrase can start.
+_RUN = regex.compile(r"[\p{L}\p{N}]+")
+_LETTER = regex.compile(r"[\p{L}\p{N}]")
+#: What may not come before a match when a word boundary is also required.
+_WORD = regex.compile(r"[\w\p{L}\p{N}]")
+_SPACE = regex.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    """One phrase found: the part of a regex match the checkers use."""
+
+    begin: int
+    finish: int
+    text: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def span(self) -> tuple[int, int]:
+        return self.begin, self.finish
+
+    def __getitem__(self, group: int) -> str:
+        if group != 0:
+            raise IndexError(group)
+        return self.text
+
+
+def _whole_runs(text: str, run: str, pos: int) -> Iterator[int]:
+    """Where ``run`` stands in ``text`` from ``pos`` on as a whole run of letters and digits."""
+    start = text.find(run, pos)
+    while start >= 0:
+        end = start + len(run)
+        if not (start and _LETTER.match(text, start - 1)) and not _LETTER.match(text, end):
+            yield start
+        start = text.find(run, start + 1)
+
+
+def openers(phrases: Iterable[str]) -> frozenset[str]:
+    """The first run of letters and digits of each phrase."""
+    return frozenset(m[0] for p in phrases if (m := _RUN.match(p)))
+
+
+class GatedPattern:
+    """A pattern that can only match where one of ``needs`` is a whole word run.
+
+    It is compiled on first need and searched only in a text holding one of
+    those words, so a report that never names a street never pays for the
+    street pattern.
+    """
+
+    def __init__(self, source: str, needs: Iterable[str]) -> None:
+        self.source = source
+        self.needs = frozenset(map(fold_case, needs))
+        self._compiled: regex.Pattern[str] | None = None
+
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        if self.needs.isdisjoint(word_runs(text)):
+            return iter(())
+        if self._compiled is None:
+            self._compiled = regex.compile(self.source)
+        return self._compiled.finditer(text)
+
+
+class PhraseSet:
+    """Phrases of words, looked up by their first run of letters and digits.
+
+    ``ignore_case`` folds as case-insensitive ``regex`` does for phrases
+    written in ASCII; ``plural`` allows "s" or "es" after a phrase.
+    """
+
+    def __init__(self, phrases: Iterable[str], ignore_case: bool = False,
+                 plural: bool = False) -> None:
+        self.ignore_case = ignore_case
+        self.plural = plural
+        parts = {self._fold(p) for p in phrases if p}
+        if any((ignore_case and not p.isascii()) or "  " in p for p in parts):
+            raise ValueError("a case-insensitive phrase must be ASCII, single-spaced")
+        self._before = _WORD if all(p[0].isalnum() for p in parts) else _LETTER
+        self._by_first: dict[str, list[str]] = {}
+        for phrase in sorted(parts, key=len, reverse=True):
+            first = _RUN.match(phrase)
+            if first is None:
+                raise ValueError(f"a phrase must start with a letter or digit: {phrase!r}")
+            self._by_first.setdefault(first[0], []).append(phrase)
+        endings = ("", "s", "es") if plural else ("",)
+        #: Each word run that can open a match, case-folded as ``word_runs`` gives
+        #: it -> the runs to look for in the text (most texts hold none of them).
+        self._openers: dict[str, set[str]] = {}
+        for key in self._by_first:
+            for ending in endings:
+                self._openers.setdefault(fold_case(key + ending), set()).add(key + ending)
+
+    def _fold(self, text: str) -> str:
+        return fold_case(text) if self.ignore_case else text
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None
+                 ) -> Iterator[PhraseMatch]:
+        """Each match in ``text[pos:endpos]``, in order, as the alternation finds them."""
+        if pos <= 1 and endpos is None:
+            yield from self._finditer(text, pos)
+            return
+        # A match is decided by its own characters and the one before it:
+        # look at that part alone, not at (and folding) the whole text.
+        offset = max(0, pos - 1)
+        for m in self._finditer(text[offset:endpos], pos - offset):
+            yield PhraseMatch(m.begin + offset, m.finish + offset, m.text)
+
+    def _finditer(self, text: str, pos: int) -> Iterator[PhraseMatch]:
+        present = self._openers.keys() & word_runs(text)
+        if not present:
+            return
+        # Only the runs that open a phrase are visited, found by plain search;
+        # folding keeps every character's place, so offsets hold in ``text``.
+        haystack = self._fold(text)
+        runs = {start: run for word in present for run in self._openers[word]
+                for start in _whole_runs(haystack, run, pos)}
+        resume = pos
+        for start, run in sorted(runs.items()):
+            if start < resume or (start and self._before.match(text, start - 1)):
+                continue
+            for phrase in self._candidates(run):
+                end = self._match(phrase, text, start)
+                if end is not None:
+                    yield PhraseMatch(start, end, text[start:end])
+                    resume = end
+                    break
+
+    def fullmatch(self, text: str) -> PhraseMatch | None:
+        """The match if the whole of ``text`` is one phrase, as the alternation's."""
+        first = next(self.finditer(text), None)
+        return first if first is not None and first.span() == (0, len(text)) else None
+
+    def _candidates(self, run: str) -> list[str]:
+        """The phrases that may start with ``run``, longest first."""
+        if not self.plural:
+            return self._by_first.get(run, [])
+        # "Somalis": the run may end with a phrase's plural ending.
+        found = [p for key in {run, run[:-1], run[:-2]} for p in self._by_first.get(key, [])]
+        return sorted(found, key=len, reverse=True)
+
+    def _match(self, phrase: str, text: str, start: int) -> int | None:
+        """Where ``phrase`` found at ``start`` ends, or None."""
+        i = start
+        for word_index, word in enumerate(phrase.split(" ")):
+            if word_index:
+                space = _SPACE.match(text, i)
+                if space is None:
+                    return None
+                i = space.end()
+            if self._fold(text[i:i + len(word)]) != word:
+                return None
+            i += len(word)
+        for ending in ("es", "s", "") if self.plural else ("",):
+            if text.startswith(ending, i) and not _LETTER.match(text, i + len(ending)):
+                return i + len(ending)
+        return None

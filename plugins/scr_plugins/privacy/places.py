@@ -1,0 +1,306 @@
+"""Addresses, postcodes and named local places (schools, surgeries, streets).
+
+Agencies ("Westmoor NHS Foundation Trust", "Southbridge Police") are named
+legitimately and are not matched: only the keywords in ``data/institutions.txt``
+and ``data/streets.txt`` end a place name, and a phrase in
+``data/not_people.txt`` ("Local Child Safeguarding Practice Review", "Signs
+of Safety Approach") is never part of one.  A name needs a word that names
+rather than describes: not one of ``data/place_kinds.txt`` ("the Neonatal
+Intensive Care Unit") and, before an institution or a word of
+``data/common_heads.txt``, not a word the report also uses in lower case
+("Good Practice", "a Safe Place").  Numbered placeholders ("School 1", "Home 2", "GP Practice 1")
+are the convention to suggest, so they never match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Set
+from functools import lru_cache
+
+import regex
+
+from scr_plugins.privacy import rules
+from scr_plugins.privacy.gazetteer import Lexicon, alternation_source
+from scr_plugins.privacy.hits import Hit
+from scr_plugins.privacy.phrases import GatedPattern, openers
+from scr_plugins.privacy.spans import Spans
+
+POSTCODE = regex.compile(r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b")
+PARTIAL_POSTCODE = regex.compile(
+    r"\b(?:post\s?code\s+(?P<a>[A-Z]{1,2}\d[A-Z\d]?)|(?P<b>[A-Z]{1,2}\d[A-Z\d]?)\s+post\s?code)\b",
+    regex.IGNORECASE,
+)
+_WORD = r"(?:St\.?|Saint|\p{Lu}[\p{L}'’-]*)"
+#: "on" is not inside a name: "the Fox and Hounds on Moor Road" is a pub, then a street.
+_NAME = rf"{_WORD}(?:\s+(?:(?:of|and|the|upon|de|le)\s+)?{_WORD}){{0,4}}?"
+#: A name after a head word ("Ysgol Pen-y-Bryn", "Heol y Felin", "Hospital of St Cross"):
+#: capitalised words, joined by Welsh and English linking words.
+_HEAD_NAME = (
+    rf"(?:(?:y|yr|the)\s+)?{_WORD}(?:\s+(?:(?:y|yr|ar|of|the|upon|on)\s+)?{_WORD}){{0,3}}"
+)
+#: A house or flat number just before a street's head word: "12 Heol y Felin".
+NUMBER_BEFORE = regex.compile(
+    r"(?<![\d.,/:])(?:(?:Flat|Apartment|Room)\s+\d{1,4}[A-Za-z]?,?\s+(?:\d{1,4}[A-Za-z]?,?\s+)?"
+    r"|\d{1,4}[A-Za-z]?,?\s+)$"
+)
+#: "St Mary's", "St Thomas'": a saint's name in the possessive names a church,
+#: school or hospital even without the word for it.
+SAINTS = regex.compile(r"(?<![\p{L}\p{N}])(?:St\.?|Saint)\s+\p{Lu}\p{Ll}+(?:['’]s|s['’])(?!\p{L})")
+#: Where a family lived or moved: "moved ... from Eastbridge", "lived in Northtown".
+RESIDENCE = regex.compile(
+    r"\b(?:lived|living|lives|moved|moving|relocated|settled|housed|rehoused|grew\s+up|"
+    r"returned)\b[^.;:]{0,40}?\b(?:in|from|to|near)\s+"
+    r"(?P<town>\p{Lu}\p{Ll}+(?:[\s-]\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}'’-]|\s+(?:\d|\p{Lu}\b))"
+)
+#: Cheap test before the pattern: the stems of its verbs.
+#: A pub named for two things: "the Fox and Hounds", "the Crown & Anchor"; not a
+#: title that goes on ("the Police and Crime Commissioner").
+PUB_PAIR = regex.compile(
+    r"(?<![\p{L}])[Tt]he\s+(?P<name>(?P<a>\p{Lu}\p{Ll}+)\s+(?:and|&)\s+(?P<b>\p{Lu}\p{Ll}+))"
+    r"(?![\p{L}\p{N}'’-]|\s+(?:\p{Lu}|\d|of\b|for\b))"
+)
+#: A pub named for a possessive head: "the Bull's Head", "the Queen's Head".
+PUB_HEAD = regex.compile(
+    r"(?<![\p{L}\p{N}'’])(?P<a>\p{Lu}\p{Ll}+)['’]s\s+Head(?![\p{L}'’-]|\s+(?:\p{Lu}|of\b))"
+)
+RESIDENCE_VERBS = ("live", "living", "mov", "relocated", "settled", "housed", "grew", "returned")
+LINKING = frozenset("y yr ar of the upon on".split())
+YEAR = regex.compile(r"(?:19|20)\d\d")
+
+
+def is_postcode(text: str) -> bool:
+    return POSTCODE.fullmatch(text) is not None
+
+
+@lru_cache(maxsize=8)
+def _patterns(lexicon: Lexicon) -> tuple[GatedPattern, ...]:
+    """The gazetteer's place patterns, each gated on the words it cannot match without."""
+    institutions = alternation_source(lexicon.institutions)
+    streets = alternation_source(lexicon.streets)
+    named = GatedPattern(
+        rf"(?<![\p{{L}}\p{{N}}'’])(?P<name>{_NAME})\s+"
+        rf"(?P<kw>(?:{streets})(?:\s+(?P<institution>{institutions}))?|(?P<institution>{institutions}))"
+        rf"(?!\s+(?:\d|[A-Z]\b))",
+        openers((*lexicon.streets, *lexicon.institutions)),
+    )
+    address = GatedPattern(
+        rf"(?<![\d.,/:])(?:(?:Flat|Apartment|Room)\s+\d{{1,4}}[A-Za-z]?,?\s+"
+        rf"(?:\d{{1,4}}[A-Za-z]?,?\s+)?|(?P<number>\d{{1,4}}[A-Za-z]?),?\s+)"
+        rf"{_NAME}\s+(?:{streets})"
+        # A building, then its street: "14 Canterbury House, Fenwick Road".
+        rf"(?:,\s+(?P<street>{_NAME})\s+(?:{streets})(?![\p{{L}}\p{{N}}'’-]))?",
+        openers(lexicon.streets),
+    )
+    house = alternation_source(lexicon.house_words)
+    heads = [h for h, _ in lexicon.place_heads]
+    street_heads = [h for h, kind in lexicon.place_heads if kind == "street"]
+    # The street is named before its head word ("Church Lane") or, in Welsh,
+    # after it ("Heol y Mynydd").
+    house_address = GatedPattern(
+        rf"(?<![\p{{L}}\p{{N}}'’])(?P<house>The\s+{_WORD}(?:\s+{_WORD}){{0,2}}|"
+        rf"{_WORD}(?:\s+(?:(?:y|yr)\s+)?{_WORD})?\s+(?:{house})),\s+(?:(?P<street>{_NAME})\s+(?P<kw>{streets})"
+        rf"|(?:{alternation_source(street_heads)})\s+(?P<named>{_HEAD_NAME}))"
+        rf"(?![\p{{L}}\p{{N}}'’-])(?:,\s+(?P<locality>\p{{Lu}}\p{{Ll}}+(?:\s+\p{{Lu}}\p{{Ll}}+)?)"
+        rf"(?![\p{{L}}\p{{N}}'’-]))?",
+        openers((*lexicon.streets, *street_heads)),
+    )
+    head_first = GatedPattern(
+        rf"(?<![\p{{L}}\p{{N}}'’])(?P<head>{alternation_source(heads)})(?:['’]r)?\s+"
+        rf"(?P<name>{_HEAD_NAME})(?![\p{{L}}\p{{N}}'’-])",
+        openers(heads),
+    )
+    pub_words = alternation_source(lexicon.pub_words) if lexicon.pub_words else r"(?!)"
+    pub_word = GatedPattern(
+        rf"(?<![\p{{L}}])[Tt]he\s+(?P<name>(?:{pub_words})\s+(?P<b>\p{{Lu}}\p{{Ll}}+))"
+        rf"(?![\p{{L}}\p{{N}}'’-]|\s+(?:\p{{Lu}}|\d|of\b|for\b))",
+        openers(lexicon.pub_words),
+    )
+    local = GatedPattern(alternation_source(lexicon.local_places), openers(lexicon.local_places))
+    return named, address, head_first, house_address, pub_word, local
+
+
+def _blocked(text: str, lexicon: Lexicon) -> Spans:
+    """Where a phrase that is never part of a place stands in ``text``."""
+    return Spans([b.span() for b in lexicon.not_people.finditer(text)])
+
+
+def _trim(name: str, kinds: frozenset[str]) -> int:
+    """How many characters of leading generic words to drop from a place name."""
+    cut = 0
+    for m in regex.finditer(r"\S+\s*", name):
+        if m[0].strip() not in kinds:
+            break
+        cut = m.end()
+    return cut
+
+
+def _describes(word: str, lexicon: Lexicon, lower_words: Set[str]) -> bool:
+    """True if ``word`` says what kind of place it is rather than naming it."""
+    return (word in lexicon.place_kinds or word in lexicon.not_names
+            or all(part in lower_words for part in word.lower().split("-")))
+
+
+def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> Iterator[Hit]:
+    """Places in ``text``; ``lower_words`` are the words the report uses in lower case."""
+    named, address, head_first, house_address, pub_word, local = _patterns(lexicon)
+    yield from _house_addresses(text, house_address, lexicon, lower_words)
+    for m in address.finditer(text):
+        if m["number"] and YEAR.fullmatch(m["number"]):
+            continue
+        end = m.end()
+        if m["street"] and all(_describes(w, lexicon, frozenset()) for w in m["street"].split()):
+            end = len(text[: m.start("street")].rstrip(", \t\r\n"))
+        yield Hit(rules.ADDRESS, m.start(), end, text[m.start() : end], "address",
+                  "remove the address; refer to it as 'the family home' or 'Address 1'",
+                  "place")
+    for m in POSTCODE.finditer(text):
+        yield Hit(rules.POSTCODE, m.start(), m.end(), m[0], "postcode", "remove the postcode",
+                  "place")
+    for m in PARTIAL_POSTCODE.finditer(text):
+        group = "a" if m["a"] else "b"
+        yield Hit(rules.POSTCODE, m.start(group), m.end(group), m[group], "postcode district",
+                  "remove the postcode district", "place")
+    blocked = None
+    for m in named.finditer(text):
+        start = m.start() + _trim(m["name"], lexicon.place_kinds)
+        kw = m.start("kw")
+        if start >= kw:
+            continue
+        if blocked is None:
+            blocked = _blocked(text, lexicon)
+        # A phrase over the name, or one that holds the place's last character.
+        if blocked.overlap(start, kw) is not None \
+                or blocked.overlap(m.end() - 1, m.end()) is not None:
+            continue
+        common = m["institution"] or m["kw"] in lexicon.common_heads
+        words = text[start:kw].split()
+        if "and" in words:
+            # "Background and Key Practice": the words next to the keyword must name.
+            words = words[len(words) - words[::-1].index("and"):]
+        if all(_describes(w, lexicon, lower_words if common else frozenset()) for w in words):
+            continue
+        yield Hit(rules.NAMED_PLACE, start, m.end(), text[start : m.end()], "named local place",
+                  "describe the kind of place instead ('a local primary school', "
+                  "'the GP practice', 'School 1')", "place")
+    yield from _head_first(text, head_first, lexicon, lower_words)
+    yield from _pubs(text, lexicon, lower_words, pub_word)
+    yield from _towns(text, lexicon, lower_words)
+    for m in local.finditer(text):
+        yield Hit(rules.NAMED_PLACE, m.start(), m.end(), m[0], "named local place",
+                  "describe the kind of place instead", "place")
+
+
+def _head_first(text: str, pattern: GatedPattern, lexicon: Lexicon,
+                lower_words: Set[str]) -> Iterator[Hit]:
+    """Names after a head word ("Capel Bethesda"), and a saint's possessive ("St Mary's")."""
+    found = Spans()
+    blocked = None
+    for m in pattern.finditer(text):
+        end = m.start("name")
+        naming = False
+        for word in regex.finditer(r"\S+", m["name"]):
+            if word[0] in LINKING:
+                continue
+            if word[0] in lexicon.not_names and word[0] not in ("St", "St."):
+                break
+            end = m.start("name") + word.end()
+            naming = naming or not _describes(word[0], lexicon, lower_words)
+        if not naming:
+            continue
+        if blocked is None:
+            blocked = _blocked(text, lexicon)
+        if blocked.overlap(m.start(), end) is not None:
+            continue
+        found.add_span(m.start(), end)
+        if dict(lexicon.place_heads).get(" ".join(m["head"].split())) == "street":
+            number = NUMBER_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            if number:
+                yield Hit(rules.ADDRESS, number.start(), end, text[number.start() : end], "address",
+                          "remove the address; refer to it as 'the family home' or 'Address 1'",
+                          "place")
+                continue
+        yield Hit(rules.NAMED_PLACE, m.start(), end, text[m.start() : end], "named local place",
+                  "describe the kind of place instead ('a local primary school', "
+                  "'the chapel', 'School 1')", "place")
+    for m in SAINTS.finditer(text) if "St" in text else ():
+        if found.overlap(m.start(), m.end()) is not None:
+            continue
+        if blocked is None:
+            blocked = _blocked(text, lexicon)
+        if blocked.overlap(m.start(), m.end()) is not None:
+            continue
+        yield Hit(rules.NAMED_PLACE, m.start(), m.end(), m[0], "named local place",
+                  "describe the kind of place instead ('a local church', 'the hospital')",
+                  "place")
+
+
+def _house_addresses(text: str, pattern: GatedPattern, lexicon: Lexicon,
+                     lower_words: Set[str]) -> Iterator[Hit]:
+    """A house name, a street and a village: "The Old Forge, Church Lane, Little Whitcombe"."""
+    if "," not in text:
+        return
+    for m in pattern.finditer(text):
+        house = m["house"].split()
+        if all(_describes(w, lexicon, lower_words) for w in house[house[0] == "The":]):
+            continue
+        if m["kw"] is None:
+            if all(w in LINKING or _describes(w, lexicon, lower_words)
+                   for w in m["named"].split()):
+                continue
+        else:
+            street = lower_words if m["kw"] in lexicon.common_heads else frozenset()
+            if all(_describes(w, lexicon, street) for w in m["street"].split()):
+                continue
+        end = m.end()
+        if m["locality"] and any(_describes(w, lexicon, lower_words)
+                                 for w in m["locality"].split()):
+            end = m.end("kw")
+        yield Hit(rules.ADDRESS, m.start(), end, text[m.start() : end], "address",
+                  "remove the address; refer to it as 'the family home' or 'Address 1'",
+                  "place")
+
+
+def _pubs(text: str, lexicon: Lexicon, lower_words: Set[str],
+          pub_word: GatedPattern) -> Iterator[Hit]:
+    """Pubs: "the Fox and Hounds", "the Bull's Head", "the Jolly Sailor"; each word
+    must name, not describe."""
+    pubs = [(m, "name", (m["a"], m["b"])) for m in PUB_PAIR.finditer(text)]
+    if "Head" in text:
+        pubs += [(m, 0, (m["a"],)) for m in PUB_HEAD.finditer(text)]
+    # "the Red Lion": only the word after the pub word must name a thing.
+    pubs += [(m, "name", (m["b"],)) for m in pub_word.finditer(text)
+             if not _place_word(m["b"], lexicon)]
+    for m, group, words in pubs:
+        if any(w in lexicon.not_names or w.lower() in lower_words
+               or w.lower() in lexicon.name_cues for w in words):
+            continue
+        if any(b.start() < m.end(group) and m.start(group) < b.end()
+               for b in lexicon.not_people.finditer(text, m.start(), m.end())):
+            continue
+        yield Hit(rules.NAMED_PLACE, m.start(group), m.end(group), m[group], "named local place",
+                  "describe the kind of place instead ('a local pub')", "place")
+
+
+def _place_word(word: str, lexicon: Lexicon) -> bool:
+    """A word that says what kind of place, institution or street it is."""
+    return (word in lexicon.place_kinds or word in lexicon.institutions
+            or word in lexicon.streets or lexicon.roles.fullmatch(word) is not None)
+
+
+def _towns(text: str, lexicon: Lexicon, lower_words: Set[str]) -> Iterator[Hit]:
+    """A town or borough where the family lived: no finding, but a place in a combination."""
+    if not any(verb in text for verb in RESIDENCE_VERBS):
+        return
+    for m in RESIDENCE.finditer(text):
+        town = m["town"]
+        if town in lexicon.wide_places or any(
+                _describes(w, lexicon, lower_words) or _first_name_only(w, lexicon)
+                for w in town.replace("-", " ").split()):
+            continue
+        yield Hit(None, m.start("town"), m.end("town"), town, category="place")
+
+
+def _first_name_only(word: str, lexicon: Lexicon) -> bool:
+    """A person's first name and never a surname ("Tyler"): towns are often surnames."""
+    entry = lexicon.name(word)
+    return entry is not None and entry.first and not entry.surname

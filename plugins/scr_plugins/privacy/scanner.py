@@ -1,0 +1,113 @@
+"""One pass over a text: run every detector, keep the best hit for each span.
+
+Detectors may find the same words twice ("7 Canal Street" is an address and
+contains a street name); the more specific kind wins, in ``PRIORITY`` order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import groupby
+
+import regex
+
+from scr_checks import Rule
+from scr_plugins.privacy import conditions, dates, numbers, places
+from scr_plugins.privacy.gazetteer import Lexicon
+from scr_plugins.privacy.hits import Hit
+from scr_plugins.privacy.names import NameFinder
+from scr_plugins.privacy.rules import (
+    ADDRESS,
+    BIRTH_OR_DEATH_DATE,
+    EMAIL_ADDRESS,
+    EXACT_AGE,
+    FULL_DATE,
+    IDENTIFYING_COMBINATION,
+    NAMED_CONDITION,
+    NAMED_PLACE,
+    NAMED_PROFESSIONAL,
+    NHS_NUMBER,
+    NI_NUMBER,
+    PERSONAL_NAME,
+    PERSONAL_URL,
+    PHONE_NUMBER,
+    POSTCODE,
+    REFERENCE_NUMBER,
+    UNDECLARED_FIRST_NAME,
+)
+from scr_plugins.privacy.spans import Spans
+
+PRIORITY = (
+    NHS_NUMBER, NI_NUMBER, EMAIL_ADDRESS, PERSONAL_URL, PHONE_NUMBER, BIRTH_OR_DEATH_DATE,
+    FULL_DATE, REFERENCE_NUMBER, ADDRESS, POSTCODE, NAMED_PLACE, NAMED_PROFESSIONAL,
+    PERSONAL_NAME, UNDECLARED_FIRST_NAME, NAMED_CONDITION, EXACT_AGE,
+)
+_RANK = {rule.id: i for i, rule in enumerate(PRIORITY)}
+CATEGORY_WORDS = {
+    "date": "a full date",
+    "age": "an age in months, weeks or days",
+    "origin": "a specific ethnicity, nationality or faith",
+    "place": "a named place",
+    "condition": "a named health condition",
+}
+
+
+def resolve(hits: Iterable[Hit], allowed: set[str]) -> list[Hit]:
+    """Drop allowed text and hits inside a more specific one, in text order.
+
+    Hits are taken kind by kind, most specific first, each kind in text
+    order: a hit is checked against the kinds kept before by binary search,
+    and against its own kind's last kept hit, the only one that can reach it.
+    """
+    kept: list[Hit] = []
+    spans = Spans()
+    last = len(PRIORITY)
+    ranked = sorted(hits, key=lambda h: (_RANK.get(h.rule.id, last) if h.rule else last, h.start))
+    for _, group in groupby(ranked, key=lambda h: _RANK.get(h.rule.id, last) if h.rule else last):
+        taken: list[Hit] = []
+        for hit in group:
+            if hit.text in allowed or spans.overlaps(hit) or (taken and taken[-1].overlaps(hit)):
+                continue
+            taken.append(hit)
+        spans = spans.merged(taken)
+        kept.extend(taken)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def combination(hits: list[Hit], details: list[Hit]) -> Hit | None:
+    """A hit for three kinds of detail in one paragraph, or age with condition."""
+    parts = sorted((h for h in [*hits, *details] if h.category), key=lambda h: h.start)
+    kinds = {h.category for h in parts}
+    if len(kinds) < 3 and not {"age", "condition"} <= kinds:
+        return None
+    first = parts[0]
+    listed = ", ".join(CATEGORY_WORDS[k] for k in sorted(kinds))
+    return Hit(
+        IDENTIFYING_COMBINATION, first.start, first.end, first.text,
+        f"identifying combination in one paragraph ({listed})",
+        "generalise one or more of these details (a season, 'a baby', 'a local school', "
+        "'a serious health condition')",
+    )
+
+
+def scan(text: str, lexicon: Lexicon, names: NameFinder | None,
+         extra: Iterable[tuple[Rule, regex.Pattern[str]]] = (),
+         allowed: frozenset[str] = frozenset()) -> list[Hit]:
+    """Every finding-worthy hit in ``text``, the combination hit last."""
+    lower_words = names.doc.lower_words if names is not None else frozenset()
+    found = [
+        *numbers.find(text), *dates.find(text), *places.find(text, lexicon, lower_words),
+        *conditions.find(text, lexicon),
+    ]
+    if names is not None:
+        found.extend(names.find(text))
+    for rule, pattern in extra:
+        found.extend(Hit(rule, m.start(), m.end(), m[0], "identifier (local pattern)",
+                         "remove it") for m in pattern.finditer(text))
+    hits = resolve([h for h in found if h.rule], set(allowed))
+    spans = Spans()
+    for hit in hits:
+        spans.add(hit)
+    details = [h for h in found if not h.rule and not spans.overlaps(h)]
+    combined = combination(hits, details)
+    return hits + ([combined] if combined else [])

@@ -1,0 +1,21 @@
+"""Lower-case words of addresses are left out exactly as one substitution leaves them."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+from scr_plugins.privacy.names import ADDRESS_LIKE, _without_addresses
+
+PIECES = st.sampled_from([
+    "a", "Bc", "é", "1", ".", "@", "/", "-", "_", ")", " ", "  ", "\n", "\t", "\u00a0",
+    "\u2028", "\x1c", "www", "gov.uk", "e.g.", "4.2.1", "nhs.net/x", "a@b", "café",
+])
+
+
+@given(st.lists(PIECES, max_size=40).map("".join))
+def test_each_marked_run_alone_is_the_whole_substitution(text):
+    assert _without_addresses(text) == ADDRESS_LIKE.sub(" ", text)
+
+
+def test_addresses_and_paragraph_numbers():
+    text = "See www.example.org/help, e-mail jo@mail.example or paragraph 4.2.1. Done."
+    assert _without_addresses(text) == ADDRESS_LIKE.sub(" ", text)
+    assert "example" not in _without_addresses(text)
