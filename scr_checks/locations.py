@@ -12,9 +12,10 @@ only as far into the block as the finding's last character.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: How far past the expected position a character may be before the
 #: aligner gives up on it (markup such as a long URL target is skipped).
@@ -43,7 +44,19 @@ class SourceText:
 
 def utf16_column(line: str, index: int) -> int:
     """1-based column counted in UTF-16 code units, as SARIF and VS Code count."""
-    return len(line[:index].encode("utf-16-le")) // 2 + 1
+    index = slice(index).indices(len(line))[1]  # as ``line[:index]`` ends, without a copy
+    return index + bisect_left(_astral(line), index) + 1
+
+
+@lru_cache(maxsize=8)
+def _astral(line: str) -> list[int]:
+    """Where each character outside the Basic Multilingual Plane (two UTF-16
+    units) stands in ``line``: found once per line, not once per finding, so
+    a one-line report with many findings stays linear."""
+    return [m.start() for m in _ASTRAL.finditer(line)]
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class Aligner:

@@ -7,6 +7,8 @@ third-party plugin, and uses only the public API.
 from __future__ import annotations
 
 import csv
+import sys
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -196,7 +198,7 @@ def _jargon_findings(
                 continue
             if quoted is None:
                 quoted = quoted_spans(block.text)
-            if any(s <= match.start and match.end <= e for s, e in quoted):
+            if _within(quoted, match.start, match.end):
                 continue
             if jargon.explained_at(block.text, match):
                 explained.add(match.entry)
@@ -208,6 +210,13 @@ def _jargon_findings(
             JARGON, f"'{match.text}' is professional jargon ({entry.category}). {entry.why}",
             block, match.start, match.end, suggestion=entry.suggestion,
         )
+
+
+def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True if ``start:end`` lies in one of ``spans`` (in text order, not overlapping):
+    a binary search, as a paragraph may hold many quotations."""
+    i = bisect_right(spans, (start, sys.maxsize))
+    return i > 0 and end <= spans[i - 1][1]
 
 
 def _readability_findings(context: CheckContext, prose: list[TextBlock]) -> Iterator[Finding]:

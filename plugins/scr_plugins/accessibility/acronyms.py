@@ -19,10 +19,11 @@ from scr_checks import TextBlock, compile_pattern
 TOKEN = compile_pattern(r"(?<![\w&'’-])[A-Z][A-Za-z&]*[A-Z]s?(?![\w&'’-])")
 #: A capitalised word before a number is a reference code ("CYSUR 4 2019", "JT 48 26").
 CODE_AFTER = compile_pattern(r"\s+\d")
-#: Pseudonyms look like acronyms: "Child LA", "Ms M", "Mr SF".
+#: Pseudonyms look like acronyms: "Child LA", "Ms M", "Mr SF".  Matched at the
+#: token: the look-behind reads back over one word, not the paragraph.
 PSEUDONYM_BEFORE = compile_pattern(
-    r"(?:\b(?:Child|Baby|Mr|Mrs|Ms|Miss|Mx|Dr|Adult|Family|Sibling|Case|Person|Subject)"
-    r"\.?\s+)$"
+    r"(?<=\b(?:Child|Baby|Mr|Mrs|Ms|Miss|Mx|Dr|Adult|Family|Sibling|Case|Person|Subject)"
+    r"\.?\s+)"
 )
 ROMAN = compile_pattern(r"[IVXLCDM]+")
 #: A code standing for a person: "Initials of Child HD", "his mother SR",
@@ -88,7 +89,7 @@ def uses(block: TextBlock) -> Iterator[Use]:
         letters = [c for c in token if c.isalpha()]
         if sum(c.isupper() for c in letters) * 2 < len(letters):
             continue
-        if (ROMAN.fullmatch(token) or PSEUDONYM_BEFORE.search(text, 0, match.start())
+        if (ROMAN.fullmatch(token) or PSEUDONYM_BEFORE.match(text, match.start())
                 or CODE_AFTER.match(text, match.end())):
             continue
         yield Use(key_of(token), block, match.start(), match.end())
@@ -132,10 +133,23 @@ def definitions(block: TextBlock) -> Iterator[Use]:
 
 
 def _words_before(text: str, end: int, letters: int) -> str:
-    stop = text.rfind(". ", 0, end)
-    start = stop + 2 if stop >= 0 else 0
-    words = text[start:end].split()
-    return " ".join(words[-min(letters + 5, letters * 2):])
+    """The last few words of the sentence before ``end``.
+
+    Read from a window before ``end`` that grows until it reaches the
+    sentence's start or holds more words than are wanted: reading from the
+    sentence's start made a long sentence of bracketed acronyms quadratic.
+    """
+    count = min(letters + 5, letters * 2)
+    width = 16 * (count + 1)
+    while True:
+        begin = max(0, end - width)
+        stop = text.rfind(". ", begin, end)
+        if stop >= 0:
+            begin = stop + 2
+        words = text[begin:end].split()
+        if stop >= 0 or begin == 0 or len(words) > count:
+            return " ".join(words[-count:])
+        width *= 4
 
 
 def long_form(short: str, candidate: str) -> str | None:

@@ -101,8 +101,10 @@ MODAL = compile_pattern(r"\b(?:should|must|shall|will|needs? to|is to|are to|is 
 
 
 #: A preposition just before a body makes it what is acted on, not who acts.
-OBJECT_OF = compile_pattern(r"\b(?:to|of|for|from|with|by|within|between|in|into|across)\s+"
-                          r"(?:the\s+|all\s+|each\s+)?$", regex.IGNORECASE)
+#: Matched at the body's name: the look-behind reads back over a few words,
+#: where a search from the subject's start read it all at every body named.
+OBJECT_OF = compile_pattern(r"(?<=\b(?:to|of|for|from|with|by|within|between|in|into|across)\s+"
+                          r"(?:the\s+|all\s+|each\s+)?)", regex.IGNORECASE)
 
 
 def _names_actor(text: str, actors: WordList) -> bool:
@@ -112,7 +114,7 @@ def _names_actor(text: str, actors: WordList) -> bool:
     if regex.search(r"\brecommends?\s+that\s*$", subject + (modal[0] if modal else ""),
                     regex.IGNORECASE):
         subject = text[modal.end():] if modal else text
-    return any(not OBJECT_OF.search(subject, 0, match.start)
+    return any(not OBJECT_OF.match(subject, match.start)
                for match in actors.finditer(subject))
 
 

@@ -8,8 +8,8 @@ per file.  A local area's plugin adds names and places by implementing the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterator
+from functools import cache, lru_cache
 from typing import Any
 
 import regex
@@ -23,6 +23,7 @@ from scr_checks import (
     Layout,
     OptionParser,
     Report,
+    Rule,
     TextBlock,
     hookimpl,
 )
@@ -31,7 +32,23 @@ from scr_plugins.privacy.gazetteer import Lexicon, lexicon
 from scr_plugins.privacy.hidden import PRESENCE, person_property, present
 from scr_plugins.privacy.names import DocumentNames, NameFinder
 from scr_plugins.privacy.placeholders import place_placeholder
-from scr_plugins.privacy.rules import RULES
+from scr_plugins.privacy.rules import (
+    ADDRESS,
+    EMAIL_ADDRESS,
+    EXACT_AGE,
+    FULL_DATE,
+    HIDDEN_CONTENT,
+    IDENTIFYING_COMBINATION,
+    METADATA_IDENTITY,
+    NAMED_PLACE,
+    NAMED_PROFESSIONAL,
+    PERSONAL_NAME,
+    PHONE_NUMBER,
+    POSTCODE,
+    REFERENCE_NUMBER,
+    RULES,
+    UNDECLARED_FIRST_NAME,
+)
 from scr_plugins.privacy.scanner import scan
 
 NAMESPACE = "privacy"
@@ -85,11 +102,13 @@ def scr_register_rules() -> list:
 @lru_cache(maxsize=16)
 def _extra_patterns(
     table: tuple[tuple[str, tuple[str, ...]], ...],
-) -> tuple[tuple[str, regex.Pattern[str]], ...]:
+) -> tuple[tuple[Rule, regex.Pattern[str]], ...]:
+    by_id = {r.id: r for r in RULES}
     out = []
-    for rule, patterns in table:
-        if not any(r.id == rule for r in RULES):
-            raise ConfigError(f"[privacy] patterns: {rule!r} is not a privacy rule")
+    for rule_id, patterns in table:
+        rule = by_id.get(rule_id)
+        if rule is None:
+            raise ConfigError(f"[privacy] patterns: {rule_id!r} is not a privacy rule")
         for pattern in patterns:
             try:
                 out.append((rule, regex.compile(pattern)))
@@ -143,12 +162,13 @@ def _message(description: str, text: str) -> str:
 
 
 #: Rules about people, which a line crediting the report's makers does not break.
-PEOPLE = frozenset({"SCR201", "SCR202", "SCR203"})
+PEOPLE = frozenset({PERSONAL_NAME, UNDECLARED_FIRST_NAME, NAMED_PROFESSIONAL})
 #: Rules whose finds on a title page, contents page or running header are the
 #: report's own: its publication date, its case code, its publisher's address.
-THE_REPORTS_OWN = frozenset({"SCR205", "SCR206", "SCR207", "SCR208", "SCR209", "SCR210",
-                             "SCR214", "SCR215", "SCR217"})
-CONTACT = frozenset({"SCR207", "SCR208", "SCR209", "SCR210", "SCR215"})
+THE_REPORTS_OWN = frozenset({FULL_DATE, EXACT_AGE, ADDRESS, POSTCODE, PHONE_NUMBER,
+                             EMAIL_ADDRESS, REFERENCE_NUMBER, NAMED_PLACE,
+                             IDENTIFYING_COMBINATION})
+CONTACT = frozenset({ADDRESS, POSTCODE, PHONE_NUMBER, EMAIL_ADDRESS, NAMED_PLACE})
 #: A block giving an organisation's contact details ("Contact: the Board, … Tel: …").
 ORGANISATION_CONTACT = regex.compile(
     r"(?=.*\b(?:contact(?:\s+details)?\s*:|tel(?:ephone)?\.?\s*:|e-?mail\s*:|web(?:site)?\s*:"
@@ -158,23 +178,28 @@ ORGANISATION_CONTACT = regex.compile(
 )
 
 
-def _reportable(hit: Any, block: TextBlock, layout: Layout) -> bool:
-    """Whether a hit in ``block`` identifies someone, given where the block is."""
-    if hit.rule in PEOPLE | {"SCR205"} and layout.is_credit(block):
+def _reportable(hit: Any, block: TextBlock, layout: Layout,
+                organisation: Callable[[], bool]) -> bool:
+    """Whether a hit in ``block`` identifies someone, given where the block is;
+    ``organisation`` says whether the block gives an organisation's contact."""
+    if (hit.rule in PEOPLE or hit.rule == FULL_DATE) and layout.is_credit(block):
         return False  # the report's makers and its dates
     if hit.rule in THE_REPORTS_OWN and block.part not in TEXT_PARTS:
         return False
-    return not (hit.rule in CONTACT and ORGANISATION_CONTACT.match(block.text))
+    return not (hit.rule in CONTACT and organisation())
 
 
 @hookimpl
 def scr_check_node(block: TextBlock, context: CheckContext) -> Iterator[Finding]:
     state = _State.of(context)
     layout = Layout.of(context)
+    # Asked once a block, not once a hit: a block of a thousand phone numbers
+    # would be searched a thousand times.
+    organisation = cache(lambda: ORGANISATION_CONTACT.match(block.text) is not None)
     for hit in state.scan(block.text):
-        if not _reportable(hit, block, layout):
+        if not _reportable(hit, block, layout, organisation):
             continue
-        extra = {"placeholder": place_placeholder(hit.text)} if hit.rule == "SCR215" else {}
+        extra = {"placeholder": place_placeholder(hit.text)} if hit.rule == NAMED_PLACE else {}
         yield context.finding(
             hit.rule, _message(hit.message, hit.text), block, hit.start, hit.end,
             secret=hit.text, suggestion=hit.suggestion, **extra,
@@ -189,14 +214,14 @@ def scr_check_document(report: Report, context: CheckContext) -> Iterator[Findin
     for kind, wheres in present(report.hidden).items():
         shown = ", ".join(wheres[:5]) + (" …" if len(wheres) > 5 else "")
         yield context.finding(
-            "SCR218", f"The file contains {PRESENCE[kind]} ({len(wheres)} found: {shown}).",
+            HIDDEN_CONTENT, f"The file contains {PRESENCE[kind]} ({len(wheres)} found: {shown}).",
             suggestion="accept or reject all changes and delete comments before publishing",
             kind=kind, count=len(wheres),
         )
     for item in report.hidden:
         if person_property(item, state.lexicon):
             yield context.finding(
-                "SCR219", f"A person's name in {item.place}: '{item.text}'.",
+                METADATA_IDENTITY, f"A person's name in {item.place}: '{item.text}'.",
                 secret=item.text, suggestion=item.remedy,
             )
             continue

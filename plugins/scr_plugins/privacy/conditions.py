@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import regex
 
 from scr_checks import word_runs
+from scr_plugins.privacy import rules
 from scr_plugins.privacy.gazetteer import Lexicon
 from scr_plugins.privacy.hits import Hit
 
@@ -22,25 +23,30 @@ EPONYM_HEADS = frozenset({
     "lymphoma", "tumor", "tumour", "malformation", "encephalitis",
 })
 #: An eponymous syndrome or disease: "Ehlers-Danlos syndrome", "Crohn's disease".
+#: Not tried at each word of a hyphenated chain ("Aa-Bb-Cc…"), only at its
+#: first, which matches wherever a later one would: trying every one read the
+#: rest of the chain each time.
 EPONYM = regex.compile(
-    r"(?<![\p{L}])\p{Lu}\p{Ll}+(?:[-–]\p{Lu}\p{Ll}+)*(?:['’]s)?\s+"
+    r"(?<![\p{L}])(?<!(?<![\p{L}])\p{Lu}\p{Ll}+[-–])\p{Lu}\p{Ll}+(?:[-–]\p{Lu}\p{Ll}+)*(?:['’]s)?\s+"
     rf"(?:{'|'.join(sorted(EPONYM_HEADS))})\b"
 )
 #: Only a capital inside a sentence marks a proper name ("Heart disease" does not).
-SENTENCE_START = regex.compile(r"(?:^|[.!?:;]\s+|^\s*[\d.]+\s+)$")
+#: Matched at the condition's first word; the look-behind reads back only over
+#: the spaces, mark or number before it, not the whole text.
+SENTENCE_START = regex.compile(r"(?<=^\n?|[.!?:;]\s+|^\s*[\d.]+\s+)")
 
 
 def find(text: str, lexicon: Lexicon) -> Iterator[Hit]:
     for m in lexicon.conditions.finditer(text):
         alternative = lexicon.alternatives.get(" ".join(m[0].lower().split()), "a health condition")
-        yield Hit("SCR216", m.start(), m.end(), m[0], "named health condition",
+        yield Hit(rules.NAMED_CONDITION, m.start(), m.end(), m[0], "named health condition",
                   f"say '{alternative}' instead", "condition")
     eponyms = () if EPONYM_HEADS.isdisjoint(word_runs(text)) else EPONYM.finditer(text)
     for m in eponyms:
-        if SENTENCE_START.search(text, 0, m.start()):
+        if SENTENCE_START.match(text, m.start()):
             continue
-        yield Hit("SCR216", m.start(), m.end(), m[0], "named health condition",
+        yield Hit(rules.NAMED_CONDITION, m.start(), m.end(), m[0], "named health condition",
                   "say 'a rare genetic condition' or 'a serious health condition' instead",
                   "condition")
     for m in lexicon.origins.finditer(text):
-        yield Hit("", m.start(), m.end(), m[0], category="origin")
+        yield Hit(None, m.start(), m.end(), m[0], category="origin")

@@ -15,6 +15,7 @@ from importlib import resources
 import regex
 
 from scr_checks import word_runs
+from scr_plugins.privacy import rules
 from scr_plugins.privacy.hits import Hit
 
 MONTHS = (
@@ -127,16 +128,16 @@ def find(text: str) -> Iterator[Hit]:
         if DOCUMENT_DATE.search(before):
             continue
         if _birth_or_death(before):
-            yield Hit("SCR204", m.start(), m.end(), m[0], "date of birth or death",
+            yield Hit(rules.BIRTH_OR_DEATH_DATE, m.start(), m.end(), m[0], "date of birth or death",
                       "give the month and year, or the child's age, instead", "date")
         elif not _review_process(text, m.start(), m.end()):
-            yield Hit("SCR205", m.start(), m.end(), m[0], "full date",
+            yield Hit(rules.FULL_DATE, m.start(), m.end(), m[0], "full date",
                       "give the month and year ('in March 2019') or the sequence of events",
                       "date")
     if word_runs(text).isdisjoint(UNITS):
         return
     for m in EXACT_AGE.finditer(text):
-        yield Hit("SCR206", m.start(), m.end(), m[0], "exact age",
+        yield Hit(rules.EXACT_AGE, m.start(), m.end(), m[0], "exact age",
                   "give the age in whole months or years", "age")
     for m in AGE.finditer(text):
-        yield Hit("", m.start(), m.end(), m[0], category="age")
+        yield Hit(None, m.start(), m.end(), m[0], category="age")

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scr_checks import Rule
+
 
 @dataclass(frozen=True)
 class Hit:
     """An identifier found at ``text[start:end]``.
 
-    ``rule`` is empty for a detail that is no finding alone but counts towards
-    a combination (an age in months, an ethnicity); ``category`` names what a
-    combination counts it as (``date``, ``age``, ``origin``, ``place``,
-    ``condition``) or is empty.
+    ``rule`` is the privacy rule it breaks, or ``None`` for a detail that is
+    no finding alone but counts towards a combination (an age in months, an
+    ethnicity); ``category`` names what a combination counts it as
+    (``date``, ``age``, ``origin``, ``place``, ``condition``) or is empty.
     """
 
-    rule: str
+    rule: Rule | None
     start: int
     end: int
     text: str

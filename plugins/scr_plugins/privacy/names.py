@@ -15,9 +15,11 @@ from functools import cached_property
 
 import regex
 
+from scr_plugins.privacy import rules
 from scr_plugins.privacy.cues import cue_before, partners
 from scr_plugins.privacy.gazetteer import Lexicon, alternation_source
 from scr_plugins.privacy.hits import Hit
+from scr_plugins.privacy.spans import Spans, Stops, matches
 
 TOKEN = regex.compile(r"(?<![\p{L}\p{N}'’@./_-])\p{Lu}[\p{L}]*(?:['’-]\p{L}+)*")
 POSSESSIVE = ("'s", "’s")
@@ -70,9 +72,15 @@ CAPITALISED = regex.compile(r"(?<![\p{L}'’-])\p{Lu}[\p{Ll}'’-]+")
 PSEUDONYM_AFTER = regex.compile(r"(\p{Lu}[\p{L}'’-]+)\s*\((?:a\s+)?pseudonym\)")
 #: A number after a word makes a pseudonym code ("Male 1", "Foster Carer 2").
 CODE_AFTER = regex.compile(r"\s+\d{1,3}(?![\p{L}\p{N}])")
+#: A surname no list knows, as "Savannah Marwick" has: one capital, then
+#: at least three lower-case letters (not "Term", "Day" or "NHS").
+UNKNOWN_SURNAME = regex.compile(r"\p{Lu}\p{Ll}{3,}(?:[-'’]\p{Lu}\p{Ll}+)?")
 #: A year just after a word: "in Autumn 2022", "Summer 2019" name a time, not a person.
 YEAR_AFTER = regex.compile(r"\s+(?:19|20)\d\d(?![\p{L}\p{N}])")
-SENTENCE_START = regex.compile(r"(?:^|[.!?:;\"“(]\s*|^\s*[\d.]+\s+)$")
+#: Matched at a word: whether it starts a sentence.  A look-behind reads back
+#: only over the spaces, mark or number before the word, where a search to
+#: the word from the text's start read the whole text before it, at every word.
+SENTENCE_START = regex.compile(r"(?<=^\n?|[.!?:;\"“(]\s*|^\s*[\d.]+\s+)")
 LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}[\p{L}'’-]*")
 #: E-mail addresses and links: their lower-case words are names, not vocabulary.
 ADDRESS_LIKE = regex.compile(r"\S*[@/]\S*|\S+\.\S*\w")
@@ -80,6 +88,8 @@ ADDRESS_LIKE = regex.compile(r"\S*[@/]\S*|\S+\.\S*\w")
 #: it; only such a run can hold an ADDRESS_LIKE match, which is tried at every
 #: character of the text otherwise (a third of the time of gathering the
 #: document's names).  A full stop ending a sentence marks no run.
+FULL_STOP = regex.compile(r"\. ")
+NEWLINE = regex.compile(r"\n")
 _MARKED_RUN = regex.compile(r"(?<!\S)[^\s@/.]*+(?:[@/]|\.(?=\S))\S*")
 
 
@@ -104,15 +114,26 @@ class DocumentNames:
                             if part})
         for text in texts:
             state.lower_words.update(LOWER_WORD.findall(_without_addresses(text)))
+            stops: Stops | None = None
+            declaring: Spans | None = None
             for m in DECLARATION.finditer(text):
-                sentence = _sentence(text, m.start(), m.end())
-                if m["verb"].startswith("referred") or DECLARING_SENTENCE.search(sentence):
+                if m["verb"].startswith("referred"):
+                    state.declared.update(m.captures("name"))
+                    continue
+                stops = stops or Stops(text, FULL_STOP)
+                declaring = declaring or matches(DECLARING_SENTENCE, text)
+                if declaring.holds(*_sentence(stops, m.start(), m.end())):
                     state.declared.update(m.captures("name"))
             state.declared.update(PSEUDONYM_AFTER.findall(text))
+            seen: set[tuple[int, int]] = set()
             for m in PSEUDONYM_SENTENCE.finditer(text):
-                sentence = _sentence(text, m.start(), m.end())
+                stops = stops or Stops(text, FULL_STOP)
+                left, right = _sentence(stops, m.start(), m.end())
+                if (left, right) in seen:
+                    continue  # a sentence naming pseudonyms twice is read once
+                seen.add((left, right))
                 state.declared.update(w.removesuffix("'s").removesuffix("’s")
-                                      for w in CAPITALISED.findall(sentence))
+                                      for w in CAPITALISED.findall(text, left, right))
         return state
 
     def accepts(self, words: list[str]) -> bool:
@@ -131,10 +152,36 @@ def _without_addresses(text: str) -> str:
     return _MARKED_RUN.sub(lambda run: ADDRESS_LIKE.sub(" ", run[0]), text)
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    left = text.rfind(". ", 0, start)
-    right = text.find(". ", end)
-    return text[left + 1 : right if right >= 0 else len(text)]
+def _sentence(stops: Stops, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence around ``start:end`` starts and ends: from after the
+    last ". " before it to the next one."""
+    return stops.before(start) + 1, stops.after(end)
+
+
+class _AuthorLines:
+    """Whether the line a name is on credits the review's authors, each line read once.
+
+    ``AUTHOR_LINE`` can only match at a line's start (``^`` with no newline
+    between), so a name's line is matched from its start, never searched.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.newlines = Stops(text, NEWLINE)
+        #: A line's start -> where the credit that starts it ends, or -1.
+        self.credit_ends: dict[int, int] = {}
+
+    def credits(self, start: int) -> bool:
+        """``AUTHOR_LINE.search(text, line_start, start)`` for the line ``start`` is on."""
+        line = self.newlines.before(start, width=1) + 1
+        end = self.credit_ends.get(line)
+        if end is None:
+            found = AUTHOR_LINE.match(self.text, line, self.newlines.after(start))
+            end = self.credit_ends[line] = found.end() if found else -1
+        if end < 0:
+            return False  # no credit in the whole line, so none before the name
+        # A match cut short at the name may end sooner than the whole line's.
+        return end <= start or AUTHOR_LINE.match(self.text, line, start) is not None
 
 
 @dataclass(frozen=True)
@@ -215,19 +262,33 @@ class NameFinder:
         entry = self.lexicon.name(token.bare)
         if entry is None or not entry.first or not self._plain(token):
             return False
-        return not entry.ambiguous or not SENTENCE_START.search(text, 0, token.start)
+        return not entry.ambiguous or not SENTENCE_START.match(text, token.start)
 
-    def _first_with_surname(self, token: _Token, nxt: _Token | None) -> bool:
+    def _first_with_surname(self, token: _Token, nxt: _Token | None, last: bool,
+                            text: str) -> bool:
         """"Dean Walsh's flat": a first name that is also a word, at a sentence's
-        start, is a name when a word that is only ever a surname follows."""
+        start, is a name when a word that is only ever a surname follows.
+
+        So is "Savannah Marwick visited": a surname no list knows, ending the
+        run of capitalised words (not "Summer Term Dates"), shaped like a
+        surname and not a word the report uses in lower case ("Grace Period"
+        where the report speaks of a grace period) nor a code or a year
+        ("Summer Term 2019").
+        """
         if nxt is None:
             return False
         entry = self.lexicon.name(token.bare)
         if entry is None or not entry.first or not self._plain(token):
             return False
+        if not self._plain(nxt):
+            return False
         after = self.lexicon.name(nxt.bare)
-        return (after is not None and after.surname and not after.first
-                and not after.ambiguous and self._plain(nxt))
+        if after is None:
+            return (last and nxt.bare not in self.lexicon.names
+                    and UNKNOWN_SURNAME.fullmatch(nxt.bare) is not None
+                    and CODE_AFTER.match(text, nxt.end) is None
+                    and YEAR_AFTER.match(text, nxt.end) is None)
+        return after.surname and not after.first and not after.ambiguous
 
     def _surname(self, token: _Token, first: _Token) -> bool:
         if not self._plain(token):
@@ -241,9 +302,10 @@ class NameFinder:
     # -- finding names ---------------------------------------------------
 
     def find(self, text: str) -> Iterator[Hit]:
-        blocked = [m.span() for m in self.lexicon.not_people.finditer(text)]
+        blocked = Spans([m.span() for m in self.lexicon.not_people.finditer(text)])
+        author_lines = _AuthorLines(text)
         for run in _runs(text, self.lexicon.name_particles):
-            run = [t for t in run if not any(s <= t.start < e for s, e in blocked)]
+            run = [t for t in run if blocked.overlap(t.start, t.start + 1) is None]
             i = 0
             while i < len(run):
                 span = self._name_at(run, i, text)
@@ -251,7 +313,7 @@ class NameFinder:
                     i += 1
                     continue
                 end, kind = span
-                hit = self._judge(run[i : end + 1], kind, text)
+                hit = self._judge(run[i : end + 1], kind, text, author_lines)
                 if hit is not None:
                     yield hit
                 i = end + 1
@@ -269,7 +331,8 @@ class NameFinder:
             if end + 1 < len(run) and self._surname(run[end + 1], run[end]):
                 end += 1
             return end, "professional-title" if professional else "title"
-        if self._first(token, text) or self._first_with_surname(token, nxt):
+        if self._first(token, text) or self._first_with_surname(
+                token, nxt, i + 2 == len(run), text):
             end = i
             while end + 1 < len(run) and end - i < 2 and self._surname(run[end + 1], token):
                 end += 1
@@ -314,7 +377,8 @@ class NameFinder:
                 return True
         return False
 
-    def _judge(self, tokens: list[_Token], kind: str, text: str) -> Hit | None:
+    def _judge(self, tokens: list[_Token], kind: str, text: str,
+               author_lines: _AuthorLines) -> Hit | None:
         start, end = tokens[0].start, tokens[-1].end
         words = [t.bare for t in tokens]
         if kind.endswith("title"):
@@ -325,7 +389,7 @@ class NameFinder:
         after = text[end : end + 40]
         if AUTHOR_BEFORE.search(before) or AUTHOR_AFTER.search(after):
             return None
-        if AUTHOR_LINE.search(text, text.rfind("\n", 0, start) + 1, start):
+        if author_lines.credits(start):
             return None
         office_before, office_after = self.public_office
         if office_before.search(before) or office_after.search(after):
@@ -335,14 +399,15 @@ class NameFinder:
         secret = text[start:end]
         if kind == "professional-title" or self.role_before.search(before) \
                 or self.role_after.search(after):
-            return Hit("SCR203", start, end, secret, "named professional",
+            return Hit(rules.NAMED_PROFESSIONAL, start, end, secret, "named professional",
                        "refer to them by role ('the health visitor', 'Social Worker 1')")
         if kind == "first":
             if words[0] in self.doc.reported:
                 return None
             self.doc.reported.add(words[0])
-            return Hit("SCR202", start, end, secret, "first name not declared a pseudonym",
+            return Hit(rules.UNDECLARED_FIRST_NAME, start, end, secret,
+                       "first name not declared a pseudonym",
                        "confirm it is a pseudonym and say so where it is first used, "
                        "or refer to them as Child A")
-        return Hit("SCR201", start, end, secret, "personal name",
+        return Hit(rules.PERSONAL_NAME, start, end, secret, "personal name",
                    "use a pseudonym or their role ('Child A', 'Mother', 'Adult B')")

@@ -10,7 +10,9 @@ from collections.abc import Iterator
 
 import regex
 
+from scr_plugins.privacy import rules
 from scr_plugins.privacy.hits import Hit
+from scr_plugins.privacy.spans import Stops, matches
 
 NHS_NUMBER = regex.compile(r"(?<![\d-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d-])")
 NI_NUMBER = regex.compile(
@@ -39,6 +41,8 @@ REFERENCE = regex.compile(
 COURT_NUMBER = regex.compile(r"\b[A-Z]{2}\d{2}[A-Z]\d{5}\b")
 #: A year or a span of years ("2019", "2020-21", "2019/2020") is no reference.
 YEAR = regex.compile(r"(?:19|20)\d\d(?:[-/](?:(?:19|20)\d\d|\d\d))?")
+_STOP = regex.compile(r"[.;] ")
+_FULL_STOP = regex.compile(r"\. ")
 #: Words that make a mailbox an organisation's, not a person's.
 ROLE_MAILBOX = frozenset(
     "info enquiries enquiry admin safeguarding contact office scp lscb lscp lcsp "
@@ -66,31 +70,45 @@ def is_ni_number(text: str) -> bool:
     return NI_NUMBER.fullmatch(text) is not None
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start))
-    right = text.find(". ", end)
-    return text[left + 1 : right if right >= 0 else len(text)]
+class _Organisations:
+    """Which sentences of one text name an organisation's contact, found in one pass.
+
+    A sentence runs from after the last ". " or "; " before a number to the
+    next ". " after it.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.stops = Stops(text, _STOP)
+        self.full_stops = Stops(text, _FULL_STOP)
+        self.found = matches(ORGANISATION_CONTACT, text)
+
+    def around(self, start: int, end: int) -> bool:
+        """True if the sentence around ``start:end`` names an organisation's contact."""
+        return self.found.holds(self.stops.before(start) + 1, self.full_stops.after(end))
 
 
 def find(text: str) -> Iterator[Hit]:
     for m in NHS_NUMBER.finditer(text):
         if nhs_number_valid("".join(m.groups())):
-            yield Hit("SCR212", m.start(), m.end(), m[0], "NHS number",
+            yield Hit(rules.NHS_NUMBER, m.start(), m.end(), m[0], "NHS number",
                       "remove the NHS number; it is never needed in a published review")
     for m in NI_NUMBER.finditer(text):
-        yield Hit("SCR213", m.start(), m.end(), m[0], "National Insurance number",
+        yield Hit(rules.NI_NUMBER, m.start(), m.end(), m[0], "National Insurance number",
                   "remove the National Insurance number")
+    organisations = None
     for m in PHONE.finditer(text):
-        if not ORGANISATION_CONTACT.search(_sentence(text, m.start(), m.end())):
-            yield Hit("SCR209", m.start(), m.end(), m[0], "telephone number",
+        if organisations is None:
+            organisations = _Organisations(text)
+        if not organisations.around(m.start(), m.end()):
+            yield Hit(rules.PHONE_NUMBER, m.start(), m.end(), m[0], "telephone number",
                       "remove the number, or say only that the family was contacted by phone")
     for m in EMAIL.finditer(text):
         local = regex.split(r"[._+-]", m[0].split("@")[0].lower())
         if not all(part in ROLE_MAILBOX for part in local):
-            yield Hit("SCR210", m.start(), m.end(), m[0], "personal e-mail address",
+            yield Hit(rules.EMAIL_ADDRESS, m.start(), m.end(), m[0], "personal e-mail address",
                       "remove the address; say 'by e-mail' instead")
     for m in SOCIAL_URL.finditer(text):
-        yield Hit("SCR211", m.start(), m.end(), m[0], "link to a personal account",
+        yield Hit(rules.PERSONAL_URL, m.start(), m.end(), m[0], "link to a personal account",
                   "remove the link; say 'on social media' instead")
     seen = set()
     for m in REFERENCE.finditer(text):
@@ -98,9 +116,9 @@ def find(text: str) -> Iterator[Hit]:
         if YEAR.fullmatch(ref):
             continue
         seen.add(m.start("ref"))
-        yield Hit("SCR214", m.start("ref"), m.end("ref"), ref, "case or reference number",
-                  "remove the reference number")
+        yield Hit(rules.REFERENCE_NUMBER, m.start("ref"), m.end("ref"), ref,
+                  "case or reference number", "remove the reference number")
     for m in COURT_NUMBER.finditer(text):
         if m.start() not in seen:
-            yield Hit("SCR214", m.start(), m.end(), m[0], "court case number",
+            yield Hit(rules.REFERENCE_NUMBER, m.start(), m.end(), m[0], "court case number",
                       "remove the case number")

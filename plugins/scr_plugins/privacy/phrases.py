@@ -121,7 +121,16 @@ class PhraseSet:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None
                  ) -> Iterator[PhraseMatch]:
         """Each match in ``text[pos:endpos]``, in order, as the alternation finds them."""
-        text = text if endpos is None else text[:endpos]
+        if pos <= 1 and endpos is None:
+            yield from self._finditer(text, pos)
+            return
+        # A match is decided by its own characters and the one before it:
+        # look at that part alone, not at (and folding) the whole text.
+        offset = max(0, pos - 1)
+        for m in self._finditer(text[offset:endpos], pos - offset):
+            yield PhraseMatch(m.begin + offset, m.finish + offset, m.text)
+
+    def _finditer(self, text: str, pos: int) -> Iterator[PhraseMatch]:
         present = self._openers.keys() & word_runs(text)
         if not present:
             return

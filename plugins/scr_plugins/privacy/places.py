@@ -19,9 +19,11 @@ from functools import lru_cache
 
 import regex
 
+from scr_plugins.privacy import rules
 from scr_plugins.privacy.gazetteer import Lexicon, alternation_source
 from scr_plugins.privacy.hits import Hit
 from scr_plugins.privacy.phrases import GatedPattern, openers
+from scr_plugins.privacy.spans import Spans
 
 POSTCODE = regex.compile(r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b")
 PARTIAL_POSTCODE = regex.compile(
@@ -117,6 +119,11 @@ def _patterns(lexicon: Lexicon) -> tuple[GatedPattern, ...]:
     return named, address, head_first, house_address, pub_word, local
 
 
+def _blocked(text: str, lexicon: Lexicon) -> Spans:
+    """Where a phrase that is never part of a place stands in ``text``."""
+    return Spans([b.span() for b in lexicon.not_people.finditer(text)])
+
+
 def _trim(name: str, kinds: frozenset[str]) -> int:
     """How many characters of leading generic words to drop from a place name."""
     cut = 0
@@ -143,15 +150,15 @@ def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> It
         end = m.end()
         if m["street"] and all(_describes(w, lexicon, frozenset()) for w in m["street"].split()):
             end = len(text[: m.start("street")].rstrip(", \t\r\n"))
-        yield Hit("SCR207", m.start(), end, text[m.start() : end], "address",
+        yield Hit(rules.ADDRESS, m.start(), end, text[m.start() : end], "address",
                   "remove the address; refer to it as 'the family home' or 'Address 1'",
                   "place")
     for m in POSTCODE.finditer(text):
-        yield Hit("SCR208", m.start(), m.end(), m[0], "postcode", "remove the postcode",
+        yield Hit(rules.POSTCODE, m.start(), m.end(), m[0], "postcode", "remove the postcode",
                   "place")
     for m in PARTIAL_POSTCODE.finditer(text):
         group = "a" if m["a"] else "b"
-        yield Hit("SCR208", m.start(group), m.end(group), m[group], "postcode district",
+        yield Hit(rules.POSTCODE, m.start(group), m.end(group), m[group], "postcode district",
                   "remove the postcode district", "place")
     blocked = None
     for m in named.finditer(text):
@@ -160,8 +167,10 @@ def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> It
         if start >= kw:
             continue
         if blocked is None:
-            blocked = [b.span() for b in lexicon.not_people.finditer(text)]
-        if any((s < kw and start < e) or s < m.end() <= e for s, e in blocked):
+            blocked = _blocked(text, lexicon)
+        # A phrase over the name, or one that holds the place's last character.
+        if blocked.overlap(start, kw) is not None \
+                or blocked.overlap(m.end() - 1, m.end()) is not None:
             continue
         common = m["institution"] or m["kw"] in lexicon.common_heads
         words = text[start:kw].split()
@@ -170,21 +179,21 @@ def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> It
             words = words[len(words) - words[::-1].index("and"):]
         if all(_describes(w, lexicon, lower_words if common else frozenset()) for w in words):
             continue
-        yield Hit("SCR215", start, m.end(), text[start : m.end()], "named local place",
+        yield Hit(rules.NAMED_PLACE, start, m.end(), text[start : m.end()], "named local place",
                   "describe the kind of place instead ('a local primary school', "
                   "'the GP practice', 'School 1')", "place")
     yield from _head_first(text, head_first, lexicon, lower_words)
     yield from _pubs(text, lexicon, lower_words, pub_word)
     yield from _towns(text, lexicon, lower_words)
     for m in local.finditer(text):
-        yield Hit("SCR215", m.start(), m.end(), m[0], "named local place",
+        yield Hit(rules.NAMED_PLACE, m.start(), m.end(), m[0], "named local place",
                   "describe the kind of place instead", "place")
 
 
 def _head_first(text: str, pattern: GatedPattern, lexicon: Lexicon,
                 lower_words: Set[str]) -> Iterator[Hit]:
     """Names after a head word ("Capel Bethesda"), and a saint's possessive ("St Mary's")."""
-    found: list[tuple[int, int]] = []
+    found = Spans()
     blocked = None
     for m in pattern.finditer(text):
         end = m.start("name")
@@ -199,28 +208,28 @@ def _head_first(text: str, pattern: GatedPattern, lexicon: Lexicon,
         if not naming:
             continue
         if blocked is None:
-            blocked = [b.span() for b in lexicon.not_people.finditer(text)]
-        if any(s < end and m.start() < e for s, e in blocked):
+            blocked = _blocked(text, lexicon)
+        if blocked.overlap(m.start(), end) is not None:
             continue
-        found.append((m.start(), end))
+        found.add_span(m.start(), end)
         if dict(lexicon.place_heads).get(" ".join(m["head"].split())) == "street":
             number = NUMBER_BEFORE.search(text, max(0, m.start() - 24), m.start())
             if number:
-                yield Hit("SCR207", number.start(), end, text[number.start() : end], "address",
+                yield Hit(rules.ADDRESS, number.start(), end, text[number.start() : end], "address",
                           "remove the address; refer to it as 'the family home' or 'Address 1'",
                           "place")
                 continue
-        yield Hit("SCR215", m.start(), end, text[m.start() : end], "named local place",
+        yield Hit(rules.NAMED_PLACE, m.start(), end, text[m.start() : end], "named local place",
                   "describe the kind of place instead ('a local primary school', "
                   "'the chapel', 'School 1')", "place")
     for m in SAINTS.finditer(text) if "St" in text else ():
-        if any(s < m.end() and m.start() < e for s, e in found):
+        if found.overlap(m.start(), m.end()) is not None:
             continue
         if blocked is None:
-            blocked = [b.span() for b in lexicon.not_people.finditer(text)]
-        if any(s < m.end() and m.start() < e for s, e in blocked):
+            blocked = _blocked(text, lexicon)
+        if blocked.overlap(m.start(), m.end()) is not None:
             continue
-        yield Hit("SCR215", m.start(), m.end(), m[0], "named local place",
+        yield Hit(rules.NAMED_PLACE, m.start(), m.end(), m[0], "named local place",
                   "describe the kind of place instead ('a local church', 'the hospital')",
                   "place")
 
@@ -246,7 +255,7 @@ def _house_addresses(text: str, pattern: GatedPattern, lexicon: Lexicon,
         if m["locality"] and any(_describes(w, lexicon, lower_words)
                                  for w in m["locality"].split()):
             end = m.end("kw")
-        yield Hit("SCR207", m.start(), end, text[m.start() : end], "address",
+        yield Hit(rules.ADDRESS, m.start(), end, text[m.start() : end], "address",
                   "remove the address; refer to it as 'the family home' or 'Address 1'",
                   "place")
 
@@ -268,7 +277,7 @@ def _pubs(text: str, lexicon: Lexicon, lower_words: Set[str],
         if any(b.start() < m.end(group) and m.start(group) < b.end()
                for b in lexicon.not_people.finditer(text, m.start(), m.end())):
             continue
-        yield Hit("SCR215", m.start(group), m.end(group), m[group], "named local place",
+        yield Hit(rules.NAMED_PLACE, m.start(group), m.end(group), m[group], "named local place",
                   "describe the kind of place instead ('a local pub')", "place")
 
 
@@ -288,7 +297,7 @@ def _towns(text: str, lexicon: Lexicon, lower_words: Set[str]) -> Iterator[Hit]:
                 _describes(w, lexicon, lower_words) or _first_name_only(w, lexicon)
                 for w in town.replace("-", " ").split()):
             continue
-        yield Hit("", m.start("town"), m.end("town"), town, category="place")
+        yield Hit(None, m.start("town"), m.end("town"), town, category="place")
 
 
 def _first_name_only(word: str, lexicon: Lexicon) -> bool:

@@ -7,19 +7,42 @@ contains a street name); the more specific kind wins, in ``PRIORITY`` order.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import groupby
 
 import regex
 
+from scr_checks import Rule
 from scr_plugins.privacy import conditions, dates, numbers, places
 from scr_plugins.privacy.gazetteer import Lexicon
 from scr_plugins.privacy.hits import Hit
 from scr_plugins.privacy.names import NameFinder
+from scr_plugins.privacy.rules import (
+    ADDRESS,
+    BIRTH_OR_DEATH_DATE,
+    EMAIL_ADDRESS,
+    EXACT_AGE,
+    FULL_DATE,
+    IDENTIFYING_COMBINATION,
+    NAMED_CONDITION,
+    NAMED_PLACE,
+    NAMED_PROFESSIONAL,
+    NHS_NUMBER,
+    NI_NUMBER,
+    PERSONAL_NAME,
+    PERSONAL_URL,
+    PHONE_NUMBER,
+    POSTCODE,
+    REFERENCE_NUMBER,
+    UNDECLARED_FIRST_NAME,
+)
+from scr_plugins.privacy.spans import Spans
 
 PRIORITY = (
-    "SCR212", "SCR213", "SCR210", "SCR211", "SCR209", "SCR204", "SCR205", "SCR214",
-    "SCR207", "SCR208", "SCR215", "SCR203", "SCR201", "SCR202", "SCR216", "SCR206",
+    NHS_NUMBER, NI_NUMBER, EMAIL_ADDRESS, PERSONAL_URL, PHONE_NUMBER, BIRTH_OR_DEATH_DATE,
+    FULL_DATE, REFERENCE_NUMBER, ADDRESS, POSTCODE, NAMED_PLACE, NAMED_PROFESSIONAL,
+    PERSONAL_NAME, UNDECLARED_FIRST_NAME, NAMED_CONDITION, EXACT_AGE,
 )
-_RANK = {rule: i for i, rule in enumerate(PRIORITY)}
+_RANK = {rule.id: i for i, rule in enumerate(PRIORITY)}
 CATEGORY_WORDS = {
     "date": "a full date",
     "age": "an age in months, weeks or days",
@@ -30,15 +53,24 @@ CATEGORY_WORDS = {
 
 
 def resolve(hits: Iterable[Hit], allowed: set[str]) -> list[Hit]:
-    """Drop allowed text and hits inside a more specific one, in text order."""
+    """Drop allowed text and hits inside a more specific one, in text order.
+
+    Hits are taken kind by kind, most specific first, each kind in text
+    order: a hit is checked against the kinds kept before by binary search,
+    and against its own kind's last kept hit, the only one that can reach it.
+    """
     kept: list[Hit] = []
-    ranked = sorted(hits, key=lambda h: (_RANK.get(h.rule, len(PRIORITY)), h.start))
-    for hit in ranked:
-        if hit.text in allowed:
-            continue
-        if any(hit.overlaps(k) for k in kept):
-            continue
-        kept.append(hit)
+    spans = Spans()
+    last = len(PRIORITY)
+    ranked = sorted(hits, key=lambda h: (_RANK.get(h.rule.id, last) if h.rule else last, h.start))
+    for _, group in groupby(ranked, key=lambda h: _RANK.get(h.rule.id, last) if h.rule else last):
+        taken: list[Hit] = []
+        for hit in group:
+            if hit.text in allowed or spans.overlaps(hit) or (taken and taken[-1].overlaps(hit)):
+                continue
+            taken.append(hit)
+        spans = spans.merged(taken)
+        kept.extend(taken)
     return sorted(kept, key=lambda h: h.start)
 
 
@@ -51,7 +83,7 @@ def combination(hits: list[Hit], details: list[Hit]) -> Hit | None:
     first = parts[0]
     listed = ", ".join(CATEGORY_WORDS[k] for k in sorted(kinds))
     return Hit(
-        "SCR217", first.start, first.end, first.text,
+        IDENTIFYING_COMBINATION, first.start, first.end, first.text,
         f"identifying combination in one paragraph ({listed})",
         "generalise one or more of these details (a season, 'a baby', 'a local school', "
         "'a serious health condition')",
@@ -59,7 +91,7 @@ def combination(hits: list[Hit], details: list[Hit]) -> Hit | None:
 
 
 def scan(text: str, lexicon: Lexicon, names: NameFinder | None,
-         extra: Iterable[tuple[str, regex.Pattern[str]]] = (),
+         extra: Iterable[tuple[Rule, regex.Pattern[str]]] = (),
          allowed: frozenset[str] = frozenset()) -> list[Hit]:
     """Every finding-worthy hit in ``text``, the combination hit last."""
     lower_words = names.doc.lower_words if names is not None else frozenset()
@@ -73,6 +105,9 @@ def scan(text: str, lexicon: Lexicon, names: NameFinder | None,
         found.extend(Hit(rule, m.start(), m.end(), m[0], "identifier (local pattern)",
                          "remove it") for m in pattern.finditer(text))
     hits = resolve([h for h in found if h.rule], set(allowed))
-    details = [h for h in found if not h.rule and not any(h.overlaps(k) for k in hits)]
+    spans = Spans()
+    for hit in hits:
+        spans.add(hit)
+    details = [h for h in found if not h.rule and not spans.overlaps(h)]
     combined = combination(hits, details)
     return hits + ([combined] if combined else [])

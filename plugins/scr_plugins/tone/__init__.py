@@ -6,6 +6,8 @@ third-party plugin, and uses only the public API.
 
 from __future__ import annotations
 
+import sys
+from bisect import bisect_right
 from collections.abc import Iterator
 
 import regex
@@ -104,7 +106,7 @@ def scr_check_node(block: TextBlock, context: CheckContext) -> Iterator[Finding]
             if lower:
                 message += f" [{lower}]"
             finding = context.finding(
-                RULE_FOR_LIST[name].id, message, block, match.start, match.end,
+                RULE_FOR_LIST[name], message, block, match.start, match.end,
                 suggestion=entry.suggestion, category=entry.category, list=name,
             )
             if lower:
@@ -126,4 +128,12 @@ def _disclaimers(text: str) -> list[tuple[int, int]]:
 
 
 def _within(spans: list[tuple[int, int]] | None, start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans or ())
+    """True if ``start:end`` lies in one of ``spans`` (in text order, not overlapping).
+
+    Only the last span starting by ``start`` can hold it: a binary search, so
+    a paragraph of many quotations and many words is not read per word.
+    """
+    if not spans:
+        return False
+    i = bisect_right(spans, (start, sys.maxsize))
+    return i > 0 and end <= spans[i - 1][1]

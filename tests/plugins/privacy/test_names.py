@@ -95,6 +95,28 @@ def test_allow_list_and_local_names():
 
 
 @pytest.mark.parametrize(("text", "name"), [
+    ("Savannah Marwick visited the family home.", "Savannah Marwick"),
+    ("The mother's friend (Savannah Marwick) was there.", "Savannah Marwick"),
+    ("Summer Castellane said she was worried.", "Summer Castellane"),
+])
+def test_a_word_first_name_at_a_sentence_start_before_an_unknown_surname_is_a_name(text, name):
+    run = _privacy("Title\n=====\n\n" + text + "\n")
+    assert [(f.rule_id, f.secret, f.location.line, f.location.column)
+            for f in run.findings] == [("SCR201", name, 4, text.index(name) + 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "Children Services were told. Early Help was offered.",
+    "Serious Case Reviews are published.",
+    "Summer Term 2019 began late.",
+    "Grace Period rules applied. The grace period ended.",
+    "Summer Holiday Club was full.",
+])
+def test_title_case_phrases_at_a_sentence_start_are_not_names(text):
+    assert findings_of(_privacy("Title\n=====\n\n" + text + "\n"), "SCR201") == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
     ("Rose Hartley's flat was used by older boys.", "Rose Hartley's"),
     ("Grace Thornton told the review that she had been worried.", "Grace Thornton"),
     ("1.2 Will Hartley was the family's lodger.", "Will Hartley"),

@@ -1,0 +1,164 @@
+"""Time per megabyte of every checker on text of pathological shape.
+
+A report is rarely a million capitalised words or a paragraph of dates, but a
+checker whose time grows faster than its input can be run into the per-file
+time limit by one.  This writes each shape below at the sizes asked for (one
+paragraph of that size, the hardest case for anything that works per
+paragraph), reads it with the plain-text reader and times each plugin's
+checks on it in this process (processor time, steadier than the clock on a
+shared machine), with no time limit.  Ordinary prose, in
+ordinary paragraphs, is the reference: every shape's time per megabyte is
+given as a ratio to it.  Run from the repository root::
+
+    python benchmarks/shapes.py                 # 1 MB and 10 MB
+    python benchmarks/shapes.py --sizes 0.25 1  # quicker
+    python benchmarks/shapes.py --shapes dates names
+
+A shape whose time per megabyte rises with the size is super-linear.  A
+benchmark, not a test: ``tests/benchmarks/test_shapes.py`` checks the same
+shapes at a small size by counting work, not by the clock.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import corpus  # noqa: E402
+
+from scr_checks import CheckContext, Layout  # noqa: E402
+from scr_checks.document import blocks  # noqa: E402
+from scr_checks.testing import make_session  # noqa: E402
+
+MB = 1_000_000
+FIRST = ["Sarah", "James", "Emily", "Dean", "Grace", "Mohammed", "Kayleigh", "Oliver",
+         "Savannah", "Tyler", "Amber", "Jayden"]
+SURNAMES = ["Collins", "Walsh", "Brennan", "Marwick", "Castellane", "Okafor", "Moss",
+            "Pritchard", "Nowak", "Fenwick"]
+MONTHS = ["January", "March", "June", "September", "October", "December"]
+CAPITALISED = ["Alder", "Brook", "Cedar", "Early", "Help", "Serious", "Case", "Review",
+               "Children", "Services", "Grace", "Will", "Summer", "Castle", "North",
+               "Primary", "School", "Street", "Road", "Mr", "Dr", "Mrs", "Trust"]
+
+
+def _fill(size: int, pieces: Callable[[random.Random], str], sep: str = " ") -> str:
+    """Pieces joined by ``sep`` until the text is ``size`` characters long."""
+    r = random.Random(1)
+    out: list[str] = []
+    total = 0
+    while total < size:
+        piece = pieces(r)
+        out.append(piece)
+        total += len(piece) + len(sep)
+    return sep.join(out)[:size]
+
+
+def _date(r: random.Random) -> str:
+    return f"{r.randint(1, 28)} {r.choice(MONTHS)} {r.randint(1990, 2024)}"
+
+
+def _words(r: random.Random) -> str:
+    return " ".join(r.sample(corpus.VOCABULARY, 8))
+
+
+def prose(size: int) -> str:
+    """Ordinary prose in ordinary paragraphs: the reference."""
+    source = corpus.Prose(1)
+    out: list[str] = []
+    total = 0
+    while total < size:
+        paragraph = source.paragraph(5)
+        out.append(paragraph)
+        total += len(paragraph) + 2
+    return "\n\n".join(out)
+
+
+SHAPES: dict[str, Callable[[int], str]] = {
+    "prose": prose,
+    "prose, one paragraph": lambda size: prose(size).replace("\n\n", " "),
+    "no punctuation": lambda size: _fill(size, _words),
+    "capitalised words": lambda size: _fill(size, lambda r: r.choice(CAPITALISED)),
+    "digit runs": lambda size: _fill(size, lambda r: "".join(
+        r.choice("0123456789") for _ in range(r.randint(5, 400)))),
+    "one digit run": lambda size: "7" * size,
+    "dates": lambda size: _fill(size, _date, ", "),
+    "dotted dates": lambda size: _fill(
+        size, lambda r: f"{r.randint(10, 28)}.{r.randint(10, 12)}.{r.randint(10, 24)}"),
+    "born on": lambda size: _fill(size, lambda r: f"born on {_date(r)}"),
+    "phone numbers": lambda size: _fill(size, lambda r: f"07700 {r.randint(900000, 900999)}"),
+    "name lists": lambda size: _fill(
+        size, lambda r: f"{r.choice(FIRST)} {r.choice(SURNAMES)}", ", "),
+    "after Mr": lambda size: "Mr " + _fill(size - 3, _words),
+    "after Mr, capitalised": lambda size: "Mr " + _fill(
+        size - 3, lambda r: r.choice(SURNAMES)),
+    "addresses": lambda size: _fill(
+        size, lambda r: f"{r.randint(1, 99)} {r.choice(SURNAMES)} Road", ", "),
+    "ages": lambda size: _fill(size, lambda r: f"{r.randint(1, 12)} months {r.randint(1, 4)} "
+                               "weeks"),
+    "declarations": lambda size: _fill(
+        size, lambda r: f"referred to in this report as {r.choice(FIRST)}", " and "),
+    "quotations": lambda size: _fill(size, lambda r: f"'{_words(r)}'"),
+}
+
+
+def check_times(text: str, clock: Callable[[], float] = time.perf_counter) -> dict[str, float]:
+    """Seconds each plugin's checks take on ``text`` read as a plain-text report."""
+    session = make_session()
+    start = clock()
+    report = session.read_bytes(text.encode("utf-8"), ".txt", "shape.txt")
+    context = CheckContext(session.config, session.rules, report, blocks(report))
+    Layout.of(context)
+    times = {"reading": clock() - start}
+    for hook in ("scr_check_document", "scr_check_node"):
+        for owner, function, argnames in session.pm.implementations(hook):
+            args = {"report": report, "context": context}
+            start = clock()
+            if hook == "scr_check_document":
+                list(function(**{a: args[a] for a in argnames}) or ())
+            else:
+                for block in context.blocks:
+                    list(function(**{a: {**args, "block": block}[a] for a in argnames}) or ())
+            times[owner] = times.get(owner, 0.0) + clock() - start
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=float, nargs="+", default=[1, 10],
+                        help="sizes in megabytes (default: 1 10)")
+    parser.add_argument("--shapes", nargs="+", choices=list(SHAPES), default=list(SHAPES),
+                        metavar="SHAPE", help=f"shapes to time (default: all: {', '.join(SHAPES)})")
+    parser.add_argument("--by-plugin", action="store_true",
+                        help="also print each plugin's seconds per megabyte")
+    args = parser.parse_args()
+    shapes = ["prose", *(s for s in args.shapes if s != "prose")]
+    reference: dict[float, float] = {}
+    check_times(prose(50_000))  # start-up: word lists loaded, patterns compiled
+    print(f"| shape | {' | '.join(f'{s:g} MB: s/MB (x prose)' for s in args.sizes)} |")
+    print(f"|---|{'---|' * len(args.sizes)}")
+    for shape in shapes:
+        cells = []
+        by_size = []
+        for size in args.sizes:
+            times = check_times(SHAPES[shape](int(size * MB)), time.process_time)
+            per_mb = sum(times.values()) / size
+            reference.setdefault(size, per_mb)
+            cells.append(f"{per_mb:.2f} ({per_mb / reference[size]:.1f}x)")
+            by_size.append({owner: seconds / size for owner, seconds in times.items()})
+        print(f"| {shape} | {' | '.join(cells)} |", flush=True)
+        if args.by_plugin:
+            top = sorted(by_size[-1], key=lambda owner: -by_size[-1][owner])[:4]
+            print("    s/MB at each size: " + "; ".join(
+                f"{owner} {' '.join(f'{t[owner]:.2f}' for t in by_size)}" for owner in top),
+                flush=True)
+
+
+if __name__ == "__main__":
+    main()

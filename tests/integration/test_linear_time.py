@@ -1,0 +1,36 @@
+"""Checking time grows in proportion to the text, whatever its shape.
+
+Each pathological shape of ``benchmarks/shapes.py`` (a paragraph of dates,
+of phone numbers, of capitalised words, ...) is checked at two sizes, the
+second eight times the first.  Linear checks take four to seven times as
+long (start-up costs are shared); one detector that re-reads the paragraph
+at every hit made it fourteen to twenty-six.  The times are the best of
+three runs of processor time, so a busy machine does not fail the test.
+"""
+
+import importlib.util
+import time
+from pathlib import Path
+
+import pytest
+
+_PATH = Path(__file__).resolve().parents[2] / "benchmarks" / "shapes.py"
+_SPEC = importlib.util.spec_from_file_location("shapes", _PATH)
+shapes = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(shapes)
+
+SMALL = 6_000
+#: Eight times the text may take at most this many times as long.
+BOUND = 11
+
+
+def _best_time(text: str) -> float:
+    return min(sum(shapes.check_times(text, time.process_time).values()) for _ in range(3))
+
+
+@pytest.mark.parametrize("shape", sorted(shapes.SHAPES))
+def test_checking_time_is_linear_in_the_text(shape):
+    make = shapes.SHAPES[shape]
+    _best_time(make(SMALL))  # word lists and patterns loaded before timing
+    small, large = _best_time(make(SMALL)), _best_time(make(8 * SMALL))
+    assert large / small < BOUND, f"{shape}: {large:.3f} s against {small:.3f} s"
