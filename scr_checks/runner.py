@@ -37,7 +37,7 @@ from scr_checks.rules import RuleRegistry
 from scr_checks.scorecard import scorecard
 from scr_checks.suggest import did_you_mean
 from scr_checks.timelimit import TimeLimitExceeded, time_limit
-from scr_checks.walk import find_reports
+from scr_checks.walk import find_reports, printable, regular_file_problem
 
 log = logging.getLogger("scr_checks")
 
@@ -146,23 +146,33 @@ class Session:
             path = Path(given)
             if given == STDIN:
                 files.append(path)
+            elif not _encodable(given):
+                errors.append(ToolError(self.shown(path), "the name is not valid UTF-8 "
+                                                          "(rename it to check it)"))
             elif self.force_exclude and path.exists() and skip(path, path.is_dir()):
                 continue
             elif path.is_dir():
                 nested = len(self.exclusions.other_configs)
-                found = find_reports(path, self.readers, self.config.get("follow_symlinks"),
-                                     skip)
-                if not found and len(self.exclusions.other_configs) == nested:
+                problems: list[ToolError] = []
+                found = find_reports(
+                    path, self.readers, self.config.get("follow_symlinks"), skip,
+                    lambda entry, reason: problems.append(ToolError(self.shown(entry), reason)))
+                if not found and not problems and len(self.exclusions.other_configs) == nested:
                     errors.append(ToolError(self.shown(path), "folder contains no reports "
                                             f"({self.supported()})"))
                 files.extend(found)
+                errors.extend(problems)
             elif not path.exists():
-                errors.append(ToolError(self.shown(path), "no such file"))
+                errors.append(ToolError(self.shown(path), (path.is_symlink() and
+                                                           regular_file_problem(path))
+                                        or "no such file"))
             elif path.suffix.lower() not in self.readers:
                 errors.append(ToolError(
                     self.shown(path),
                     f"unsupported file type {path.suffix or '(none)'!r} ({self.supported()})",
                 ))
+            elif (refused := regular_file_problem(path)) is not None:
+                errors.append(ToolError(self.shown(path), refused))
             else:
                 files.append(path)
         chosen = self.config.path or "no configuration"
@@ -175,8 +185,9 @@ class Session:
         return files, errors
 
     def shown(self, path: Path) -> str:
-        """The path as outputs show it: relative to the current folder."""
-        return display_path(path)
+        """The path as outputs show it: relative to the current folder, with
+        bytes that are not UTF-8 escaped."""
+        return printable(display_path(path))
 
     def anchored(self, path: Path) -> str:
         """The path fingerprints are built from: relative to the project root.
@@ -510,6 +521,14 @@ def _registered(pm: ScrPluginManager, hook: str, config: Config) -> list[tuple[s
         raise PluginLoadError(
             f"plugin {getattr(exc, 'scr_plugin', '?')!r} failed in {hook}: {_describe(exc)}"
         ) from exc
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _owns_rules(rules: RuleRegistry, plugin: str) -> bool:
