@@ -153,15 +153,14 @@ class Session:
                 continue
             elif path.is_dir():
                 nested = len(self.exclusions.other_configs)
-                problems: list[ToolError] = []
-                found = find_reports(
-                    path, self.readers, self.config.get("follow_symlinks"), skip,
-                    lambda entry, reason: problems.append(ToolError(self.shown(entry), reason)))
+                problems: list[tuple[Path, str]] = []
+                found = find_reports(path, self.readers, self.config.get("follow_symlinks"),
+                                     skip, lambda *problem: problems.append(problem))
                 if not found and not problems and len(self.exclusions.other_configs) == nested:
                     errors.append(ToolError(self.shown(path), "folder contains no reports "
                                             f"({self.supported()})"))
                 files.extend(found)
-                errors.extend(problems)
+                errors.extend(ToolError(self.shown(entry), why) for entry, why in problems)
             elif not path.exists():
                 errors.append(ToolError(self.shown(path), (path.is_symlink() and
                                                            regular_file_problem(path))
