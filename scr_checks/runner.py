@@ -155,7 +155,7 @@ class Session:
                 nested = len(self.exclusions.other_configs)
                 problems: list[tuple[Path, str]] = []
                 found = find_reports(path, self.readers, self.config.get("follow_symlinks"),
-                                     skip, lambda *problem: problems.append(problem))
+                                     skip, problems)
                 if not found and not problems and len(self.exclusions.other_configs) == nested:
                     errors.append(ToolError(self.shown(path), "folder contains no reports "
                                             f"({self.supported()})"))

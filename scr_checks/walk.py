@@ -27,20 +27,22 @@ log = logging.getLogger("scr_checks")
 
 #: Whether to leave out a path (``is_dir`` tells a folder), given the folder walked.
 Skip = Callable[[Path, bool, Path], bool]
-#: Told of an entry that cannot be checked: its path and why, in a reviewer's words.
-Problem = Callable[[Path, str], None]
+#: An entry that cannot be checked: its path and why, in a reviewer's words.
+Problem = tuple[Path, str]
 
 
 def find_reports(folder: Path, suffixes: Collection[str], follow_symlinks: bool = False,
-                 skip: Skip | None = None, problem: Problem | None = None) -> list[Path]:
+                 skip: Skip | None = None,
+                 problems: list[Problem] | None = None) -> list[Path]:
     """Every file under ``folder`` with one of ``suffixes``, sorted.
 
     ``skip`` leaves out files and whole folders (exclusions; see
-    :mod:`scr_checks.exclusions`).  ``problem`` is told, once each, of the
-    entries that look like reports or folders of them but cannot be read;
+    :mod:`scr_checks.exclusions`).  The entries that look like reports or
+    folders of them but cannot be read are added to ``problems``, once each;
     without it they are logged.
     """
-    walk = _Walk(folder, suffixes, follow_symlinks, skip, problem or _log_problem)
+    walk = _Walk(folder, suffixes, follow_symlinks, skip,
+                 _log_problem if problems is None else problems.append)
     walk.run()
     return sorted(walk.found)
 
@@ -63,13 +65,13 @@ def regular_file_problem(path: Path) -> str | None:
     return None if stat.S_ISREG(mode) else _not_regular(mode)
 
 
-def _log_problem(path: Path, reason: str) -> None:
-    log.warning("%s: %s", printable(path), reason)
+def _log_problem(problem: Problem) -> None:
+    log.warning("%s: %s", printable(problem[0]), problem[1])
 
 
 class _Walk:
     def __init__(self, folder: Path, suffixes: Collection[str], follow_symlinks: bool,
-                 skip: Skip | None, problem: Problem) -> None:
+                 skip: Skip | None, problem: Callable[[Problem], None]) -> None:
         self.folder = folder
         self.suffixes = suffixes
         self.follow_symlinks = follow_symlinks
@@ -94,7 +96,7 @@ class _Walk:
                 with os.scandir(here) as entries:
                     names = sorted(entry.name for entry in entries)
             except OSError as exc:
-                self.problem(here, f"cannot read the folder: {_reason(exc)}")
+                self.problem((here, f"cannot read the folder: {_reason(exc)}"))
                 continue
             folders = [path for name in names if (path := self._entry(here, name))]
             stack.extend(reversed(folders))
@@ -110,14 +112,14 @@ class _Walk:
             info = os.stat(path) if stat.S_ISLNK(link.st_mode) else link
         except OSError as exc:
             if is_report_name or exc.errno == errno.ELOOP:
-                self.problem(path, _reason(exc, link=True))
+                self.problem((path, _reason(exc, link=True)))
             return None
         is_dir = stat.S_ISDIR(info.st_mode)
         if not is_dir and not is_report_name:
             return None
         if not _utf8(name):
             what = "folder" if is_dir else "file"
-            self.problem(path, f"the {what} name is not valid UTF-8 (rename it to check it)")
+            self.problem((path, f"the {what} name is not valid UTF-8 (rename it to check it)"))
             return None
         if stat.S_ISLNK(link.st_mode) and not self._allowed(path, is_dir):
             return None
@@ -126,7 +128,7 @@ class _Walk:
         if is_dir:
             return path
         if not stat.S_ISREG(info.st_mode):
-            self.problem(path, _not_regular(info.st_mode))
+            self.problem((path, _not_regular(info.st_mode)))
             return None
         self.found.append(path)
         return None

@@ -230,6 +230,6 @@ def test_find_reports_tells_each_problem_once(tmp_path):
     os.mkfifo(tmp_path / "sub" / "p.md")
     problems = []
     found = walk.find_reports(tmp_path, {".rst", ".md"}, follow_symlinks=True,
-                              problem=lambda path, reason: problems.append(path.name))
+                              problems=problems)
     assert found == [tmp_path / "a.rst"]
-    assert sorted(problems) == ["p.md", "self.rst"]
+    assert sorted(path.name for path, _ in problems) == ["p.md", "self.rst"]
