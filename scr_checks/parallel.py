@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
+import tempfile
 import threading
 import time
 from collections import deque
@@ -121,6 +123,8 @@ class _Worker:
     #: The limited step the worker last said it started, and its limit.
     phase: tuple[str, float] = ("", 0.0)
     retiring: bool = False
+    #: What the worker wrote to its standard error during its current file.
+    stderr: Any = None
 
 
 class _Pool:
@@ -175,13 +179,15 @@ class _Pool:
         # Two one-way pipes, not a socket pair: a run opens no socket at all.
         orders, to_worker = self.context.Pipe(duplex=False)
         from_worker, replies = self.context.Pipe(duplex=False)
+        stderr = tempfile.TemporaryFile()
         process = self.context.Process(
-            target=_serve, args=(self.check, _Duplex(orders, replies), self.shown, self.memory),
+            target=_serve, args=(self.check, _Duplex(orders, replies), self.shown, self.memory,
+                                 stderr.fileno()),
             daemon=True)
         process.start()
         orders.close()
         replies.close()
-        return _Worker(process, _Duplex(from_worker, to_worker))
+        return _Worker(process, _Duplex(from_worker, to_worker), stderr=stderr)
 
     def _give(self, worker: _Worker) -> None:
         if not self.pending or worker.retiring:
@@ -213,7 +219,8 @@ class _Pool:
     def _fail(self, worker: _Worker, message: str = "") -> None:
         """Record an error for the worker's file; by default, how the worker died."""
         worker.process.join()
-        message = message or _death(worker.process.exitcode, self.memory)
+        message = message or _death(worker.process.exitcode, self.memory,
+                                    _last_words(worker.stderr))
         assert worker.index is not None
         path = self.shown(self.paths[worker.index])
         plugin = _plugin_of(worker.phase[0])
@@ -241,9 +248,18 @@ class _Pool:
 
 
 def _serve(check: Check, connection: _Duplex, shown: Callable[[Path], str],
-           memory: int | None) -> None:
-    """A worker: check each path the parent sends until it sends ``None``."""
+           memory: int | None, stderr: int) -> None:
+    """A worker: check each path the parent sends until it sends ``None``.
+
+    What it writes to standard error goes to ``stderr`` (a file the parent
+    also holds) and is passed on after each file, so that a worker that dies
+    (Python's own "Fatal Python error" and its traceback, when memory runs
+    out where no exception can be raised) leaves its last words to the parent
+    instead of the user's terminal.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    terminal = os.dup(2)
+    os.dup2(stderr, 2)
     if memory:
         limit_memory(memory)
     set_phase_listener(lambda name, seconds: connection.send(("phase", name, seconds)))
@@ -254,6 +270,7 @@ def _serve(check: Check, connection: _Duplex, shown: Callable[[Path], str],
             result = FileResult(path=shown(path), errors=[
                 ToolError(shown(path), f"cannot check: {describe(exc)}")])
         retire = messages.memory_ran_out()
+        _pass_on(terminal, keep=not retire)  # after running out: finalizers' complaints
         compiled = patterns.take_new()
         try:
             connection.send(("done", result, compiled, retire))
@@ -263,6 +280,27 @@ def _serve(check: Check, connection: _Duplex, shown: Callable[[Path], str],
                 retire))
         if retire:
             return
+
+
+def _pass_on(terminal: int, keep: bool = True) -> None:
+    """Copy what this file's check wrote to standard error on to the terminal."""
+    sys.stderr.flush()
+    size = os.lseek(2, 0, os.SEEK_END)
+    if size:
+        os.lseek(2, 0, os.SEEK_SET)
+        if keep:
+            os.write(terminal, os.read(2, size))
+        os.ftruncate(2, 0)
+        os.lseek(2, 0, os.SEEK_SET)
+
+
+def _last_words(stderr: Any) -> str:
+    """What a dead worker wrote during its last file."""
+    try:
+        stderr.seek(0)
+        return str(stderr.read(64 * 1024).decode("utf-8", "replace"))
+    except (OSError, ValueError):
+        return ""
 
 
 def limit_memory(budget: int) -> None:
@@ -290,6 +328,8 @@ def _stop(worker: _Worker) -> None:
             worker.process.kill()
             worker.process.join()
     worker.connection.close()
+    if worker.stderr is not None:
+        worker.stderr.close()
 
 
 def _plugin_of(phase: str) -> str:
@@ -298,8 +338,15 @@ def _plugin_of(phase: str) -> str:
     return phase[len(prefix) + 1:-1] if phase.startswith(prefix) else ""
 
 
-def _death(exitcode: int | None, memory: int | None = None) -> str:
+#: What Python says on standard error as it dies for want of memory.
+_OUT_OF_MEMORY = ("MemoryError", "Cannot recover from stack overflow", "Cannot allocate memory",
+                  "std::bad_alloc", "out of memory")
+
+
+def _death(exitcode: int | None, memory: int | None = None, last_words: str = "") -> str:
     """How the worker died, for its file's error (which names the plugin it was in)."""
+    if memory and any(sign in last_words for sign in _OUT_OF_MEMORY):
+        return f"cannot check: {messages.memory_message(memory)}"
     if exitcode is not None and exitcode < 0:
         try:
             name = signal.Signals(-exitcode).name

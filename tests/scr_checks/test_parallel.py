@@ -255,3 +255,14 @@ def test_patterns_a_worker_compiled_are_kept_for_the_next_run(monkeypatch):
 
     parallel.check_files(check, [Path("a"), Path("b")], jobs=1)
     assert {key[0] for key in patterns._new} == {"worker-only-a", "worker-only-b"}
+
+
+def test_what_a_plugin_writes_to_stderr_in_a_worker_reaches_the_terminal(
+        tmp_path, make_plugin, capfd):
+    talker = make_plugin(
+        "import sys\nfrom scr_checks import hookimpl\n"
+        "@hookimpl\ndef scr_check_document():\n"
+        "    print('a plugin warning', file=sys.stderr)\n")
+    (tmp_path / "a.rst").write_text(REPORT.format(letter="A", ref=1), encoding="utf-8")
+    main(["check", str(tmp_path / "a.rst"), "-p", talker, "-q"])
+    assert "a plugin warning" in capfd.readouterr().err
