@@ -67,13 +67,14 @@ def can_isolate() -> bool:
 
 def check_files(check: Check, paths: Sequence[Path], jobs: int = 1,
                 timeout: float | None = None, progress: Progress | None = None,
-                shown: Callable[[Path], str] = str, memory: int | None = None
-                ) -> list[FileResult]:
+                shown: Callable[[Path], str] = str, memory: int | None = None,
+                warm_up: Callable[[], None] | None = None) -> list[FileResult]:
     """``check`` each path, in ``jobs`` worker processes; results in the order of ``paths``.
 
     ``shown`` gives the path as outputs display it, for the errors the parent
     itself records; ``memory`` is each worker's budget in bytes (0 or
-    ``None``: no limit).  Where processes cannot be forked, files are checked
+    ``None``: no limit); ``warm_up`` loads, before the workers fork, what
+    they would each load on first use.  Where processes cannot be forked, files are checked
     here, one after another, with neither limit.
     """
     if not paths:
@@ -86,6 +87,8 @@ def check_files(check: Check, paths: Sequence[Path], jobs: int = 1,
                 progress(done, len(paths))
         return results
     jobs = max(1, min(jobs, len(paths)))
+    if warm_up is not None:
+        warm_up()  # once here, not once in every worker
     return _Pool(check, paths, jobs, timeout, progress, shown, memory).run()
 
 

@@ -101,6 +101,7 @@ class Session:
         active_owners = {self.rules.owner(rule.id) for rule in self.selected}
         #: Set to make each file's version-1 fingerprints too, for a version-1 baseline.
         self.match_v1_baseline = False
+        self._warmed = False
         self._checkers = {
             hook: [
                 impl for impl in pm.implementations(hook)
@@ -231,8 +232,43 @@ class Session:
         result.files.extend(FileResult(path=e.path, errors=[e]) for e in errors)
         result.files.extend(check_files(self.check_file, files, jobs,
                                         self.config.get("timeout"), progress, self.shown,
-                                        self.config.get("max_memory")))
+                                        self.config.get("max_memory"), self.warm_up))
         return result
+
+    def warm_up(self) -> None:
+        """Load here, once, what the core and the built-in checkers load on first use.
+
+        Files are checked in forked workers, which inherit this process's
+        memory but give nothing back: without this, every worker of every
+        run would load the word lists and compile the patterns again.  Only
+        the core and the built-in checkers run, on a short synthetic report,
+        so no third party's plugin ever sees a file the user did not name.
+        """
+        if self._warmed or ".rst" not in self.readers:
+            return
+        self._warmed = True
+        from scr_checks.pluginmanager import BUILTIN_PLUGINS
+
+        ours = set(BUILTIN_PLUGINS)
+        try:
+            with time_limit(self.config.get("timeout")):
+                report = self.readers[".rst"]({}).read("warm-up.rst", WARM_UP.encode())
+                context = CheckContext(self.config, self.rules, report, blocks(report))
+                Layout.of(context)
+                for owner, function, argnames in self._checkers["scr_check_document"]:
+                    if owner in ours:
+                        call_plugin(owner, "scr_check_document", partial(
+                            self._check_document, owner, function, argnames, report, context,
+                            []))
+                for owner, function, argnames in self._checkers["scr_check_node"]:
+                    if owner in ours:
+                        call_plugin(owner, "scr_check_node", partial(
+                            self._check_nodes, owner, function, argnames, context, []))
+                Outline.of(context)
+        except (Exception, TimeLimitExceeded):  # only ever a saving: the files say the rest
+            log.debug("warm-up failed", exc_info=True)
+        finally:
+            word_runs.cache_clear()
 
     def read(self, path: Path, shown: str) -> Report:
         size = path.stat().st_size
@@ -550,6 +586,32 @@ class Session:
                 findings, fingerprints(findings, masker.text, anchor), strict=True)
         ]
 
+
+#: What :meth:`Session.warm_up` checks: a little of everything a report holds.
+WARM_UP = """\
+Serious Case Review: Child W
+============================
+
+1. Introduction
+===============
+
+1.1 The health visitor, Jane Moss, visited 12 Acacia Avenue, Leeds LS1 4AB on
+3 March 2019 and telephoned 07700 900123. It is clear that the GP should have
+referred the family to CAMHS (see paragraph 2.1).
+
+- The school nurse noted concerns.
+- The MASH team did not share the information.
+
+2. Findings
+===========
+
+2.1 Finding 1: agencies did not share information about the baby's bruising.
+
+3. Recommendations
+==================
+
+3.1 Recommendation 1: the safeguarding partnership should audit referrals.
+"""
 
 #: Words of a paragraph's start shown as its cue in a Word or PDF location.
 CUE_WORDS = 6

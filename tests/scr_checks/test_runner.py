@@ -412,3 +412,18 @@ def test_exit_in_a_start_up_hook_is_one_error_naming_the_plugin(make_plugin):
             rf"plugin '{quitter}' failed in scr_configure: tried to end the run "
             r"\(SystemExit\(3\)\)")):
         check_text(REPORT, plugins=[quitter])
+
+
+def test_the_warm_up_before_the_workers_fork_shows_no_plugin_of_ours_a_file(
+        make_plugin, write_report, tmp_path):
+    seen = tmp_path / "seen.txt"
+    recorder = make_plugin(
+        "from scr_checks import hookimpl\n"
+        "@hookimpl\ndef scr_check_document(report):\n"
+        f"    open({str(seen)!r}, 'a').write(report.path + '\\n')\n")
+    session = make_session(plugins=[recorder])
+    path = write_report(REPORT)
+    session.run([str(path)])
+    session.run([str(path)])
+    assert seen.read_text().splitlines() == [session.shown(path)] * 2
+    assert session._warmed
