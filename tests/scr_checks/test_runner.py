@@ -423,7 +423,9 @@ def test_the_warm_up_before_the_workers_fork_shows_no_plugin_of_ours_a_file(
         f"    open({str(seen)!r}, 'a').write(report.path + '\\n')\n")
     session = make_session(plugins=[recorder])
     path = write_report(REPORT)
-    session.run([str(path)])
-    session.run([str(path)])
-    assert seen.read_text().splitlines() == [session.shown(path)] * 2
+    other = write_report(REPORT, "other.rst")
+    session.run([str(path), str(other)], jobs=2)
+    session.run([str(path)], jobs=2)
+    assert sorted(seen.read_text().splitlines()) == sorted(
+        [session.shown(path), session.shown(other), session.shown(path)])
     assert session._warmed
