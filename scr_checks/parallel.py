@@ -73,8 +73,8 @@ def check_files(check: Check, paths: Sequence[Path], jobs: int = 1,
 
     ``shown`` gives the path as outputs display it, for the errors the parent
     itself records; ``memory`` is each worker's budget in bytes (0 or
-    ``None``: no limit); ``warm_up`` loads, before several workers fork, what
-    they would each load on first use (one worker loads it only once anyway).  Where processes cannot be forked, files are checked
+    ``None``: no limit); ``warm_up`` loads, before the workers fork, what
+    they would each load on first use.  Where processes cannot be forked, files are checked
     here, one after another, with neither limit.
     """
     if not paths:
@@ -87,7 +87,7 @@ def check_files(check: Check, paths: Sequence[Path], jobs: int = 1,
                 progress(done, len(paths))
         return results
     jobs = max(1, min(jobs, len(paths)))
-    if warm_up is not None and jobs > 1:
+    if warm_up is not None:
         warm_up()  # once here, not once in every worker
     return _Pool(check, paths, jobs, timeout, progress, shown, memory).run()
 

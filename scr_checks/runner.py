@@ -57,6 +57,8 @@ STDIN_SUFFIX = ".txt"
 
 
 _T = TypeVar("_T")
+#: How many runs this process has started (see :meth:`Session.warm_up`).
+_RUNS_IN_PROCESS = [0]
 
 
 class _Abandoned(Exception):
@@ -230,9 +232,14 @@ class Session:
             plugins=dict(self.pm.distributions),
         )
         result.files.extend(FileResult(path=e.path, errors=[e]) for e in errors)
+        # One worker of a process's only run loads everything once anyway; several
+        # workers, or the runs after it (whose workers start afresh), gain.
+        warm = jobs > 1 or _RUNS_IN_PROCESS[0] > 0
+        _RUNS_IN_PROCESS[0] += 1
         result.files.extend(check_files(self.check_file, files, jobs,
                                         self.config.get("timeout"), progress, self.shown,
-                                        self.config.get("max_memory"), self.warm_up))
+                                        self.config.get("max_memory"),
+                                        self.warm_up if warm else None))
         return result
 
     def warm_up(self) -> None:
