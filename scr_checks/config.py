@@ -93,6 +93,10 @@ READER_LIMITS = {
 }
 
 
+#: A worker's memory by default: two workers and the parent fit a 4 GB CI agent.
+DEFAULT_MAX_MEMORY = 1536 * 1024 * 1024
+
+
 def add_core_options(parser: OptionParser) -> None:
     """The keys every configuration may use, whatever plugins are installed."""
     add = parser.add_option
@@ -109,7 +113,11 @@ def add_core_options(parser: OptionParser) -> None:
     add("", "severity", dict, {}, "Per-rule severity: a table of rule id = level.")
     add("", "max_file_size", int, READER_LIMITS["max_file_size"],
         "Largest input file read, in bytes.")
-    add("", "timeout", float, 120.0, "Seconds one file may take before it is abandoned.")
+    add("", "timeout", float, 120.0,
+        "Seconds each step of a file (reading it, each plugin's checks) may take.")
+    add("", "max_memory", int, DEFAULT_MAX_MEMORY,
+        "Bytes of memory the worker process that reads and checks a file may use; 0: no "
+        "limit.")
     add("", "max_pages", int, READER_LIMITS["max_pages"], "Most pages read from a PDF.")
     add("", "max_unpacked_size", int, READER_LIMITS["max_unpacked_size"],
         "Largest total uncompressed size of the parts of a Word file, in bytes.")

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from scr_checks.config import Config, OptionParser, validate
-from scr_checks.exceptions import ConfigError, PluginLoadError, ScrChecksError
+from scr_checks.exceptions import ConfigError, PluginLoadError
 from scr_checks.pluginmanager import ScrPluginManager
 from scr_checks.suggest import did_you_mean
 
@@ -57,17 +57,9 @@ def load_plugins(
 
 
 def call_startup_hook(pm: ScrPluginManager, hook: str, **kwargs: Any) -> None:
-    """Call a start-up hook; a plugin that raises is one error naming it."""
-    try:
-        for _ in pm.call_each(hook, **kwargs):
-            pass
-    except ScrChecksError:
-        raise
-    except Exception as exc:
-        plugin = getattr(exc, "scr_plugin", "?")
-        raise PluginLoadError(
-            f"plugin {plugin!r} failed in {hook}: {type(exc).__name__}: {exc}"
-        ) from exc
+    """Call a run-wide hook; a plugin that fails is one error naming it and the hook."""
+    for _ in pm.call_each(hook, **kwargs):
+        pass
 
 
 def _check_blocked(pm: ScrPluginManager, blocked: Iterable[str], modules: Iterable[str]) -> None:

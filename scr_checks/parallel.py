@@ -1,19 +1,36 @@
-"""Checking many files at once, in worker processes, with results in input order.
+"""Checking files in worker processes, with results in input order.
 
-An analyst checks an archive of hundreds of reports, so files are shared
-among ``jobs`` forked workers.  Plugins are loaded once, in the parent, and
-inherited by every worker.  Each worker is given one file at a time, so when
-one dies (a crash in native code, the memory killer) the parent knows which
-file it held: that file gets an error, a new worker takes over, and every
-other file's result is kept.  A worker that outlives the file's ``timeout``
-by :data:`GRACE` seconds (stuck in native code, where the worker's own time
-limit cannot reach) is killed the same way.
+Each file is read and checked in a forked worker process, whenever the
+platform can fork (``--jobs 1`` as well: one worker), so that no file can take
+the run down with it.  Plugins are loaded once, in the parent, and inherited
+by every worker.  A worker is given one file at a time, so when one dies (a
+crash in native code, the memory killer) the parent knows which file it held:
+that file gets an error, a new worker takes over, and every other file's
+result is kept.
+
+Two limits are enforced here, not by the code they limit:
+
+* **Memory.**  A worker's data segment is capped (``RLIMIT_DATA``) at
+  ``max_memory``, so an input that needs more gets ``MemoryError`` (one line
+  for that file: "needed more than N MiB of memory") instead of the machine's
+  memory killer ending the run.  A worker that ran out retires after sending
+  its result, and a fresh one takes the next file.
+* **Time in native code.**  The worker tells the parent as each limited step
+  (reading, each plugin) starts; a worker still in one step :data:`GRACE`
+  seconds past its ``timeout`` (stuck in native code, where its own
+  ``SIGALRM`` cannot reach) is killed, and the step is named in the error.
+
+Patterns a worker compiled are sent back to the parent, which keeps them for
+the next run (:mod:`scr_checks.patterns`).
 """
 
 from __future__ import annotations
 
 import os
 import signal
+import sys
+import tempfile
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -21,14 +38,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from scr_checks import messages, patterns
+from scr_checks.messages import describe
 from scr_checks.results import FileResult, ToolError
-from scr_checks.timelimit import describe_timeout
+from scr_checks.timelimit import describe_timeout, set_phase_listener
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
-#: Seconds past the file's own time limit before the parent kills a worker.
-GRACE = 5.0
+#: Seconds past a step's own time limit before the parent kills the worker.
+GRACE = 1.0
 
 Check = Callable[[Path], FileResult]
 Progress = Callable[[int, int], None]
@@ -41,44 +60,87 @@ def cpu_count() -> int:
     return os.cpu_count() or 1
 
 
+def can_isolate() -> bool:
+    """Whether files can be checked in forked workers here: POSIX, main thread."""
+    return hasattr(os, "fork") and threading.current_thread() is threading.main_thread()
+
+
 def check_files(check: Check, paths: Sequence[Path], jobs: int = 1,
                 timeout: float | None = None, progress: Progress | None = None,
-                shown: Callable[[Path], str] = str) -> list[FileResult]:
-    """``check`` each path, in ``jobs`` processes; results in the order of ``paths``.
+                shown: Callable[[Path], str] = str, memory: int | None = None,
+                warm_up: Callable[[], None] | None = None) -> list[FileResult]:
+    """``check`` each path, in ``jobs`` worker processes; results in the order of ``paths``.
 
     ``shown`` gives the path as outputs display it, for the errors the parent
-    itself records.
+    itself records; ``memory`` is each worker's budget in bytes (0 or
+    ``None``: no limit); ``warm_up`` loads, before the workers fork, what
+    they would each load on first use.  Where processes cannot be forked, files are checked
+    here, one after another, with neither limit.
     """
-    jobs = min(jobs, len(paths))
-    if jobs <= 1:
+    if not paths:
+        return []
+    if not can_isolate():
         results = []
         for done, path in enumerate(paths, start=1):
             results.append(check(path))
             if progress:
                 progress(done, len(paths))
         return results
-    return _Pool(check, paths, jobs, timeout, progress, shown).run()
+    jobs = max(1, min(jobs, len(paths)))
+    if warm_up is not None:
+        warm_up()  # once here, not once in every worker
+    return _Pool(check, paths, jobs, timeout, progress, shown, memory).run()
+
+
+class _Duplex:
+    """A reading and a writing pipe end used as one connection."""
+
+    def __init__(self, reading: Connection, writing: Connection) -> None:
+        self.reading = reading
+        self.writing = writing
+
+    def send(self, obj: Any) -> None:
+        self.writing.send(obj)
+
+    def recv(self) -> Any:
+        return self.reading.recv()
+
+    def poll(self) -> bool:
+        return self.reading.poll()
+
+    def fileno(self) -> int:
+        """What ``multiprocessing.connection.wait`` watches: the reading end."""
+        return self.reading.fileno()
+
+    def close(self) -> None:
+        self.reading.close()
+        self.writing.close()
 
 
 @dataclass
 class _Worker:
     process: Any
-    connection: Connection
+    connection: _Duplex
     index: int | None = None
     deadline: float | None = None
+    #: The limited step the worker last said it started, and its limit.
+    phase: tuple[str, float] = ("", 0.0)
+    retiring: bool = False
+    #: What the worker wrote to its standard error during its current file.
+    stderr: Any = None
 
 
 class _Pool:
     def __init__(self, check: Check, paths: Sequence[Path], jobs: int,
                  timeout: float | None, progress: Progress | None,
-                 shown: Callable[[Path], str]) -> None:
+                 shown: Callable[[Path], str], memory: int | None) -> None:
         self.check = check
         self.paths = paths
         self.jobs = jobs
         self.timeout = timeout if timeout and timeout > 0 else None
         self.progress = progress
         self.shown = shown
-        # Imported here: a serial run, the usual one, need not pay for it (4 ms).
+        self.memory = memory if memory and memory > 0 else None
         import multiprocessing
 
         self.context = multiprocessing.get_context("fork")
@@ -97,17 +159,19 @@ class _Pool:
                 ready = wait([w.connection for w in busy] + [w.process.sentinel for w in busy],
                              timeout=self._next_deadline(busy))
                 for worker in busy:
-                    if worker.connection.poll():
-                        self._receive(worker)
+                    if self._receive(worker):
+                        pass
                     elif worker.process.sentinel in ready:
                         self._fail(worker)
                     elif worker.deadline is not None and time.monotonic() > worker.deadline:
                         worker.process.kill()
-                        self._fail(worker, f"cannot check: {describe_timeout(self.timeout or 0)}")
+                        self._fail(worker, self._overran(worker))
                     else:
                         continue
-                    if not worker.process.is_alive() and self.pending:
-                        workers[workers.index(worker)] = worker = self._start()
+                    if worker.retiring or not worker.process.is_alive():
+                        _stop(worker)
+                        if self.pending:
+                            workers[workers.index(worker)] = worker = self._start()
                     self._give(worker)
         finally:
             for worker in workers:
@@ -115,35 +179,63 @@ class _Pool:
         return [r for r in self.results if r is not None]
 
     def _start(self) -> _Worker:
-        mine, theirs = self.context.Pipe()
-        process = self.context.Process(target=_serve, args=(self.check, theirs), daemon=True)
+        # Two one-way pipes, not a socket pair: a run opens no socket at all.
+        orders, to_worker = self.context.Pipe(duplex=False)
+        from_worker, replies = self.context.Pipe(duplex=False)
+        stderr = tempfile.TemporaryFile()
+        process = self.context.Process(
+            target=_serve, args=(self.check, _Duplex(orders, replies), self.shown, self.memory,
+                                 stderr.fileno()),
+            daemon=True)
         process.start()
-        theirs.close()
-        return _Worker(process, mine)
+        orders.close()
+        replies.close()
+        return _Worker(process, _Duplex(from_worker, to_worker), stderr=stderr)
 
     def _give(self, worker: _Worker) -> None:
-        if not self.pending:
+        if not self.pending or worker.retiring:
             worker.index = None
             return
         worker.index = self.pending.popleft()
         worker.deadline = (time.monotonic() + self.timeout + GRACE) if self.timeout else None
+        worker.phase = ("", self.timeout or 0.0)
         worker.connection.send(self.paths[worker.index])
 
-    def _receive(self, worker: _Worker) -> None:
-        try:
-            result = worker.connection.recv()
-        except (EOFError, OSError):
-            self._fail(worker)
-            return
-        self._store(worker, result)
+    def _receive(self, worker: _Worker) -> bool:
+        """Read what the worker sent; whether its file is finished."""
+        while worker.connection.poll():
+            try:
+                message = worker.connection.recv()
+            except (EOFError, OSError):
+                return False  # it died: its sentinel says so
+            if message[0] == "phase":
+                _, name, seconds = message
+                worker.phase = (name, seconds)
+                worker.deadline = time.monotonic() + seconds + GRACE
+                continue
+            _, result, compiled, worker.retiring = message
+            patterns.adopt(compiled)
+            self._store(worker, result)
+            return True
+        return False
 
     def _fail(self, worker: _Worker, message: str = "") -> None:
         """Record an error for the worker's file; by default, how the worker died."""
         worker.process.join()
-        message = message or _death(worker.process.exitcode)
+        message = message or _death(worker.process.exitcode, self.memory,
+                                    _last_words(worker.stderr))
         assert worker.index is not None
         path = self.shown(self.paths[worker.index])
-        self._store(worker, FileResult(path=path, errors=[ToolError(path, message)]))
+        plugin = _plugin_of(worker.phase[0])
+        self._store(worker, FileResult(path=path, errors=[ToolError(path, message, plugin)]))
+
+    def _overran(self, worker: _Worker) -> str:
+        name, seconds = worker.phase
+        timed_out = describe_timeout(seconds or self.timeout or 0)
+        if _plugin_of(name):
+            return (f"{timed_out}, in code the time limit cannot interrupt; the file's "
+                    "remaining checks were stopped with it")
+        return f"cannot {'read' if name == 'core read' else 'check'}: {timed_out}"
 
     def _store(self, worker: _Worker, result: FileResult) -> None:
         assert worker.index is not None
@@ -158,16 +250,74 @@ class _Pool:
         return max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
 
 
-def _serve(check: Check, connection: Connection) -> None:
-    """A worker: check each path the parent sends until it sends ``None``."""
+def _serve(check: Check, connection: _Duplex, shown: Callable[[Path], str],
+           memory: int | None, stderr: int) -> None:
+    """A worker: check each path the parent sends until it sends ``None``.
+
+    What it writes to standard error goes to ``stderr`` (a file the parent
+    also holds) and is passed on after each file, so that a worker that dies
+    (Python's own "Fatal Python error" and its traceback, when memory runs
+    out where no exception can be raised) leaves its last words to the parent
+    instead of the user's terminal.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    terminal = os.dup(2)
+    os.dup2(stderr, 2)
+    if memory:
+        limit_memory(memory)
+    set_phase_listener(lambda name, seconds: connection.send(("phase", name, seconds)))
     while (path := connection.recv()) is not None:
-        result = check(path)
         try:
-            connection.send(result)
+            result = check(path)
+        except BaseException as exc:  # nothing a file does may end the worker unreported
+            result = FileResult(path=shown(path), errors=[
+                ToolError(shown(path), f"cannot check: {describe(exc)}")])
+        retire = messages.memory_ran_out()
+        _pass_on(terminal, keep=not retire)  # after running out: finalizers' complaints
+        compiled = patterns.take_new()
+        try:
+            connection.send(("done", result, compiled, retire))
         except Exception as exc:  # a plugin put something unpicklable in extras
-            connection.send(FileResult(path=result.path, errors=[ToolError(
-                result.path, f"cannot return the results: {type(exc).__name__}: {exc}")]))
+            connection.send(("done", FileResult(path=result.path, errors=[ToolError(
+                result.path, f"cannot return the results: {describe(exc)}")]), compiled,
+                retire))
+        if retire:
+            return
+
+
+def _pass_on(terminal: int, keep: bool = True) -> None:
+    """Copy what this file's check wrote to standard error on to the terminal."""
+    sys.stderr.flush()
+    size = os.lseek(2, 0, os.SEEK_END)
+    if size:
+        os.lseek(2, 0, os.SEEK_SET)
+        if keep:
+            os.write(terminal, os.read(2, size))
+        os.ftruncate(2, 0)
+        os.lseek(2, 0, os.SEEK_SET)
+
+
+def _last_words(stderr: Any) -> str:
+    """What a dead worker wrote during its last file."""
+    try:
+        stderr.seek(0)
+        return str(stderr.read(64 * 1024).decode("utf-8", "replace"))
+    except (OSError, ValueError):
+        return ""
+
+
+def limit_memory(budget: int) -> None:
+    """Cap this process's data at ``budget`` bytes, where the system allows."""
+    try:
+        import resource
+
+        _, hard = resource.getrlimit(resource.RLIMIT_DATA)
+        if hard != resource.RLIM_INFINITY:
+            budget = min(budget, hard)
+        resource.setrlimit(resource.RLIMIT_DATA, (budget, hard))
+    except (ImportError, AttributeError, ValueError, OSError):
+        return
+    messages.set_memory_budget(budget)
 
 
 def _stop(worker: _Worker) -> None:
@@ -181,12 +331,33 @@ def _stop(worker: _Worker) -> None:
             worker.process.kill()
             worker.process.join()
     worker.connection.close()
+    if worker.stderr is not None:
+        worker.stderr.close()
 
 
-def _death(exitcode: int | None) -> str:
+def _plugin_of(phase: str) -> str:
+    """``tone`` from the phase ``plugin 'tone'``; ``""`` for the core's steps."""
+    prefix = "plugin "
+    return phase[len(prefix) + 1:-1] if phase.startswith(prefix) else ""
+
+
+#: What Python says on standard error as it dies for want of memory.
+_OUT_OF_MEMORY = ("MemoryError", "Cannot recover from stack overflow", "Cannot allocate memory",
+                  "std::bad_alloc", "out of memory")
+
+
+def _death(exitcode: int | None, memory: int | None = None, last_words: str = "") -> str:
+    """How the worker died, for its file's error (which names the plugin it was in)."""
+    if memory and any(sign in last_words for sign in _OUT_OF_MEMORY):
+        return f"cannot check: {messages.memory_message(memory)}"
     if exitcode is not None and exitcode < 0:
         try:
-            return f"cannot check: the worker process was killed ({signal.Signals(-exitcode).name})"
+            name = signal.Signals(-exitcode).name
         except ValueError:
-            pass
+            name = f"signal {-exitcode}"
+        hint = ""
+        if memory and name in ("SIGABRT", "SIGSEGV", "SIGBUS"):
+            hint = (f"; it may have run out of memory (max_memory is "
+                    f"{memory // (1024 * 1024):,} MiB)")
+        return f"cannot check: the worker process was killed ({name}){hint}"
     return f"cannot check: the worker process stopped (exit status {exitcode})"

@@ -117,6 +117,19 @@ def save() -> Path | None:
     return path
 
 
+def take_new() -> dict[tuple[str, int], tuple[Any, ...]]:
+    """What this process compiled since last asked (a worker sends it to the parent)."""
+    new = dict(_new)
+    _new.clear()
+    return new
+
+
+def adopt(compiled: dict[tuple[str, int], tuple[Any, ...]]) -> None:
+    """Keep what a worker compiled, for :func:`save`."""
+    if os.environ.get(NO_CACHE) != "1":
+        _new.update(compiled)
+
+
 def _cache() -> dict[tuple[str, int], tuple[Any, ...]]:
     global _stored
     if _stored is None:

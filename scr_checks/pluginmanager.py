@@ -22,7 +22,8 @@ from typing import Any
 import pluggy
 
 from scr_checks import hookspecs
-from scr_checks.exceptions import PluginLoadError
+from scr_checks.exceptions import PluginLoadError, ScrChecksError
+from scr_checks.isolation import call_plugin
 
 ENTRY_POINT_GROUP = "scr_checks.plugins"
 #: Set to 1 for hermetic runs: only built-ins, ``extensions`` and ``-p`` load.
@@ -158,19 +159,21 @@ class ScrPluginManager(pluggy.PluginManager):
     # -- calling ---------------------------------------------------------
 
     def call_each(self, hook_name: str, **kwargs: Any) -> Iterator[tuple[str, Any]]:
-        """Call each implementation of a hook on its own, in call order.
+        """Call each implementation of a run-wide hook on its own, in call order.
 
-        Yields ``(plugin name, result)``; an exception propagates with the
-        plugin's name attached as ``exc.scr_plugin`` so the caller can
-        decide whether it stops the run or only the file.
+        Yields ``(plugin name, result)``.  A plugin that fails (raises, exits,
+        interrupts) stops the run with one :class:`PluginLoadError` naming it
+        and the hook; each file's hooks are called by the runner through the
+        same :func:`~scr_checks.isolation.call_plugin`, failing only that file.
         """
         for impl in self._call_order(hook_name):
             args = {name: kwargs[name] for name in impl.argnames}
-            try:
-                result = impl.function(**args)
-            except Exception as exc:
-                exc.scr_plugin = impl.plugin_name  # type: ignore[attr-defined]
-                raise
+            result, failure = call_plugin(impl.plugin_name, hook_name,
+                                          partial(impl.function, **args),
+                                          passing=(ScrChecksError,))
+            if failure is not None:
+                raise PluginLoadError(
+                    f"plugin {failure.plugin!r} failed in {hook_name}: {failure.message}")
             yield impl.plugin_name, result
 
     def implementations(self, hook_name: str) -> list[tuple[str, Any, tuple[str, ...]]]:

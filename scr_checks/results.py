@@ -48,6 +48,23 @@ class Location:
     #: an endnote is named as one ("endnote 2").
     footnote: str | None = None
 
+    def __post_init__(self) -> None:
+        """Refuse positions no output could show (``line=-5``), whoever builds one.
+
+        A bad position from a plugin then fails in the plugin's own call, and
+        is that plugin's error for the file, never schema-invalid SARIF.
+        """
+        if not isinstance(self.path, str):
+            raise ValueError(f"location path {self.path!r} is not a string")
+        for name in _COUNTED_FROM_1:
+            value = getattr(self, name)
+            if value is not None and (type(value) is not int or value < 1):
+                raise ValueError(f"location {name} {value!r} is not a whole number from 1")
+        if self.section_paragraph is not None and (
+                type(self.section_paragraph) is not int or self.section_paragraph < 0):
+            raise ValueError(f"location section_paragraph {self.section_paragraph!r} is not "
+                             "a whole number from 0")
+
     @property
     def has_region(self) -> bool:
         return self.line is not None
@@ -75,6 +92,11 @@ class Location:
         if self.cue:
             parts.append(f"starting '{self.cue}'")
         return ", ".join(parts)
+
+
+#: Location fields that count from 1, as SARIF's regions do.
+_COUNTED_FROM_1 = ("line", "column", "end_line", "end_column", "paragraph_index", "page",
+                   "page_line")
 
 
 @dataclass(frozen=True)

@@ -12,17 +12,24 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from scr_checks import __version__
 from scr_checks.config import READER_LIMITS, Config
 from scr_checks.context import CheckContext
 from scr_checks.document import Report, TextBlock, blocks
-from scr_checks.exceptions import ConfigError, PluginLoadError, ReaderError
+from scr_checks.exceptions import ConfigError, ReaderError
 from scr_checks.exclusions import Exclusions
 from scr_checks.fingerprints import fingerprints, v1_fingerprints
+from scr_checks.isolation import (
+    PluginContractError,
+    call_plugin,
+    interrupts_watched,
+    user_interrupted,
+)
 from scr_checks.layout import Layout
 from scr_checks.masking import Masker
+from scr_checks.messages import describe
 from scr_checks.outline import Outline
 from scr_checks.paragraphs import flagged_paragraphs
 from scr_checks.parallel import Progress, check_files
@@ -30,13 +37,13 @@ from scr_checks.paths import display_path, project_root
 from scr_checks.pluginmanager import ScrPluginManager
 from scr_checks.readers import check_extent
 from scr_checks.registry import Registry
-from scr_checks.results import FileResult, Finding, RunResult, ToolError
-from scr_checks.rules import RuleRegistry
+from scr_checks.results import FileResult, Finding, Location, RunResult, Suppression, ToolError
+from scr_checks.rules import RuleRegistry, Severity
 from scr_checks.scorecard import scorecard
 from scr_checks.suggest import did_you_mean
 from scr_checks.suppressions import Baseline, configured_baseline, read_baseline
 from scr_checks.timelimit import TimeLimitExceeded, time_limit
-from scr_checks.walk import find_reports
+from scr_checks.walk import find_reports, printable, regular_file_problem
 
 log = logging.getLogger("scr_checks")
 
@@ -44,6 +51,15 @@ log = logging.getLogger("scr_checks")
 STDIN = "-"
 #: The suffix standard input is read as without ``--stdin-filename``.
 STDIN_SUFFIX = ".txt"
+
+
+_T = TypeVar("_T")
+#: How many runs this process has started (see :meth:`Session.warm_up`).
+_RUNS_IN_PROCESS = [0]
+
+
+class _Abandoned(Exception):
+    """The file cannot be checked further; its error is recorded."""
 
 
 class Session:
@@ -81,6 +97,7 @@ class Session:
         active_owners = {self.rules.owner(rule.id) for rule in self.selected}
         #: Set to make each file's version-1 fingerprints too, for a version-1 baseline.
         self.match_v1_baseline = False
+        self._warmed = False
         self._checkers = {
             hook: [
                 impl for impl in pm.implementations(hook)
@@ -138,23 +155,32 @@ class Session:
             path = Path(given)
             if given == STDIN:
                 files.append(path)
+            elif not _encodable(given):
+                errors.append(ToolError(self.shown(path), "the name is not valid UTF-8 "
+                                                          "(rename it to check it)"))
             elif self.force_exclude and path.exists() and skip(path, path.is_dir()):
                 continue
             elif path.is_dir():
                 nested = len(self.exclusions.other_configs)
+                problems: list[tuple[Path, str]] = []
                 found = find_reports(path, self.readers, self.config.get("follow_symlinks"),
-                                     skip)
-                if not found and len(self.exclusions.other_configs) == nested:
+                                     skip, problems)
+                if not found and not problems and len(self.exclusions.other_configs) == nested:
                     errors.append(ToolError(self.shown(path), "folder contains no reports "
                                             f"({self.supported()})"))
                 files.extend(found)
+                errors.extend(ToolError(self.shown(entry), why) for entry, why in problems)
             elif not path.exists():
-                errors.append(ToolError(self.shown(path), "no such file"))
+                errors.append(ToolError(self.shown(path), (path.is_symlink() and
+                                                           regular_file_problem(path))
+                                        or "no such file"))
             elif path.suffix.lower() not in self.readers:
                 errors.append(ToolError(
                     self.shown(path),
                     f"unsupported file type {path.suffix or '(none)'!r} ({self.supported()})",
                 ))
+            elif (refused := regular_file_problem(path)) is not None:
+                errors.append(ToolError(self.shown(path), refused))
             else:
                 files.append(path)
         chosen = self.config.path or "no configuration"
@@ -167,8 +193,9 @@ class Session:
         return files, errors
 
     def shown(self, path: Path) -> str:
-        """The path as outputs show it: relative to the current folder."""
-        return display_path(path)
+        """The path as outputs show it: relative to the current folder, with
+        bytes that are not UTF-8 escaped."""
+        return printable(display_path(path))
 
     def anchored(self, path: Path) -> str:
         """The path fingerprints are built from: relative to the project root.
@@ -197,9 +224,48 @@ class Session:
             plugins=dict(self.pm.distributions),
         )
         result.files.extend(FileResult(path=e.path, errors=[e]) for e in errors)
+        # One worker of a process's only run loads everything once anyway; several
+        # workers, or the runs after it (whose workers start afresh), gain.
+        warm = jobs > 1 or _RUNS_IN_PROCESS[0] > 0
+        _RUNS_IN_PROCESS[0] += 1
         result.files.extend(check_files(self.check_file, files, jobs,
-                                        self.config.get("timeout"), progress, self.shown))
+                                        self.config.get("timeout"), progress, self.shown,
+                                        self.config.get("max_memory"),
+                                        self.warm_up if warm else None))
         return result
+
+    def warm_up(self) -> None:
+        """Load here, once, what the core and the built-in checkers load on first use.
+
+        Files are checked in forked workers, which inherit this process's
+        memory but give nothing back: without this, every worker of every
+        run would load the word lists and compile the patterns again.  Only
+        the core and the built-in checkers run, on a short synthetic report,
+        so no third party's plugin ever sees a file the user did not name.
+        """
+        if self._warmed or ".rst" not in self.readers:
+            return
+        self._warmed = True
+        from scr_checks.pluginmanager import BUILTIN_PLUGINS
+
+        ours = set(BUILTIN_PLUGINS)
+        try:
+            with time_limit(self.config.get("timeout")):
+                report = self.readers[".rst"]({}).read("warm-up.rst", WARM_UP.encode())
+                context = CheckContext(self.config, self.rules, report, blocks(report))
+                Layout.of(context)
+                for owner, function, argnames in self._checkers["scr_check_document"]:
+                    if owner in ours:
+                        call_plugin(owner, "scr_check_document", partial(
+                            self._check_document, owner, function, argnames, report, context,
+                            []))
+                for owner, function, argnames in self._checkers["scr_check_node"]:
+                    if owner in ours:
+                        call_plugin(owner, "scr_check_node", partial(
+                            self._check_nodes, owner, function, argnames, context, []))
+                Outline.of(context)
+        except (Exception, TimeLimitExceeded):  # only ever a saving: the files say the rest
+            log.debug("warm-up failed", exc_info=True)
 
     def read(self, path: Path, shown: str) -> Report:
         size = path.stat().st_size
@@ -262,23 +328,65 @@ class Session:
 
     def _check(self, result: FileResult, get_report: Callable[[], Report | None],
                anchor: str, masked: bool | None = None) -> FileResult:
-        """Get the report and check it within the ``timeout``; never raises."""
-        report = None
-        try:
-            with time_limit(self.config.get("timeout")):
-                report = get_report()
-                if report is None:
-                    return result
-                context = CheckContext(self.config, self.rules, report, blocks(report))
-                Layout.of(context)  # every block's part, before any checker reads it
-                findings = self._run_checkers(report, context, result)
-                findings = self._whole_report_only(findings, context)
-        except TimeLimitExceeded as exc:
-            result.errors.append(
-                ToolError(result.path, f"cannot {'check' if report else 'read'}: {exc}"))
+        """Get the report and check it, each phase within the ``timeout``; never raises.
+
+        Reading (with the core's preparation), each plugin's checks, each
+        plugin's ``scr_modify_findings`` and the core's finishing each have a
+        limit of their own, so one plugin running out of time never stops
+        another from checking the file.
+        """
+        with interrupts_watched():
+            try:
+                return self._check_phases(result, get_report, anchor, masked)
+            except _Abandoned:
+                return result
+
+    def _check_phases(self, result: FileResult, get_report: Callable[[], Report | None],
+                      anchor: str, masked: bool | None) -> FileResult:
+        prepared = self._core(result, "read", partial(self._prepare, get_report))
+        if prepared is None:
             return result
-        self._safely(result, "scr_modify_findings",
-                     findings=findings, report=report, context=context)
+        report, context = prepared
+        findings = self._run_checkers(report, context, result)
+        findings = self._core(result, "check",
+                              partial(self._whole_report_only, findings, context))
+        self._modify(result, findings, report, context)
+        return self._core(result, "check",
+                          partial(self._complete, result, findings, report, context, anchor,
+                                  masked))
+
+    def _prepare(self, get_report: Callable[[], Report | None]
+                 ) -> tuple[Report, CheckContext] | None:
+        report = get_report()
+        if report is None:
+            return None
+        context = CheckContext(self.config, self.rules, report, blocks(report))
+        Layout.of(context)  # every block's part, before any checker reads it
+        return report, context
+
+    def _core(self, result: FileResult, verb: str, step: Callable[[], _T]) -> _T:
+        """Run a step of the core's own within the ``timeout``.
+
+        If it fails, the file is abandoned with one error saying why.
+        """
+        try:
+            with time_limit(self.config.get("timeout"), phase=f"core {verb}"):
+                return step()
+        except TimeLimitExceeded as exc:
+            message = str(exc)
+        except KeyboardInterrupt:
+            if user_interrupted():
+                raise
+            message = "KeyboardInterrupt"
+        except Exception as exc:  # a hostile file can break any parser
+            log.debug("cannot %s %s", verb, result.path, exc_info=True)
+            message = describe(exc)
+        result.errors.append(ToolError(result.path, f"cannot {verb}: {message}"))
+        raise _Abandoned
+
+    def _complete(self, result: FileResult, findings: list[Finding], report: Report,
+                  context: CheckContext, anchor: str, masked: bool | None) -> FileResult:
+        """Mask, sort, fingerprint and score the file's findings."""
         masker = Masker.of(findings, self.rules)
         findings.sort(key=Finding.sort_key)
         result.findings = self._finish(findings, masker, anchor)
@@ -335,7 +443,7 @@ class Session:
             result.errors.append(ToolError(shown, f"cannot read: {exc.strerror or exc}"))
             return None
         except Exception as exc:  # a hostile file can break any parser
-            result.errors.append(ToolError(shown, f"cannot read: {_describe(exc)}"))
+            result.errors.append(ToolError(shown, f"cannot read: {describe(exc)}"))
             return None
         result.format = report.format
         return report
@@ -344,29 +452,25 @@ class Session:
                       result: FileResult) -> list[Finding]:
         """Each plugin's checks on their own: a failure is that plugin's alone.
 
-        When the file's time runs out, the plugin running is blamed and the
-        ones not yet run are named; what the others found stands.
+        A plugin that raises, exits or runs out of its time is blamed; what
+        it found before that, and what every other plugin finds, stands.
         """
         calls = [
-            (owner, partial(self._check_document, owner, function, argnames, report, context))
+            (owner, "scr_check_document",
+             partial(self._check_document, owner, function, argnames, report, context))
             for owner, function, argnames in self._checkers["scr_check_document"]
         ] + [
-            (owner, partial(self._check_nodes, owner, function, argnames, context))
+            (owner, "scr_check_node",
+             partial(self._check_nodes, owner, function, argnames, context))
             for owner, function, argnames in self._checkers["scr_check_node"]
         ]
         findings: list[Finding] = []
-        for index, (owner, call) in enumerate(calls):
+        timeout = self.config.get("timeout")
+        for owner, hook, call in calls:
             produced: list[Finding] = []
-            try:
-                call(produced)
-            except TimeLimitExceeded as exc:
-                waiting = sorted({name for name, _ in calls[index + 1:]} - {owner})
-                message = str(exc) + (f"; not run: {', '.join(waiting)}" if waiting else "")
-                result.errors.append(ToolError(result.path, message, owner))
-                findings.extend(produced)
-                break
-            except Exception as exc:
-                result.errors.append(ToolError(result.path, _describe(exc), owner))
+            _, failure = call_plugin(owner, hook, partial(call, produced), timeout)
+            if failure is not None:
+                result.errors.append(ToolError(result.path, failure.message, owner))
             findings.extend(produced)
         return [f for f in findings if f.rule_id in self._selected_ids]
 
@@ -374,7 +478,8 @@ class Session:
                         argnames: tuple[str, ...], report: Report, context: CheckContext,
                         out: list[Finding]) -> None:
         args = {"report": report, "context": context}
-        out.extend(self._accept(owner, function(**{a: args[a] for a in argnames})))
+        out.extend(self._accept(owner, function(**{a: args[a] for a in argnames}),
+                                context.path))
 
     def _check_nodes(self, owner: str, function: Callable[..., Any],
                      argnames: tuple[str, ...], context: CheckContext,
@@ -386,36 +491,55 @@ class Session:
             else:
                 produced = function(block=block)
             if produced:
-                out.extend(self._accept(owner, produced))
+                out.extend(self._accept(owner, produced, context.path))
 
-    def _accept(self, owner: str, produced: Any) -> list[Finding]:
-        """Check what a plugin returned: findings of registered rules, nothing else."""
+    def _accept(self, owner: str, produced: Any, path: str) -> list[Finding]:
+        """Check what a plugin returned: valid findings of registered rules, nothing else."""
         if produced is None:
             return []
         if isinstance(produced, Finding):
             produced = [produced]
         out = list(produced)
         for item in out:
-            if not isinstance(item, Finding):
-                raise TypeError(f"returned {type(item).__name__}, not a Finding")
-            if item.rule_id not in self.rules:
-                raise TypeError(f"reported unregistered rule {item.rule_id!r}")
+            self._validate(item, path)
         return out
 
-    def _safely(self, result: FileResult, hook: str, **kwargs: Any) -> None:
-        """Call each implementation of a per-file hook within the ``timeout``.
+    def _validate(self, item: Any, path: str) -> None:
+        """Raise :class:`PluginContractError` unless ``item`` is a finding every
+        output can write: a registered rule, a severity, a message and a
+        location in this file."""
+        if not isinstance(item, Finding):
+            raise PluginContractError(f"returned {type(item).__name__}, not a Finding")
+        rule = item.rule_id
+        if not isinstance(rule, str) or rule not in self.rules:
+            raise PluginContractError(f"reported unregistered rule {rule!r}")
+        problem = _finding_problem(item, path)
+        if problem:
+            raise PluginContractError(f"gave a finding of {rule} {problem}")
 
-        One that raises is blamed and the others still run.
+    def _modify(self, result: FileResult, findings: list[Finding], report: Report,
+                context: CheckContext) -> None:
+        """Each plugin's ``scr_modify_findings`` within the ``timeout``.
+
+        One that fails, or leaves something that is not a valid finding, is
+        blamed and its changes are undone; the others still run.
         """
+        kwargs = {"findings": findings, "report": report, "context": context}
+        hook = "scr_modify_findings"
         for owner, function, argnames in self.pm.implementations(hook):
-            try:
-                with time_limit(self.config.get("timeout")):
-                    function(**{a: kwargs[a] for a in argnames})
-            except TimeLimitExceeded as exc:
-                result.errors.append(ToolError(result.path, f"{exc} in {hook}", owner))
-            except Exception as exc:
-                log.debug("plugin %s failed in %s", owner, hook, exc_info=True)
-                result.errors.append(ToolError(result.path, _describe(exc), owner))
+            before = list(findings)
+
+            def modify(function: Callable[..., Any] = function,
+                       argnames: tuple[str, ...] = argnames) -> None:
+                function(**{a: kwargs[a] for a in argnames})
+                for item in findings:
+                    self._validate(item, context.path)
+
+            _, failure = call_plugin(owner, hook, modify, self.config.get("timeout"))
+            if failure is not None:
+                findings[:] = before
+                result.errors.append(ToolError(result.path, f"{failure.message} in {hook}",
+                                               owner))
 
     def _may_cue(self, result: FileResult) -> bool:
         """Whether a paragraph's first words may be shown: only when every privacy
@@ -443,6 +567,32 @@ class Session:
                 findings, fingerprints(findings, masker.text, anchor), strict=True)
         ]
 
+
+#: What :meth:`Session.warm_up` checks: a little of everything a report holds.
+WARM_UP = """\
+Serious Case Review: Child W
+============================
+
+1. Introduction
+===============
+
+1.1 The health visitor, Jane Moss, visited 12 Acacia Avenue, Leeds LS1 4AB on
+3 March 2019 and telephoned 07700 900123. It is clear that the GP should have
+referred the family to CAMHS (see paragraph 2.1).
+
+- The school nurse noted concerns.
+- The MASH team did not share the information.
+
+2. Findings
+===========
+
+2.1 Finding 1: agencies did not share information about the baby's bruising.
+
+3. Recommendations
+==================
+
+3.1 Recommendation 1: the safeguarding partnership should audit referrals.
+"""
 
 #: Words of a paragraph's start shown as its cue in a Word or PDF location.
 CUE_WORDS = 6
@@ -477,24 +627,44 @@ def _cue(text: str, secrets: list[str]) -> str | None:
 
 
 def _registered(pm: ScrPluginManager, hook: str, config: Config) -> list[tuple[str, Any]]:
+    return [(owner, value or ()) for owner, value in pm.call_each(hook, config=config)]
+
+
+def _finding_problem(finding: Finding, path: str) -> str:
+    """What makes ``finding`` one no output can write, or ``""``."""
+    if not isinstance(finding.severity, Severity):
+        return f"the severity {finding.severity!r} (use Severity.ERROR, WARNING or NOTE)"
+    if not isinstance(finding.message, str) or not finding.message.strip():
+        return "no message"
+    location = finding.location
+    if not isinstance(location, Location):
+        return "no location"
     try:
-        return [(owner, value or ()) for owner, value in pm.call_each(hook, config=config)]
-    except PluginLoadError:
-        raise
-    except Exception as exc:
-        raise PluginLoadError(
-            f"plugin {getattr(exc, 'scr_plugin', '?')!r} failed in {hook}: {_describe(exc)}"
-        ) from exc
+        location.__post_init__()  # built past its checks (pickled, or object.__setattr__)
+    except ValueError as exc:
+        return f"a bad location: {exc}"
+    if location.path != path:
+        return f"a location in another file ({printable(str(location.path))!r})"
+    for name in ("snippet", "suggestion", "secret", "context", "fingerprint"):
+        if not isinstance(getattr(finding, name), str):
+            return f"a {name} that is not text"
+    if not isinstance(finding.properties, dict):
+        return "properties that are not a dict"
+    if finding.suppression is not None and not isinstance(finding.suppression, Suppression):
+        return "a suppression that is not a Suppression"
+    return ""
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _owns_rules(rules: RuleRegistry, plugin: str) -> bool:
     return any(rules.owner(rule.id) == plugin for rule in rules)
-
-
-def _describe(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    first = text[0] if text else ""
-    return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
 
 
 def _a(noun: str) -> str:

@@ -13,11 +13,20 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
 
-__all__ = ["TimeLimitExceeded", "describe_timeout", "time_limit"]
+__all__ = ["TimeLimitExceeded", "describe_timeout", "set_phase_listener", "time_limit"]
+
+#: Told of each limited phase as it starts (its name and seconds), in a worker
+#: process, so that the parent can stop it if native code outlives the limit.
+_phase_listener: Callable[[str, float], None] | None = None
+
+
+def set_phase_listener(listener: Callable[[str, float], None] | None) -> None:
+    global _phase_listener
+    _phase_listener = listener
 
 
 class TimeLimitExceeded(BaseException):
@@ -42,15 +51,18 @@ def can_limit() -> bool:
 
 
 @contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
+def time_limit(seconds: float | None, phase: str = "") -> Iterator[None]:
     """Raise :class:`TimeLimitExceeded` in the block after ``seconds``.
 
     ``None`` or a value of 0 or less means no limit.  An existing ``SIGALRM``
-    handler is restored afterwards.
+    handler is restored afterwards.  ``phase`` names what runs (``plugin
+    'tone'``) for the phase listener.
     """
     if not seconds or seconds <= 0 or not can_limit():
         yield
         return
+    if _phase_listener is not None and phase:
+        _phase_listener(phase, seconds)
     armed = True
 
     def expire(signum: int, frame: FrameType | None) -> None:

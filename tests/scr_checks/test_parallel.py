@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import signal
 import time
@@ -142,3 +143,126 @@ def test_progress_bar_only_on_a_terminal_and_for_several_files():
     bar(2, 2)
     assert terminal.getvalue().endswith("\r")  # erased at the end
     assert os.linesep not in terminal.getvalue()
+
+
+# -- one file at a time, in a worker: memory and native code ---------------------------
+
+GREEDY_PLUGIN = """
+from scr_checks import hookimpl
+
+@hookimpl
+def scr_check_document(report):
+    if report.path.endswith("greedy.rst"):
+        hoard = bytearray(2 * 1024 ** 3)
+        return [hoard]
+    return []
+"""
+
+NATIVE_LOOP_PLUGIN = """
+import signal
+from scr_checks import hookimpl
+
+@hookimpl
+def scr_check_document(report):
+    if report.path.endswith("stuck.rst"):
+        # What native code does: the time limit's signal never gets through.
+        signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGALRM])
+        while True:
+            pass
+    return []
+"""
+
+
+def _data_segment() -> int:
+    """This process's data segment in bytes, which the memory limit counts."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmData:"):
+            return int(line.split()[1]) * 1024
+    raise AssertionError("no VmData")
+
+
+def test_a_file_over_the_memory_budget_is_one_error_and_the_run_goes_on(
+        tmp_path, make_plugin, capsys):
+    folder = _archive(tmp_path / "reports", 2)
+    (folder / "greedy.rst").write_text(REPORT.format(letter="G", ref=1), encoding="utf-8")
+    greedy = make_plugin(GREEDY_PLUGIN)
+    budget = _data_segment() + 256 * 1024 * 1024
+    (tmp_path / "scr-checks.toml").write_text(f"max_memory = {budget}\n", encoding="utf-8")
+    status = main(["check", str(folder), "-p", greedy, "--format", "json",
+                   "--config", str(tmp_path / "scr-checks.toml")])
+    out, err = capsys.readouterr()
+    files = {Path(f["path"]).name: f for f in json.loads(out)["files"]}
+    assert status == 2
+    (error,) = files["greedy.rst"]["errors"]
+    assert error == {"path": files["greedy.rst"]["path"], "plugin": greedy, "message": (
+        f"needed more than {budget // 1024 ** 2:,} MiB of memory (max_memory)")}
+    assert files["greedy.rst"]["findings"]  # the other plugins still checked it
+    assert not files["report-00.rst"]["errors"] and not files["report-01.rst"]["errors"]
+    assert "Traceback" not in err
+
+
+def test_a_worker_that_ran_out_of_memory_is_replaced(tmp_path, make_plugin):
+    greedy = make_plugin(GREEDY_PLUGIN)
+    session = make_session(plugins=[greedy], config={
+        "max_memory": _data_segment() + 256 * 1024 * 1024})
+    (tmp_path / "greedy.rst").write_text(REPORT.format(letter="G", ref=1), encoding="utf-8")
+    (tmp_path / "after.rst").write_text(REPORT.format(letter="A", ref=1), encoding="utf-8")
+    run = session.run([str(tmp_path / "greedy.rst"), str(tmp_path / "after.rst")])
+    assert [e.plugin for e in run.files[0].errors] == [greedy]
+    assert run.files[1].errors == [] and run.files[1].findings
+
+
+def test_a_plugin_stuck_in_native_code_is_stopped_at_its_time_limit(
+        tmp_path, make_plugin, capsys):
+    folder = _archive(tmp_path / "reports", 2)
+    (folder / "stuck.rst").write_text(REPORT.format(letter="S", ref=1), encoding="utf-8")
+    stuck = make_plugin(NATIVE_LOOP_PLUGIN)
+    started = time.monotonic()
+    (tmp_path / "scr-checks.toml").write_text("timeout = 1\n", encoding="utf-8")
+    status = main(["check", str(folder), "-p", stuck, "--format", "json", "--jobs", "1",
+                   "--config", str(tmp_path / "scr-checks.toml")])
+    out = capsys.readouterr().out
+    assert status == 2
+    files = {Path(f["path"]).name: f for f in json.loads(out)["files"]}
+    (error,) = files["stuck.rst"]["errors"]
+    assert error["plugin"] == stuck
+    assert error["message"] == ("took longer than 1 s (timeout), in code the time limit "
+                                "cannot interrupt; the file's remaining checks were stopped "
+                                "with it")
+    assert files["report-00.rst"]["findings"] and not files["report-01.rst"]["errors"]
+    assert time.monotonic() - started < 1 + parallel.GRACE + 10
+
+
+def test_a_crash_in_a_serial_run_is_an_error_for_its_file_only(tmp_path, make_plugin):
+    crash = make_plugin(CRASH_PLUGIN)
+    session = make_session(plugins=[crash])
+    (tmp_path / "crash.rst").write_text(REPORT.format(letter="C", ref=1), encoding="utf-8")
+    (tmp_path / "after.rst").write_text(REPORT.format(letter="A", ref=1), encoding="utf-8")
+    run = session.run([str(tmp_path / "crash.rst"), str(tmp_path / "after.rst")], jobs=1)
+    assert [e.message for e in run.files[0].errors] == [
+        "cannot check: the worker process was killed (SIGKILL)"]
+    assert run.files[1].errors == [] and run.files[1].findings
+
+
+def test_patterns_a_worker_compiled_are_kept_for_the_next_run(monkeypatch):
+    from scr_checks import patterns
+
+    monkeypatch.setattr(patterns, "_new", {})
+
+    def check(path):
+        patterns.compiled(f"worker-only-{path.name}")
+        return FileResult(path=path.name)
+
+    parallel.check_files(check, [Path("a"), Path("b")], jobs=1)
+    assert {key[0] for key in patterns._new} == {"worker-only-a", "worker-only-b"}
+
+
+def test_what_a_plugin_writes_to_stderr_in_a_worker_reaches_the_terminal(
+        tmp_path, make_plugin, capfd):
+    talker = make_plugin(
+        "import sys\nfrom scr_checks import hookimpl\n"
+        "@hookimpl\ndef scr_check_document():\n"
+        "    print('a plugin warning', file=sys.stderr)\n")
+    (tmp_path / "a.rst").write_text(REPORT.format(letter="A", ref=1), encoding="utf-8")
+    main(["check", str(tmp_path / "a.rst"), "-p", talker, "-q"])
+    assert "a plugin warning" in capfd.readouterr().err

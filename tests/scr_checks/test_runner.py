@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
+import pytest
+
 from scr_checks.readers.rst import RstReader
 from scr_checks.testing import check_paths, check_text, findings_of, make_session, rule_ids
 
@@ -30,6 +35,7 @@ def scr_check_document(report, context):
 '''
 
 REPORT = "Intro\n=====\n\nText with flagme.\n"
+SCHEMAS = Path(__file__).parents[1] / "schemas"
 
 
 def test_raising_plugin_is_a_tool_error_and_others_still_report(make_plugin, flag_plugin):
@@ -175,14 +181,23 @@ def test_plugin_that_runs_too_long_is_blamed_and_earlier_results_stand(
         assert [f.rule_id for f in file.findings] == ["TST101"]
 
 
-def test_plugins_not_run_after_a_timeout_are_named(make_plugin, flag_plugin):
+def test_a_plugin_that_runs_out_of_time_does_not_stop_the_next_one(make_plugin, flag_plugin):
     slow = make_plugin(SLOW, name="aa_slow_plugin")
     run = check_text(REPORT, plugins=[slow, flag_plugin], config={"timeout": 0.5},
                      autoload=False)
     (error,) = run.files[0].errors
+    assert (error.plugin, error.message) == (slow, "took longer than 0.5 s (timeout)")
+    assert "TST101" in rule_ids(run)
+
+
+def test_a_slow_plugin_before_privacy_never_makes_privacy_skip(make_plugin):
+    """Plugins run in name order: ``aa_`` runs before privacy."""
+    slow = make_plugin(SLOW, name="aa_slow_plugin")
+    text = "Intro\n=====\n\nJane Moss lives at 12 Acacia Avenue, Leeds LS1 4AB.\n"
+    run = check_text(text, plugins=[slow], config={"timeout": 0.5})
+    (error,) = run.files[0].errors
     assert error.plugin == slow
-    assert error.message.startswith("took longer than 0.5 s (timeout); not run: ")
-    assert flag_plugin in error.message
+    assert any(f.rule_id.startswith("SCR2") for f in run.findings)
 
 
 def test_slow_modify_findings_is_blamed(make_plugin, flag_plugin):
@@ -272,3 +287,151 @@ def test_no_cue_when_the_privacy_rules_did_not_run(tmp_path):
     run = make_session(config={"select": ["SCR7"]}).run([str(word_report(tmp_path))])
     assert [f.location.describe() for f in findings_of(run, "SCR701")] == [
         "paragraph 2, under Analysis", "paragraph 3, under Analysis"]
+
+
+def bad_finding_plugin(make_plugin, finding: str, hook: str = "scr_check_document") -> str:
+    """A plugin registering BAD201 whose check returns ``finding`` (Python source)."""
+    check = (f"def scr_check_document(context):\n    return [{finding}]\n"
+             if hook == "scr_check_document" else
+             f"def scr_modify_findings(findings, context):\n    findings.append({finding})\n")
+    return make_plugin(
+        "from scr_checks import Finding, Location, Rule, Severity, hookimpl\n"
+        "@hookimpl\ndef scr_register_rules():\n"
+        "    return [Rule(id='BAD201', name='bad', short='s', full='f', severity='warning',"
+        " question=1)]\n"
+        f"@hookimpl\n{check}"
+    )
+
+
+GOOD = "context.finding('BAD201', 'fine')"
+
+
+@pytest.mark.parametrize(("finding", "problem"), [
+    ("context.finding('BAD201', 'm').evolve(severity='critical')",
+     "gave a finding of BAD201 the severity 'critical' (use Severity.ERROR, WARNING or NOTE)"),
+    ("context.finding('BAD201', 'm').evolve(location=None)",
+     "gave a finding of BAD201 no location"),
+    ("context.finding('BAD201', '')", "gave a finding of BAD201 no message"),
+    ("context.finding('BAD201', 'm').evolve(message=None)", "gave a finding of BAD201 no message"),
+    ("Finding('BAD201', 'm', Severity.NOTE, Location(path='other.rst', line=1))",
+     "gave a finding of BAD201 a location in another file ('other.rst')"),
+    ("Finding('BAD201', 'm', Severity.NOTE, Location(path=context.path, line=-5))",
+     "ValueError: location line -5 is not a whole number from 1"),
+    ("'a string'", "returned str, not a Finding"),
+])
+def test_a_bad_finding_is_that_plugins_error_and_the_others_stand(
+        make_plugin, flag_plugin, finding, problem):
+    bad = bad_finding_plugin(make_plugin, finding)
+    run = check_text(REPORT, plugins=[bad, flag_plugin], config={"select": ["TST", "BAD"]})
+    (error,) = run.files[0].errors
+    assert (error.plugin, error.message) == (bad, problem)
+    assert rule_ids(run) == ["TST101"]
+
+
+@pytest.mark.parametrize(("finding", "problem"), [
+    ("'not a finding'", "returned str, not a Finding in scr_modify_findings"),
+    ("context.finding('BAD201', 'm').evolve(severity=7)",
+     "gave a finding of BAD201 the severity 7 (use Severity.ERROR, WARNING or NOTE) in "
+     "scr_modify_findings"),
+])
+def test_a_bad_finding_added_in_modify_findings_is_undone_and_blamed(
+        make_plugin, flag_plugin, finding, problem):
+    bad = bad_finding_plugin(make_plugin, finding, hook="scr_modify_findings")
+    run = check_text(REPORT, plugins=[bad, flag_plugin], config={"select": ["TST", "BAD"]})
+    (error,) = run.files[0].errors
+    assert (error.plugin, error.message) == (bad, problem)
+    assert rule_ids(run) == ["TST101"]
+
+
+def test_a_bad_finding_still_gives_valid_sarif(make_plugin, flag_plugin, tmp_path,
+                                               monkeypatch, capsys):
+    import json
+
+    import jsonschema
+
+    from scr_checks.cli import main
+
+    bad = bad_finding_plugin(
+        make_plugin, "Finding('BAD201', 'm', Severity.NOTE, Location(path=context.path, line=-5))")
+    (tmp_path / "r.rst").write_text(REPORT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code = main(["check", "r.rst", "-p", bad, "-p", flag_plugin, "--format", "sarif",
+                 "--select", "TST,BAD"])
+    sarif = json.loads(capsys.readouterr().out)
+    schema = json.loads((SCHEMAS / "sarif-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.validate(sarif, schema)
+    assert code == 2
+    assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["TST101"]
+
+
+@pytest.mark.parametrize(("raised", "message"), [
+    ("SystemExit(0)", "tried to end the run (SystemExit(0))"),
+    ("SystemExit('bye')", "tried to end the run (SystemExit('bye'))"),
+    ("KeyboardInterrupt()", "raised KeyboardInterrupt (no Ctrl-C was pressed)"),
+])
+def test_exit_and_interrupt_raised_by_a_plugin_are_its_failure(
+        make_plugin, flag_plugin, write_report, raised, message):
+    quitter = make_plugin(
+        "from scr_checks import hookimpl\n"
+        f"@hookimpl\ndef scr_check_document():\n    raise {raised}\n",
+        name="aa_quitter")
+    first, second = write_report(REPORT, "a.rst"), write_report(REPORT, "b.rst")
+    run = check_paths([first, second], plugins=[quitter, flag_plugin],
+                      config={"select": ["TST"]})
+    for file in run.files:
+        (error,) = file.errors
+        assert (error.plugin, error.message) == (quitter, message)
+        assert [f.rule_id for f in file.findings] == ["TST101"]
+
+
+def test_a_real_ctrl_c_still_stops_a_file_checked_in_this_process(make_plugin, write_report):
+    interrupted = make_plugin(
+        "import os, signal\nfrom scr_checks import hookimpl\n"
+        "@hookimpl\ndef scr_check_document():\n"
+        "    os.kill(os.getpid(), signal.SIGINT)\n"
+        "    while True:\n        pass\n")
+    session = make_session(plugins=[interrupted])
+    with pytest.raises(KeyboardInterrupt):
+        session.check_file(write_report(REPORT))
+
+
+def test_a_real_ctrl_c_stops_the_run_at_once(make_plugin, write_report):
+    """Ctrl-C reaches the parent (the worker ignores it): the run stops, worker and all."""
+    interrupted = make_plugin(
+        "import os, signal\nfrom scr_checks import hookimpl\n"
+        "@hookimpl\ndef scr_check_document():\n"
+        "    os.kill(os.getppid(), signal.SIGINT)\n"
+        "    while True:\n        pass\n")
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        check_paths([write_report(REPORT)], plugins=[interrupted], config={"timeout": 60})
+    assert time.monotonic() - started < 10
+
+
+def test_exit_in_a_start_up_hook_is_one_error_naming_the_plugin(make_plugin):
+    from scr_checks.exceptions import PluginLoadError
+
+    quitter = make_plugin(
+        "from scr_checks import hookimpl\n"
+        "@hookimpl\ndef scr_configure(config):\n    raise SystemExit(3)\n")
+    with pytest.raises(PluginLoadError, match=(
+            rf"plugin '{quitter}' failed in scr_configure: tried to end the run "
+            r"\(SystemExit\(3\)\)")):
+        check_text(REPORT, plugins=[quitter])
+
+
+def test_the_warm_up_before_the_workers_fork_shows_no_plugin_of_ours_a_file(
+        make_plugin, write_report, tmp_path):
+    seen = tmp_path / "seen.txt"
+    recorder = make_plugin(
+        "from scr_checks import hookimpl\n"
+        "@hookimpl\ndef scr_check_document(report):\n"
+        f"    open({str(seen)!r}, 'a').write(report.path + '\\n')\n")
+    session = make_session(plugins=[recorder])
+    path = write_report(REPORT)
+    other = write_report(REPORT, "other.rst")
+    session.run([str(path), str(other)], jobs=2)
+    session.run([str(path)], jobs=2)
+    assert sorted(seen.read_text().splitlines()) == sorted(
+        [session.shown(path), session.shown(other), session.shown(path)])
+    assert session._warmed
