@@ -58,7 +58,8 @@ class Location:
         if self.page_line is not None:
             parts.append(f"line {self.page_line}")
         if self.footnote is not None:
-            parts.append(f"footnote {self.footnote}")
+            parts.append(self.footnote if self.footnote.startswith(GRAPHICS)
+                         else f"footnote {self.footnote}")
         elif self.paragraph_number:
             parts.append(f"paragraph {self.paragraph_number}")
         elif self.section_paragraph == 0:
@@ -72,6 +73,11 @@ class Location:
         if self.cue:
             parts.append(f"starting '{self.cue}'")
         return ", ".join(parts)
+
+
+#: How a Word file's SmartArt and charts are labelled: their text is read as
+#: notes, but a reader finds it by these names ("diagram 1"), not as a footnote.
+GRAPHICS = ("diagram ", "chart ", "extended chart ")
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,11 @@ from the paragraph style's name ("Title", "Heading N") or outline level;
 numbers are computed from ``numbering.xml`` and set as ``node["number"]``;
 footnotes and endnotes follow the paragraph that cites them (a note nothing
 cites comes at the end), and the paragraphs of a text box follow the
-paragraph it is anchored in.  Comments, running headers and footers, tracked
-changes, hidden text and document properties are returned as hidden content.
+paragraph it is anchored in.  The text of SmartArt diagrams and charts
+(their labels, titles and category and series names) comes at the end, each
+as a note named "diagram 1", "chart 2" after its part.  Comments, running
+headers and footers, tracked changes, hidden text and document properties
+are returned as hidden content.
 A document embedded as HTML or plain text (``altChunk``) is read where it
 stands; one in any other format is an error, never text left unchecked.
 
@@ -61,6 +64,12 @@ _PROPERTIES = (
 
 #: Word's running header and footer parts: word/header1.xml, word/footer2.xml …
 _MARGIN_PART = re.compile(r"word/((?:header|footer)[0-9]*)\.xml")
+#: The parts that hold the text of SmartArt (word/diagrams/data1.xml) and of
+#: charts (word/charts/chart2.xml, word/charts/chartEx1.xml).
+_GRAPHIC_PART = re.compile(r"word/(?:diagrams/(data)|charts/(chart|chartEx))([0-9]*)\.xml")
+_DRAWING_TEXT = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+#: Chart elements whose values are numbers (or formulas), not words shown.
+_CHART_NUMBERS = frozenset({"numCache", "numLit", "numDim", "numRef", "f"})
 
 
 def w(name: str) -> str:
@@ -134,6 +143,7 @@ class DocxReader(Reader):
             reader = self.builder(path, package)
             reader.blocks(body)
             reader.uncited_notes()
+            reader.graphics()
         except _NotANumber as exc:
             raise ReaderError(path, str(exc)) from None
         reader.properties()
@@ -348,6 +358,27 @@ def _embedded_blocks(name: str, kind: str, data: bytes,
         raise ReaderError(path, f"embedded document {name}: {exc.reason}") from None
     return [(len(block.heading_path) if block.is_heading else 0, block.text)
             for block in blocks(report)]
+
+
+def _graphic_texts(root: Any, chart: bool) -> list[str]:
+    """Each label of a diagram's or chart's part: a DrawingML paragraph's runs
+    (``a:p``/``a:t``), or a chart's category or series name (``c:v``)."""
+    out = []
+    for node in root.iter() if root is not None else ():
+        if not isinstance(node.tag, str):
+            continue
+        if node.tag == f"{_DRAWING_TEXT}p":
+            text = "".join(t.text or "" for t in node.iter(f"{_DRAWING_TEXT}t"))
+        elif chart and node.tag.rpartition("}")[2] in ("v", "pt") and len(node) == 0 and \
+                not any(isinstance(up.tag, str) and up.tag.rpartition("}")[2] in _CHART_NUMBERS
+                        for up in node.iterancestors()):
+            text = node.text or ""
+        else:
+            continue
+        text = " ".join(text.split())
+        if text:
+            out.append(text)
+    return out
 
 
 def _val(element: Any, path: str) -> str | None:
@@ -600,6 +631,33 @@ class _Builder(TreeBuilder):
                 for inner in _descend(box):
                     if inner.tag == w("p"):
                         self.paragraph_element(inner, cell)
+
+    def graphics(self) -> None:
+        """The text of SmartArt diagrams and charts, at the end of the document.
+
+        Each is a note named for its part ("diagram 1" for
+        ``word/diagrams/data1.xml``, "chart 2" for ``word/charts/chart2.xml``),
+        one paragraph for each label, so that a finding says where to look.
+        Word's cached drawing of a diagram repeats its data and is not read.
+        """
+        from docutils import nodes
+
+        found = []
+        for name in self.package.names:
+            match = _GRAPHIC_PART.fullmatch(name)
+            if match:
+                kind = {"data": "diagram", "chart": "chart", "chartEx": "extended chart"}[
+                    match.group(1) or match.group(2)]
+                found.append((kind, int(match.group(3) or 0), name))
+        for kind, number, name in sorted(found):
+            texts = _graphic_texts(self.package.xml(name), kind != "diagram")
+            if not texts:
+                continue
+            note = nodes.footnote(names=[f"{kind} {number}"])
+            for text in texts:
+                self.index += 1
+                note += text_node(nodes.paragraph, text, index=self.index)
+            self.container.append(note)
 
     def note(self, kind: str, label: str, text: str) -> None:
         """A footnote or an endnote, as a block of its own."""
