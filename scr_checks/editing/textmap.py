@@ -115,7 +115,8 @@ class TracingBuilder(_Builder):
         before = self.index
         self._paragraph = p
         super().paragraph_element(p, cell)
-        if self.index > before and before + 1 not in self.sources:  # else a text box's
+        if self.index > before and before + 1 not in self.sources and \
+                before + 1 not in self.graphic_blocks:  # else a text box's or a chart's
             self.sources[before + 1] = [p]
 
     def footnote(self, label: str, text: str) -> None:

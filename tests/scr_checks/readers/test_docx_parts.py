@@ -4,6 +4,8 @@ point at the right place."""
 from __future__ import annotations
 
 import importlib.util
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -78,11 +80,33 @@ def test_smartart_and_chart_findings_name_the_graphic(tmp_path, where, shown):
     assert found == {rule: shown for rule in hostile.RULES}
 
 
-def test_a_chart_reads_its_labels_not_its_numbers():
+def test_a_chart_reads_its_labels_not_its_numbers_after_its_paragraph():
     report = DocxReader().read("x.docx", hostile.docx_part("chart"))
     texts = [b.text for b in blocks(report)]
-    assert texts[-2:] == ["Referrals", hostile.IDENTIFIER]
+    at = texts.index("Referrals by year are charted.")
+    assert texts[at + 1:at + 3] == ["Referrals", hostile.IDENTIFIER]
     assert "7700900123" not in " ".join(texts)
+
+
+def test_a_diagram_follows_the_paragraph_that_draws_it():
+    report = DocxReader().read("x.docx", hostile.docx_part("smartart"))
+    texts = [b.text for b in blocks(report)]
+    at = texts.index("The agencies are shown in the diagram.")
+    assert texts[at + 1] == hostile.IDENTIFIER
+
+
+def test_a_diagram_no_paragraph_draws_is_read_at_the_end():
+    data = hostile.docx_part("smartart")
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        members = {name: source.read(name) for name in source.namelist()}
+    members["word/_rels/document.xml.rels"] = members["word/_rels/document.xml.rels"].replace(
+        b'Id="rIdDm"', b'Id="rIdOther"')
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name, content in members.items():
+            target.writestr(name, content)
+    [*_, last] = blocks(DocxReader().read("x.docx", out.getvalue()))
+    assert (last.text, last.location().describe()) == (hostile.IDENTIFIER, "diagram 1")
 
 
 def test_a_diagram_over_the_tag_limit_is_refused():
