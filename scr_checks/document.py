@@ -20,7 +20,7 @@ from docutils import frontend, nodes, utils
 from scr_checks.locations import Aligner, SourceText, utf16_column
 from scr_checks.patterns import compiled
 from scr_checks.prose import word_runs
-from scr_checks.results import Location
+from scr_checks.results import NAMED_NOTES, Location
 
 #: A paragraph number at the start of a block: "3.2", "4.12.3", "10.1." …
 PARAGRAPH_NUMBER = compiled(r"\s*((?:\d{1,3}\.){1,4}\d{1,3})\.?(?=\s)")
@@ -269,9 +269,9 @@ def _footnote(node: nodes.Element, seen: dict[int, str]) -> str | None:
     if parent is None:
         return None
     key = id(parent)
-    endnote = next((name for name in parent["names"] if name.startswith("endnote ")), None)
-    if endnote is not None:  # a Word endnote, numbered apart from the footnotes
-        return endnote
+    named = [name for name in parent["names"] if name.startswith(NAMED_NOTES)]
+    if named:  # a Word endnote, diagram or chart, numbered apart from the footnotes
+        return named[0]
     if key not in seen:
         label = next((child.astext().strip() for child in parent.children
                       if isinstance(child, nodes.label)), "")

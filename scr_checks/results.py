@@ -77,7 +77,7 @@ class Location:
         if self.page_line is not None:
             parts.append(f"line {self.page_line}")
         if self.footnote is not None:
-            parts.append(self.footnote if self.footnote.startswith("endnote")
+            parts.append(self.footnote if self.footnote.startswith(NAMED_NOTES)
                          else f"footnote {self.footnote}")
         elif self.paragraph_number:
             parts.append(f"paragraph {self.paragraph_number}")
@@ -97,6 +97,12 @@ class Location:
 #: Location fields that count from 1, as SARIF's regions do.
 _COUNTED_FROM_1 = ("line", "column", "end_line", "end_column", "paragraph_index", "page",
                    "page_line")
+#: How a Word file's SmartArt and charts are labelled: their text is read as
+#: notes, but a reader finds it by these names ("diagram 1"), not as a footnote.
+GRAPHICS = ("diagram ", "chart ", "extended chart ")
+#: Notes a reader finds by their own name, not as "footnote N": a Word
+#: endnote ("endnote 2"), SmartArt and charts.
+NAMED_NOTES = ("endnote ", *GRAPHICS)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ The file is checked as ``check`` would check it; the identifiers of the
 findings get their placeholders (:mod:`scr_checks.editing.identifiers`) and
 the format's own redactor writes the copy.  A Word copy is then read back
 as a reader would see it with every change accepted, and any identifier
-still in its text is reported: a redaction that missed one says so.
+still in its text is reported: a redaction that missed one says so.  An
+identifier in a Word file's SmartArt or chart text is refused: no copy is
+written.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from scr_checks.editing.identifiers import Identifier, assign, finder, lookup, p
 from scr_checks.editing.redact_text import encode_like, redact_text
 from scr_checks.editing.redact_word import Leak, Replacement, redact_word
 from scr_checks.editing.textmap import EditingReader
+from scr_checks.exceptions import UsageError
 from scr_checks.masking import Masker
 from scr_checks.readers.docx import DocxReader
-from scr_checks.results import FileResult, Finding
+from scr_checks.results import GRAPHICS, FileResult, Finding
 from scr_checks.runner import Session
 
 
@@ -56,6 +59,7 @@ def redact(session: Session, path: Path, data: bytes, shown: str, strip: bool) -
             return out
         out.identifiers = assign(findings, session.rules, names, _text(report))
         word = redact_word(builder, report, out.identifiers, strip)
+        _refuse_graphics(shown, word.replacements)
         out.replacements, out.leaks = word.replacements, word.leaks
         out.data = builder.parts.save()
         out.leaks += _left_in_word(out.data, shown, out.identifiers)
@@ -70,6 +74,19 @@ def redact(session: Session, path: Path, data: bytes, shown: str, strip: bool) -
     out.replacements, out.leaks = text.replacements, text.leaks
     out.data = encode_like(text.text, data)
     return out
+
+
+def _refuse_graphics(shown: str, replacements: list[Replacement]) -> None:
+    """Refuse to write a copy whose SmartArt or chart text holds an identifier.
+
+    That text is not replaced (a diagram keeps a second copy in its cached
+    drawing, a chart in its embedded workbook), so a copy would keep it.
+    """
+    where = sorted({r.where for r in replacements if r.where.startswith(GRAPHICS)})
+    if where:
+        raise UsageError(f"{shown}: cannot redact: {', '.join(where)} (SmartArt or chart) "
+                         "holds an identifier, which redact does not replace; edit it in "
+                         "Word, then run redact again")
 
 
 def _check(session: Session, report: Report, path: Path) -> tuple[FileResult, list[Finding]]:

@@ -1,12 +1,14 @@
 """``scr-checks redact`` for Word: each identifier a tracked change to a placeholder.
 
 Every occurrence of an identifier in the text (body, tables, lists,
-footnotes, running headers and footers) becomes a deletion of its runs and an
+footnotes, text boxes, running headers and footers) becomes a deletion of its runs and an
 insertion of the placeholder, both by the author ``scr-checks``, so the
 author accepts or rejects each one in Word.  What a reader of the file does
 not see but can recover is reported when it holds an identifier, and removed
 with ``strip``: comments, document properties, hidden text, earlier tracked
-deletions, field codes and link targets.
+deletions, field codes and link targets.  A text box's VML copy for older
+programs is dropped when it holds an identifier (see
+:func:`_drop_stale_fallbacks`).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ AUTHOR = "scr-checks"
 #: Document-property parts, whose values travel with the file.
 PROPERTY_PARTS = ("docProps/core.xml", "docProps/app.xml", "docProps/custom.xml")
 _MARK = "{urn:scr-checks:redact}mark"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 #: Elements renamed inside a deleted run.
 _DELETED = {w("t"): w("delText"), w("instrText"): w("delInstrText")}
 
@@ -107,7 +110,30 @@ def redact_word(builder: TracingBuilder, report: Any, identifiers: list[Identifi
                 _replace(TextMap.align(text, pieces), matches, known, change,
                          name.split("/")[-1].removesuffix(".xml"), out)
                 package.changed(name)
+    for name in text_parts(package):
+        if _drop_stale_fallbacks(package.xml(name), pattern):
+            package.changed(name)
     return out
+
+
+def _drop_stale_fallbacks(root: Any, pattern: regex.Pattern[str]) -> bool:
+    """Remove each ``mc:Fallback`` that still holds an identifier; whether any was.
+
+    Word writes a text box twice: as a drawing (``mc:Choice``, which Word
+    2010 and later show and which the reader reads and redaction edits) and
+    as a VML copy (``mc:Fallback``) for older programs.  The copy would keep
+    the identifier, so it goes: OOXML makes the fallback optional, and
+    mirroring the tracked changes into a second copy of the paragraphs would
+    give two changes with each id.
+    """
+    dropped = False
+    for fallback in list(root.iter(_FALLBACK)) if root is not None else ():
+        text = " ".join("".join(t.text or "" for t in p.iter(w("t")))
+                        for p in fallback.iter(w("p")))
+        if pattern.search(" ".join(text.split())):
+            fallback.getparent().remove(fallback)
+            dropped = True
+    return dropped
 
 
 def _replace(text_map: TextMap | None, matches: list[regex.Match[str]],

@@ -15,7 +15,7 @@ from typing import Any
 
 from scr_checks.document import Report
 from scr_checks.editing.package import EditablePackage
-from scr_checks.readers.docx import DocxReader, Package, _Builder, w
+from scr_checks.readers.docx import DocxReader, Package, _Builder, _paragraphs, w
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,8 @@ class TracingBuilder(_Builder):
         before = self.index
         self._paragraph = p
         super().paragraph_element(p, cell)
-        if self.index > before and before + 1 not in self.sources:  # else a text box's
+        if self.index > before and before + 1 not in self.sources and \
+                before + 1 not in self.graphic_blocks:  # else a text box's or a chart's
             self.sources[before + 1] = [p]
 
     def footnote(self, label: str, text: str) -> None:
@@ -124,7 +125,7 @@ class TracingBuilder(_Builder):
         super().footnote(label, text)
         notes = self.parts.xml("word/footnotes.xml")
         for note in notes.iterfind(w("footnote")) if notes is not None else ():
-            paragraphs = list(note.iter(w("p")))
+            paragraphs = list(_paragraphs(note))  # a text box's once, not its VML copy
             if note.get(w("id")) == label and " ".join(
                     self.text(p) for p in paragraphs).split() == text.split():
                 self.sources[self.index] = paragraphs

@@ -8,8 +8,12 @@ from the paragraph style's name ("Title", "Heading N") or outline level;
 numbers are computed from ``numbering.xml`` and set as ``node["number"]``;
 footnotes and endnotes follow the paragraph that cites them (a note nothing
 cites comes at the end), and the paragraphs of a text box follow the
-paragraph it is anchored in.  Comments, running headers and footers, tracked
-changes, hidden text and document properties are returned as hidden content.
+paragraph it is anchored in.  The text of SmartArt diagrams and charts
+(their labels, titles and category and series names) follows the paragraph
+that draws them (or comes at the end), each as a note named "diagram 1",
+"chart 2" after its part.  Comments, running
+headers and footers, tracked changes, hidden text and document properties
+are returned as hidden content.
 A document embedded as HTML or plain text (``altChunk``) is read where it
 stands; one in any other format is an error, never text left unchecked.
 
@@ -61,6 +65,15 @@ _PROPERTIES = (
 
 #: Word's running header and footer parts: word/header1.xml, word/footer2.xml …
 _MARGIN_PART = re.compile(r"word/((?:header|footer)[0-9]*)\.xml")
+#: The parts that hold the text of SmartArt (word/diagrams/data1.xml) and of
+#: charts (word/charts/chart2.xml, word/charts/chartEx1.xml).
+_GRAPHIC_PART = re.compile(r"word/(?:diagrams/(data)|charts/(chart|chartEx))([0-9]*)\.xml")
+_DRAWING_TEXT = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+#: Chart elements whose values are numbers (or formulas), not words shown.
+_DIAGRAM_REFERENCE = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}relIds"
+_CHART_REFERENCES = ("{http://schemas.openxmlformats.org/drawingml/2006/chart}chart",
+                     "{http://schemas.microsoft.com/office/drawing/2014/chartex}chart")
+_CHART_NUMBERS = frozenset({"numCache", "numLit", "numDim", "numRef", "f"})
 
 
 def w(name: str) -> str:
@@ -134,6 +147,7 @@ class DocxReader(Reader):
             reader = self.builder(path, package)
             reader.blocks(body)
             reader.uncited_notes()
+            reader.graphics()
         except _NotANumber as exc:
             raise ReaderError(path, str(exc)) from None
         reader.properties()
@@ -198,8 +212,8 @@ class Package:
                 zlib.error, RuntimeError, NotImplementedError) as exc:
             raise ReaderError(self.path, f"damaged zip member {name}: {exc}") from None
 
-    def embedded(self, relationship: str) -> tuple[str, str]:
-        """The part an ``altChunk`` relationship leads to, and its content type."""
+    def target(self, relationship: str) -> str | None:
+        """The member a relationship of ``word/document.xml`` leads to, if it is one."""
         rels = self.xml("word/_rels/document.xml.rels")
         target = ""
         for rel in rels.iterfind(f"{{{PACKAGE_RELATIONSHIPS}}}Relationship") \
@@ -208,7 +222,12 @@ class Package:
                 target = rel.get("Target") or ""
         name = target.lstrip("/") if target.startswith("/") else f"word/{target}"
         name = re.sub(r"[^/]+/\.\./", "", name)
-        if not target or name not in self.names:
+        return name if target and name in self.names else None
+
+    def embedded(self, relationship: str) -> tuple[str, str]:
+        """The part an ``altChunk`` relationship leads to, and its content type."""
+        name = self.target(relationship)
+        if name is None:
             raise ReaderError(self.path, f"an embedded document (altChunk {relationship!r}) "
                                          "is missing from the file, so it was not checked")
         types = self.xml("[Content_Types].xml")
@@ -350,6 +369,27 @@ def _embedded_blocks(name: str, kind: str, data: bytes,
             for block in blocks(report)]
 
 
+def _graphic_texts(root: Any, chart: bool) -> list[str]:
+    """Each label of a diagram's or chart's part: a DrawingML paragraph's runs
+    (``a:p``/``a:t``), or a chart's category or series name (``c:v``)."""
+    out = []
+    for node in root.iter() if root is not None else ():
+        if not isinstance(node.tag, str):
+            continue
+        if node.tag == f"{_DRAWING_TEXT}p":
+            text = "".join(t.text or "" for t in node.iter(f"{_DRAWING_TEXT}t"))
+        elif chart and node.tag.rpartition("}")[2] in ("v", "pt") and len(node) == 0 and \
+                not any(isinstance(up.tag, str) and up.tag.rpartition("}")[2] in _CHART_NUMBERS
+                        for up in node.iterancestors()):
+            text = node.text or ""
+        else:
+            continue
+        text = " ".join(text.split())
+        if text:
+            out.append(text)
+    return out
+
+
 def _val(element: Any, path: str) -> str | None:
     found = element.find(path, NS)
     return None if found is None else found.get(w("val"))
@@ -398,6 +438,16 @@ class _Builder(TreeBuilder):
         self.cited: set[tuple[str, str]] = set()
         #: Comment text by id, for the paragraphs the comments are anchored to.
         self.comment_texts: dict[str, str] = {}
+        #: The diagram and chart parts not yet read: name -> (kind, number).
+        self.graphic_parts: dict[str, tuple[str, int]] = {}
+        for name in package.names:
+            match = _GRAPHIC_PART.fullmatch(name)
+            if match:
+                self.graphic_parts[name] = (
+                    {"data": "diagram", "chart": "chart", "chartEx": "extended chart"}[
+                        match.group(1) or match.group(2)], int(match.group(3) or 0))
+        #: The indexes of the blocks read from diagrams and charts.
+        self.graphic_blocks: set[int] = set()
         self._comments(package.xml("word/comments.xml"))
 
     # -- package parts ---------------------------------------------------
@@ -547,6 +597,8 @@ class _Builder(TreeBuilder):
         if cell is None:
             self.notes_cited_in(p)
         self.text_boxes(p, cell)
+        if cell is None:
+            self.graphics_in(p)
 
     def _paragraph_block(self, p: Any, text: str, ppr: Any, chain: list[_Style],
                          number: tuple[str, str] | None, cell: list | None) -> None:
@@ -600,6 +652,40 @@ class _Builder(TreeBuilder):
                 for inner in _descend(box):
                     if inner.tag == w("p"):
                         self.paragraph_element(inner, cell)
+
+    def graphics_in(self, p: Any) -> None:
+        """The text of the SmartArt diagrams and charts drawn in body paragraph ``p``,
+        after it (a drawing and its fallback name the same part: it is read once)."""
+        for node in p.iter(_DIAGRAM_REFERENCE, *_CHART_REFERENCES):
+            relationship = node.get(f"{{{R}}}dm" if node.tag == _DIAGRAM_REFERENCE
+                                    else f"{{{R}}}id", "")
+            name = self.package.target(relationship) if relationship else None
+            if name is not None and name in self.graphic_parts:
+                self.graphic(name)
+
+    def graphics(self) -> None:
+        """The text of SmartArt diagrams and charts no body paragraph draws (those
+        in headers, notes or tables, or drawn nowhere), at the end."""
+        for name in sorted(self.graphic_parts, key=self.graphic_parts.__getitem__):
+            self.graphic(name)
+
+    def graphic(self, name: str) -> None:
+        """A diagram's or chart's text, once: a note named for its part ("diagram 1"
+        for ``word/diagrams/data1.xml``, "chart 2" for ``word/charts/chart2.xml``),
+        one paragraph for each label, so that a finding says where to look.
+        Word's cached drawing of a diagram repeats its data and is not read."""
+        from docutils import nodes
+
+        kind, number = self.graphic_parts.pop(name)
+        texts = _graphic_texts(self.package.xml(name), kind != "diagram")
+        if not texts:
+            return
+        note = nodes.footnote(names=[f"{kind} {number}"])
+        for text in texts:
+            self.index += 1
+            self.graphic_blocks.add(self.index)
+            note += text_node(nodes.paragraph, text, index=self.index)
+        self.container.append(note)
 
     def note(self, kind: str, label: str, text: str) -> None:
         """A footnote or an endnote, as a block of its own."""

@@ -157,3 +157,19 @@ def test_an_external_entity_is_kept_unresolved_in_the_copy(tmp_path, monkeypatch
     hostname = Path("/etc/hostname")
     if hostname.exists() and hostname.read_bytes().strip():
         assert hostname.read_bytes().strip() not in document
+
+
+def test_redact_refuses_an_identifier_in_a_chart_and_writes_nothing(tmp_path, monkeypatch,
+                                                                    capsys):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "scr_hostile_cli", Path(__file__).parent / "readers" / "hostile.py")
+    hostile = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hostile)
+    monkeypatch.chdir(tmp_path)
+    Path("chart.docx").write_bytes(hostile.docx_part("chart"))
+    assert main(["redact", "chart.docx", "--isolated"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "chart.docx: cannot redact: chart 2" in err
+    assert sorted(p.name for p in Path().iterdir()) == ["chart.docx"]

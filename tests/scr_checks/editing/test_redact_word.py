@@ -3,6 +3,7 @@ the original."""
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import re
 from pathlib import Path
@@ -13,6 +14,7 @@ from lxml import etree
 
 from scr_checks.document import blocks
 from scr_checks.editing.redact import Redacted, redact
+from scr_checks.exceptions import UsageError
 from scr_checks.readers.docx import DocxReader
 
 IDENTIFIERS_DOCX = 3
@@ -143,3 +145,50 @@ def test_a_pseudonym_from_the_configuration_is_used_first(word, tmp_path):
     assert placeholders["Kayleigh Brennan"] == "Aunt"
     assert placeholders["Harbour Row"] == "the street"
     assert placeholders["Sarah Collins"] == "[Professional 1]"
+
+
+def _hostile():
+    """``tests/scr_checks/readers/hostile.py``: Word files with an identifier in one part."""
+    spec = importlib.util.spec_from_file_location(
+        "scr_hostile_redact", Path(__file__).parents[1] / "readers" / "hostile.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+hostile = _hostile()
+
+
+@pytest.mark.parametrize("where", ["text-box", "table-text-box", "footnote-text-box"])
+def test_no_copy_of_a_text_box_identifier_is_left(word, tmp_path, where):
+    """The text box's VML fallback (read by no one but older programs) held the
+    identifier after its drawing copy was redacted."""
+    path = tmp_path / "box.docx"
+    path.write_bytes(hostile.docx_part(where))
+    done = run(word, path)
+    assert done.identifiers and all(r.done for r in done.replacements) and not done.remaining
+    accepted = word.parts(word.accept_all(done.data))
+    for identifier in done.identifiers:
+        assert not [name for name, raw in accepted.items() if identifier.text.encode() in raw]
+    texts, _ = reader_view(word.reject_own(done.data))
+    assert [t for t in texts if hostile.IDENTIFIER in t]  # rejected, the box is back
+
+
+def test_a_text_box_holding_no_identifier_keeps_its_fallback(word, tmp_path):
+    path = tmp_path / "box.docx"
+    path.write_bytes(hostile.docx(hostile.paragraph(hostile.TITLE)
+                                  + hostile.paragraph("The box.", hostile.text_box("Agencies."))
+                                  + hostile.paragraph(hostile.IDENTIFIER)))
+    done = run(word, path)
+    assert b"mc:Fallback" in word.parts(done.data)["word/document.xml"]
+
+
+@pytest.mark.parametrize(("where", "shown"), [("smartart", "diagram 1"), ("chart", "chart 2")])
+def test_an_identifier_in_smartart_or_a_chart_is_refused(word, tmp_path, where, shown):
+    path = tmp_path / f"{where}.docx"
+    path.write_bytes(hostile.docx_part(where))
+    with pytest.raises(UsageError) as caught:
+        run(word, path)
+    assert str(caught.value) == (
+        f"{where}.docx: cannot redact: {shown} (SmartArt or chart) holds an identifier, "
+        "which redact does not replace; edit it in Word, then run redact again")

@@ -38,6 +38,10 @@ _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 _V = "urn:schemas-microsoft-com:vml"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_DGM = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
+_C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 _NAMESPACES = (f'xmlns:w="{W}" xmlns:mc="{_MC}" xmlns:wps="{_WPS}" xmlns:v="{_V}" '
                f'xmlns:r="{_R}"')
 
@@ -90,6 +94,14 @@ def _note(kind: str, number: int, text: str) -> str:
     return f'<w:{kind} w:id="{number}">{paragraph(text)}</w:{kind}>'
 
 
+def _graphic(kind: str, data: str) -> str:
+    """A run holding an inline SmartArt diagram or chart (``data``, its reference);
+    the text is in another part."""
+    return (f'<w:r><w:drawing><wp:inline xmlns:wp="{_WP}"><a:graphic xmlns:a="{_A}">'
+            f'<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/{kind}">'
+            f"{data}</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>")
+
+
 def docx_part(where: str) -> bytes:
     """A Word file whose only identifier is in ``where`` (one of :data:`DOCX_PARTS`)."""
     head = paragraph(TITLE) + paragraph(PROSE)
@@ -117,6 +129,31 @@ def docx_part(where: str) -> bytes:
     elif where in ("header", "footer"):
         parts[f"word/{where}1.xml"] = part("hdr" if where == "header" else "ftr",
                                            paragraph(IDENTIFIER))
+    elif where == "smartart":
+        body += paragraph("The agencies are shown in the diagram.", _graphic(
+            "diagram", f'<dgm:relIds xmlns:dgm="{_DGM}" r:dm="rIdDm" r:lo="rIdLo" '
+                       'r:qs="rIdQs" r:cs="rIdCs"/>'))
+        relationships = (f'<Relationship Id="rIdDm" Type="{_R}/diagramData" '
+                         'Target="diagrams/data1.xml"/>')
+        parts["word/diagrams/data1.xml"] = (
+            f'<dgm:dataModel xmlns:dgm="{_DGM}" xmlns:a="{_A}"><dgm:ptLst>'
+            '<dgm:pt modelId="0" type="doc"><dgm:t><a:bodyPr/></dgm:t></dgm:pt>'
+            f'<dgm:pt modelId="1"><dgm:t><a:bodyPr/><a:p><a:r><a:t>{IDENTIFIER[:14]}</a:t></a:r>'
+            f'<a:r><a:t>{IDENTIFIER[14:]}</a:t></a:r></a:p></dgm:t></dgm:pt>'
+            '</dgm:ptLst></dgm:dataModel>')
+    elif where == "chart":
+        body += paragraph("Referrals by year are charted.", _graphic(
+            "chart", f'<c:chart xmlns:c="{_C}" r:id="rIdChart"/>'))
+        relationships = (f'<Relationship Id="rIdChart" Type="{_R}/chart" '
+                         'Target="charts/chart2.xml"/>')
+        parts["word/charts/chart2.xml"] = (
+            f'<c:chartSpace xmlns:c="{_C}" xmlns:a="{_A}"><c:chart><c:title><c:tx><c:rich>'
+            '<a:p><a:r><a:t>Referrals</a:t></a:r></a:p></c:rich></c:tx></c:title>'
+            '<c:plotArea><c:barChart><c:ser><c:tx><c:strRef><c:f>Sheet1!$B$1</c:f><c:strCache>'
+            f'<c:pt idx="0"><c:v>{IDENTIFIER}</c:v></c:pt></c:strCache></c:strRef></c:tx>'
+            '<c:val><c:numRef><c:numCache><c:pt idx="0"><c:v>7700900123</c:v></c:pt>'
+            '</c:numCache></c:numRef></c:val></c:ser></c:barChart></c:plotArea></c:chart>'
+            '</c:chartSpace>')
     elif where.startswith("altchunk"):
         kind, name, content = {
             "altchunk-html": ("text/html", "chunk.htm",
@@ -138,7 +175,7 @@ def docx_part(where: str) -> bytes:
 #: Every place in a Word file that holds text a reader must check.
 DOCX_PARTS = ("text-box", "table-text-box", "footnote", "endnote", "uncited-footnote",
               "footnote-text-box", "comment", "header", "footer", "altchunk-html",
-              "altchunk-text", "altchunk-rtf")
+              "altchunk-text", "altchunk-rtf", "smartart", "chart")
 
 
 # -- where parsers give up --------------------------------------------------------

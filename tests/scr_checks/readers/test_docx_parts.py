@@ -4,12 +4,15 @@ point at the right place."""
 from __future__ import annotations
 
 import importlib.util
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from scr_checks import ReaderError
 from scr_checks.document import blocks
+from scr_checks.readers import ELEMENTS_PER_BLOCK
 from scr_checks.readers.docx import DocxReader
 from scr_checks.testing import check_paths
 
@@ -19,7 +22,7 @@ hostile = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(hostile)
 
 BODY_PARTS = ("text-box", "table-text-box", "footnote", "endnote", "uncited-footnote",
-              "footnote-text-box", "altchunk-html", "altchunk-text")
+              "footnote-text-box", "altchunk-html", "altchunk-text", "smartart", "chart")
 
 
 @pytest.mark.parametrize("where", BODY_PARTS)
@@ -67,6 +70,56 @@ def test_comments_headers_and_footers_say_where(tmp_path, where, shown):
     [result] = check_paths([path]).files
     [phone] = [f for f in result.findings if f.rule_id == "SCR209"]
     assert shown in phone.message
+
+
+@pytest.mark.parametrize(("where", "shown"), [("smartart", "diagram 1"), ("chart", "chart 2")])
+def test_smartart_and_chart_findings_name_the_graphic(tmp_path, where, shown):
+    path = tmp_path / f"{where}.docx"
+    path.write_bytes(hostile.docx_part(where))
+    [result] = check_paths([path]).files
+    found = {f.rule_id: f.location.describe() for f in result.findings
+             if f.rule_id in hostile.RULES}
+    assert found == {rule: shown for rule in hostile.RULES}
+
+
+def test_a_chart_reads_its_labels_not_its_numbers_after_its_paragraph():
+    report = DocxReader().read("x.docx", hostile.docx_part("chart"))
+    texts = [b.text for b in blocks(report)]
+    at = texts.index("Referrals by year are charted.")
+    assert texts[at + 1:at + 3] == ["Referrals", hostile.IDENTIFIER]
+    assert "7700900123" not in " ".join(texts)
+
+
+def test_a_diagram_follows_the_paragraph_that_draws_it():
+    report = DocxReader().read("x.docx", hostile.docx_part("smartart"))
+    texts = [b.text for b in blocks(report)]
+    at = texts.index("The agencies are shown in the diagram.")
+    assert texts[at + 1] == hostile.IDENTIFIER
+
+
+def test_a_diagram_no_paragraph_draws_is_read_at_the_end():
+    data = hostile.docx_part("smartart")
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        members = {name: source.read(name) for name in source.namelist()}
+    members["word/_rels/document.xml.rels"] = members["word/_rels/document.xml.rels"].replace(
+        b'Id="rIdDm"', b'Id="rIdOther"')
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name, content in members.items():
+            target.writestr(name, content)
+    [*_, last] = blocks(DocxReader().read("x.docx", out.getvalue()))
+    assert (last.text, last.location().describe()) == (hostile.IDENTIFIER, "diagram 1")
+
+
+def test_a_diagram_over_the_tag_limit_is_refused():
+    """The limits that bound the document's own XML bound a diagram's too."""
+    data = ('<dgm:dataModel xmlns:dgm="x" xmlns:a="y">'
+            + "<a:p/>" * (ELEMENTS_PER_BLOCK * 50) + "</dgm:dataModel>")
+    word = hostile.docx(hostile.paragraph(hostile.TITLE), {"word/diagrams/data1.xml": data})
+    DocxReader({"max_blocks": 60}).read("x.docx", word)
+    with pytest.raises(ReaderError) as caught:
+        DocxReader({"max_blocks": 40}).read("x.docx", word)
+    assert caught.value.reason.startswith("word/diagrams/data1.xml holds more than")
 
 
 def test_an_embedded_rtf_document_is_refused():
