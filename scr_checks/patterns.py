@@ -11,9 +11,10 @@ The cache is never required.  It is keyed by the versions of ``regex`` and
 Python, written atomically with a checksum of its contents, read with
 :mod:`marshal` as plain data (never pickle: nothing in it is run), checked
 entry by entry, and a missing, stale, truncated or damaged file is simply
-compiled again.  It lives beside the package's own bytecode cache
-(``__pycache__``), which Python trusts as much, or, where that folder cannot
-be written, in the user's cache folder.  ``SCR_CHECKS_CACHE_DIR`` moves it;
+compiled again.  It lives in the user's cache folder, never inside the
+installed package: a file pip did not install is left behind when pip removes
+the package, and the folder it leaves shadows a later editable install as an
+empty namespace package.  ``SCR_CHECKS_CACHE_DIR`` moves it;
 ``SCR_CHECKS_NO_CACHE=1`` turns it off (do that where a cache folder is shared
 with people you would not let change the installed package).
 """
@@ -78,9 +79,6 @@ def cache_file() -> Path:
     chosen = os.environ.get(CACHE_DIR)
     if chosen:
         return Path(chosen) / name
-    beside_bytecode = Path(__file__).resolve().parent / "__pycache__"
-    if os.access(beside_bytecode, os.W_OK):
-        return beside_bytecode / name
     home = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
     return Path(home) / "scr-checks" / name
 

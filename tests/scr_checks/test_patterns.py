@@ -123,6 +123,14 @@ def test_the_cache_file_is_readable_by_everyone_like_bytecode(fresh):
     assert not [p for p in path.parent.iterdir() if p.name.startswith(".patterns-")]
 
 
+def test_the_cache_is_never_written_inside_the_installed_package(monkeypatch, tmp_path):
+    monkeypatch.delenv(patterns.CACHE_DIR, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    package = Path(patterns.__file__).resolve().parent
+    assert patterns.cache_file().parent == tmp_path / "scr-checks"
+    assert package not in patterns.cache_file().parents
+
+
 def test_patterns_of_another_default_version_are_not_kept(fresh, monkeypatch):
     monkeypatch.setattr(regex, "DEFAULT_VERSION", regex.VERSION1)
     assert patterns.compiled(r"[\w--\d]+").fullmatch("ab") is not None
