@@ -43,7 +43,7 @@ from scr_checks.scorecard import scorecard
 from scr_checks.suggest import did_you_mean
 from scr_checks.suppressions import Baseline, configured_baseline, read_baseline
 from scr_checks.timelimit import TimeLimitExceeded, time_limit
-from scr_checks.walk import find_reports, printable, regular_file_problem
+from scr_checks.walk import find_reports, is_utf8, printable, regular_file_problem
 
 log = logging.getLogger("scr_checks")
 
@@ -155,7 +155,7 @@ class Session:
             path = Path(given)
             if given == STDIN:
                 files.append(path)
-            elif not _encodable(given):
+            elif not is_utf8(given):
                 errors.append(ToolError(self.shown(path), "the name is not valid UTF-8 "
                                                           "(rename it to check it)"))
             elif self.force_exclude and path.exists() and skip(path, path.is_dir()):
@@ -653,14 +653,6 @@ def _finding_problem(finding: Finding, path: str) -> str:
     if finding.suppression is not None and not isinstance(finding.suppression, Suppression):
         return "a suppression that is not a Suppression"
     return ""
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _owns_rules(rules: RuleRegistry, plugin: str) -> bool:

@@ -117,7 +117,7 @@ class _Walk:
         is_dir = stat.S_ISDIR(info.st_mode)
         if not is_dir and not is_report_name:
             return None
-        if not _utf8(name):
+        if not is_utf8(name):
             what = "folder" if is_dir else "file"
             self.problem((path, f"the {what} name is not valid UTF-8 (rename it to check it)"))
             return None
@@ -146,7 +146,8 @@ class _Walk:
         return False
 
 
-def _utf8(name: str) -> bool:
+def is_utf8(name: str) -> bool:
+    """Whether ``name`` (a path as Python decoded it) encodes as UTF-8."""
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
