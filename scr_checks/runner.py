@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -248,21 +248,14 @@ class Session:
         self._warmed = True
         from scr_checks.pluginmanager import BUILTIN_PLUGINS
 
-        ours = set(BUILTIN_PLUGINS)
         try:
             with time_limit(self.config.get("timeout")):
                 report = self.readers[".rst"]({}).read("warm-up.rst", WARM_UP.encode())
                 context = CheckContext(self.config, self.rules, report, blocks(report))
                 Layout.of(context)
-                for owner, function, argnames in self._checkers["scr_check_document"]:
-                    if owner in ours:
-                        call_plugin(owner, "scr_check_document", partial(
-                            self._check_document, owner, function, argnames, report, context,
-                            []))
-                for owner, function, argnames in self._checkers["scr_check_node"]:
-                    if owner in ours:
-                        call_plugin(owner, "scr_check_node", partial(
-                            self._check_nodes, owner, function, argnames, context, []))
+            self._run_checkers(report, context, FileResult(path=report.path),
+                               only=set(BUILTIN_PLUGINS))
+            with time_limit(self.config.get("timeout")):
                 Outline.of(context)
         except (Exception, TimeLimitExceeded):  # only ever a saving: the files say the rest
             log.debug("warm-up failed", exc_info=True)
@@ -448,9 +441,10 @@ class Session:
         result.format = report.format
         return report
 
-    def _run_checkers(self, report: Report, context: CheckContext,
-                      result: FileResult) -> list[Finding]:
-        """Each plugin's checks on their own: a failure is that plugin's alone.
+    def _run_checkers(self, report: Report, context: CheckContext, result: FileResult,
+                      only: Collection[str] | None = None) -> list[Finding]:
+        """Each plugin's checks on their own (``only`` those plugins, if given): a
+        failure is that plugin's alone.
 
         A plugin that raises, exits or runs out of its time is blamed; what
         it found before that, and what every other plugin finds, stands.
@@ -459,10 +453,12 @@ class Session:
             (owner, "scr_check_document",
              partial(self._check_document, owner, function, argnames, report, context))
             for owner, function, argnames in self._checkers["scr_check_document"]
+            if only is None or owner in only
         ] + [
             (owner, "scr_check_node",
              partial(self._check_nodes, owner, function, argnames, context))
             for owner, function, argnames in self._checkers["scr_check_node"]
+            if only is None or owner in only
         ]
         findings: list[Finding] = []
         timeout = self.config.get("timeout")
