@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from scr_checks.config import Config
@@ -50,6 +51,13 @@ class CheckContext:
         for rule_id in [rule_ids] if isinstance(rule_ids, str) else rule_ids:
             self.unchecked.setdefault(rule_id, reason)
 
+    @cached_property
+    def has_prose(self) -> bool:
+        """Whether any block outside contents and page furniture is prose, not a
+        heading; worked out once for every checker that asks."""
+        return any(not b.is_heading and b.part not in APPARATUS and b.text.strip()
+                   for b in self.blocks)
+
     def not_checked_without_prose(self, rule_ids: Iterable[str]) -> bool:
         """Say that rules which judge prose could not check a file that has none.
 
@@ -57,8 +65,7 @@ class CheckContext:
         contents page cut from a report) gives wording rules nothing to read:
         their silence must not read as "no problems found".  True when so.
         """
-        if any(not b.is_heading and b.part not in APPARATUS and b.text.strip()
-               for b in self.blocks):
+        if self.has_prose:
             return False
         self.not_checked(rule_ids, "the file has no prose beyond headings and contents")
         return True
