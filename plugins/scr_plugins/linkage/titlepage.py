@@ -35,7 +35,7 @@ _DATE_ALONE = compile_pattern(
 
 #: A month and year in a short line near the title: "Overview Report November 2018",
 #: "Author A. Writer, January 2019".
-_MONTH_YEAR = regex.compile(r"\b" + _MONTH + r"\.?,?\s+" + _YEAR, _I)
+_MONTH_YEAR = compile_pattern(r"\b" + _MONTH + r"\.?,?\s+" + _YEAR, _I)
 #: How many blocks at the start of a report count as near its title, when no
 #: title page was recognised, and the most words such a line of dates has.
 _NEAR_TITLE, _SHORT = 8, 16

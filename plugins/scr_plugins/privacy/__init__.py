@@ -25,6 +25,7 @@ from scr_checks import (
     Report,
     Rule,
     TextBlock,
+    compile_pattern,
     hookimpl,
 )
 from scr_plugins.privacy import hookspecs as privacy_hookspecs
@@ -170,7 +171,7 @@ THE_REPORTS_OWN = frozenset({FULL_DATE, EXACT_AGE, ADDRESS, POSTCODE, PHONE_NUMB
                              IDENTIFYING_COMBINATION})
 CONTACT = frozenset({ADDRESS, POSTCODE, PHONE_NUMBER, EMAIL_ADDRESS, NAMED_PLACE})
 #: A block giving an organisation's contact details ("Contact: the Board, … Tel: …").
-ORGANISATION_CONTACT = regex.compile(
+ORGANISATION_CONTACT = compile_pattern(
     r"(?=.*\b(?:contact(?:\s+details)?\s*:|tel(?:ephone)?\.?\s*:|e-?mail\s*:|web(?:site)?\s*:"
     r"|www\.))(?=.*\b(?:board|partnership|council|safeguarding|trust|service|centre|office"
     r"|ltd|limited|department|government)\b)",

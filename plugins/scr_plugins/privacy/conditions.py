@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
-from scr_checks import word_runs
+from scr_checks import compile_pattern, word_runs
 from scr_plugins.privacy import rules
 from scr_plugins.privacy.gazetteer import Lexicon
 from scr_plugins.privacy.hits import Hit
@@ -26,14 +24,14 @@ EPONYM_HEADS = frozenset({
 #: Not tried at each word of a hyphenated chain ("Aa-Bb-Cc…"), only at its
 #: first, which matches wherever a later one would: trying every one read the
 #: rest of the chain each time.
-EPONYM = regex.compile(
+EPONYM = compile_pattern(
     r"(?<![\p{L}])(?<!(?<![\p{L}])\p{Lu}\p{Ll}+[-–])\p{Lu}\p{Ll}+(?:[-–]\p{Lu}\p{Ll}+)*(?:['’]s)?\s+"
     rf"(?:{'|'.join(sorted(EPONYM_HEADS))})\b"
 )
 #: Only a capital inside a sentence marks a proper name ("Heart disease" does not).
 #: Matched at the condition's first word; the look-behind reads back only over
 #: the spaces, mark or number before it, not the whole text.
-SENTENCE_START = regex.compile(r"(?<=^\n?|[.!?:;]\s+|^\s*[\d.]+\s+)")
+SENTENCE_START = compile_pattern(r"(?<=^\n?|[.!?:;]\s+|^\s*[\d.]+\s+)")
 
 
 def find(text: str, lexicon: Lexicon) -> Iterator[Hit]:

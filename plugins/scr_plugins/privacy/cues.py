@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import regex
 
+from scr_checks import compile_pattern
 from scr_plugins.privacy.gazetteer import Lexicon, alternation_source
 
 _QUOTE = r"[\"“'‘]?"
@@ -23,8 +24,8 @@ _DESCRIBED = r"(?:\p{Ll}[\p{L}-]*\s+){0,2}"
 #: How far before a word a cue can start.
 REACH = 60
 #: A word joined to the next or previous by "and" or "&".
-AND_BEFORE = regex.compile(r"(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+)\s+(?:and|&)\s+$")
-AND_AFTER = regex.compile(r"\s+(?:and|&)\s+(\p{Lu}[\p{L}'’-]+)(?![\p{L}'’-])")
+AND_BEFORE = compile_pattern(r"(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+)\s+(?:and|&)\s+$")
+AND_AFTER = compile_pattern(r"\s+(?:and|&)\s+(\p{Lu}[\p{L}'’-]+)(?![\p{L}'’-])")
 
 
 @lru_cache(maxsize=8)
@@ -36,10 +37,10 @@ def _patterns(lexicon: Lexicon) -> tuple[tuple[str, regex.Pattern[str]], ...]:
     relation, name, surname = phrases("relation"), phrases("name"), phrases("surname")
     flags = regex.IGNORECASE
     return (
-        ("surname", regex.compile(rf"{surname}\s*,?\s*{_QUOTE}$", flags)),
-        ("name", regex.compile(rf"{name}\s+{_QUOTE}$", flags)),
-        ("relation", regex.compile(rf"{relation}\s*,\s*{_QUOTE}$", flags)),
-        ("relation", regex.compile(rf"\b{_POSSESSOR}\s+{_DESCRIBED}{relation}\s+$", flags)),
+        ("surname", compile_pattern(rf"{surname}\s*,?\s*{_QUOTE}$", flags)),
+        ("name", compile_pattern(rf"{name}\s+{_QUOTE}$", flags)),
+        ("relation", compile_pattern(rf"{relation}\s*,\s*{_QUOTE}$", flags)),
+        ("relation", compile_pattern(rf"\b{_POSSESSOR}\s+{_DESCRIBED}{relation}\s+$", flags)),
     )
 
 

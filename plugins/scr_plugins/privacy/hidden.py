@@ -12,7 +12,7 @@ from collections import defaultdict
 
 import regex
 
-from scr_checks import HiddenContent
+from scr_checks import HiddenContent, compile_pattern
 from scr_plugins.privacy.gazetteer import Lexicon
 
 #: Kinds whose presence alone is a finding, with a plural for messages.
@@ -23,16 +23,16 @@ PRESENCE = {
     "hidden-text": "hidden text",
     "annotation": "annotations",
 }
-PERSON_FIELD = regex.compile(
+PERSON_FIELD = compile_pattern(
     r"\b(?:author|creator|last\s*modified\s*by|lastModifiedBy|manager|owner|reviewer)\b",
     regex.IGNORECASE,
 )
-ORGANISATION = regex.compile(
+ORGANISATION = compile_pattern(
     r"\b(?:Council|Partnership|Trust|Board|Ltd|Limited|Services?|Team|Unit|Office|User|"
     r"Admin|Administrator|Microsoft|Authority|Police|NHS|Panel)\b",
     regex.IGNORECASE,
 )
-WORD = regex.compile(r"\p{Lu}[\p{L}'’-]+")
+WORD = compile_pattern(r"\p{Lu}[\p{L}'’-]+")
 
 
 def present(hidden: list[HiddenContent]) -> dict[str, list[str]]:

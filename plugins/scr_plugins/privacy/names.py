@@ -15,13 +15,14 @@ from functools import cached_property
 
 import regex
 
+from scr_checks import compile_pattern
 from scr_plugins.privacy import rules
 from scr_plugins.privacy.cues import cue_before, partners
 from scr_plugins.privacy.gazetteer import Lexicon, alternation_source
 from scr_plugins.privacy.hits import Hit
 from scr_plugins.privacy.spans import Spans, Stops, matches
 
-TOKEN = regex.compile(r"(?<![\p{L}\p{N}'’@./_-])\p{Lu}[\p{L}]*(?:['’-]\p{L}+)*")
+TOKEN = compile_pattern(r"(?<![\p{L}\p{N}'’@./_-])\p{Lu}[\p{L}]*(?:['’-]\p{L}+)*")
 POSSESSIVE = ("'s", "’s")
 #: "the social worker, ", "the team manager ", "the school nurse (" or
 #: "Health Visitor 2 (" just before a name.
@@ -31,18 +32,18 @@ ROLE_AFTER = r"^\s*(?:,\s*(?:the|a|her|his|their)?\s*|\()(?:{roles})\b"
 #: "the social worker, " before a word no list knows: the comma makes it a name.
 ROLE_CUE = r"\b(?:{roles})\s*,\s*$"
 #: A line that credits the review's authors: "Reviewers: A and Dr B".
-AUTHOR_LINE = regex.compile(
+AUTHOR_LINE = compile_pattern(
     r"^\W*(?:[\p{L}'’-]+\s+){0,3}(?:co-)?(?:authors?|reviewers?|chair(?:s|person)?|"
     r"scrutineers?|(?:written|prepared|chaired)\s+by)\s*:",
     regex.IGNORECASE | regex.MULTILINE,
 )
 #: Lines where naming the author, chair or reviewer is expected.
-AUTHOR_BEFORE = regex.compile(
+AUTHOR_BEFORE = compile_pattern(
     r"\b(?:author|authored|written|chair(?:ed)?|chair of [\w\s]{0,30}|reviewer|scrutineer|"
     r"endorsed|signed|foreword)\b(?:\s+by)?\s*[:,]?\s*$",
     regex.IGNORECASE,
 )
-AUTHOR_AFTER = regex.compile(
+AUTHOR_AFTER = compile_pattern(
     r"^\s*,\s*(?:the\s+)?(?:independent|lead|overview|report)?\s*"
     r"(?:chair|reviewer|author|scrutineer)\b",
     regex.IGNORECASE,
@@ -51,11 +52,11 @@ _NAME_LIST = (
     r"[\"“'‘]?(?P<name>\p{Lu}[\p{L}'’-]+)[\"”'’]?"
     r"(?:\s*(?:,|and|,\s*and)\s*[\"“'‘]?(?P<name>\p{Lu}[\p{L}'’-]+)[\"”'’]?)*"
 )
-DECLARATION = regex.compile(
+DECLARATION = compile_pattern(
     r"\b(?P<verb>referred\s+to|known|called|named|described)"
     r"(?:\s+(?:in|throughout)\s+(?:this|the)\s+(?:report|review))?\s+(?:as\s+)?" + _NAME_LIST
 )
-DECLARING_SENTENCE = regex.compile(
+DECLARING_SENTENCE = compile_pattern(
     r"\b(?:in\s+(?:this|the)\s+(?:report|review)|pseudonyms?|not\s+(?:his|her|their)\s+real|"
     r"names?\s+(?:has|have)\s+been\s+changed|will\s+be\s+(?:known|called|referred))\b",
     regex.IGNORECASE,
@@ -63,34 +64,34 @@ DECLARING_SENTENCE = regex.compile(
 #: A sentence that gives people other names: every capitalised word in it is
 #: a declared pseudonym ("the children have been given different names: Amber
 #: and Kai", "The name Ellie is a pseudonym", "pseudonyms chosen by the family").
-PSEUDONYM_SENTENCE = regex.compile(
+PSEUDONYM_SENTENCE = compile_pattern(
     r"\b(?:pseudonyms?|given\s+(?:different|other|new)\s+names|names?\s+(?:has|have)\s+been"
     r"\s+changed|not\s+(?:his|her|their)\s+real\s+names?)\b",
     regex.IGNORECASE,
 )
-CAPITALISED = regex.compile(r"(?<![\p{L}'’-])\p{Lu}[\p{Ll}'’-]+")
-PSEUDONYM_AFTER = regex.compile(r"(\p{Lu}[\p{L}'’-]+)\s*\((?:a\s+)?pseudonym\)")
+CAPITALISED = compile_pattern(r"(?<![\p{L}'’-])\p{Lu}[\p{Ll}'’-]+")
+PSEUDONYM_AFTER = compile_pattern(r"(\p{Lu}[\p{L}'’-]+)\s*\((?:a\s+)?pseudonym\)")
 #: A number after a word makes a pseudonym code ("Male 1", "Foster Carer 2").
-CODE_AFTER = regex.compile(r"\s+\d{1,3}(?![\p{L}\p{N}])")
+CODE_AFTER = compile_pattern(r"\s+\d{1,3}(?![\p{L}\p{N}])")
 #: A surname no list knows, as "Savannah Marwick" has: one capital, then
 #: at least three lower-case letters (not "Term", "Day" or "NHS").
-UNKNOWN_SURNAME = regex.compile(r"\p{Lu}\p{Ll}{3,}(?:[-'’]\p{Lu}\p{Ll}+)?")
+UNKNOWN_SURNAME = compile_pattern(r"\p{Lu}\p{Ll}{3,}(?:[-'’]\p{Lu}\p{Ll}+)?")
 #: A year just after a word: "in Autumn 2022", "Summer 2019" name a time, not a person.
-YEAR_AFTER = regex.compile(r"\s+(?:19|20)\d\d(?![\p{L}\p{N}])")
+YEAR_AFTER = compile_pattern(r"\s+(?:19|20)\d\d(?![\p{L}\p{N}])")
 #: Matched at a word: whether it starts a sentence.  A look-behind reads back
 #: only over the spaces, mark or number before the word, where a search to
 #: the word from the text's start read the whole text before it, at every word.
-SENTENCE_START = regex.compile(r"(?<=^\n?|[.!?:;\"“(]\s*|^\s*[\d.]+\s+)")
-LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}[\p{L}'’-]*")
+SENTENCE_START = compile_pattern(r"(?<=^\n?|[.!?:;\"“(]\s*|^\s*[\d.]+\s+)")
+LOWER_WORD = compile_pattern(r"(?<![\p{L}])\p{Ll}[\p{L}'’-]*")
 #: E-mail addresses and links: their lower-case words are names, not vocabulary.
-ADDRESS_LIKE = regex.compile(r"\S*[@/]\S*|\S+\.\S*\w")
+ADDRESS_LIKE = compile_pattern(r"\S*[@/]\S*|\S+\.\S*\w")
 #: A run of non-space characters with an "@", a "/" or a "." that does not end
 #: it; only such a run can hold an ADDRESS_LIKE match, which is tried at every
 #: character of the text otherwise (a third of the time of gathering the
 #: document's names).  A full stop ending a sentence marks no run.
-FULL_STOP = regex.compile(r"\. ")
-NEWLINE = regex.compile(r"\n")
-_MARKED_RUN = regex.compile(r"(?<!\S)[^\s@/.]*+(?:[@/]|\.(?=\S))\S*")
+FULL_STOP = compile_pattern(r"\. ")
+NEWLINE = compile_pattern(r"\n")
+_MARKED_RUN = compile_pattern(r"(?<!\S)[^\s@/.]*+(?:[@/]|\.(?=\S))\S*")
 
 
 @dataclass
@@ -224,24 +225,24 @@ class NameFinder:
     @cached_property
     def role_before(self) -> regex.Pattern[str]:
         titles = "|".join(sorted(self.titles))
-        return regex.compile(ROLE_BEFORE.format(roles=self.lexicon.role_source, title=titles),
+        return compile_pattern(ROLE_BEFORE.format(roles=self.lexicon.role_source, title=titles),
                              regex.IGNORECASE)
 
     @cached_property
     def role_after(self) -> regex.Pattern[str]:
-        return regex.compile(ROLE_AFTER.format(roles=self.lexicon.role_source),
+        return compile_pattern(ROLE_AFTER.format(roles=self.lexicon.role_source),
                              regex.IGNORECASE)
 
     @cached_property
     def public_office(self) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
         """An office just before a name ("the Minister of State, "), or in brackets after."""
         offices = alternation_source(list(self.lexicon.public_offices))
-        return (regex.compile(rf"\b(?:{offices})(?:\s+for\s+[\p{{L}}\s'’]{{1,40}}?)?\s*,?\s*$"),
-                regex.compile(rf"^\s*(?:,\s*(?:the\s+)?|\()(?:{offices})\b|^\s+MP\b"))
+        return (compile_pattern(rf"\b(?:{offices})(?:\s+for\s+[\p{{L}}\s'’]{{1,40}}?)?\s*,?\s*$"),
+                compile_pattern(rf"^\s*(?:,\s*(?:the\s+)?|\()(?:{offices})\b|^\s+MP\b"))
 
     @cached_property
     def role_cue(self) -> regex.Pattern[str]:
-        return regex.compile(ROLE_CUE.format(roles=self.lexicon.role_source),
+        return compile_pattern(ROLE_CUE.format(roles=self.lexicon.role_source),
                              regex.IGNORECASE)
 
     # -- what a word is --------------------------------------------------

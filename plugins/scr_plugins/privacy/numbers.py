@@ -10,39 +10,40 @@ from collections.abc import Iterator
 
 import regex
 
+from scr_checks import compile_pattern
 from scr_plugins.privacy import rules
 from scr_plugins.privacy.hits import Hit
 from scr_plugins.privacy.spans import Stops, matches
 
-NHS_NUMBER = regex.compile(r"(?<![\d-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d-])")
-NI_NUMBER = regex.compile(
+NHS_NUMBER = compile_pattern(r"(?<![\d-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d-])")
+NI_NUMBER = compile_pattern(
     r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
     r"[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b"
 )
-PHONE = regex.compile(
+PHONE = compile_pattern(
     r"(?<![\w/.+-])(?:\+44[ ]?(?:\(0\)[ ]?)?|0)(?:\d[ -]?){8,9}\d(?![\w/-])"
 )
-EMAIL = regex.compile(
+EMAIL = compile_pattern(
     r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"
 )
-SOCIAL_URL = regex.compile(
+SOCIAL_URL = compile_pattern(
     r"(?<![\w.])(?:https?://)?(?:www\.|m\.)?"
     r"(?:facebook|fb|instagram|twitter|x|tiktok|snapchat|linkedin|youtube|threads)"
     r"\.com/(?:add/|in/|@)?[\w@.-]*\w"
 )
 #: "crime reference 14/55321/16", "case number is NV19C00482", "CAD 4471".
-REFERENCE = regex.compile(
+REFERENCE = compile_pattern(
     r"\b(?:case|court|crime|incident|log|CAD|police|reference|ref|claim|file|record)"
     r"(?:\s+(?:number|no\.?|reference|ref\.?|report|log))?\s*[:#]?\s*(?:(?:is|was)\s+)?"
     r"(?P<ref>(?-i:(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{2,}[A-Z0-9]))(?![\w/-])",
     regex.IGNORECASE,
 )
 #: A family court case number carries its own shape: "NV19C00482".
-COURT_NUMBER = regex.compile(r"\b[A-Z]{2}\d{2}[A-Z]\d{5}\b")
+COURT_NUMBER = compile_pattern(r"\b[A-Z]{2}\d{2}[A-Z]\d{5}\b")
 #: A year or a span of years ("2019", "2020-21", "2019/2020") is no reference.
-YEAR = regex.compile(r"(?:19|20)\d\d(?:[-/](?:(?:19|20)\d\d|\d\d))?")
-_STOP = regex.compile(r"[.;] ")
-_FULL_STOP = regex.compile(r"\. ")
+YEAR = compile_pattern(r"(?:19|20)\d\d(?:[-/](?:(?:19|20)\d\d|\d\d))?")
+_STOP = compile_pattern(r"[.;] ")
+_FULL_STOP = compile_pattern(r"\. ")
 #: Words that make a mailbox an organisation's, not a person's.
 ROLE_MAILBOX = frozenset(
     "info enquiries enquiry admin safeguarding contact office scp lscb lscp lcsp "
@@ -50,7 +51,7 @@ ROLE_MAILBOX = frozenset(
     "board hub frontdoor front door referrals referral help helpline".split()
 )
 #: A sentence naming one of these gives an organisation's number, not a person's.
-ORGANISATION_CONTACT = regex.compile(
+ORGANISATION_CONTACT = compile_pattern(
     r"\b(?:helpline|switchboard|business unit|Partnership|Board|Childline|NSPCC|advice line)\b"
 )
 

@@ -17,14 +17,14 @@ from dataclasses import dataclass
 
 import regex
 
-from scr_checks import fold_case, word_runs
+from scr_checks import compile_pattern, fold_case, word_runs
 
 #: A run of letters and digits: the only place a phrase can start.
-_RUN = regex.compile(r"[\p{L}\p{N}]+")
-_LETTER = regex.compile(r"[\p{L}\p{N}]")
+_RUN = compile_pattern(r"[\p{L}\p{N}]+")
+_LETTER = compile_pattern(r"[\p{L}\p{N}]")
 #: What may not come before a match when a word boundary is also required.
-_WORD = regex.compile(r"[\w\p{L}\p{N}]")
-_SPACE = regex.compile(r"\s+")
+_WORD = compile_pattern(r"[\w\p{L}\p{N}]")
+_SPACE = compile_pattern(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -70,19 +70,23 @@ class GatedPattern:
 
     It is compiled on first need and searched only in a text holding one of
     those words, so a report that never names a street never pays for the
-    street pattern.
+    street pattern.  ``kept`` says whether the compiled pattern may go into
+    the cache kept between runs: only a pattern made from the shipped lists
+    may, never one holding words from a configuration.
     """
 
-    def __init__(self, source: str, needs: Iterable[str]) -> None:
+    def __init__(self, source: str, needs: Iterable[str], kept: bool = True) -> None:
         self.source = source
         self.needs = frozenset(map(fold_case, needs))
+        self.kept = kept
         self._compiled: regex.Pattern[str] | None = None
 
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
         if self.needs.isdisjoint(word_runs(text)):
             return iter(())
         if self._compiled is None:
-            self._compiled = regex.compile(self.source)
+            self._compiled = (compile_pattern(self.source) if self.kept
+                              else regex.compile(self.source))
         return self._compiled.finditer(text)
 
 

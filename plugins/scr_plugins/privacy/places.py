@@ -19,14 +19,15 @@ from functools import lru_cache
 
 import regex
 
+from scr_checks import compile_pattern
 from scr_plugins.privacy import rules
 from scr_plugins.privacy.gazetteer import Lexicon, alternation_source
 from scr_plugins.privacy.hits import Hit
 from scr_plugins.privacy.phrases import GatedPattern, openers
 from scr_plugins.privacy.spans import Spans
 
-POSTCODE = regex.compile(r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b")
-PARTIAL_POSTCODE = regex.compile(
+POSTCODE = compile_pattern(r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b")
+PARTIAL_POSTCODE = compile_pattern(
     r"\b(?:post\s?code\s+(?P<a>[A-Z]{1,2}\d[A-Z\d]?)|(?P<b>[A-Z]{1,2}\d[A-Z\d]?)\s+post\s?code)\b",
     regex.IGNORECASE,
 )
@@ -39,15 +40,16 @@ _HEAD_NAME = (
     rf"(?:(?:y|yr|the)\s+)?{_WORD}(?:\s+(?:(?:y|yr|ar|of|the|upon|on)\s+)?{_WORD}){{0,3}}"
 )
 #: A house or flat number just before a street's head word: "12 Heol y Felin".
-NUMBER_BEFORE = regex.compile(
+NUMBER_BEFORE = compile_pattern(
     r"(?<![\d.,/:])(?:(?:Flat|Apartment|Room)\s+\d{1,4}[A-Za-z]?,?\s+(?:\d{1,4}[A-Za-z]?,?\s+)?"
     r"|\d{1,4}[A-Za-z]?,?\s+)$"
 )
 #: "St Mary's", "St Thomas'": a saint's name in the possessive names a church,
 #: school or hospital even without the word for it.
-SAINTS = regex.compile(r"(?<![\p{L}\p{N}])(?:St\.?|Saint)\s+\p{Lu}\p{Ll}+(?:['’]s|s['’])(?!\p{L})")
+SAINTS = compile_pattern(
+    r"(?<![\p{L}\p{N}])(?:St\.?|Saint)\s+\p{Lu}\p{Ll}+(?:['’]s|s['’])(?!\p{L})")
 #: Where a family lived or moved: "moved ... from Eastbridge", "lived in Northtown".
-RESIDENCE = regex.compile(
+RESIDENCE = compile_pattern(
     r"\b(?:lived|living|lives|moved|moving|relocated|settled|housed|rehoused|grew\s+up|"
     r"returned)\b[^.;:]{0,40}?\b(?:in|from|to|near)\s+"
     r"(?P<town>\p{Lu}\p{Ll}+(?:[\s-]\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}'’-]|\s+(?:\d|\p{Lu}\b))"
@@ -55,17 +57,17 @@ RESIDENCE = regex.compile(
 #: Cheap test before the pattern: the stems of its verbs.
 #: A pub named for two things: "the Fox and Hounds", "the Crown & Anchor"; not a
 #: title that goes on ("the Police and Crime Commissioner").
-PUB_PAIR = regex.compile(
+PUB_PAIR = compile_pattern(
     r"(?<![\p{L}])[Tt]he\s+(?P<name>(?P<a>\p{Lu}\p{Ll}+)\s+(?:and|&)\s+(?P<b>\p{Lu}\p{Ll}+))"
     r"(?![\p{L}\p{N}'’-]|\s+(?:\p{Lu}|\d|of\b|for\b))"
 )
 #: A pub named for a possessive head: "the Bull's Head", "the Queen's Head".
-PUB_HEAD = regex.compile(
+PUB_HEAD = compile_pattern(
     r"(?<![\p{L}\p{N}'’])(?P<a>\p{Lu}\p{Ll}+)['’]s\s+Head(?![\p{L}'’-]|\s+(?:\p{Lu}|of\b))"
 )
 RESIDENCE_VERBS = ("live", "living", "mov", "relocated", "settled", "housed", "grew", "returned")
 LINKING = frozenset("y yr ar of the upon on".split())
-YEAR = regex.compile(r"(?:19|20)\d\d")
+YEAR = compile_pattern(r"(?:19|20)\d\d")
 
 
 def is_postcode(text: str) -> bool:
@@ -115,7 +117,8 @@ def _patterns(lexicon: Lexicon) -> tuple[GatedPattern, ...]:
         rf"(?![\p{{L}}\p{{N}}'’-]|\s+(?:\p{{Lu}}|\d|of\b|for\b))",
         openers(lexicon.pub_words),
     )
-    local = GatedPattern(alternation_source(lexicon.local_places), openers(lexicon.local_places))
+    local = GatedPattern(alternation_source(lexicon.local_places), openers(lexicon.local_places),
+                         kept=False)
     return named, address, head_first, house_address, pub_word, local
 
 

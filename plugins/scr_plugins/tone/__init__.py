@@ -20,6 +20,7 @@ from scr_checks import (
     OptionParser,
     Severity,
     TextBlock,
+    compile_pattern,
     hookimpl,
     quoted_spans,
     sentence_spans,
@@ -28,14 +29,14 @@ from scr_plugins.tone.lists import LIST_NAMES, NAMESPACE, configured, prepare
 from scr_plugins.tone.rules import RULE_FOR_LIST, RULES
 
 #: A writer openly acknowledging hindsight ("with hindsight, …").
-ACKNOWLEDGED = regex.compile(r"\b(?:with|in) (?:the benefit of )?hindsight\b", regex.IGNORECASE)
+ACKNOWLEDGED = compile_pattern(r"\b(?:with|in) (?:the benefit of )?hindsight\b", regex.IGNORECASE)
 #: Lists whose findings a hindsight acknowledgement in the sentence lowers to a note.
 HINDSIGHT_LISTS = {"blame", "hindsight", "speculation"}
 #: A sentence saying what a review is not for ("reviews are not inquiries into
 #: who is to blame", "the purpose is not to apportion blame"): good practice,
 #: not blame.  Both a negation and a word for the review's purpose are needed.
-DISCLAIMER_NEGATION = regex.compile(r"\b(?:not|nor|never|no)\b", regex.IGNORECASE)
-DISCLAIMER_SUBJECT = regex.compile(
+DISCLAIMER_NEGATION = compile_pattern(r"\b(?:not|nor|never|no)\b", regex.IGNORECASE)
+DISCLAIMER_SUBJECT = compile_pattern(
     r"\b(?:reviews?|scrs?|csprs?|purpose|aim|inquir(?:y|ies)|process|report)\b", regex.IGNORECASE)
 
 

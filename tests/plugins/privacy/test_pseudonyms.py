@@ -86,3 +86,24 @@ def test_a_wrong_key_from_the_privacy_hook_is_a_configuration_error(make_plugin)
     wrong = make_plugin(LOCAL_TERMS.replace('"surnames"', '"surname"'))
     with pytest.raises(ConfigError, match="'surname'"):
         check_text("Text.\n", plugins=[wrong])
+
+
+def test_a_local_areas_places_never_reach_the_pattern_cache(make_plugin, monkeypatch,
+                                                           tmp_path):
+    """The shipped lists' patterns are kept between runs; one holding a
+    configuration's words is compiled for the run only."""
+    from scr_checks import patterns
+
+    monkeypatch.setenv(patterns.CACHE_DIR, str(tmp_path))
+    monkeypatch.delenv(patterns.NO_CACHE, raising=False)
+    monkeypatch.setattr(patterns, "_stored", None)
+    monkeypatch.setattr(patterns, "_new", {})
+    text = "The family moved to the Meadowbank estate near the High Street."
+    run = check_text("Introduction\n============\n\n" + text + "\n", plugins=[
+        make_plugin(LOCAL_TERMS)], config={"select": ["SCR2"], "show_identifiers": True,
+                                           "kind": "full_report"})
+    assert any("Meadowbank" in f.secret for f in run.findings)
+    patterns.save()
+    kept = [source for source, _ in patterns._read(patterns.cache_file())]
+    assert kept, "the shipped lists' patterns should be offered to the cache"
+    assert not any("Meadowbank" in source for source in kept)
