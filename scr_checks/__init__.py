@@ -16,6 +16,7 @@ hookspec = pluggy.HookspecMarker("scr_checks")
 
 from scr_checks.config import Config, OptionParser  # noqa: E402
 from scr_checks.context import CheckContext  # noqa: E402
+from scr_checks.datacache import kept as kept_data  # noqa: E402
 from scr_checks.document import HiddenContent, Report, TextBlock, new_document  # noqa: E402
 from scr_checks.exceptions import ConfigError, ReaderError  # noqa: E402
 from scr_checks.formatters import Formatter  # noqa: E402
@@ -91,6 +92,7 @@ __all__ = [
     "fold_case",
     "hookimpl",
     "hookspec",
+    "kept_data",
     "new_document",
     "postnominals",
     "quoted_spans",

@@ -11,30 +11,25 @@ The cache is never required.  It is keyed by the versions of ``regex`` and
 Python, written atomically with a checksum of its contents, read with
 :mod:`marshal` as plain data (never pickle: nothing in it is run), checked
 entry by entry, and a missing, stale, truncated or damaged file is simply
-compiled again.  It lives in the user's cache folder, never inside the
-installed package: a file pip did not install is left behind when pip removes
-the package, and the folder it leaves shadows a later editable install as an
-empty namespace package.  ``SCR_CHECKS_CACHE_DIR`` moves it;
-``SCR_CHECKS_NO_CACHE=1`` turns it off (do that where a cache folder is shared
-with people you would not let change the installed package).
+compiled again.  Where it lives, and how to move it or turn it off:
+:mod:`scr_checks.cachefiles`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import regex
 from regex import _regex  # type: ignore[attr-defined]
 
-NO_CACHE = "SCR_CHECKS_NO_CACHE"
-CACHE_DIR = "SCR_CHECKS_CACHE_DIR"
+from scr_checks import cachefiles
+from scr_checks.cachefiles import CACHE_DIR, NO_CACHE
+
+__all__ = ["CACHE_DIR", "NO_CACHE", "adopt", "cache_file", "compiled", "save", "take_new"]
 
 #: (pattern, flags) -> the compiled pattern's data, as read from the cache file.
 _stored: dict[tuple[str, int], tuple[Any, ...]] | None = None
@@ -63,7 +58,7 @@ def compiled(pattern: str, flags: int = 0) -> regex.Pattern[str]:
             return rebuilt
     result = regex.compile(pattern, flags)
     data = getattr(result, "_pickled_data", None)
-    if isinstance(data, tuple) and os.environ.get(NO_CACHE) != "1":
+    if isinstance(data, tuple) and cachefiles.enabled():
         _new[key] = data
     return result
 
@@ -75,17 +70,12 @@ MAGIC = b"scr-checks patterns 1\n"
 def cache_file() -> Path:
     """Where this ``regex`` and Python keep their compiled patterns."""
     tag = sys.implementation.cache_tag or "python"
-    name = f"patterns-{regex.__version__}-{tag}.marshal"
-    chosen = os.environ.get(CACHE_DIR)
-    if chosen:
-        return Path(chosen) / name
-    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
-    return Path(home) / "scr-checks" / name
+    return cachefiles.folder() / f"patterns-{regex.__version__}-{tag}.marshal"
 
 
 def save() -> Path | None:
     """Add what this run compiled to the cache file; never fails the run."""
-    if not _new or os.environ.get(NO_CACHE) == "1":
+    if not _new or not cachefiles.enabled():
         return None
     try:
         path = cache_file()
@@ -95,19 +85,10 @@ def save() -> Path | None:
     if len(entries) > MAX_ENTRIES:
         entries = {key: entries[key] for key in [*_used, *_new]}
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         payload = marshal.dumps([(p, f, d) for (p, f), d in entries.items()])
-        handle, name = tempfile.mkstemp(dir=path.parent, prefix=".patterns-")
-    except (OSError, ValueError):
+    except ValueError:
         return None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(MAGIC + hashlib.blake2b(payload).digest() + payload)
-        os.chmod(name, 0o644)  # readable by all, as the bytecode beside it is
-        os.replace(name, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(name)
+    if not cachefiles.write(path, MAGIC, payload):
         return None
     if _stored is not None:
         _stored.update(_new)
@@ -124,7 +105,7 @@ def take_new() -> dict[tuple[str, int], tuple[Any, ...]]:
 
 def adopt(compiled: dict[tuple[str, int], tuple[Any, ...]]) -> None:
     """Keep what a worker compiled, for :func:`save`."""
-    if os.environ.get(NO_CACHE) != "1":
+    if cachefiles.enabled():
         _new.update(compiled)
 
 
@@ -132,7 +113,7 @@ def _cache() -> dict[tuple[str, int], tuple[Any, ...]]:
     global _stored
     if _stored is None:
         _stored = {}
-        if os.environ.get(NO_CACHE) != "1":
+        if cachefiles.enabled():
             with contextlib.suppress(RuntimeError):  # no home folder: no cache
                 _stored = _read(cache_file())
     return _stored
@@ -140,12 +121,8 @@ def _cache() -> dict[tuple[str, int], tuple[Any, ...]]:
 
 def _read(path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
     """The cache file's entries that have the right shape; nothing if it is unusable."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return {}
-    digest, payload = data[len(MAGIC):len(MAGIC) + 64], data[len(MAGIC) + 64:]
-    if not data.startswith(MAGIC) or hashlib.blake2b(payload).digest() != digest:
+    payload = cachefiles.read(path, MAGIC)
+    if payload is None:
         return {}  # not ours, or damaged: a damaged compiled pattern could crash the engine
     try:
         rows = marshal.loads(payload)

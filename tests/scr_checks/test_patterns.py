@@ -139,7 +139,7 @@ def test_patterns_of_another_default_version_are_not_kept(fresh, monkeypatch):
 
 def test_no_home_folder_means_no_cache_not_a_failure(fresh, monkeypatch):
     monkeypatch.delenv(patterns.CACHE_DIR)
-    monkeypatch.setattr(patterns.os, "access", lambda *args: False)
+    monkeypatch.setattr(os, "access", lambda *args: False)
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
 
     def homeless():

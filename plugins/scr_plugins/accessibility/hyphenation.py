@@ -1,9 +1,11 @@
-"""pyphen's hyphenation points, with each pattern parsed on its first lookup.
+"""pyphen's hyphenation points, from patterns parsed once and kept between runs.
 
 pyphen parses all 14,000 patterns of its en_GB dictionary when it loads it
-(about 40 ms, a tenth of a one-page run), while a report's words look up a
-few thousand.  This reads the same file, files each pattern's text under its
-letters, and parses its digits only when a word needs it.  The points are
+(about 40 ms, a tenth of a one-page run).  The parsed table is plain data,
+so the first run keeps it in the cache (``scr_checks.kept_data``) and later
+runs read it back in a few milliseconds.  Where nothing can be kept, the
+file's patterns are filed under their letters and each is parsed only when
+a word needs it (a report's words look up a few thousand).  The points are
 pyphen's own: the same patterns, the same rule for a repeated or all-zero
 pattern, and the same walk (Liang's algorithm) over the word; the tests
 compare the two.
@@ -14,6 +16,9 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from scr_checks import kept_data
 
 #: As pyphen splits a pattern ("a1b" -> letters "ab", digits 0, 1, 0).
 _PARSE = re.compile(r"(\d?)(\D?)").findall
@@ -21,27 +26,22 @@ _HEX = re.compile(r"\^{2}([0-9a-f]{2})")
 _DIGITS = re.compile(r"\d")
 _IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN",
             "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
+#: Letters -> the pattern's offset and digits, or the pattern lines with those
+#: letters in file order, replaced by the parsed pattern on first use (an
+#: empty one if all its digits are zero).
+_Table = dict[str, list[str] | tuple[int, bytes] | tuple[()]]
 
 
 class Hyphenator:
     """Where a word can be hyphenated, as ``pyphen.Pyphen(filename=path).positions``."""
 
-    def __init__(self, path: Traversable, left: int = 2, right: int = 2) -> None:
+    def __init__(self, path: Traversable | Path, left: int = 2, right: int = 2,
+                 kept: str = "") -> None:
+        """``kept`` names the parsed table in the cache kept between runs; "" keeps nothing."""
         self.left, self.right = left, right
-        with path.open("rb") as handle:
-            encoding = handle.readline().decode()
-        if encoding.lower() == "microsoft-cp1251":
-            encoding = "cp1251"
-        lines = [line for line in map(str.strip, path.read_text(encoding).split("\n")[1:])
-                 if line and not line.startswith(_IGNORED)]
-        if any("^^" in line or ("/" in line and "=" in line) for line in lines):
-            lines = [_plain(line) for line in lines]
-        #: Letters -> the pattern lines with those letters in file order, replaced
-        #: by the parsed pattern (an empty one if all its digits are zero) on use.
-        self._table: dict[str, list[str] | tuple[int, tuple[int, ...]] | tuple[()]] = {}
-        keys = _DIGITS.sub("", "\n".join(lines)).split("\n")
-        for key, line in zip(keys, lines, strict=True):
-            self._table.setdefault(key, []).append(line)  # type: ignore[union-attr]
+        self._table = (kept_data(kept, lambda: _parsed(path), [path],
+                                 otherwise=lambda: _unparsed(path))
+                       if kept else _unparsed(path))
         self._maxlen = max(map(len, self._table), default=0)
 
     def positions(self, word: str) -> list[int]:
@@ -68,7 +68,30 @@ class Hyphenator:
         return [i - 1 for i, reference in enumerate(references) if reference % 2]
 
 
-def _parse(lines: list[str]) -> tuple[int, tuple[int, ...]] | tuple[()]:
+def _unparsed(path: Traversable | Path) -> _Table:
+    """The file's pattern lines under their letters, in file order."""
+    with path.open("rb") as handle:
+        encoding = handle.readline().decode()
+    if encoding.lower() == "microsoft-cp1251":
+        encoding = "cp1251"
+    lines = [line for line in map(str.strip, path.read_text(encoding).split("\n")[1:])
+             if line and not line.startswith(_IGNORED)]
+    if any("^^" in line or ("/" in line and "=" in line) for line in lines):
+        lines = [_plain(line) for line in lines]
+    table: _Table = {}
+    keys = _DIGITS.sub("", "\n".join(lines)).split("\n")
+    for key, line in zip(keys, lines, strict=True):
+        table.setdefault(key, []).append(line)  # type: ignore[union-attr]
+    return table
+
+
+def _parsed(path: Traversable | Path) -> _Table:
+    """Every pattern parsed, as plain data; one whose digits are all zero is left out."""
+    return {key: parsed for key, lines in _unparsed(path).items()
+            if isinstance(lines, list) and (parsed := _parse(lines))}
+
+
+def _parse(lines: list[str]) -> tuple[int, bytes] | tuple[()]:
     """The offset and digits of the last of ``lines`` with a non-zero digit, as pyphen keeps."""
     for line in reversed(lines):
         values = tuple(int(digit or "0") for digit, _ in _PARSE(line))
@@ -79,7 +102,7 @@ def _parse(lines: list[str]) -> tuple[int, tuple[int, ...]] | tuple[()]:
             start += 1
         while not values[end - 1]:
             end -= 1
-        return start, values[start:end]
+        return start, bytes(values[start:end])
     return ()
 
 
@@ -98,4 +121,4 @@ def british() -> Hyphenator:
     """pyphen's en_GB dictionary; pyphen itself is imported on first use only."""
     import pyphen
 
-    return Hyphenator(pyphen.LANGUAGES["en_GB"])
+    return Hyphenator(pyphen.LANGUAGES["en_GB"], kept="hyphenation-en_GB")

@@ -12,9 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import regex
 
+from scr_checks import kept_data
 from scr_plugins.privacy.phrases import PhraseSet
 
 
@@ -146,46 +148,68 @@ class Lexicon:
         return replace(self, names=names, local_places=(*self.local_places, *places))
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The built-in lists; read and compiled on first use only."""
-    names = {}
-    #: One Name per kind: 28,000 names share seven values (half the load time).
-    kinds: dict[tuple[str, bool], Name] = {}
-    #: A line's fields after the word -> its Name: a few distinct tails, parsed once.
-    tails: dict[str, Name] = {}
+#: The files the built-in lexicon is made from, in ``data/``.
+_FILES = ("names.tsv", "conditions.tsv", "roles.txt", "not_names.txt", "not_people.txt",
+          "origins.txt", "institutions.txt", "streets.txt", "place_kinds.txt",
+          "common_heads.txt", "name_cues.tsv", "name_particles.txt", "wide_places.txt",
+          "house_words.txt", "place_heads.tsv", "titles.tsv", "pub_words.txt", "areas.txt",
+          "public_offices.txt")
+
+
+def _parsed() -> dict[str, Any]:
+    """The lists as plain data, which is what is kept between runs.
+
+    A name is its word and a kind: bit 1 a first name, bit 2 a surname,
+    bit 4 ambiguous (the lower-case form is an English word).
+    """
+    words: list[str] = []
+    kinds = bytearray()
+    #: A line's fields after the word -> its kind: a few distinct tails, parsed once.
+    tails: dict[str, int] = {}
     for line in _lines("names.tsv"):
         word, _, tail = line.partition("\t")
-        name = tails.get(tail)
-        if name is None:
-            kind, *rest = tail.split("\t")
-            key = (kind, bool(rest and rest[0]))
-            if key not in kinds:
-                kinds[key] = Name("f" in kind, "s" in kind, key[1])
-            name = tails[tail] = kinds[key]
-        names[word] = name
-    conditions = [line.split("\t") for line in _lines("conditions.tsv")]
-    roles = _lines("roles.txt")
+        kind = tails.get(tail)
+        if kind is None:
+            letters, *rest = tail.split("\t")
+            kind = tails[tail] = (("f" in letters) | ("s" in letters) << 1
+                                  | bool(rest and rest[0]) << 2)
+        words.append(word)
+        kinds.append(kind)
+    lists = {name: _lines(name) for name in _FILES[1:]}
+    return {"names": (words, bytes(kinds)), "lists": lists,
+            "role_source": alternation_source(lists["roles.txt"], ignore_case=True)}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The built-in lists; read on first use, from the cache when an earlier run kept them."""
+    data = kept_data("privacy-lexicon", _parsed,
+                     [resources.files(__package__).joinpath("data", name) for name in _FILES])
+    #: One Name per kind: 28,000 names share a few values.
+    kinds = [Name(bool(kind & 1), bool(kind & 2), bool(kind & 4)) for kind in range(8)]
+    words, codes = data["names"]
+    lists = data["lists"]
+    conditions = [line.split("\t") for line in lists["conditions.tsv"]]
     return Lexicon(
-        names=names,
-        not_names=frozenset(_lines("not_names.txt")),
-        not_people=PhraseSet(_lines("not_people.txt")),
-        roles=PhraseSet(roles, ignore_case=True),
-        role_source=alternation_source(roles, ignore_case=True),
-        origins=PhraseSet(_lines("origins.txt"), plural=True),
+        names=dict(zip(words, map(kinds.__getitem__, codes), strict=True)),
+        not_names=frozenset(lists["not_names.txt"]),
+        not_people=PhraseSet(lists["not_people.txt"]),
+        roles=PhraseSet(lists["roles.txt"], ignore_case=True),
+        role_source=data["role_source"],
+        origins=PhraseSet(lists["origins.txt"], plural=True),
         conditions=PhraseSet([c[0] for c in conditions], ignore_case=True),
         alternatives={c[0].lower(): c[1] for c in conditions},
-        institutions=tuple(_lines("institutions.txt")),
-        streets=tuple(_lines("streets.txt")),
-        place_kinds=frozenset(_lines("place_kinds.txt")),
-        common_heads=frozenset(_lines("common_heads.txt")),
-        name_cues=dict(line.split("\t") for line in _lines("name_cues.tsv")),
-        name_particles=frozenset(_lines("name_particles.txt")),
-        wide_places=frozenset(_lines("wide_places.txt")),
-        house_words=tuple(_lines("house_words.txt")),
-        place_heads=tuple(tuple(line.split("\t")) for line in _lines("place_heads.tsv")),
-        titles=dict(line.split("\t") for line in _lines("titles.tsv")),
-        pub_words=frozenset(_lines("pub_words.txt")),
-        areas=frozenset(_lines("areas.txt")),
-        public_offices=tuple(_lines("public_offices.txt")),
+        institutions=tuple(lists["institutions.txt"]),
+        streets=tuple(lists["streets.txt"]),
+        place_kinds=frozenset(lists["place_kinds.txt"]),
+        common_heads=frozenset(lists["common_heads.txt"]),
+        name_cues=dict(line.split("\t") for line in lists["name_cues.tsv"]),
+        name_particles=frozenset(lists["name_particles.txt"]),
+        wide_places=frozenset(lists["wide_places.txt"]),
+        house_words=tuple(lists["house_words.txt"]),
+        place_heads=tuple(tuple(line.split("\t")) for line in lists["place_heads.tsv"]),
+        titles=dict(line.split("\t") for line in lists["titles.tsv"]),
+        pub_words=frozenset(lists["pub_words.txt"]),
+        areas=frozenset(lists["areas.txt"]),
+        public_offices=tuple(lists["public_offices.txt"]),
     )

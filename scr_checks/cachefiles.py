@@ -1,0 +1,77 @@
+"""Where the caches kept between runs live, and how a cache file is written and read.
+
+A cache is never required: a file that is missing, damaged or not ours
+reads as nothing, and a folder that cannot be written only means nothing is
+kept.  Files live in the user's cache folder, never inside the installed
+package: a file pip did not install is left behind when pip removes the
+package, and the folder it leaves shadows a later editable install as an
+empty namespace package.  ``SCR_CHECKS_CACHE_DIR`` moves the folder;
+``SCR_CHECKS_NO_CACHE=1`` turns every cache off (do that where a cache
+folder is shared with people you would not let change the installed package).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+NO_CACHE = "SCR_CHECKS_NO_CACHE"
+CACHE_DIR = "SCR_CHECKS_CACHE_DIR"
+#: Length of the checksum that seals a file's contents.
+SEAL = 64
+
+
+def enabled() -> bool:
+    """Whether caches may be read and written at all."""
+    return os.environ.get(NO_CACHE) != "1"
+
+
+def folder() -> Path:
+    """The cache folder; RuntimeError if there is no home folder to put it in."""
+    chosen = os.environ.get(CACHE_DIR)
+    if chosen:
+        return Path(chosen)
+    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
+    return Path(home) / "scr-checks"
+
+
+def writable(path: Path) -> bool:
+    """Whether a cache file could be written at ``path`` (its folder made if need be)."""
+    for parent in (path.parent, *path.parent.parents):
+        if parent.exists():
+            return parent.is_dir() and os.access(parent, os.W_OK | os.X_OK)
+    return False
+
+
+def write(path: Path, magic: bytes, payload: bytes) -> bool:
+    """Write ``payload`` sealed with its checksum, all at once or not at all."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-")
+    except (OSError, ValueError):
+        return False
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(magic + hashlib.blake2b(payload).digest() + payload)
+        os.chmod(name, 0o644)  # readable by all, as the bytecode beside it is
+        os.replace(name, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        return False
+    return True
+
+
+def read(path: Path, magic: bytes) -> bytes | None:
+    """The payload :func:`write` sealed; None if the file is missing, damaged or not ours."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    digest, payload = data[len(magic):len(magic) + SEAL], data[len(magic) + SEAL:]
+    if not data.startswith(magic) or hashlib.blake2b(payload).digest() != digest:
+        return None
+    return payload
