@@ -24,8 +24,10 @@ import hashlib
 import marshal
 import sys
 from collections.abc import Callable, Iterable
+from functools import cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from types import ModuleType
 from typing import Any, TypeVar, cast
 
 import regex
@@ -41,11 +43,12 @@ KEY = 32
 
 
 def kept(name: str, make: Callable[[], T], sources: Iterable[Traversable | Path] = (),
-         otherwise: Callable[[], T] | None = None) -> T:
+         otherwise: Callable[[], T] | None = None, code: Iterable[ModuleType] = ()) -> T:
     """``make()``, read back from the cache when an earlier run kept it.
 
     ``sources`` are the files ``make`` reads; ``make`` must return plain data
-    that depends on nothing else than them and its own module's code.
+    that depends on nothing else than them, its own module's code and the
+    modules named in ``code``.
     ``otherwise`` makes what to use when nothing can be kept (the cache is
     off or its folder read-only): data as good as ``make``'s for the caller
     that costs less to make (parsed on first use rather than all at once).
@@ -54,9 +57,9 @@ def kept(name: str, make: Callable[[], T], sources: Iterable[Traversable | Path]
     if not cachefiles.enabled():
         return instead()
     try:
-        key = _key(name, make, sources)
+        key = _key(name, [sys.modules[make.__module__], *code], sources)
         path = file(name)
-    except (OSError, RuntimeError):  # a source or the code unreadable, or no home folder
+    except (OSError, RuntimeError, KeyError):  # a file or the code unreadable, or no home
         return instead()
     payload = cachefiles.read(path, MAGIC)
     if payload is not None and payload[:KEY] == key:
@@ -81,13 +84,17 @@ def file(name: str) -> Path:
     return cachefiles.folder() / f"data-{name}-{tag}.marshal"
 
 
-def _key(name: str, make: Callable[[], object], sources: Iterable[Traversable | Path]) -> bytes:
+@cache
+def _code(module: ModuleType) -> bytes:
+    """A digest of a module's source, read once a run."""
+    return hashlib.blake2b(Path(module.__file__ or "").read_bytes()).digest()
+
+
+def _key(name: str, code: Iterable[ModuleType], sources: Iterable[Traversable | Path]) -> bytes:
     """A digest of what the entry is made from: its files, its code and the versions."""
     digest = hashlib.blake2b(digest_size=KEY)
-    module = sys.modules[make.__module__]
-    code = Path(module.__file__ or "").read_bytes()
     for part in (name.encode(), sys.version.encode(), str(marshal.version).encode(),
-                 regex.__version__.encode(), __version__.encode(), code,
+                 regex.__version__.encode(), __version__.encode(), *map(_code, code),
                  *(source.read_bytes() for source in sources)):
         digest.update(len(part).to_bytes(8, "little"))
         digest.update(part)

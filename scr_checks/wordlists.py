@@ -8,6 +8,11 @@ holding none of the words its entries' matches need is not scanned at all
 ``regex`` syntax, matched case-insensitively between word boundaries; a space
 in a pattern matches any run of white space, so a phrase broken across two
 source lines still matches.
+
+A list shipped in a package's folder is read, and its patterns' words read
+from their text, once: the result is kept between runs
+(:mod:`scr_checks.datacache`).  A list a configuration names from elsewhere
+is read afresh each run and never kept.
 """
 
 from __future__ import annotations
@@ -15,19 +20,26 @@ from __future__ import annotations
 import csv
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import regex
 
+from scr_checks import patternwords
+from scr_checks.datacache import kept
 from scr_checks.document import TextBlock
 from scr_checks.patterns import compiled
 from scr_checks.patternwords import required_words, starts_word
 from scr_checks.prose import word_runs
 
 FIELDS = ("pattern", "category", "why", "suggestion")
+#: What is known of a pattern without reading it again: the words every match
+#: holds one of (None: unknown) and whether every match starts a word.
+_Reading = tuple[frozenset[str] | None, bool]
+#: Patterns of the shipped lists this run read from the cache, and their readings.
+_known: dict[str, _Reading] = {}
 
 
 @dataclass(frozen=True)
@@ -81,17 +93,15 @@ class WordList:
         """Read a ``.tsv`` (header row: pattern, category, why, suggestion) or
         ``.toml`` (an array of tables ``[[entry]]``) word list."""
         path = Path(path)
-        text = path.read_text(encoding="utf-8")
-        if path.suffix == ".toml":
-            entries = [WordEntry.from_data(e) for e in tomllib.loads(text).get("entry", [])]
-        else:
-            rows = csv.DictReader(
-                (line for line in text.splitlines() if line and not line.startswith("#")),
-                delimiter="\t",
-            )
-            entries = [WordEntry.from_data({k: v or "" for k, v in row.items() if k})
-                       for row in rows]
-        return cls(name or path.stem, entries)
+        if not _shipped(path):
+            return cls(name or path.stem, _entries(path))
+        rows = kept(f"wordlist-{path.parent.parent.name}-{path.stem}",
+                    lambda: [(*astuple(e), required_words(e.pattern), starts_word(e.pattern))
+                             for e in _entries(path)],
+                    [path], code=[patternwords])
+        for row in rows:
+            _known.setdefault(row[0], (row[4], row[5]))
+        return cls(name or path.stem, [WordEntry(*row[:4]) for row in rows])
 
     def extend(self, entries: Iterable[WordEntry], allowed: Iterable[str] = ()) -> WordList:
         """A new list with more entries and allowed words (this one is unchanged)."""
@@ -108,7 +118,7 @@ class WordList:
             # Where every entry starts with a letter or digit, a match starts at a
             # word boundary too, which the engine tests faster than the look-behind
             # alone (a quarter of the matching time).
-            boundary = r"\b" if all(starts_word(e.pattern) for e in self.entries) else ""
+            boundary = r"\b" if all(_starts_word(e.pattern) for e in self.entries) else ""
             self._compiled = compiled(
                 rf"{boundary}(?<![\w'’-])(?:{body})(?![\w-])", regex.IGNORECASE
             )
@@ -119,7 +129,8 @@ class WordList:
         """Case-folded words of which every match holds one; None if some entry's are unknown."""
         needed: set[str] = set()
         for entry in self.entries:
-            words = required_words(entry.pattern)
+            known = _known.get(entry.pattern)
+            words = known[0] if known is not None else required_words(entry.pattern)
             if words is None:
                 return None
             needed |= words
@@ -145,6 +156,27 @@ class WordList:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+
+def _entries(path: Path) -> list[WordEntry]:
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".toml":
+        return [WordEntry.from_data(e) for e in tomllib.loads(text).get("entry", [])]
+    rows = csv.DictReader(
+        (line for line in text.splitlines() if line and not line.startswith("#")),
+        delimiter="\t",
+    )
+    return [WordEntry.from_data({k: v or "" for k, v in row.items() if k}) for row in rows]
+
+
+def _shipped(path: Path) -> bool:
+    """Whether a list is a package's own data: its folder or the one above is a package."""
+    return any((folder / "__init__.py").is_file() for folder in (path.parent, path.parent.parent))
+
+
+def _starts_word(pattern: str) -> bool:
+    known = _known.get(pattern)
+    return known[1] if known is not None else starts_word(pattern)
 
 
 def _spaces(pattern: str) -> str:
