@@ -192,3 +192,45 @@ def test_an_installed_plugin_cannot_take_a_built_in_name():
     pm = ScrPluginManager()
     with pytest.raises(PluginLoadError, match="is the name of a built-in plugin"):
         pm.load_entry_points([EntryPoint()])
+
+
+def dist_info(folder: Path, name: str, entry_points: str) -> None:
+    info = folder / f"{name}-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n",
+                                   encoding="utf-8")
+    (info / "entry_points.txt").write_text(entry_points, encoding="utf-8")
+
+
+def test_an_installed_plugin_is_found_without_reading_every_package_fully(
+        tmp_path, monkeypatch, flag_plugin):
+    from scr_checks import pluginmanager
+
+    dist_info(tmp_path, "other", "[console_scripts]\nother = other:main\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert not pluginmanager._may_offer(ENTRY_POINT_GROUP)
+    dist_info(tmp_path, "scr_checks_local", f"[{ENTRY_POINT_GROUP}]\nlocal = {flag_plugin}\n")
+    assert pluginmanager._may_offer(ENTRY_POINT_GROUP)
+    assert [ep.name for ep in pluginmanager._entry_points()] == ["local"]
+    pm = ScrPluginManager()
+    pm.load_entry_points()
+    assert pm.has_plugin("local")
+    assert pm.distributions["local"] == ("scr_checks_local", "1.0")
+
+
+def test_distributions_found_some_other_way_are_read_the_full_way(tmp_path, monkeypatch):
+    from scr_checks import pluginmanager
+
+    archive = tmp_path / "plugins.zip"
+    archive.write_bytes(b"PK\x05\x06" + b"\x00" * 18)  # an empty zip file
+    monkeypatch.setattr(sys, "path", [str(archive)])
+    assert pluginmanager._may_offer(ENTRY_POINT_GROUP)
+
+    class Finder:
+        @staticmethod
+        def find_distributions(context=None):
+            return iter(())
+
+    monkeypatch.setattr(sys, "path", [])
+    monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, Finder])
+    assert pluginmanager._may_offer(ENTRY_POINT_GROUP)
