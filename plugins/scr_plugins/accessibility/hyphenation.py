@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib.resources.abc import Traversable
+from importlib.util import find_spec
 from pathlib import Path
 
 from scr_checks import kept_data
@@ -118,7 +119,20 @@ def _plain(line: str) -> str:
 
 @cache
 def british() -> Hyphenator:
-    """pyphen's en_GB dictionary; pyphen itself is imported on first use only."""
+    """pyphen's en_GB dictionary."""
+    return Hyphenator(_dictionary("en_GB"), kept="hyphenation-en_GB")
+
+
+def _dictionary(language: str) -> Traversable | Path:
+    """pyphen's file for ``language``, found without importing pyphen when it can be.
+
+    Importing pyphen lists all its dictionaries; only one file is needed.
+    """
+    spec = find_spec("pyphen")
+    if spec is not None and spec.origin:
+        path = Path(spec.origin).parent / "dictionaries" / f"hyph_{language}.dic"
+        if path.is_file():
+            return path
     import pyphen
 
-    return Hyphenator(pyphen.LANGUAGES["en_GB"], kept="hyphenation-en_GB")
+    return pyphen.LANGUAGES[language]  # type: ignore[no-any-return]

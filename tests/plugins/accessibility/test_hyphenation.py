@@ -42,3 +42,9 @@ def test_hex_escapes_alternatives_repeats_and_zero_patterns_as_pyphen_reads_them
     points = [theirs.positions(word) for word in words]
     assert [ours.positions(word) for word in words] == points
     assert points == [[3], [], [3, 5], [4, 6], [2, 3], [3], [3]]
+
+
+def test_the_dictionary_is_the_one_pyphen_names():
+    from scr_plugins.accessibility.hyphenation import _dictionary
+
+    assert Path(str(_dictionary("en_GB"))) == Path(str(pyphen.LANGUAGES["en_GB"]))
