@@ -11,7 +11,6 @@ value of the wrong type is an error naming the key.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -306,6 +305,8 @@ def _has_tool_table(path: Path) -> bool:
 
 
 def _load_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # a run without a configuration file never needs it
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

@@ -9,13 +9,14 @@ report has) classify headings here.
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Any
 
 import regex
 
+from scr_checks.datacache import kept
 from scr_checks.patterns import compiled
 
 #: "3.", "3.2", "Part 2:", "Section 4 -", "Chapter 1." before a heading's words.
@@ -28,8 +29,14 @@ _NUMBER_PREFIX = compiled(
 @lru_cache(maxsize=1)
 def catalogue() -> dict[str, dict[str, Any]]:
     """The canonical sections and the headings that count as each."""
-    text = resources.files("scr_checks").joinpath("data/sections.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    path = resources.files("scr_checks").joinpath("data/sections.toml")
+    return kept("sections", lambda: _toml(path), [path])
+
+
+def _toml(path: Traversable) -> dict[str, Any]:
+    import tomllib  # parsed once and kept: later runs need not import it
+
+    return tomllib.loads(path.read_text("utf-8"))
 
 
 @lru_cache(maxsize=64)

@@ -12,14 +12,15 @@ run, and the scorecard says why.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Any
 
 import regex
 
+from scr_checks.datacache import kept
 from scr_checks.document import TextBlock
 from scr_checks.headings import catalogue
 from scr_checks.layout import BODY, FRONT, TEXT_PARTS
@@ -34,8 +35,14 @@ FRAGMENT_WORDS = 3000
 
 @lru_cache(maxsize=1)
 def catalogue_of_kinds() -> dict[str, dict[str, Any]]:
-    text = resources.files("scr_checks").joinpath("data/kinds.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    path = resources.files("scr_checks").joinpath("data/kinds.toml")
+    return kept("kinds", lambda: _toml(path), [path])
+
+
+def _toml(path: Traversable) -> dict[str, Any]:
+    import tomllib  # parsed once and kept: later runs need not import it
+
+    return tomllib.loads(path.read_text("utf-8"))
 
 
 def kind_names() -> tuple[str, ...]:

@@ -17,8 +17,6 @@ is read afresh each run and never kept.
 
 from __future__ import annotations
 
-import csv
-import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import astuple, dataclass
 from functools import cached_property
@@ -159,6 +157,9 @@ class WordList:
 
 
 def _entries(path: Path) -> list[WordEntry]:
+    import csv  # a shipped list is read from the cache, without either
+    import tomllib
+
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".toml":
         return [WordEntry.from_data(e) for e in tomllib.loads(text).get("entry", [])]
