@@ -1,5 +1,7 @@
 """Word lists: loading, one-pass matching, boundaries, line breaks, allowed words."""
 
+import sys
+
 import pytest
 
 from scr_checks import WordEntry, WordList
@@ -65,3 +67,42 @@ def test_a_block_is_searched_as_its_text_with_the_words_it_holds():
     assert block.words is block.words  # kept on the block, not made again
     assert [m.text for m in words.finditer(block)] == ["FAILED to", "visit"]
     assert list(words.finditer(block)) == list(words.finditer(block.text))
+
+
+LIST = "pattern\tcategory\twhy\tsuggestion\nfail(?:s|ed)? to\tblame\tit blames\tsay what happened\n"
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    from scr_checks import cachefiles
+
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(cachefiles.CACHE_DIR, str(folder))
+    monkeypatch.delenv(cachefiles.NO_CACHE, raising=False)
+    return folder
+
+
+def test_a_list_shipped_in_a_package_is_kept_with_its_patterns_words(tmp_path, cache):
+    package = tmp_path / "plugin"
+    (package / "data").mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    path = package / "data" / "blame.tsv"
+    path.write_text(LIST, encoding="utf-8")
+    first = WordList.load(path)
+    assert [p.name for p in cache.iterdir()] == ["data-wordlist-plugin-blame-"
+                                                 f"{sys.implementation.cache_tag}.marshal"]
+    again = WordList.load(path)
+    assert again.entries == first.entries
+    assert again.words_needed == first.words_needed == {"fail", "fails", "failed"}
+    extended = again.extend([WordEntry("scapegoat(?:ed)?")])
+    assert extended.words_needed == {"fail", "fails", "failed", "scapegoat", "scapegoated"}
+    assert [m.text for m in extended.finditer("They scapegoated him and failed to act.")] == [
+        "scapegoated", "failed to"]
+    assert b"scapegoat" not in b"".join(p.read_bytes() for p in cache.iterdir())
+
+
+def test_a_list_a_configuration_names_is_never_kept(tmp_path, cache):
+    path = tmp_path / "local.tsv"
+    path.write_text(LIST, encoding="utf-8")
+    assert [e.pattern for e in WordList.load(path).entries] == ["fail(?:s|ed)? to"]
+    assert not cache.exists()

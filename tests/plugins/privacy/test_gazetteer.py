@@ -1,0 +1,51 @@
+"""The built-in lexicon is kept between runs; a local area's names and places never are."""
+
+from __future__ import annotations
+
+import pytest
+from scr_plugins.privacy import gazetteer
+
+from scr_checks import cachefiles
+from scr_checks.testing import check_text
+
+LOCAL_TERMS = '''
+from scr_checks import hookimpl
+
+@hookimpl
+def scr_privacy_terms(config):
+    return {"first_names": ["Zephyrine"], "surnames": ["Trevithick"], "places": ["Meadowbank"]}
+'''
+
+
+@pytest.fixture
+def fresh(tmp_path, monkeypatch):
+    """An empty cache, and the lexicon not yet loaded in this process."""
+    monkeypatch.setenv(cachefiles.CACHE_DIR, str(tmp_path))
+    monkeypatch.delenv(cachefiles.NO_CACHE, raising=False)
+    gazetteer.lexicon.cache_clear()
+    yield tmp_path
+    gazetteer.lexicon.cache_clear()
+
+
+def test_the_kept_lexicon_is_the_one_parsed_from_the_lists(fresh):
+    parsed = gazetteer.lexicon()
+    gazetteer.lexicon.cache_clear()
+    kept = gazetteer.lexicon()
+    assert kept is not parsed
+    assert kept.names == parsed.names and kept.role_source == parsed.role_source
+    assert kept.titles == parsed.titles and kept.place_heads == parsed.place_heads
+    assert kept.name("Grace") == parsed.name("Grace") == gazetteer.Name(True, True, True)
+
+
+def test_a_local_areas_names_and_places_are_never_kept(fresh, make_plugin):
+    text = "Sam Trevithick and Zephyrine lived on the Meadowbank estate."
+    run = check_text("Introduction\n============\n\n" + text + "\n", plugins=[
+        make_plugin(LOCAL_TERMS)], config={"select": ["SCR2"], "show_identifiers": True,
+                                           "kind": "full_report"})
+    assert any("Trevithick" in f.secret for f in run.findings)
+    kept = sorted(fresh.glob("data-*"))
+    assert any(p.name.startswith("data-privacy-lexicon") for p in kept)
+    for path in kept:
+        data = path.read_bytes()
+        assert b"Trevithick" not in data and b"Zephyrine" not in data
+        assert b"Meadowbank" not in data
