@@ -13,7 +13,6 @@ from scr_checks.document import Report
 from scr_checks.formatters.text import TextFormatter
 from scr_checks.locations import utf16_column
 from scr_checks.readers.rst import RstReader
-from scr_checks.readers.text import TextReader
 from scr_checks.registry import Deferred
 from scr_checks.results import Finding, Location
 from scr_checks.rules import Rule, Severity
@@ -74,9 +73,11 @@ def scr_register_rules() -> list[Rule]:
     return [MARKUP_PROBLEM, UNUSED_SUPPRESSION]
 
 
-#: The readers whose modules import a parser (markdown-it, lxml, PDFium), and
-#: the formatters most runs never use: imported when first used.
+#: The readers a run of reST reports never uses (the others' modules import a
+#: parser: markdown-it, lxml, PDFium), and the formatters most runs never use:
+#: imported when first used.
 DEFERRED_READERS = (
+    Deferred("scr_checks.readers.text:TextReader", format="text", suffixes=(".txt", ".text")),
     Deferred("scr_checks.readers.markdown:MarkdownReader", format="markdown",
              suffixes=(".md", ".markdown")),
     Deferred("scr_checks.readers.html:HtmlReader", format="html",
@@ -100,7 +101,7 @@ DEFERRED_FORMATTERS = (
 
 @hookimpl
 def scr_register_readers() -> list[object]:
-    return [RstReader, TextReader, *DEFERRED_READERS]
+    return [RstReader, *DEFERRED_READERS]
 
 
 @hookimpl

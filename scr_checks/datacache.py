@@ -53,6 +53,7 @@ def kept(name: str, make: Callable[[], T], sources: Iterable[Traversable | Path]
     off or its folder read-only): data as good as ``make``'s for the caller
     that costs less to make (parsed on first use rather than all at once).
     """
+    _check(name)
     instead = otherwise or make
     if not cachefiles.enabled():
         return instead()
@@ -80,8 +81,15 @@ def kept(name: str, make: Callable[[], T], sources: Iterable[Traversable | Path]
 
 def file(name: str) -> Path:
     """The cache file of the entry called ``name`` for this Python."""
+    _check(name)
     tag = sys.implementation.cache_tag or "python"
     return cachefiles.folder() / f"data-{name}-{tag}.marshal"
+
+
+def _check(name: str) -> None:
+    """An entry's name names its file: ASCII letters, digits, "_" and "-" only."""
+    if not (name.isascii() and name.replace("-", "_").replace("_", "a").isalnum()):
+        raise ValueError(f"a kept entry's name is letters, digits, '_' and '-': {name!r}")
 
 
 @cache

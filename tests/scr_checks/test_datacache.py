@@ -152,3 +152,9 @@ def test_a_second_run_makes_nothing_the_first_one_kept(tmp_path):
             "data-kinds", "data-sections"} <= {name.rsplit("-", 2)[0] for name in first}
     subprocess.run(command, env=env, capture_output=True, check=False)
     assert kept_files(tmp_path) == first
+
+
+@pytest.mark.parametrize("name", ["", "../outside", "a/b", ".hidden", "naïve"])
+def test_an_entry_is_named_so_that_its_file_stays_in_the_cache_folder(fresh, source, name):
+    with pytest.raises(ValueError, match="name"):
+        datacache.kept(name, lambda: parse(source), [source])
