@@ -29,7 +29,9 @@ _IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN",
             "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
 #: Letters -> the pattern's offset and digits, or the pattern lines with those
 #: letters in file order, replaced by the parsed pattern on first use (an
-#: empty one if all its digits are zero).
+#: empty one if all its digits are zero); every beginning of a pattern's letters
+#: is a key too (with an empty pattern if it is no pattern's letters), so that
+#: a walk along a word stops where no pattern can go on.
 _Table = dict[str, list[str] | tuple[int, bytes] | tuple[()]]
 
 
@@ -43,7 +45,6 @@ class Hyphenator:
         self._table = (kept_data(kept, lambda: _parsed(path), [path],
                                  otherwise=lambda: _unparsed(path))
                        if kept else _unparsed(path))
-        self._maxlen = max(map(len, self._table), default=0)
 
     def positions(self, word: str) -> list[int]:
         right = len(word) - self.right
@@ -53,12 +54,12 @@ class Hyphenator:
         table = self._table
         pointed = f".{word}."
         references = [0] * (len(pointed) + 1)
+        end = len(pointed) + 1
         for i in range(len(pointed) - 1):
-            stop = min(i + self._maxlen, len(pointed)) + 1
-            for j in range(i + 1, stop):
+            for j in range(i + 1, end):
                 pattern = table.get(pointed[i:j])
                 if pattern is None:
-                    continue
+                    break  # no pattern's letters start so: none longer either
                 if isinstance(pattern, list):
                     pattern = table[pointed[i:j]] = _parse(pattern)
                 if not pattern:
@@ -83,13 +84,21 @@ def _unparsed(path: Traversable | Path) -> _Table:
     keys = _DIGITS.sub("", "\n".join(lines)).split("\n")
     for key, line in zip(keys, lines, strict=True):
         table.setdefault(key, []).append(line)  # type: ignore[union-attr]
-    return table
+    return _with_beginnings(table)
 
 
 def _parsed(path: Traversable | Path) -> _Table:
     """Every pattern parsed, as plain data; one whose digits are all zero is left out."""
-    return {key: parsed for key, lines in _unparsed(path).items()
-            if isinstance(lines, list) and (parsed := _parse(lines))}
+    return _with_beginnings({key: parsed for key, lines in _unparsed(path).items()
+                             if isinstance(lines, list) and (parsed := _parse(lines))})
+
+
+def _with_beginnings(table: _Table) -> _Table:
+    """``table`` with every beginning of its keys a key, empty unless it was one."""
+    for key in list(table):
+        for end in range(1, len(key)):
+            table.setdefault(key[:end], ())
+    return table
 
 
 def _parse(lines: list[str]) -> tuple[int, bytes] | tuple[()]:
