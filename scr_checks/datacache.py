@@ -25,14 +25,16 @@ import marshal
 import sys
 from collections.abc import Callable, Iterable
 from functools import cache
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import ModuleType
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import regex
 
 from scr_checks import __version__, cachefiles
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 T = TypeVar("T")
 

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
-from importlib.resources.abc import Traversable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
 from scr_checks.datacache import kept
 from scr_checks.patterns import compiled
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 #: "3.", "3.2", "Part 2:", "Section 4 -", "Chapter 1." before a heading's words.
 _NUMBER_PREFIX = compiled(

@@ -15,8 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from importlib.resources.abc import Traversable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -25,6 +24,9 @@ from scr_checks.document import TextBlock
 from scr_checks.headings import catalogue
 from scr_checks.layout import BODY, FRONT, TEXT_PARTS
 from scr_checks.patterns import compiled
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 FULL_REPORT = "full_report"
 EXCERPT = "excerpt"
