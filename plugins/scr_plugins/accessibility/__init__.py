@@ -178,10 +178,15 @@ def _where(use: acronyms.Use) -> str:
 def _shouting(text: str) -> bool:
     """A block mostly in capitals (a banner, a heading typed as a paragraph)."""
     # Over 0.6 of more than 12 letters is 8 capitals at least: most blocks stop here.
-    if sum(map(str.isupper, text)) < 8:
+    capitals = sum(map(str.isupper, text))
+    if capitals < 8:
         return False
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) > 12 and sum(map(str.isupper, letters)) > 0.6 * len(letters)
+    # A paragraph of prose has far fewer capitals of any kind than 0.6 of its
+    # letters: it stops here without a list of its letters.
+    letters = sum(map(str.isalpha, text))
+    if letters <= 12 or capitals <= 0.6 * letters:
+        return False
+    return sum(c.isupper() for c in text if c.isalpha()) > 0.6 * letters
 
 
 def _jargon_findings(
