@@ -22,6 +22,10 @@ class Items:
         self.items = items
 
 
+class _Streamed(Exception):
+    """:func:`dumps` met an :class:`Items`: the value must be written in parts."""
+
+
 def dumps(value: Any, level: int = 0) -> str:
     """The JSON of ``value`` as the outputs write it: indented, keys sorted, UTF-8 as is.
 
@@ -63,13 +67,19 @@ def _encode(value: Any, newline: str, out: list[str]) -> None:
             _encode(value[key], inner, out)
             opening = ","
         out.append(newline + "}")
+    elif isinstance(value, Items):
+        raise _Streamed
     else:  # empty, NaN, keys that are not strings, or not JSON at all: as json says
         text = json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)
         out.append(text.replace("\n", newline))
 
 
 def json_parts(value: Any, level: int = 0) -> Iterator[str]:
-    """``dumps(value)`` in parts; :class:`Items` anywhere in it are written as lists."""
+    """``dumps(value)`` in parts; :class:`Items` anywhere in it are written as lists.
+
+    A value without :class:`Items` in it is one part.  Whether it has any is
+    found by writing it: a search for them first read every result twice.
+    """
     pad, inner = "  " * level, "  " * (level + 1)
     if isinstance(value, Items):
         empty = True
@@ -78,24 +88,23 @@ def json_parts(value: Any, level: int = 0) -> Iterator[str]:
             yield from json_parts(item, level + 1)
             empty = False
         yield "[]" if empty else f"\n{pad}]"
-    elif isinstance(value, dict) and value and _streams(value):
+        return
+    try:
+        whole = dumps(value, level)
+    except _Streamed:
+        pass
+    else:
+        yield whole
+        return
+    if isinstance(value, dict):
         yield "{"
         for n, key in enumerate(sorted(value)):
             yield f"{',' if n else ''}\n{inner}{json.dumps(key, ensure_ascii=False)}: "
             yield from json_parts(value[key], level + 1)
         yield f"\n{pad}}}"
-    elif isinstance(value, list) and value and _streams(value):
+    else:
         yield "["
         for n, item in enumerate(value):
             yield f"{',' if n else ''}\n{inner}"
             yield from json_parts(item, level + 1)
         yield f"\n{pad}]"
-    else:
-        yield dumps(value, level)
-
-
-def _streams(value: dict[str, Any] | list[Any]) -> bool:
-    """Whether an :class:`Items` is in ``value``, at any depth."""
-    children = value.values() if isinstance(value, dict) else value
-    return any(isinstance(child, Items) or (isinstance(child, (dict, list)) and _streams(child))
-               for child in children)
