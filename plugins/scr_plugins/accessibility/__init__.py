@@ -26,7 +26,7 @@ from scr_checks import (
     postnominals,
     quoted_spans,
     sentence_spans,
-    word_spans,
+    words_between,
 )
 from scr_plugins.accessibility import acronyms, jargon
 from scr_plugins.accessibility.readability import Counts
@@ -234,8 +234,7 @@ def _readability_findings(context: CheckContext, prose: list[TextBlock]) -> Iter
             continue
         counts = sections.setdefault(block.heading_path, Counts())
         for start, end in sentence_spans(block.text):
-            spans = word_spans(block.text, start, end)
-            words = [block.text[s:e] for s, e in spans]
+            words = words_between(block.text, start, end)
             if not block.in_table:
                 counts.add(words, 1)
             if len(words) > limit:
