@@ -42,6 +42,7 @@ from scr_checks.prose import (  # noqa: E402
     sentence_spans,
     word_runs,
     word_spans,
+    words_between,
 )
 from scr_checks.readers import Reader, decode_text  # noqa: E402
 from scr_checks.readers.tree import TreeBuilder  # noqa: E402
@@ -100,4 +101,5 @@ __all__ = [
     "sentence_spans",
     "word_runs",
     "word_spans",
+    "words_between",
 ]

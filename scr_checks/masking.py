@@ -61,6 +61,9 @@ class Masker:
         self._pattern = regex.compile(
             "|".join(_pattern(originals[k]) for k in ordered), regex.IGNORECASE
         ) if ordered else None
+        #: Whether every identifier starts with a letter or digit, so that a
+        #: match can start only where a run of them does (see :meth:`_mask`).
+        self._at_runs = all(_RUN.match(originals[k].strip()) for k in ordered)
         #: Texts already masked: a report's headings, sentences and messages
         #: reach the masker many times (its outputs, then its fingerprints).
         self._done: dict[str, str] = {}
@@ -89,7 +92,21 @@ class Masker:
     def _mask(self, text: str) -> str:
         if self._pattern is None or self._firsts.isdisjoint(_RUN.findall(text.casefold())):
             return text
-        return self._pattern.sub(lambda m: mask(self.kinds.get(_key(m.group()), "")), text)
+        if not self._at_runs:
+            return self._pattern.sub(lambda m: mask(self.kinds.get(_key(m.group()), "")), text)
+        # The pattern is tried only at the start of a run whose letters start an
+        # identifier, not at every character: what ``sub`` finds, for a tenth of
+        # the time on a report with a few hundred identifiers.
+        pieces, done = [], 0
+        for run in _RUN.finditer(text):
+            start = run.start()
+            if start < done or run[0].casefold() not in self._firsts:
+                continue
+            found = self._pattern.match(text, start)
+            if found is not None:
+                pieces += [text[done:start], mask(self.kinds.get(_key(found[0]), ""))]
+                done = found.end()
+        return "".join(pieces) + text[done:] if pieces else text
 
     def value(self, value: Any) -> Any:
         """Strings anywhere in plain data (dict keys too), masked; other values as they are."""

@@ -231,6 +231,8 @@ class Outline:
             if not b.is_heading and id(b) not in claimed and "analysis" in self.kinds_of(b)
         ]
         self.themes = self._themes()
+        #: Block (by identity) -> the first theme holding it, made on first use.
+        self._theme_of: dict[int, Section] | None = None
         #: Set by :meth:`of`: the file's layout, and what kind of document it is.
         self.layout: Layout | None = None
         self.kind = Kind(FULL_REPORT, "default",
@@ -527,10 +529,13 @@ class Outline:
         return list(self._under.get(ref.target, ()))
 
     def theme_of(self, block: TextBlock) -> Section | None:
-        for theme in self.themes:
-            if theme.contains(block):
-                return theme
-        return None
+        """The first theme of the analysis that holds ``block`` (its title or prose)."""
+        if self._theme_of is None:  # a map made once, not a search of every theme each time
+            self._theme_of = {}
+            for theme in self.themes:
+                for b in (theme.title, *theme.blocks):
+                    self._theme_of.setdefault(id(b), theme)
+        return self._theme_of.get(id(block))
 
 
 def _prefixes(number: str) -> list[str]:

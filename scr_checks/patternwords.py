@@ -62,18 +62,34 @@ def required_words(pattern: str) -> frozenset[str] | None:
     whose shortest word is longest: short words ("it", "to") are in most
     paragraphs.
     """
+    branches = word_sets(pattern)
+    if branches is None:
+        return None
+    return frozenset(word for sets in branches for word in sets[0])
+
+
+def word_sets(pattern: str) -> list[list[frozenset[str]]] | None:
+    """For each alternative of ``pattern``, the sets of words, case-folded, of
+    each of which its every match holds one; None if some alternative has none.
+
+    An alternative's first set is the one :func:`required_words` takes for
+    it; the others (its first words, its last, a whole word between spaces)
+    must be present too, so a paragraph holding a word of the first but none
+    of another ("safeguarding" without "contextual") cannot match.
+    """
     alternation = _parsed(pattern)
     if alternation is None:
         return None
-    needed: set[str] = set()
+    out: list[list[frozenset[str]]] = []
     for branch in alternation:
         proven = [_end_words(branch, backward=False), _end_words(branch, backward=True),
                   *map(_whole_words, _spaced(branch))]
-        found = [words for words in proven if words]
+        found = list(dict.fromkeys(frozenset(words) for words in proven if words))
         if not found:
             return None
-        needed |= max(found, key=lambda words: (min(map(len, words)), -len(words)))
-    return frozenset(needed)
+        best = max(found, key=lambda words: (min(map(len, words)), -len(words)))
+        out.append([best, *(words for words in found if words != best)])
+    return out
 
 
 def starts_word(pattern: str) -> bool:

@@ -63,6 +63,12 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     return [m.span() for m in _WORD.finditer(text, start, len(text) if end is None else end)]
 
 
+def words_between(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """The words of ``text[start:end]`` that :func:`word_spans` places, as text:
+    what a count of words or syllables needs, without making their offsets."""
+    return _WORD.findall(text, start, len(text) if end is None else end)
+
+
 def fold_case(text: str) -> str:
     """``text`` in lower case, as case-insensitive ``regex`` matching sees ASCII letters.
 

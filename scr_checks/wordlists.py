@@ -29,7 +29,7 @@ from scr_checks import patternwords
 from scr_checks.datacache import kept
 from scr_checks.document import TextBlock
 from scr_checks.patterns import compiled
-from scr_checks.patternwords import required_words, starts_word
+from scr_checks.patternwords import required_words, starts_word, word_sets
 from scr_checks.prose import word_runs
 
 FIELDS = ("pattern", "category", "why", "suggestion")
@@ -134,16 +134,39 @@ class WordList:
             needed |= words
         return frozenset(needed)
 
+    @cached_property
+    def _others_needed(self) -> dict[str, list[list[frozenset[str]]]]:
+        """Each word of :attr:`words_needed` -> for each alternative it is
+        needed by, the other sets of words that alternative also needs."""
+        others: dict[str, list[list[frozenset[str]]]] = {}
+        for entry in self.entries:
+            for first, *rest in word_sets(entry.pattern) or ():
+                for word in first:
+                    others.setdefault(word, []).append(rest)
+        return others
+
+    def _may_match(self, words: frozenset[str]) -> bool:
+        """Whether some entry could match a text of these words: one of the
+        words it needs first is there, and a word of each other set it needs.
+
+        Most paragraphs that hold a list's word hold only the common half of
+        a phrase ("safeguarding" without "contextual") and are not searched.
+        """
+        needed = self.words_needed
+        if needed is None:
+            return True
+        others = self._others_needed
+        return any(all(not more.isdisjoint(words) for more in rest)
+                   for word in needed.intersection(words) for rest in others[word])
+
     def finditer(self, text: str | TextBlock) -> Iterator[WordMatch]:
         """Every match in ``text`` (or a block's text), in order; at one position
         the first entry wins."""
         if isinstance(text, TextBlock):
             words, text = text.words, text.text
         else:
-            words = None
-        needed = self.words_needed
-        if needed is not None and needed.isdisjoint(words if words is not None
-                                                    else word_runs(text)):
+            words = word_runs(text)
+        if not self._may_match(words):
             return
         for match in self.pattern.finditer(text):
             words = match.group()

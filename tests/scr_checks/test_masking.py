@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from scr_checks.masking import Masker, mask
 from scr_checks.results import FileResult, Finding, Location, Suppression, ToolError
 from scr_checks.rules import Rule, RuleRegistry, Severity
@@ -78,3 +81,24 @@ def test_an_identifier_found_once_is_masked_in_every_finding_of_the_report():
     shown = check_text(text, config={"select": ["SCR201", "SCR701"], "show_identifiers": True})
     assert "Kayleigh Brennan" in next(
         f for f in shown.findings if f.rule_id == "SCR701").location.heading_path[0]
+
+
+_WORDS = st.sampled_from(["Ann", "ann", "Kerry", "Blackwood", "O'Brien", "ß", "Strasse",
+                          "12", "March", "2019", "Jo-Li", "Li", "İpek", "07700"])
+_GAPS = st.sampled_from([" ", "  ", "\n", "\u00a0", "-", ", ", "'s ", "(", ")", ""])
+
+
+@given(secrets=st.lists(st.lists(_WORDS, min_size=1, max_size=3).map(" ".join), min_size=1,
+                        max_size=6), data=st.data())
+def test_masking_at_the_starts_of_runs_finds_what_a_search_everywhere_finds(secrets, data):
+    # The text is made of the identifiers themselves and other words, so that
+    # identifiers meet, overlap and nest in it.
+    parts = data.draw(st.lists(st.tuples(st.one_of(_WORDS, st.sampled_from(secrets)), _GAPS),
+                               max_size=25))
+    text = "".join(w + g for w, g in parts)
+    masker = Masker({secret: "name" for secret in secrets})
+    everywhere = text
+    if masker:
+        everywhere = masker._pattern.sub(
+            lambda m: mask(masker.kinds.get(" ".join(m[0].split()).casefold(), "")), text)
+    assert masker.text(text) == everywhere

@@ -2,7 +2,7 @@
 
 import pytest
 
-from scr_checks.patternwords import required_words, starts_word
+from scr_checks.patternwords import required_words, starts_word, word_sets
 
 
 @pytest.mark.parametrize(("pattern", "starts"), [
@@ -58,3 +58,21 @@ def test_unknown_words_are_none(pattern):
 def test_too_many_words_in_one_place_are_none():
     assert len(required_words("x" + "[ab]?" * 7)) == 255
     assert required_words("x" + "[ab]?" * 8) is None
+
+
+@pytest.mark.parametrize(("pattern", "sets"), [
+    # The rarer-looking word first, then every other word a match must hold.
+    ("contextual safeguarding", [[{"safeguarding"}, {"contextual"}]]),
+    ("it was (?:clear|obvious) that", [[{"clear", "obvious"}, {"it"}, {"that"}, {"was"}]]),
+    ("blame|at fault", [[{"blame"}], [{"fault"}, {"at"}]]),
+    ("(?:was )?preventable", [[{"preventable"}, {"was", "preventable"}]]),
+    ("ab|\\w+ed", None),
+])
+def test_every_set_of_words_a_match_must_hold(pattern, sets):
+    found = word_sets(pattern)
+    if sets is None:
+        assert found is None
+    else:
+        assert [[set(words) for words in branch][:1] + sorted(
+            (set(words) for words in branch[1:]), key=sorted) for branch in found] == sets
+        assert required_words(pattern) == {word for branch in found for word in branch[0]}

@@ -3,8 +3,17 @@
 import sys
 
 import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
-from scr_checks import fold_case, quoted_spans, sentence_spans, word_runs, word_spans
+from scr_checks import (
+    fold_case,
+    quoted_spans,
+    sentence_spans,
+    word_runs,
+    word_spans,
+    words_between,
+)
 
 RUN = regex.compile(r"[\p{L}\p{N}]+")
 #: Every code point but the surrogates.
@@ -30,6 +39,13 @@ def test_sentence_ending_in_a_closing_quote():
 def test_words_keep_apostrophes_and_inner_hyphens():
     text = "the mother's multi-agency plan, 2019"
     assert texts(text, word_spans(text)) == ["the", "mother's", "multi-agency", "plan"]
+
+
+@given(text=st.text(), start=st.integers(0, 30), length=st.integers(0, 30))
+def test_words_between_are_the_texts_of_the_word_spans(text, start, length):
+    end = min(len(text), start + length)
+    assert words_between(text, start, end) == texts(text, word_spans(text, start, end))
+    assert words_between(text) == texts(text, word_spans(text))
 
 
 def test_quotations_of_every_kind_but_not_apostrophes():

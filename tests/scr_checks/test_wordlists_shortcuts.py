@@ -59,3 +59,23 @@ TEXT = st.lists(st.sampled_from([
 def test_same_matches_with_and_without_the_shortcut(entries, text):
     ours, theirs = spans(entries, text)
     assert ours == theirs
+
+
+#: Phrases whose words are each needed: a text holding the common word of one
+#: but not the rest is not searched.
+PHRASES = st.lists(st.sampled_from([
+    "care plan", "contextual safeguarding", "(?:was |were )?(?:entirely )?preventable",
+    "a (?:very )?big dog", "fail(?:s|ed)? to", "it (?:is|was) y", "at fault", "to blame",
+    "(?:met|meet|below) (?:the )?thresholds?", "blame",
+]), min_size=1, max_size=4)
+WORDS = st.lists(st.sampled_from([
+    "care", "plan", "contextual", "safeguarding", "was", "were", "entirely", "preventable",
+    "a", "very", "big", "dog", "fail", "fails", "failed", "to", "it", "is", "y", "at",
+    "fault", "blame", "met", "meet", "below", "the", "threshold", "thresholds", "Care",
+]), max_size=12).map(" ".join)
+
+
+@given(PHRASES, WORDS)
+def test_a_text_without_every_word_of_a_phrase_loses_no_match(entries, text):
+    ours, theirs = spans(entries, text)
+    assert ours == theirs

@@ -26,7 +26,7 @@ from scr_checks import (
     postnominals,
     quoted_spans,
     sentence_spans,
-    word_spans,
+    words_between,
 )
 from scr_plugins.accessibility import acronyms, jargon
 from scr_plugins.accessibility.readability import Counts
@@ -178,10 +178,15 @@ def _where(use: acronyms.Use) -> str:
 def _shouting(text: str) -> bool:
     """A block mostly in capitals (a banner, a heading typed as a paragraph)."""
     # Over 0.6 of more than 12 letters is 8 capitals at least: most blocks stop here.
-    if sum(map(str.isupper, text)) < 8:
+    capitals = sum(map(str.isupper, text))
+    if capitals < 8:
         return False
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) > 12 and sum(map(str.isupper, letters)) > 0.6 * len(letters)
+    # A paragraph of prose has far fewer capitals of any kind than 0.6 of its
+    # letters: it stops here without a list of its letters.
+    letters = sum(map(str.isalpha, text))
+    if letters <= 12 or capitals <= 0.6 * letters:
+        return False
+    return sum(c.isupper() for c in text if c.isalpha()) > 0.6 * letters
 
 
 def _jargon_findings(
@@ -229,8 +234,7 @@ def _readability_findings(context: CheckContext, prose: list[TextBlock]) -> Iter
             continue
         counts = sections.setdefault(block.heading_path, Counts())
         for start, end in sentence_spans(block.text):
-            spans = word_spans(block.text, start, end)
-            words = [block.text[s:e] for s, e in spans]
+            words = words_between(block.text, start, end)
             if not block.in_table:
                 counts.add(words, 1)
             if len(words) > limit:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -35,6 +36,27 @@ def _streamed(value, choices):
 def test_parts_join_to_the_whole_dump(value, choices):
     streamed = _streamed(value, iter(choices))
     assert "".join(json_parts(streamed)) == dumps(value)
+
+
+_ANY_JSON = st.recursive(
+    _SCALARS | st.floats() | st.text(),
+    lambda children: st.lists(children, max_size=4) | st.tuples(children, children)
+    | st.dictionaries(st.text(max_size=5), children, max_size=4)
+    | st.dictionaries(st.integers(), children, max_size=3),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=_ANY_JSON, level=st.integers(0, 3))
+def test_dumps_writes_what_json_writes_byte_for_byte(value, level):
+    expected = json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)
+    assert dumps(value, level) == expected.replace("\n", "\n" + "  " * level)
+
+
+def test_what_json_cannot_write_fails_as_json_fails():
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        dumps({"a": [object()]})
 
 
 def test_a_long_list_is_made_an_item_at_a_time():
