@@ -29,13 +29,15 @@ from scr_checks import patternwords
 from scr_checks.datacache import kept
 from scr_checks.document import TextBlock
 from scr_checks.patterns import compiled
-from scr_checks.patternwords import required_words, starts_word, word_sets
+from scr_checks.patternwords import starts_word, word_sets
 from scr_checks.prose import word_runs
 
 FIELDS = ("pattern", "category", "why", "suggestion")
-#: What is known of a pattern without reading it again: the words every match
-#: holds one of (None: unknown) and whether every match starts a word.
-_Reading = tuple[frozenset[str] | None, bool]
+#: Each alternative's sets of words, of each of which its every match holds one.
+_Sets = list[list[frozenset[str]]]
+#: What is known of a pattern without reading it again: its :func:`word_sets`
+#: (None: unknown) and whether every match starts a word.
+_Reading = tuple[_Sets | None, bool]
 #: Patterns of the shipped lists this run read from the cache, and their readings.
 _known: dict[str, _Reading] = {}
 
@@ -94,7 +96,7 @@ class WordList:
         if not _shipped(path):
             return cls(name or path.stem, _entries(path))
         rows = kept(f"wordlist-{path.parent.parent.name}-{path.stem}",
-                    lambda: [(*astuple(e), required_words(e.pattern), starts_word(e.pattern))
+                    lambda: [(*astuple(e), word_sets(e.pattern), starts_word(e.pattern))
                              for e in _entries(path)],
                     [path], code=[patternwords])
         for row in rows:
@@ -127,11 +129,10 @@ class WordList:
         """Case-folded words of which every match holds one; None if some entry's are unknown."""
         needed: set[str] = set()
         for entry in self.entries:
-            known = _known.get(entry.pattern)
-            words = known[0] if known is not None else required_words(entry.pattern)
-            if words is None:
+            sets = _word_sets(entry.pattern)
+            if sets is None:
                 return None
-            needed |= words
+            needed.update(word for first, *_ in sets for word in first)
         return frozenset(needed)
 
     @cached_property
@@ -140,7 +141,7 @@ class WordList:
         needed by, the other sets of words that alternative also needs."""
         others: dict[str, list[list[frozenset[str]]]] = {}
         for entry in self.entries:
-            for first, *rest in word_sets(entry.pattern) or ():
+            for first, *rest in _word_sets(entry.pattern) or ():
                 for word in first:
                     others.setdefault(word, []).append(rest)
         return others
@@ -196,6 +197,11 @@ def _entries(path: Path) -> list[WordEntry]:
 def _shipped(path: Path) -> bool:
     """Whether a list is a package's own data: its folder or the one above is a package."""
     return any((folder / "__init__.py").is_file() for folder in (path.parent, path.parent.parent))
+
+
+def _word_sets(pattern: str) -> _Sets | None:
+    known = _known.get(pattern)
+    return known[0] if known is not None else word_sets(pattern)
 
 
 def _starts_word(pattern: str) -> bool:
