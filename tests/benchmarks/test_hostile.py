@@ -87,7 +87,7 @@ def test_each_misbehaving_plugin_is_blamed_and_the_built_ins_still_check(
 def test_a_shape_over_the_memory_budget_is_one_error(shape, tmp_path, monkeypatch, capsys):
     """A budget the program alone nearly fills: reading the input goes over it."""
     build, _ = hostile.SHAPES[shape]
-    (tmp_path / "big.txt").write_text(build(2_000_000, "text"), encoding="utf-8")
+    (tmp_path / "big.txt").write_text(build(4_000_000, "text"), encoding="utf-8")
     (tmp_path / "good.rst").write_text(REPORT, encoding="utf-8")
     budget = _data_segment() + 48 * 1024 * 1024
     # The readers' own limits would refuse it first: lift them to test the budget.
