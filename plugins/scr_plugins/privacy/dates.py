@@ -16,6 +16,7 @@ import regex
 
 from scr_checks import compile_pattern, word_runs
 from scr_plugins.privacy import rules
+from scr_plugins.privacy.gates import has_digit, has_number
 from scr_plugins.privacy.hits import Hit
 
 MONTHS = (
@@ -85,6 +86,9 @@ EXACT_AGE = compile_pattern(
     rf"(?:[\s-]+old)?\b",
     regex.IGNORECASE,
 )
+#: Every age in months, weeks or days names one of these units and says "old" or "aged".
+AGE_UNITS = frozenset({"months", "weeks", "days", "month", "week", "day"})
+AGE_CUES = frozenset({"old", "aged"})
 #: Any age in months, weeks or days: no finding alone, but part of a combination.
 AGE = compile_pattern(
     rf"\b{_NUMBER}[\s-]+(?:months?|weeks?|days?)[\s-]+old\b"
@@ -123,7 +127,7 @@ def _review_process(text: str, start: int, end: int) -> bool:
 
 
 def find(text: str) -> Iterator[Hit]:
-    for m in DATE.finditer(text):
+    for m in DATE.finditer(text) if has_digit(text) else ():
         before = text[max(0, m.start() - 40) : m.start()]
         if DOCUMENT_DATE.search(before):
             continue
@@ -134,10 +138,13 @@ def find(text: str) -> Iterator[Hit]:
             yield Hit(rules.FULL_DATE, m.start(), m.end(), m[0], "full date",
                       "give the month and year ('in March 2019') or the sequence of events",
                       "date")
-    if word_runs(text).isdisjoint(UNITS):
+    words = word_runs(text)
+    if words.isdisjoint(UNITS) or not has_number(text):
         return
     for m in EXACT_AGE.finditer(text):
         yield Hit(rules.EXACT_AGE, m.start(), m.end(), m[0], "exact age",
                   "give the age in whole months or years", "age")
+    if words.isdisjoint(AGE_UNITS) or words.isdisjoint(AGE_CUES):
+        return
     for m in AGE.finditer(text):
         yield Hit(None, m.start(), m.end(), m[0], category="age")

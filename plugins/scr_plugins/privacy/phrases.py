@@ -70,19 +70,29 @@ class GatedPattern:
 
     It is compiled on first need and searched only in a text holding one of
     those words, so a report that never names a street never pays for the
-    street pattern.  ``kept`` says whether the compiled pattern may go into
-    the cache kept between runs: only a pattern made from the shipped lists
-    may, never one holding words from a configuration.
+    street pattern.  The pattern matches its words in the case ``needs``
+    gives them: the text's word set is case-folded ("way", "close" and
+    "court" are in most paragraphs), so a word found there is then looked
+    for as written ("Way"), a plain substring search.  ``kept`` says whether
+    the compiled pattern may go into the cache kept between runs: only a
+    pattern made from the shipped lists may, never one holding words from a
+    configuration.
     """
 
     def __init__(self, source: str, needs: Iterable[str], kept: bool = True) -> None:
         self.source = source
-        self.needs = frozenset(map(fold_case, needs))
+        #: Each word, case-folded -> the spellings the pattern matches it in.
+        self._spellings: dict[str, tuple[str, ...]] = {}
+        for word in needs:
+            folded = fold_case(word)
+            self._spellings[folded] = (*self._spellings.get(folded, ()), word)
+        self.needs = frozenset(self._spellings)
         self.kept = kept
         self._compiled: regex.Pattern[str] | None = None
 
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
-        if self.needs.isdisjoint(word_runs(text)):
+        present = self.needs.intersection(word_runs(text))
+        if not any(word in text for folded in present for word in self._spellings[folded]):
             return iter(())
         if self._compiled is None:
             self._compiled = (compile_pattern(self.source) if self.kept

@@ -19,8 +19,9 @@ from functools import lru_cache
 
 import regex
 
-from scr_checks import compile_pattern
+from scr_checks import compile_pattern, word_runs
 from scr_plugins.privacy import rules
+from scr_plugins.privacy.gates import has_digit
 from scr_plugins.privacy.gazetteer import Lexicon, alternation_source
 from scr_plugins.privacy.hits import Hit
 from scr_plugins.privacy.phrases import GatedPattern, openers
@@ -31,6 +32,8 @@ PARTIAL_POSTCODE = compile_pattern(
     r"\b(?:post\s?code\s+(?P<a>[A-Z]{1,2}\d[A-Z\d]?)|(?P<b>[A-Z]{1,2}\d[A-Z\d]?)\s+post\s?code)\b",
     regex.IGNORECASE,
 )
+#: ``PARTIAL_POSTCODE`` needs "postcode" or "post code": one of these words.
+POSTCODE_WORDS = frozenset({"post", "postcode"})
 _WORD = r"(?:St\.?|Saint|\p{Lu}[\p{L}'’-]*)"
 #: "on" is not inside a name: "the Fox and Hounds on Moor Road" is a pub, then a street.
 _NAME = rf"{_WORD}(?:\s+(?:(?:of|and|the|upon|de|le)\s+)?{_WORD}){{0,4}}?"
@@ -156,13 +159,8 @@ def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> It
         yield Hit(rules.ADDRESS, m.start(), end, text[m.start() : end], "address",
                   "remove the address; refer to it as 'the family home' or 'Address 1'",
                   "place")
-    for m in POSTCODE.finditer(text):
-        yield Hit(rules.POSTCODE, m.start(), m.end(), m[0], "postcode", "remove the postcode",
-                  "place")
-    for m in PARTIAL_POSTCODE.finditer(text):
-        group = "a" if m["a"] else "b"
-        yield Hit(rules.POSTCODE, m.start(group), m.end(group), m[group], "postcode district",
-                  "remove the postcode district", "place")
+    if has_digit(text):
+        yield from _postcodes(text)
     blocked = None
     for m in named.finditer(text):
         start = m.start() + _trim(m["name"], lexicon.place_kinds)
@@ -191,6 +189,19 @@ def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> It
     for m in local.finditer(text):
         yield Hit(rules.NAMED_PLACE, m.start(), m.end(), m[0], "named local place",
                   "describe the kind of place instead", "place")
+
+
+def _postcodes(text: str) -> Iterator[Hit]:
+    """Postcodes and, after or before the word "postcode", their districts."""
+    for m in POSTCODE.finditer(text):
+        yield Hit(rules.POSTCODE, m.start(), m.end(), m[0], "postcode", "remove the postcode",
+                  "place")
+    if POSTCODE_WORDS.isdisjoint(word_runs(text)):
+        return
+    for m in PARTIAL_POSTCODE.finditer(text):
+        group = "a" if m["a"] else "b"
+        yield Hit(rules.POSTCODE, m.start(group), m.end(group), m[group], "postcode district",
+                  "remove the postcode district", "place")
 
 
 def _head_first(text: str, pattern: GatedPattern, lexicon: Lexicon,
