@@ -44,6 +44,7 @@ COURT_NUMBER = compile_pattern(r"\b[A-Z]{2}\d{2}[A-Z]\d{5}\b")
 #: A year or a span of years ("2019", "2020-21", "2019/2020") is no reference.
 YEAR = compile_pattern(r"(?:19|20)\d\d(?:[-/](?:(?:19|20)\d\d|\d\d))?")
 _STOP = compile_pattern(r"[.;] ")
+_MAILBOX_PARTS = compile_pattern(r"[._+-]")
 _FULL_STOP = compile_pattern(r"\. ")
 #: Words that make a mailbox an organisation's, not a person's.
 ROLE_MAILBOX = frozenset(
@@ -94,7 +95,7 @@ def find(text: str) -> Iterator[Hit]:
         yield from _numbers(text)
     if "@" in text:
         for m in EMAIL.finditer(text):
-            local = regex.split(r"[._+-]", m[0].split("@")[0].lower())
+            local = _MAILBOX_PARTS.split(m[0].split("@")[0].lower())
             if not all(part in ROLE_MAILBOX for part in local):
                 yield Hit(rules.EMAIL_ADDRESS, m.start(), m.end(), m[0],
                           "personal e-mail address", "remove the address; say 'by e-mail' instead")

@@ -71,6 +71,10 @@ PUB_HEAD = compile_pattern(
 RESIDENCE_VERBS = ("live", "living", "mov", "relocated", "settled", "housed", "grew", "returned")
 LINKING = frozenset("y yr ar of the upon on".split())
 YEAR = compile_pattern(r"(?:19|20)\d\d")
+#: Compiled once: ``regex.finditer`` with a pattern's text looks it up in the
+#: module's cache at every call, which on a paragraph of places cost more than the search.
+_NON_SPACE = compile_pattern(r"\S+")
+_WORD_AND_SPACE = compile_pattern(r"\S+\s*")
 
 
 def is_postcode(text: str) -> bool:
@@ -133,7 +137,7 @@ def _blocked(text: str, lexicon: Lexicon) -> Spans:
 def _trim(name: str, kinds: frozenset[str]) -> int:
     """How many characters of leading generic words to drop from a place name."""
     cut = 0
-    for m in regex.finditer(r"\S+\s*", name):
+    for m in _WORD_AND_SPACE.finditer(name):
         if m[0].strip() not in kinds:
             break
         cut = m.end()
@@ -212,7 +216,7 @@ def _head_first(text: str, pattern: GatedPattern, lexicon: Lexicon,
     for m in pattern.finditer(text):
         end = m.start("name")
         naming = False
-        for word in regex.finditer(r"\S+", m["name"]):
+        for word in _NON_SPACE.finditer(m["name"]):
             if word[0] in LINKING:
                 continue
             if word[0] in lexicon.not_names and word[0] not in ("St", "St."):
