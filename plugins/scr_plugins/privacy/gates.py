@@ -9,11 +9,13 @@ could find nothing, so what is found is the same.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
-from scr_checks import compile_pattern, word_runs
+from scr_checks import compile_pattern, fold_case, word_runs
 
 _DIGIT = compile_pattern(r"\d")
+_RUN = compile_pattern(r"[\p{L}\p{N}]+")
 #: Number words an age may be written with (``dates._NUMBER``), and every run
 #: of one to three ASCII digits, as ``word_runs`` gives them.
 NUMBER_WORDS = frozenset(
@@ -33,3 +35,55 @@ def has_number(text: str) -> bool:
     standing alone: a text not in ASCII is taken to (its digits may be others)."""
     return not NUMBER_WORDS.isdisjoint(word_runs(text)) or (
         not text.isascii() and has_digit(text))
+
+
+def last_words(phrases: Iterable[str]) -> frozenset[str]:
+    """The last run of letters and digits of each phrase, case-folded.
+
+    A pattern that must end at a place in a text, with a phrase of a list
+    before it ("the health visitor, "), can only match where one of these is
+    among the words just before that place.  Every phrase of a list must
+    end in a letter or digit (the shipped lists do); one that did not could
+    end anywhere, and would make the test useless, so it is refused.
+    """
+    ends = set()
+    for phrase in phrases:
+        folded = fold_case(phrase)
+        runs = _RUN.findall(folded)
+        if not runs or not folded.endswith(runs[-1]):
+            raise ValueError(f"a phrase must end with a letter or digit: {phrase!r}")
+        ends.add(runs[-1])
+    return frozenset(ends)
+
+
+def fold(text: str) -> str:
+    """:func:`fold_case`, quicker on ASCII text, which it only lowers."""
+    return text.lower() if text.isascii() else fold_case(text)
+
+
+def words_before(text: str, start: int, reach: int) -> frozenset[str]:
+    """The runs of letters and digits, case-folded, of the ``reach`` characters
+    before ``text[start]`` (a word cut at the window's edge counts as its part
+    inside, as a search of that window would read it)."""
+    return frozenset(_RUN.findall(fold(text[max(0, start - reach) : start])))
+
+
+def may_end_before(ends: frozenset[str], text: str, start: int, reach: int) -> bool:
+    """False only if none of ``ends`` (:func:`last_words`) is a word of the
+    ``reach`` characters before ``text[start]``.
+
+    Most paragraphs hold none of them anywhere, which their set of words
+    tells at once; then only a word cut by the window's edge can be one (the
+    end of "grandmother" is "mother").
+    """
+    if not ends.isdisjoint(word_runs(text)):
+        return not ends.isdisjoint(words_before(text, start, reach))
+    if 0 < start < len(text):
+        across = _RUN.match(text, start - 1, start + 1)
+        if across is not None and across.end() == start + 1:  # a word cut at ``start``
+            return not ends.isdisjoint(words_before(text, start, reach))
+    edge = start - reach
+    if edge <= 0:
+        return False
+    cut = _RUN.match(text, edge, start)
+    return cut is not None and fold(cut[0]) in ends

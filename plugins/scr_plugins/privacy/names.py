@@ -18,6 +18,7 @@ import regex
 from scr_checks import compile_pattern
 from scr_plugins.privacy import rules
 from scr_plugins.privacy.cues import cue_before, partners
+from scr_plugins.privacy.gates import fold, last_words, may_end_before
 from scr_plugins.privacy.gazetteer import Lexicon, alternation_source
 from scr_plugins.privacy.hits import Hit
 from scr_plugins.privacy.spans import Spans, Stops, matches
@@ -43,6 +44,9 @@ AUTHOR_BEFORE = compile_pattern(
     r"endorsed|signed|foreword)\b(?:\s+by)?\s*[:,]?\s*$",
     regex.IGNORECASE,
 )
+#: Every ``AUTHOR_BEFORE`` match holds one of these words; searched in the
+#: case-folded text, a plain alternation is far quicker than the search itself.
+AUTHOR_WORDS = compile_pattern(r"author|written|chair|reviewer|scrutineer|endorsed|signed|foreword")
 AUTHOR_AFTER = compile_pattern(
     r"^\s*,\s*(?:the\s+)?(?:independent|lead|overview|report)?\s*"
     r"(?:chair|reviewer|author|scrutineer)\b",
@@ -172,6 +176,11 @@ class _AuthorLines:
         #: A line's start -> where the credit that starts it ends, or -1.
         self.credit_ends: dict[int, int] = {}
 
+    @cached_property
+    def mentioned(self) -> bool:
+        """Whether the text holds a word ``AUTHOR_BEFORE`` needs at all."""
+        return AUTHOR_WORDS.search(fold(self.text)) is not None
+
     def credits(self, start: int) -> bool:
         """``AUTHOR_LINE.search(text, line_start, start)`` for the line ``start`` is on."""
         line = self.newlines.before(start, width=1) + 1
@@ -247,6 +256,18 @@ class NameFinder:
         offices = alternation_source(list(self.lexicon.public_offices))
         return (compile_pattern(rf"\b(?:{offices})(?:\s+for\s+[\p{{L}}\s'’]{{1,40}}?)?\s*,?\s*$"),
                 compile_pattern(rf"^\s*(?:,\s*(?:the\s+)?|\()(?:{offices})\b|^\s+MP\b"))
+
+    # The searches before a name must end at it, but the engine tries them at
+    # every character of the sixty before: they are made only where one of
+    # their list's last words is among the words there.
+
+    @cached_property
+    def role_ends(self) -> frozenset[str]:
+        return last_words(self.lexicon.roles.phrases)
+
+    @cached_property
+    def office_ends(self) -> frozenset[str]:
+        return last_words(self.lexicon.public_offices)
 
     @cached_property
     def role_cue(self) -> regex.Pattern[str]:
@@ -358,6 +379,7 @@ class NameFinder:
             cue = "and"
         if cue is None and (nxt is None or self._plain(nxt)) and (
                 (text[max(0, token.start - 3) : token.start].rstrip().endswith(",")
+                 and may_end_before(self.role_ends, text, token.start, 60)
                  and self.role_cue.search(text, max(0, token.start - 60), token.start))
                 or (len(run) == i + 2 and self._plain(run[i + 1])
                     and self.role_after.search(text[run[i + 1].end : run[i + 1].end + 40]))):
@@ -397,17 +419,21 @@ class NameFinder:
             return None
         before = text[max(0, start - 60) : start]
         after = text[end : end + 40]
-        if AUTHOR_BEFORE.search(before) or AUTHOR_AFTER.search(after):
+        if (author_lines.mentioned and AUTHOR_WORDS.search(fold(before))
+                and AUTHOR_BEFORE.search(before)) \
+                or AUTHOR_AFTER.search(after):
             return None
         if author_lines.credits(start):
             return None
         office_before, office_after = self.public_office
-        if office_before.search(before) or office_after.search(after):
+        if (may_end_before(self.office_ends, text, start, 60) and office_before.search(before)) \
+                or office_after.search(after):
             return None
         if kind == "first" and words[0] in self.lexicon.areas:
             return None
         secret = text[start:end]
-        if kind == "professional-title" or self.role_before.search(before) \
+        if kind == "professional-title" or (may_end_before(self.role_ends, text, start, 60)
+                                            and self.role_before.search(before)) \
                 or self.role_after.search(after):
             return Hit(rules.NAMED_PROFESSIONAL, start, end, secret, "named professional",
                        "refer to them by role ('the health visitor', 'Social Worker 1')")

@@ -112,6 +112,8 @@ class PhraseSet:
         self.ignore_case = ignore_case
         self.plural = plural
         parts = {self._fold(p) for p in phrases if p}
+        #: The phrases, folded as they are looked up.
+        self.phrases = frozenset(parts)
         if any((ignore_case and not p.isascii()) or "  " in p for p in parts):
             raise ValueError("a case-insensitive phrase must be ASCII, single-spaced")
         self._before = _WORD if all(p[0].isalnum() for p in parts) else _LETTER
