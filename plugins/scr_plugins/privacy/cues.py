@@ -13,8 +13,8 @@ from functools import lru_cache
 
 import regex
 
-from scr_checks import compile_pattern
-from scr_plugins.privacy.gates import last_words, may_end_before
+from scr_checks import compile_pattern, word_runs
+from scr_plugins.privacy.gates import Window, last_words
 from scr_plugins.privacy.gazetteer import Lexicon, alternation_source
 
 _QUOTE = r"[\"“'‘]?"
@@ -50,11 +50,13 @@ def _patterns(lexicon: Lexicon) -> tuple[tuple[str, regex.Pattern[str], frozense
     )
 
 
-def cue_before(text: str, start: int, lexicon: Lexicon) -> str | None:
-    """The kind of cue that ends just before ``text[start]``, if any."""
-    window = max(0, start - REACH)
+def cue_before(text: str, start: int, lexicon: Lexicon,
+               words: frozenset[str] | None = None) -> str | None:
+    """The kind of cue that ends just before ``text[start]``, where a word starts,
+    if any; ``words`` is ``word_runs(text)`` if the caller has it."""
+    window = Window(text, start, REACH, word_runs(text) if words is None else words)
     for kind, pattern, needs in _patterns(lexicon):
-        if may_end_before(needs, text, start, REACH) and pattern.search(text, window, start):
+        if window.may_hold(needs) and pattern.search(text, max(0, start - REACH), start):
             return kind
     return None
 

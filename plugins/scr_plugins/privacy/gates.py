@@ -68,22 +68,39 @@ def words_before(text: str, start: int, reach: int) -> frozenset[str]:
     return frozenset(_RUN.findall(fold(text[max(0, start - reach) : start])))
 
 
-def may_end_before(ends: frozenset[str], text: str, start: int, reach: int) -> bool:
-    """False only if none of ``ends`` (:func:`last_words`) is a word of the
-    ``reach`` characters before ``text[start]``.
+class Window:
+    """The ``reach`` characters before ``text[start]``, where a word starts
+    (``text[start - 1]`` is no letter or digit): which words may be in it.
+    ``paragraph`` is ``word_runs(text)``, found once by the caller: asked
+    here at every name, a paragraph pushed out of its cache by other words
+    would be read again each time.
 
+    A search that must end at ``start`` with a phrase of a list is tried by
+    the engine at every character of the window; it can only match if the
+    last word of one of the phrases (:func:`last_words`) is a word there.
     Most paragraphs hold none of them anywhere, which their set of words
     tells at once; then only a word cut by the window's edge can be one (the
-    end of "grandmother" is "mother").
+    end of "grandmother" is "mother"), and it is looked at once.
     """
-    if not ends.isdisjoint(word_runs(text)):
-        return not ends.isdisjoint(words_before(text, start, reach))
-    if 0 < start < len(text):
-        across = _RUN.match(text, start - 1, start + 1)
-        if across is not None and across.end() == start + 1:  # a word cut at ``start``
-            return not ends.isdisjoint(words_before(text, start, reach))
-    edge = start - reach
-    if edge <= 0:
-        return False
-    cut = _RUN.match(text, edge, start)
-    return cut is not None and fold(cut[0]) in ends
+
+    __slots__ = ("_cut", "_words", "paragraph", "reach", "start", "text")
+
+    def __init__(self, text: str, start: int, reach: int, paragraph: frozenset[str]) -> None:
+        self.text = text
+        self.start = start
+        self.reach = reach
+        self.paragraph = paragraph
+        self._words: frozenset[str] | None = None
+        self._cut: str | None = None
+
+    def may_hold(self, ends: frozenset[str]) -> bool:
+        """False only if none of ``ends`` is a word of the window."""
+        if not ends.isdisjoint(self.paragraph):
+            if self._words is None:
+                self._words = words_before(self.text, self.start, self.reach)
+            return not ends.isdisjoint(self._words)
+        if self._cut is None:
+            edge = self.start - self.reach
+            cut = _RUN.match(self.text, edge, self.start) if edge > 0 else None
+            self._cut = fold(cut[0]) if cut is not None else ""
+        return self._cut in ends

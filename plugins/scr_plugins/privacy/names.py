@@ -15,10 +15,10 @@ from functools import cached_property
 
 import regex
 
-from scr_checks import compile_pattern
+from scr_checks import compile_pattern, word_runs
 from scr_plugins.privacy import rules
 from scr_plugins.privacy.cues import cue_before, partners
-from scr_plugins.privacy.gates import fold, last_words, may_end_before
+from scr_plugins.privacy.gates import Window, fold, last_words
 from scr_plugins.privacy.gazetteer import Lexicon, alternation_source
 from scr_plugins.privacy.hits import Hit
 from scr_plugins.privacy.spans import Spans, Stops, matches
@@ -332,6 +332,7 @@ class NameFinder:
     # -- finding names ---------------------------------------------------
 
     def find(self, text: str) -> Iterator[Hit]:
+        words = word_runs(text)
         blocked = Spans([m.span() for m in self.lexicon.not_people.finditer(text)])
         author_lines = _AuthorLines(text)
         for run in _runs(text, self.lexicon.name_particles):
@@ -339,17 +340,18 @@ class NameFinder:
                 run = [t for t in run if blocked.overlap(t.start, t.start + 1) is None]
             i = 0
             while i < len(run):
-                span = self._name_at(run, i, text)
+                span = self._name_at(run, i, text, words)
                 if span is None:
                     i += 1
                     continue
                 end, kind = span
-                hit = self._judge(run[i : end + 1], kind, text, author_lines)
+                hit = self._judge(run[i : end + 1], kind, text, author_lines, words)
                 if hit is not None:
                     yield hit
                 i = end + 1
 
-    def _name_at(self, run: list[_Token], i: int, text: str) -> tuple[int, str] | None:
+    def _name_at(self, run: list[_Token], i: int, text: str,
+                 words: frozenset[str]) -> tuple[int, str] | None:
         """Where a name starting at ``run[i]`` ends, and how it was recognised."""
         token = run[i]
         nxt = run[i + 1] if i + 1 < len(run) else None
@@ -374,12 +376,12 @@ class NameFinder:
             return None
         if not self._plain(token) or self._describes(nxt, text, token):
             return None
-        cue = cue_before(text, token.start, self.lexicon)
+        cue = cue_before(text, token.start, self.lexicon, words)
         if cue is None and len(run) == 1 and self._beside_name(text, token):
             cue = "and"
         if cue is None and (nxt is None or self._plain(nxt)) and (
                 (text[max(0, token.start - 3) : token.start].rstrip().endswith(",")
-                 and may_end_before(self.role_ends, text, token.start, 60)
+                 and Window(text, token.start, 60, words).may_hold(self.role_ends)
                  and self.role_cue.search(text, max(0, token.start - 60), token.start))
                 or (len(run) == i + 2 and self._plain(run[i + 1])
                     and self.role_after.search(text[run[i + 1].end : run[i + 1].end + 40]))):
@@ -410,7 +412,7 @@ class NameFinder:
         return False
 
     def _judge(self, tokens: list[_Token], kind: str, text: str,
-               author_lines: _AuthorLines) -> Hit | None:
+               author_lines: _AuthorLines, paragraph: frozenset[str]) -> Hit | None:
         start, end = tokens[0].start, tokens[-1].end
         words = [t.bare for t in tokens]
         if kind.endswith("title"):
@@ -426,13 +428,14 @@ class NameFinder:
         if author_lines.credits(start):
             return None
         office_before, office_after = self.public_office
-        if (may_end_before(self.office_ends, text, start, 60) and office_before.search(before)) \
+        window = Window(text, start, 60, paragraph)
+        if (window.may_hold(self.office_ends) and office_before.search(before)) \
                 or office_after.search(after):
             return None
         if kind == "first" and words[0] in self.lexicon.areas:
             return None
         secret = text[start:end]
-        if kind == "professional-title" or (may_end_before(self.role_ends, text, start, 60)
+        if kind == "professional-title" or (window.may_hold(self.role_ends)
                                             and self.role_before.search(before)) \
                 or self.role_after.search(after):
             return Hit(rules.NAMED_PROFESSIONAL, start, end, secret, "named professional",

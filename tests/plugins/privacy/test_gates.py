@@ -5,16 +5,12 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scr_plugins.privacy import cues, dates, places
-from scr_plugins.privacy.gates import (
-    has_digit,
-    has_number,
-    last_words,
-    may_end_before,
-    words_before,
-)
+from scr_plugins.privacy.gates import Window, has_digit, has_number, last_words, words_before
 from scr_plugins.privacy.gazetteer import lexicon
 from scr_plugins.privacy.names import AUTHOR_BEFORE, AUTHOR_WORDS, DocumentNames, NameFinder
 from scr_plugins.privacy.phrases import GatedPattern
+
+from scr_checks import word_runs
 
 WORDS = st.sampled_from([
     "grandmother", "mother", "Mother", "MOTHER", "social", "worker", "Worker", "the", "his",
@@ -27,22 +23,26 @@ WORDS = st.sampled_from([
 TEXTS = st.lists(WORDS, max_size=40).map("".join)
 
 
+def _word_starts(text):
+    return [0, *(m.start() for m in regex.finditer(r"(?<![\p{L}\p{N}])(?=.)", text, regex.S))]
+
+
 @settings(max_examples=400)
 @given(TEXTS, st.data())
-def test_may_end_before_is_false_only_without_one_of_the_words(text, data):
+def test_a_window_may_hold_a_word_only_if_it_does(text, data):
     ends = last_words(["mother", "social worker", "Minister of State"])
-    start = data.draw(st.integers(0, len(text)))
+    start = data.draw(st.sampled_from(_word_starts(text)))
     reach = data.draw(st.integers(1, 30))
     expected = not ends.isdisjoint(words_before(text, start, reach))
-    assert may_end_before(ends, text, start, reach) == expected
+    assert Window(text, start, reach, word_runs(text)).may_hold(ends) == expected
 
 
 def test_a_word_cut_at_the_window_edge_counts():
     text = "the grandmother, Sarah"
     start = text.index("Sarah")
     ends = last_words(["mother"])
-    assert may_end_before(ends, text, start, start - text.index("mother"))
-    assert not may_end_before(ends, text, start, start)
+    assert Window(text, start, start - text.index("mother"), word_runs(text)).may_hold(ends)
+    assert not Window(text, start, start, word_runs(text)).may_hold(ends)
 
 
 def test_a_phrase_must_end_with_a_letter_or_digit():
@@ -61,7 +61,7 @@ def test_digits_and_numbers(text):
 @settings(max_examples=300)
 @given(TEXTS, st.data())
 def test_name_cues_and_author_lines_are_found_as_without_the_gates(text, data):
-    start = data.draw(st.integers(0, len(text)))
+    start = data.draw(st.sampled_from(_word_starts(text)))
     window = max(0, start - cues.REACH)
     expected = next((kind for kind, pattern, _ in cues._patterns(lexicon())
                      if pattern.search(text, window, start)), None)
@@ -75,12 +75,12 @@ def test_name_cues_and_author_lines_are_found_as_without_the_gates(text, data):
 @given(TEXTS, st.data())
 def test_roles_and_offices_before_a_name_are_gated_exactly(text, data):
     finder = NameFinder(lexicon(), DocumentNames())
-    start = data.draw(st.integers(0, len(text)))
+    start = data.draw(st.sampled_from(_word_starts(text)))
     before = text[max(0, start - 60) : start]
     if finder.role_before.search(before):
-        assert may_end_before(finder.role_ends, text, start, 60)
+        assert Window(text, start, 60, word_runs(text)).may_hold(finder.role_ends)
     if finder.public_office[0].search(before):
-        assert may_end_before(finder.office_ends, text, start, 60)
+        assert Window(text, start, 60, word_runs(text)).may_hold(finder.office_ends)
 
 
 @settings(max_examples=300)
