@@ -89,13 +89,17 @@ SENTENCE_START = compile_pattern(r"(?<=^\n?|[.!?:;\"“(]\s*|^\s*[\d.]+\s+)")
 LOWER_WORD = compile_pattern(r"(?<![\p{L}])\p{Ll}[\p{L}'’-]*")
 #: E-mail addresses and links: their lower-case words are names, not vocabulary.
 ADDRESS_LIKE = compile_pattern(r"\S*[@/]\S*|\S+\.\S*\w")
-#: A run of non-space characters with an "@", a "/" or a "." that does not end
-#: it; only such a run can hold an ADDRESS_LIKE match, which is tried at every
-#: character of the text otherwise (a third of the time of gathering the
-#: document's names).  A full stop ending a sentence marks no run.
 FULL_STOP = compile_pattern(r"\. ")
 NEWLINE = compile_pattern(r"\n")
-_MARKED_RUN = compile_pattern(r"(?<!\S)[^\s@/.]*+(?:[@/]|\.(?=\S))\S*")
+#: What marks a run of non-space characters as one that may hold an
+#: ADDRESS_LIKE match: an "@", a "/" or a "." that does not end it (a full
+#: stop ending a sentence marks no run).  Only such runs are searched, the
+#: pattern being tried at every character of the text otherwise (a third of
+#: the time of gathering the document's names).  Then the last space before
+#: a place, and a run of non-space characters from a place.
+_MARK = compile_pattern(r"[@/]|\.(?=\S)")
+_LAST_SPACE = compile_pattern(r"\s", regex.REVERSE)
+_NON_SPACE_RUN = compile_pattern(r"\S*")
 
 
 @dataclass
@@ -153,8 +157,23 @@ class DocumentNames:
 
 
 def _without_addresses(text: str) -> str:
-    """``ADDRESS_LIKE.sub(" ", text)``: no match spans a space, so each marked run alone."""
-    return _MARKED_RUN.sub(lambda run: ADDRESS_LIKE.sub(" ", run[0]), text)
+    """``ADDRESS_LIKE.sub(" ", text)``: no match spans a space, so each marked run alone.
+
+    The marks (``_MARK``) are found by a plain scan and the run around each
+    by looking out from it: a pattern for the marked runs themselves was
+    tried at the start of every word.
+    """
+    out: list[str] = []
+    done = 0
+    for mark in _MARK.finditer(text):
+        if mark.start() < done:
+            continue  # in the run just replaced
+        space = _LAST_SPACE.search(text, done, mark.start())
+        start = space.end() if space is not None else done
+        end = _NON_SPACE_RUN.match(text, mark.start()).end()
+        out += (text[done:start], ADDRESS_LIKE.sub(" ", text[start:end]))
+        done = end
+    return "".join(out) + text[done:] if out else text
 
 
 def _sentence(stops: Stops, start: int, end: int) -> tuple[int, int]:
