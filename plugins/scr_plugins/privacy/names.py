@@ -356,7 +356,7 @@ class NameFinder:
         author_lines = _AuthorLines(text)
         for run in _runs(text, self.lexicon.name_particles):
             if blocked.starts:
-                run = [t for t in run if blocked.overlap(t.start, t.start + 1) is None]
+                run = [t for t in run if not blocked.holds_place(t.start)]
             i = 0
             while i < len(run):
                 span = self._name_at(run, i, text, words)
