@@ -419,7 +419,7 @@ class NameFinder:
         if nxt is None:
             return CODE_AFTER.match(text, token.end) is not None
         return len(nxt.bare) == 1 or nxt.bare.lower() in self.lexicon.name_cues \
-            or self.lexicon.roles.fullmatch(nxt.bare) is not None
+            or self.lexicon.roles.holds_word(nxt.bare)
 
     def _beside_name(self, text: str, token: _Token) -> bool:
         """"X and Y" where the other is a first name or a declared pseudonym."""

@@ -171,6 +171,17 @@ class PhraseSet:
         first = next(self.finditer(text), None)
         return first if first is not None and first.span() == (0, len(text)) else None
 
+    def holds_word(self, word: str) -> bool:
+        """``fullmatch(word) is not None`` for a word with no white space in it.
+
+        Such a word is a whole phrase only if it is one of the phrases, as
+        folded: a set lookup, where ``fullmatch`` gathered the word's runs
+        and searched it as a paragraph (asked of every capitalised word).
+        """
+        if self.plural:
+            return self.fullmatch(word) is not None
+        return self._fold(word) in self.phrases
+
     def _candidates(self, run: str) -> list[str]:
         """The phrases that may start with ``run``, longest first."""
         if not self.plural:

@@ -302,7 +302,7 @@ def _pubs(text: str, lexicon: Lexicon, lower_words: Set[str],
 def _place_word(word: str, lexicon: Lexicon) -> bool:
     """A word that says what kind of place, institution or street it is."""
     return (word in lexicon.place_kinds or word in lexicon.institutions
-            or word in lexicon.streets or lexicon.roles.fullmatch(word) is not None)
+            or word in lexicon.streets or lexicon.roles.holds_word(word))
 
 
 def _towns(text: str, lexicon: Lexicon, lower_words: Set[str]) -> Iterator[Hit]:
