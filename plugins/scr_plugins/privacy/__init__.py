@@ -162,14 +162,16 @@ def _message(description: str, text: str) -> str:
     return f"{description[0].upper()}{description[1:]}: '{text}'."
 
 
+# The sets below hold rule ids: a Rule hashes and compares all its fields,
+# which on a paragraph of a thousand names cost more than deciding about them.
 #: Rules about people, which a line crediting the report's makers does not break.
-PEOPLE = frozenset({PERSONAL_NAME, UNDECLARED_FIRST_NAME, NAMED_PROFESSIONAL})
+PEOPLE = frozenset(r.id for r in (PERSONAL_NAME, UNDECLARED_FIRST_NAME, NAMED_PROFESSIONAL))
 #: Rules whose finds on a title page, contents page or running header are the
 #: report's own: its publication date, its case code, its publisher's address.
-THE_REPORTS_OWN = frozenset({FULL_DATE, EXACT_AGE, ADDRESS, POSTCODE, PHONE_NUMBER,
-                             EMAIL_ADDRESS, REFERENCE_NUMBER, NAMED_PLACE,
-                             IDENTIFYING_COMBINATION})
-CONTACT = frozenset({ADDRESS, POSTCODE, PHONE_NUMBER, EMAIL_ADDRESS, NAMED_PLACE})
+THE_REPORTS_OWN = frozenset(r.id for r in (FULL_DATE, EXACT_AGE, ADDRESS, POSTCODE, PHONE_NUMBER,
+                                           EMAIL_ADDRESS, REFERENCE_NUMBER, NAMED_PLACE,
+                                           IDENTIFYING_COMBINATION))
+CONTACT = frozenset(r.id for r in (ADDRESS, POSTCODE, PHONE_NUMBER, EMAIL_ADDRESS, NAMED_PLACE))
 #: A block giving an organisation's contact details ("Contact: the Board, … Tel: …").
 ORGANISATION_CONTACT = compile_pattern(
     r"(?=.*\b(?:contact(?:\s+details)?\s*:|tel(?:ephone)?\.?\s*:|e-?mail\s*:|web(?:site)?\s*:"
@@ -183,11 +185,12 @@ def _reportable(hit: Any, block: TextBlock, layout: Layout,
                 organisation: Callable[[], bool]) -> bool:
     """Whether a hit in ``block`` identifies someone, given where the block is;
     ``organisation`` says whether the block gives an organisation's contact."""
-    if (hit.rule in PEOPLE or hit.rule == FULL_DATE) and layout.is_credit(block):
+    rule = hit.rule.id
+    if (rule in PEOPLE or rule == FULL_DATE.id) and layout.is_credit(block):
         return False  # the report's makers and its dates
-    if hit.rule in THE_REPORTS_OWN and block.part not in TEXT_PARTS:
+    if rule in THE_REPORTS_OWN and block.part not in TEXT_PARTS:
         return False
-    return not (hit.rule in CONTACT and organisation())
+    return not (rule in CONTACT and organisation())
 
 
 @hookimpl
@@ -200,7 +203,8 @@ def scr_check_node(block: TextBlock, context: CheckContext) -> Iterator[Finding]
     for hit in state.scan(block.text):
         if not _reportable(hit, block, layout, organisation):
             continue
-        extra = {"placeholder": place_placeholder(hit.text)} if hit.rule == NAMED_PLACE else {}
+        extra = ({"placeholder": place_placeholder(hit.text)}
+                 if hit.rule.id == NAMED_PLACE.id else {})
         yield context.finding(
             hit.rule, _message(hit.message, hit.text), block, hit.start, hit.end,
             secret=hit.text, suggestion=hit.suggestion, **extra,

@@ -13,7 +13,8 @@ from functools import lru_cache
 
 import regex
 
-from scr_checks import compile_pattern
+from scr_checks import compile_pattern, word_runs
+from scr_plugins.privacy.gates import Window, last_words
 from scr_plugins.privacy.gazetteer import Lexicon, alternation_source
 
 _QUOTE = r"[\"“'‘]?"
@@ -29,26 +30,33 @@ AND_AFTER = compile_pattern(r"\s+(?:and|&)\s+(\p{Lu}[\p{L}'’-]+)(?![\p{L}'’-
 
 
 @lru_cache(maxsize=8)
-def _patterns(lexicon: Lexicon) -> tuple[tuple[str, regex.Pattern[str]], ...]:
-    def phrases(kind: str) -> str:
-        cues = [cue for cue, k in lexicon.name_cues.items() if k == kind]
-        return alternation_source(cues)
+def _patterns(lexicon: Lexicon) -> tuple[tuple[str, regex.Pattern[str], frozenset[str]], ...]:
+    """Each kind of cue's pattern, and the last words of its phrases: a window
+    holding none of them is not searched (each search tries every character)."""
+    def cues(kind: str) -> list[str]:
+        return [cue for cue, k in lexicon.name_cues.items() if k == kind]
 
-    relation, name, surname = phrases("relation"), phrases("name"), phrases("surname")
+    relation, name, surname = cues("relation"), cues("name"), cues("surname")
+    rel = alternation_source(relation)
     flags = regex.IGNORECASE
     return (
-        ("surname", compile_pattern(rf"{surname}\s*,?\s*{_QUOTE}$", flags)),
-        ("name", compile_pattern(rf"{name}\s+{_QUOTE}$", flags)),
-        ("relation", compile_pattern(rf"{relation}\s*,\s*{_QUOTE}$", flags)),
-        ("relation", compile_pattern(rf"\b{_POSSESSOR}\s+{_DESCRIBED}{relation}\s+$", flags)),
+        ("surname", compile_pattern(rf"{alternation_source(surname)}\s*,?\s*{_QUOTE}$", flags),
+         last_words(surname)),
+        ("name", compile_pattern(rf"{alternation_source(name)}\s+{_QUOTE}$", flags),
+         last_words(name)),
+        ("relation", compile_pattern(rf"{rel}\s*,\s*{_QUOTE}$", flags), last_words(relation)),
+        ("relation", compile_pattern(rf"\b{_POSSESSOR}\s+{_DESCRIBED}{rel}\s+$", flags),
+         last_words(relation)),
     )
 
 
-def cue_before(text: str, start: int, lexicon: Lexicon) -> str | None:
-    """The kind of cue that ends just before ``text[start]``, if any."""
-    window = max(0, start - REACH)
-    for kind, pattern in _patterns(lexicon):
-        if pattern.search(text, window, start):
+def cue_before(text: str, start: int, lexicon: Lexicon,
+               words: frozenset[str] | None = None) -> str | None:
+    """The kind of cue that ends just before ``text[start]``, where a word starts,
+    if any; ``words`` is ``word_runs(text)`` if the caller has it."""
+    window = Window(text, start, REACH, word_runs(text) if words is None else words)
+    for kind, pattern, needs in _patterns(lexicon):
+        if window.may_hold(needs) and pattern.search(text, max(0, start - REACH), start):
             return kind
     return None
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 
 import regex
 
 from scr_checks import compile_pattern, word_runs
 from scr_plugins.privacy import rules
+from scr_plugins.privacy.gates import fold, has_digit, has_number
 from scr_plugins.privacy.hits import Hit
 
 MONTHS = (
@@ -68,6 +70,15 @@ REVIEW_STEP = compile_pattern(
     r"|notified|received)\b",
     regex.IGNORECASE,
 )
+# A word each of these patterns needs, as a case-folded text holds it.
+DOCUMENT_WORDS = compile_pattern(r"version|final|draft|published|issued|updated|revised|approved")
+BIRTH_WORDS = compile_pattern(r"born|birth|dob|d\.o\.b|died|death|passed away")
+REVIEW_DOCUMENT_WORDS = compile_pattern(
+    r"review|report|scr|summary|plan|reference|ofsted|lscb|lscp|board|partnership|minister"
+    r"|secretary|letter")
+REVIEW_STEP_WORDS = compile_pattern(
+    r"dated|submitted|published|commissioned|completed|endorsed|approved|accepted|agreed"
+    r"|presented|deemed|judged|evaluated|sent|initiated|ratified|signed|convened|notified|received")
 _NUMBER = (
     r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
@@ -85,6 +96,9 @@ EXACT_AGE = compile_pattern(
     rf"(?:[\s-]+old)?\b",
     regex.IGNORECASE,
 )
+#: Every age in months, weeks or days names one of these units and says "old" or "aged".
+AGE_UNITS = frozenset({"months", "weeks", "days", "month", "week", "day"})
+AGE_CUES = frozenset({"old", "aged"})
 #: Any age in months, weeks or days: no finding alone, but part of a combination.
 AGE = compile_pattern(
     rf"\b{_NUMBER}[\s-]+(?:months?|weeks?|days?)[\s-]+old\b"
@@ -113,6 +127,35 @@ def _birth_or_death(before: str) -> bool:
     return True
 
 
+def _dates(text: str) -> Iterator[Hit]:
+    """Full dates, and dates of birth or death; not the report's own dates.
+
+    Each date's context is searched only for the cues the paragraph holds at
+    all, found once on its first date: a paragraph of dates with no word of
+    birth or of the review is otherwise searched three times at each date.
+    """
+    dates = DATE.finditer(text)
+    first = next(dates, None)
+    if first is None:
+        return
+    folded = fold(text)
+    document = DOCUMENT_WORDS.search(folded) is not None
+    birth = BIRTH_WORDS.search(folded) is not None
+    review = REVIEW_STEP_WORDS.search(folded) is not None \
+        and REVIEW_DOCUMENT_WORDS.search(folded) is not None
+    for m in chain([first], dates):
+        before = text[max(0, m.start() - 40) : m.start()] if document or birth else ""
+        if document and DOCUMENT_DATE.search(before):
+            continue
+        if birth and _birth_or_death(before):
+            yield Hit(rules.BIRTH_OR_DEATH_DATE, m.start(), m.end(), m[0], "date of birth or death",
+                      "give the month and year, or the child's age, instead", "date")
+        elif not (review and _review_process(text, m.start(), m.end())):
+            yield Hit(rules.FULL_DATE, m.start(), m.end(), m[0], "full date",
+                      "give the month and year ('in March 2019') or the sequence of events",
+                      "date")
+
+
 def _review_process(text: str, start: int, end: int) -> bool:
     """True if the date's sentence is about the review's own making, not the family's."""
     reach = max(0, start - 120)  # bounded, so a paragraph of dates stays linear
@@ -123,21 +166,15 @@ def _review_process(text: str, start: int, end: int) -> bool:
 
 
 def find(text: str) -> Iterator[Hit]:
-    for m in DATE.finditer(text):
-        before = text[max(0, m.start() - 40) : m.start()]
-        if DOCUMENT_DATE.search(before):
-            continue
-        if _birth_or_death(before):
-            yield Hit(rules.BIRTH_OR_DEATH_DATE, m.start(), m.end(), m[0], "date of birth or death",
-                      "give the month and year, or the child's age, instead", "date")
-        elif not _review_process(text, m.start(), m.end()):
-            yield Hit(rules.FULL_DATE, m.start(), m.end(), m[0], "full date",
-                      "give the month and year ('in March 2019') or the sequence of events",
-                      "date")
-    if word_runs(text).isdisjoint(UNITS):
+    if has_digit(text):
+        yield from _dates(text)
+    words = word_runs(text)
+    if words.isdisjoint(UNITS) or not has_number(text):
         return
     for m in EXACT_AGE.finditer(text):
         yield Hit(rules.EXACT_AGE, m.start(), m.end(), m[0], "exact age",
                   "give the age in whole months or years", "age")
+    if words.isdisjoint(AGE_UNITS) or words.isdisjoint(AGE_CUES):
+        return
     for m in AGE.finditer(text):
         yield Hit(None, m.start(), m.end(), m[0], category="age")

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from scr_checks import Rule
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """An identifier found at ``text[start:end]``.
 
     ``rule`` is the privacy rule it breaks, or ``None`` for a detail that is
     no finding alone but counts towards a combination (an age in months, an
     ethnicity); ``category`` names what a combination counts it as
     (``date``, ``age``, ``origin``, ``place``, ``condition``) or is empty.
+    A named tuple, not a dataclass: a paragraph of dates makes one for each,
+    and a frozen dataclass costs three times as much to make.
     """
 
     rule: Rule | None

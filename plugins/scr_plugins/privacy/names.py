@@ -15,9 +15,10 @@ from functools import cached_property
 
 import regex
 
-from scr_checks import compile_pattern
+from scr_checks import compile_pattern, word_runs
 from scr_plugins.privacy import rules
 from scr_plugins.privacy.cues import cue_before, partners
+from scr_plugins.privacy.gates import Window, fold, last_words
 from scr_plugins.privacy.gazetteer import Lexicon, alternation_source
 from scr_plugins.privacy.hits import Hit
 from scr_plugins.privacy.spans import Spans, Stops, matches
@@ -43,6 +44,9 @@ AUTHOR_BEFORE = compile_pattern(
     r"endorsed|signed|foreword)\b(?:\s+by)?\s*[:,]?\s*$",
     regex.IGNORECASE,
 )
+#: Every ``AUTHOR_BEFORE`` match holds one of these words; searched in the
+#: case-folded text, a plain alternation is far quicker than the search itself.
+AUTHOR_WORDS = compile_pattern(r"author|written|chair|reviewer|scrutineer|endorsed|signed|foreword")
 AUTHOR_AFTER = compile_pattern(
     r"^\s*,\s*(?:the\s+)?(?:independent|lead|overview|report)?\s*"
     r"(?:chair|reviewer|author|scrutineer)\b",
@@ -85,13 +89,17 @@ SENTENCE_START = compile_pattern(r"(?<=^\n?|[.!?:;\"“(]\s*|^\s*[\d.]+\s+)")
 LOWER_WORD = compile_pattern(r"(?<![\p{L}])\p{Ll}[\p{L}'’-]*")
 #: E-mail addresses and links: their lower-case words are names, not vocabulary.
 ADDRESS_LIKE = compile_pattern(r"\S*[@/]\S*|\S+\.\S*\w")
-#: A run of non-space characters with an "@", a "/" or a "." that does not end
-#: it; only such a run can hold an ADDRESS_LIKE match, which is tried at every
-#: character of the text otherwise (a third of the time of gathering the
-#: document's names).  A full stop ending a sentence marks no run.
 FULL_STOP = compile_pattern(r"\. ")
 NEWLINE = compile_pattern(r"\n")
-_MARKED_RUN = compile_pattern(r"(?<!\S)[^\s@/.]*+(?:[@/]|\.(?=\S))\S*")
+#: What marks a run of non-space characters as one that may hold an
+#: ADDRESS_LIKE match: an "@", a "/" or a "." that does not end it (a full
+#: stop ending a sentence marks no run).  Only such runs are searched, the
+#: pattern being tried at every character of the text otherwise (a third of
+#: the time of gathering the document's names).  Then the last space before
+#: a place, and a run of non-space characters from a place.
+_MARK = compile_pattern(r"[@/]|\.(?=\S)")
+_LAST_SPACE = compile_pattern(r"\s", regex.REVERSE)
+_NON_SPACE_RUN = compile_pattern(r"\S*")
 
 
 @dataclass
@@ -149,8 +157,23 @@ class DocumentNames:
 
 
 def _without_addresses(text: str) -> str:
-    """``ADDRESS_LIKE.sub(" ", text)``: no match spans a space, so each marked run alone."""
-    return _MARKED_RUN.sub(lambda run: ADDRESS_LIKE.sub(" ", run[0]), text)
+    """``ADDRESS_LIKE.sub(" ", text)``: no match spans a space, so each marked run alone.
+
+    The marks (``_MARK``) are found by a plain scan and the run around each
+    by looking out from it: a pattern for the marked runs themselves was
+    tried at the start of every word.
+    """
+    out: list[str] = []
+    done = 0
+    for mark in _MARK.finditer(text):
+        if mark.start() < done:
+            continue  # in the run just replaced
+        space = _LAST_SPACE.search(text, done, mark.start())
+        start = space.end() if space is not None else done
+        end = _NON_SPACE_RUN.match(text, mark.start()).end()
+        out += (text[done:start], ADDRESS_LIKE.sub(" ", text[start:end]))
+        done = end
+    return "".join(out) + text[done:] if out else text
 
 
 def _sentence(stops: Stops, start: int, end: int) -> tuple[int, int]:
@@ -172,6 +195,11 @@ class _AuthorLines:
         #: A line's start -> where the credit that starts it ends, or -1.
         self.credit_ends: dict[int, int] = {}
 
+    @cached_property
+    def mentioned(self) -> bool:
+        """Whether the text holds a word ``AUTHOR_BEFORE`` needs at all."""
+        return AUTHOR_WORDS.search(fold(self.text)) is not None
+
     def credits(self, start: int) -> bool:
         """``AUTHOR_LINE.search(text, line_start, start)`` for the line ``start`` is on."""
         line = self.newlines.before(start, width=1) + 1
@@ -185,28 +213,36 @@ class _AuthorLines:
         return end <= start or AUTHOR_LINE.match(self.text, line, start) is not None
 
 
-@dataclass(frozen=True)
 class _Token:
-    start: int
-    end: int
-    word: str
+    """A capitalised word: one is made for each, so a plain class with slots
+    (a frozen dataclass took a third of the time of finding the words)."""
 
-    #: The word without a possessive "'s"; computed once, it is asked often.
-    bare: str
+    __slots__ = ("bare", "end", "start", "word")
+
+    def __init__(self, start: int, end: int, word: str, bare: str) -> None:
+        self.start = start
+        self.end = end
+        self.word = word
+        #: The word without a possessive "'s"; computed once, it is asked often.
+        self.bare = bare
 
 
 def _runs(text: str, particles: frozenset[str] = frozenset()) -> list[list[_Token]]:
     """Capitalised words, grouped where only spaces, or a name particle, separate them."""
     runs: list[list[_Token]] = []
+    run: list[_Token] = []
+    last = 0
     for m in TOKEN.finditer(text):
+        start, end = m.span()
         word = m[0]
-        token = _Token(m.start(), m.end(), word,
-                       word[:-2] if word.endswith(POSSESSIVE) else word)
-        if runs and ((gap := text[runs[-1][-1].end : m.start()]).isspace() or (
+        token = _Token(start, end, word, word[:-2] if word.endswith(POSSESSIVE) else word)
+        if run and ((gap := text[last:start]).isspace() or (
                 len(gap) < 9 and gap[:1].isspace() and gap.strip() in particles)):
-            runs[-1].append(token)
+            run.append(token)
         else:
-            runs.append([token])
+            run = [token]
+            runs.append(run)
+        last = end
     return runs
 
 
@@ -239,6 +275,18 @@ class NameFinder:
         offices = alternation_source(list(self.lexicon.public_offices))
         return (compile_pattern(rf"\b(?:{offices})(?:\s+for\s+[\p{{L}}\s'’]{{1,40}}?)?\s*,?\s*$"),
                 compile_pattern(rf"^\s*(?:,\s*(?:the\s+)?|\()(?:{offices})\b|^\s+MP\b"))
+
+    # The searches before a name must end at it, but the engine tries them at
+    # every character of the sixty before: they are made only where one of
+    # their list's last words is among the words there.
+
+    @cached_property
+    def role_ends(self) -> frozenset[str]:
+        return last_words(self.lexicon.roles.phrases)
+
+    @cached_property
+    def office_ends(self) -> frozenset[str]:
+        return last_words(self.lexicon.public_offices)
 
     @cached_property
     def role_cue(self) -> regex.Pattern[str]:
@@ -303,23 +351,26 @@ class NameFinder:
     # -- finding names ---------------------------------------------------
 
     def find(self, text: str) -> Iterator[Hit]:
+        words = word_runs(text)
         blocked = Spans([m.span() for m in self.lexicon.not_people.finditer(text)])
         author_lines = _AuthorLines(text)
         for run in _runs(text, self.lexicon.name_particles):
-            run = [t for t in run if blocked.overlap(t.start, t.start + 1) is None]
+            if blocked.starts:
+                run = [t for t in run if not blocked.holds_place(t.start)]
             i = 0
             while i < len(run):
-                span = self._name_at(run, i, text)
+                span = self._name_at(run, i, text, words)
                 if span is None:
                     i += 1
                     continue
                 end, kind = span
-                hit = self._judge(run[i : end + 1], kind, text, author_lines)
+                hit = self._judge(run[i : end + 1], kind, text, author_lines, words)
                 if hit is not None:
                     yield hit
                 i = end + 1
 
-    def _name_at(self, run: list[_Token], i: int, text: str) -> tuple[int, str] | None:
+    def _name_at(self, run: list[_Token], i: int, text: str,
+                 words: frozenset[str]) -> tuple[int, str] | None:
         """Where a name starting at ``run[i]`` ends, and how it was recognised."""
         token = run[i]
         nxt = run[i + 1] if i + 1 < len(run) else None
@@ -344,11 +395,12 @@ class NameFinder:
             return None
         if not self._plain(token) or self._describes(nxt, text, token):
             return None
-        cue = cue_before(text, token.start, self.lexicon)
+        cue = cue_before(text, token.start, self.lexicon, words)
         if cue is None and len(run) == 1 and self._beside_name(text, token):
             cue = "and"
         if cue is None and (nxt is None or self._plain(nxt)) and (
                 (text[max(0, token.start - 3) : token.start].rstrip().endswith(",")
+                 and Window(text, token.start, 60, words).may_hold(self.role_ends)
                  and self.role_cue.search(text, max(0, token.start - 60), token.start))
                 or (len(run) == i + 2 and self._plain(run[i + 1])
                     and self.role_after.search(text[run[i + 1].end : run[i + 1].end + 40]))):
@@ -367,7 +419,7 @@ class NameFinder:
         if nxt is None:
             return CODE_AFTER.match(text, token.end) is not None
         return len(nxt.bare) == 1 or nxt.bare.lower() in self.lexicon.name_cues \
-            or self.lexicon.roles.fullmatch(nxt.bare) is not None
+            or self.lexicon.roles.holds_word(nxt.bare)
 
     def _beside_name(self, text: str, token: _Token) -> bool:
         """"X and Y" where the other is a first name or a declared pseudonym."""
@@ -379,7 +431,7 @@ class NameFinder:
         return False
 
     def _judge(self, tokens: list[_Token], kind: str, text: str,
-               author_lines: _AuthorLines) -> Hit | None:
+               author_lines: _AuthorLines, paragraph: frozenset[str]) -> Hit | None:
         start, end = tokens[0].start, tokens[-1].end
         words = [t.bare for t in tokens]
         if kind.endswith("title"):
@@ -388,17 +440,22 @@ class NameFinder:
             return None
         before = text[max(0, start - 60) : start]
         after = text[end : end + 40]
-        if AUTHOR_BEFORE.search(before) or AUTHOR_AFTER.search(after):
+        if (author_lines.mentioned and AUTHOR_WORDS.search(fold(before))
+                and AUTHOR_BEFORE.search(before)) \
+                or AUTHOR_AFTER.search(after):
             return None
         if author_lines.credits(start):
             return None
         office_before, office_after = self.public_office
-        if office_before.search(before) or office_after.search(after):
+        window = Window(text, start, 60, paragraph)
+        if (window.may_hold(self.office_ends) and office_before.search(before)) \
+                or office_after.search(after):
             return None
         if kind == "first" and words[0] in self.lexicon.areas:
             return None
         secret = text[start:end]
-        if kind == "professional-title" or self.role_before.search(before) \
+        if kind == "professional-title" or (window.may_hold(self.role_ends)
+                                            and self.role_before.search(before)) \
                 or self.role_after.search(after):
             return Hit(rules.NAMED_PROFESSIONAL, start, end, secret, "named professional",
                        "refer to them by role ('the health visitor', 'Social Worker 1')")

@@ -12,6 +12,7 @@ import regex
 
 from scr_checks import compile_pattern
 from scr_plugins.privacy import rules
+from scr_plugins.privacy.gates import has_digit
 from scr_plugins.privacy.hits import Hit
 from scr_plugins.privacy.spans import Stops, matches
 
@@ -43,6 +44,7 @@ COURT_NUMBER = compile_pattern(r"\b[A-Z]{2}\d{2}[A-Z]\d{5}\b")
 #: A year or a span of years ("2019", "2020-21", "2019/2020") is no reference.
 YEAR = compile_pattern(r"(?:19|20)\d\d(?:[-/](?:(?:19|20)\d\d|\d\d))?")
 _STOP = compile_pattern(r"[.;] ")
+_MAILBOX_PARTS = compile_pattern(r"[._+-]")
 _FULL_STOP = compile_pattern(r"\. ")
 #: Words that make a mailbox an organisation's, not a person's.
 ROLE_MAILBOX = frozenset(
@@ -89,6 +91,24 @@ class _Organisations:
 
 
 def find(text: str) -> Iterator[Hit]:
+    if has_digit(text):
+        yield from _numbers(text)
+    if "@" in text:
+        for m in EMAIL.finditer(text):
+            local = _MAILBOX_PARTS.split(m[0].split("@")[0].lower())
+            if not all(part in ROLE_MAILBOX for part in local):
+                yield Hit(rules.EMAIL_ADDRESS, m.start(), m.end(), m[0],
+                          "personal e-mail address", "remove the address; say 'by e-mail' instead")
+    if ".com/" in text:
+        for m in SOCIAL_URL.finditer(text):
+            yield Hit(rules.PERSONAL_URL, m.start(), m.end(), m[0], "link to a personal account",
+                      "remove the link; say 'on social media' instead")
+    if has_digit(text):
+        yield from _references(text)
+
+
+def _numbers(text: str) -> Iterator[Hit]:
+    """NHS, National Insurance and telephone numbers: each needs digits."""
     for m in NHS_NUMBER.finditer(text):
         if nhs_number_valid("".join(m.groups())):
             yield Hit(rules.NHS_NUMBER, m.start(), m.end(), m[0], "NHS number",
@@ -103,14 +123,10 @@ def find(text: str) -> Iterator[Hit]:
         if not organisations.around(m.start(), m.end()):
             yield Hit(rules.PHONE_NUMBER, m.start(), m.end(), m[0], "telephone number",
                       "remove the number, or say only that the family was contacted by phone")
-    for m in EMAIL.finditer(text):
-        local = regex.split(r"[._+-]", m[0].split("@")[0].lower())
-        if not all(part in ROLE_MAILBOX for part in local):
-            yield Hit(rules.EMAIL_ADDRESS, m.start(), m.end(), m[0], "personal e-mail address",
-                      "remove the address; say 'by e-mail' instead")
-    for m in SOCIAL_URL.finditer(text):
-        yield Hit(rules.PERSONAL_URL, m.start(), m.end(), m[0], "link to a personal account",
-                  "remove the link; say 'on social media' instead")
+
+
+def _references(text: str) -> Iterator[Hit]:
+    """Case, crime and court reference numbers: each needs a digit."""
     seen = set()
     for m in REFERENCE.finditer(text):
         ref = m["ref"]

@@ -70,19 +70,29 @@ class GatedPattern:
 
     It is compiled on first need and searched only in a text holding one of
     those words, so a report that never names a street never pays for the
-    street pattern.  ``kept`` says whether the compiled pattern may go into
-    the cache kept between runs: only a pattern made from the shipped lists
-    may, never one holding words from a configuration.
+    street pattern.  The pattern matches its words in the case ``needs``
+    gives them: the text's word set is case-folded ("way", "close" and
+    "court" are in most paragraphs), so a word found there is then looked
+    for as written ("Way"), a plain substring search.  ``kept`` says whether
+    the compiled pattern may go into the cache kept between runs: only a
+    pattern made from the shipped lists may, never one holding words from a
+    configuration.
     """
 
     def __init__(self, source: str, needs: Iterable[str], kept: bool = True) -> None:
         self.source = source
-        self.needs = frozenset(map(fold_case, needs))
+        #: Each word, case-folded -> the spellings the pattern matches it in.
+        self._spellings: dict[str, tuple[str, ...]] = {}
+        for word in needs:
+            folded = fold_case(word)
+            self._spellings[folded] = (*self._spellings.get(folded, ()), word)
+        self.needs = frozenset(self._spellings)
         self.kept = kept
         self._compiled: regex.Pattern[str] | None = None
 
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
-        if self.needs.isdisjoint(word_runs(text)):
+        present = self.needs.intersection(word_runs(text))
+        if not any(word in text for folded in present for word in self._spellings[folded]):
             return iter(())
         if self._compiled is None:
             self._compiled = (compile_pattern(self.source) if self.kept
@@ -102,6 +112,8 @@ class PhraseSet:
         self.ignore_case = ignore_case
         self.plural = plural
         parts = {self._fold(p) for p in phrases if p}
+        #: The phrases, folded as they are looked up.
+        self.phrases = frozenset(parts)
         if any((ignore_case and not p.isascii()) or "  " in p for p in parts):
             raise ValueError("a case-insensitive phrase must be ASCII, single-spaced")
         self._before = _WORD if all(p[0].isalnum() for p in parts) else _LETTER
@@ -158,6 +170,17 @@ class PhraseSet:
         """The match if the whole of ``text`` is one phrase, as the alternation's."""
         first = next(self.finditer(text), None)
         return first if first is not None and first.span() == (0, len(text)) else None
+
+    def holds_word(self, word: str) -> bool:
+        """``fullmatch(word) is not None`` for a word with no white space in it.
+
+        Such a word is a whole phrase only if it is one of the phrases, as
+        folded: a set lookup, where ``fullmatch`` gathered the word's runs
+        and searched it as a paragraph (asked of every capitalised word).
+        """
+        if self.plural:
+            return self.fullmatch(word) is not None
+        return self._fold(word) in self.phrases
 
     def _candidates(self, run: str) -> list[str]:
         """The phrases that may start with ``run``, longest first."""

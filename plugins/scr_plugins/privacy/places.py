@@ -19,8 +19,9 @@ from functools import lru_cache
 
 import regex
 
-from scr_checks import compile_pattern
+from scr_checks import compile_pattern, word_runs
 from scr_plugins.privacy import rules
+from scr_plugins.privacy.gates import has_digit
 from scr_plugins.privacy.gazetteer import Lexicon, alternation_source
 from scr_plugins.privacy.hits import Hit
 from scr_plugins.privacy.phrases import GatedPattern, openers
@@ -31,6 +32,8 @@ PARTIAL_POSTCODE = compile_pattern(
     r"\b(?:post\s?code\s+(?P<a>[A-Z]{1,2}\d[A-Z\d]?)|(?P<b>[A-Z]{1,2}\d[A-Z\d]?)\s+post\s?code)\b",
     regex.IGNORECASE,
 )
+#: ``PARTIAL_POSTCODE`` needs "postcode" or "post code": one of these words.
+POSTCODE_WORDS = frozenset({"post", "postcode"})
 _WORD = r"(?:St\.?|Saint|\p{Lu}[\p{L}'’-]*)"
 #: "on" is not inside a name: "the Fox and Hounds on Moor Road" is a pub, then a street.
 _NAME = rf"{_WORD}(?:\s+(?:(?:of|and|the|upon|de|le)\s+)?{_WORD}){{0,4}}?"
@@ -68,6 +71,10 @@ PUB_HEAD = compile_pattern(
 RESIDENCE_VERBS = ("live", "living", "mov", "relocated", "settled", "housed", "grew", "returned")
 LINKING = frozenset("y yr ar of the upon on".split())
 YEAR = compile_pattern(r"(?:19|20)\d\d")
+#: Compiled once: ``regex.finditer`` with a pattern's text looks it up in the
+#: module's cache at every call, which on a paragraph of places cost more than the search.
+_NON_SPACE = compile_pattern(r"\S+")
+_WORD_AND_SPACE = compile_pattern(r"\S+\s*")
 
 
 def is_postcode(text: str) -> bool:
@@ -130,7 +137,7 @@ def _blocked(text: str, lexicon: Lexicon) -> Spans:
 def _trim(name: str, kinds: frozenset[str]) -> int:
     """How many characters of leading generic words to drop from a place name."""
     cut = 0
-    for m in regex.finditer(r"\S+\s*", name):
+    for m in _WORD_AND_SPACE.finditer(name):
         if m[0].strip() not in kinds:
             break
         cut = m.end()
@@ -156,13 +163,8 @@ def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> It
         yield Hit(rules.ADDRESS, m.start(), end, text[m.start() : end], "address",
                   "remove the address; refer to it as 'the family home' or 'Address 1'",
                   "place")
-    for m in POSTCODE.finditer(text):
-        yield Hit(rules.POSTCODE, m.start(), m.end(), m[0], "postcode", "remove the postcode",
-                  "place")
-    for m in PARTIAL_POSTCODE.finditer(text):
-        group = "a" if m["a"] else "b"
-        yield Hit(rules.POSTCODE, m.start(group), m.end(group), m[group], "postcode district",
-                  "remove the postcode district", "place")
+    if has_digit(text):
+        yield from _postcodes(text)
     blocked = None
     for m in named.finditer(text):
         start = m.start() + _trim(m["name"], lexicon.place_kinds)
@@ -193,6 +195,19 @@ def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> It
                   "describe the kind of place instead", "place")
 
 
+def _postcodes(text: str) -> Iterator[Hit]:
+    """Postcodes and, after or before the word "postcode", their districts."""
+    for m in POSTCODE.finditer(text):
+        yield Hit(rules.POSTCODE, m.start(), m.end(), m[0], "postcode", "remove the postcode",
+                  "place")
+    if POSTCODE_WORDS.isdisjoint(word_runs(text)):
+        return
+    for m in PARTIAL_POSTCODE.finditer(text):
+        group = "a" if m["a"] else "b"
+        yield Hit(rules.POSTCODE, m.start(group), m.end(group), m[group], "postcode district",
+                  "remove the postcode district", "place")
+
+
 def _head_first(text: str, pattern: GatedPattern, lexicon: Lexicon,
                 lower_words: Set[str]) -> Iterator[Hit]:
     """Names after a head word ("Capel Bethesda"), and a saint's possessive ("St Mary's")."""
@@ -201,7 +216,7 @@ def _head_first(text: str, pattern: GatedPattern, lexicon: Lexicon,
     for m in pattern.finditer(text):
         end = m.start("name")
         naming = False
-        for word in regex.finditer(r"\S+", m["name"]):
+        for word in _NON_SPACE.finditer(m["name"]):
             if word[0] in LINKING:
                 continue
             if word[0] in lexicon.not_names and word[0] not in ("St", "St."):
@@ -287,7 +302,7 @@ def _pubs(text: str, lexicon: Lexicon, lower_words: Set[str],
 def _place_word(word: str, lexicon: Lexicon) -> bool:
     """A word that says what kind of place, institution or street it is."""
     return (word in lexicon.place_kinds or word in lexicon.institutions
-            or word in lexicon.streets or lexicon.roles.fullmatch(word) is not None)
+            or word in lexicon.streets or lexicon.roles.holds_word(word))
 
 
 def _towns(text: str, lexicon: Lexicon, lower_words: Set[str]) -> Iterator[Hit]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import groupby
+from operator import attrgetter, itemgetter
 
 import regex
 
@@ -62,16 +63,20 @@ def resolve(hits: Iterable[Hit], allowed: set[str]) -> list[Hit]:
     kept: list[Hit] = []
     spans = Spans()
     last = len(PRIORITY)
-    ranked = sorted(hits, key=lambda h: (_RANK.get(h.rule.id, last) if h.rule else last, h.start))
-    for _, group in groupby(ranked, key=lambda h: _RANK.get(h.rule.id, last) if h.rule else last):
+    hits = list(hits)
+    ranks = [_RANK.get(h.rule.id, last) if h.rule else last for h in hits]
+    # Sorted by rank, then place, then order found (as a stable sort would);
+    # the index is unique, so hits themselves are never compared.
+    ranked = sorted(zip(ranks, [h.start for h in hits], range(len(hits)), hits, strict=True))
+    for _, group in groupby(ranked, key=itemgetter(0)):
         taken: list[Hit] = []
-        for hit in group:
+        for *_, hit in group:
             if hit.text in allowed or spans.overlaps(hit) or (taken and taken[-1].overlaps(hit)):
                 continue
             taken.append(hit)
         spans = spans.merged(taken)
         kept.extend(taken)
-    return sorted(kept, key=lambda h: h.start)
+    return sorted(kept, key=attrgetter("start"))
 
 
 def combination(hits: list[Hit], details: list[Hit]) -> Hit | None:

@@ -41,6 +41,11 @@ class Spans:
         i = bisect_right(self.ends, start)
         return i if i < len(self.starts) and self.starts[i] < end else None
 
+    def holds_place(self, place: int) -> bool:
+        """``overlap(place, place + 1) is not None``, asked once for every word of a paragraph."""
+        i = bisect_right(self.ends, place)
+        return i < len(self.starts) and self.starts[i] <= place
+
     def overlaps(self, hit: _Span) -> bool:
         return self.overlap(hit.start, hit.end) is not None
 

@@ -4,6 +4,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from scr_plugins.privacy.names import ADDRESS_LIKE, _without_addresses
 
+from scr_checks import compile_pattern
+
+#: A run of non-space characters with an "@", a "/" or a "." that does not end it.
+MARKED_RUN = compile_pattern(r"(?<!\S)[^\s@/.]*+(?:[@/]|\.(?=\S))\S*")
+
 PIECES = st.sampled_from([
     "a", "Bc", "é", "1", ".", "@", "/", "-", "_", ")", " ", "  ", "\n", "\t", "\u00a0",
     "\u2028", "\x1c", "www", "gov.uk", "e.g.", "4.2.1", "nhs.net/x", "a@b", "café",
@@ -13,6 +18,7 @@ PIECES = st.sampled_from([
 @given(st.lists(PIECES, max_size=40).map("".join))
 def test_each_marked_run_alone_is_the_whole_substitution(text):
     assert _without_addresses(text) == ADDRESS_LIKE.sub(" ", text)
+    assert _without_addresses(text) == MARKED_RUN.sub(lambda r: ADDRESS_LIKE.sub(" ", r[0]), text)
 
 
 def test_addresses_and_paragraph_numbers():

@@ -105,3 +105,17 @@ def _both(ignore_case, plural):
 def test_any_text_gives_the_alternations_matches(text, ignore_case, plural, pos):
     phrases, pattern = _both(ignore_case, plural)
     assert _spans(phrases.finditer(text, pos)) == _spans(pattern.finditer(text, pos))
+
+
+@pytest.mark.parametrize("plural", [False, True])
+def test_a_word_is_held_whole_as_fullmatch_finds_it(plural):
+    roles = _lines("roles.txt")
+    words = [w for r in roles for w in (r, r.upper(), r.title(), r + "s", r[:-1], r + "'s")
+             if not any(c.isspace() for c in w)]
+    words += ["HİV", "ſomali", "\u212aids", "", "Roma\u0301", "Somali's", "x", "Cleft-lip",
+              "Down's", "Roma-", "-Roma"]
+    for phrases in (PHRASES, roles):
+        for ignore_case in (False, True):
+            found = PhraseSet(phrases, ignore_case=ignore_case, plural=plural)
+            for word in words:
+                assert found.holds_word(word) == (found.fullmatch(word) is not None), repr(word)

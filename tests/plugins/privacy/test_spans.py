@@ -27,6 +27,12 @@ def test_an_overlap_is_found_as_a_look_at_every_span_finds_it(cuts, start, width
     assert found == (expected[0] if expected else None)
 
 
+@given(st.lists(st.integers(0, 60), max_size=20), st.integers(0, 60))
+def test_a_place_inside_a_span_is_found(cuts, place):
+    spans = _disjoint(cuts)
+    assert Spans(spans).holds_place(place) == any(s <= place < e for s, e in spans)
+
+
 @given(st.lists(st.integers(0, 60), max_size=20), st.integers(0, 60), st.integers(0, 60))
 def test_a_span_inside_a_range_is_found(cuts, start, end):
     spans = _disjoint(cuts)

@@ -1,0 +1,113 @@
+"""A gate only skips a search that could find nothing: gated and ungated searches agree."""
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scr_plugins.privacy import cues, dates, places
+from scr_plugins.privacy.gates import Window, has_digit, has_number, last_words, words_before
+from scr_plugins.privacy.gazetteer import lexicon
+from scr_plugins.privacy.names import AUTHOR_BEFORE, AUTHOR_WORDS, DocumentNames, NameFinder
+from scr_plugins.privacy.phrases import GatedPattern
+
+from scr_checks import word_runs
+
+WORDS = st.sampled_from([
+    "grandmother", "mother", "Mother", "MOTHER", "social", "worker", "Worker", "the", "his",
+    "maternal", "aunt", "Minister", "of", "State", "for", "Children", "Sarah", "Collins",
+    "named", "surname", "author", "Author", "chair", "signed", "12", "1234", "two", "Two",
+    "months", "weeks", "old", "aged", "post", "code", "postcode", "Road", "road", "Way", "way",
+    "SW1", "M4", "May", "ſigned", "Mİnister", "²", "_", "-", "'", ",", ".", "(", ":", " ", "  ",
+    "\n", "\u00a0",
+])
+TEXTS = st.lists(WORDS, max_size=40).map("".join)
+
+
+def _word_starts(text):
+    return [0, *(m.start() for m in regex.finditer(r"(?<![\p{L}\p{N}])(?=.)", text, regex.S))]
+
+
+@settings(max_examples=400)
+@given(TEXTS, st.data())
+def test_a_window_may_hold_a_word_only_if_it_does(text, data):
+    ends = last_words(["mother", "social worker", "Minister of State"])
+    start = data.draw(st.sampled_from(_word_starts(text)))
+    reach = data.draw(st.integers(1, 30))
+    expected = not ends.isdisjoint(words_before(text, start, reach))
+    assert Window(text, start, reach, word_runs(text)).may_hold(ends) == expected
+
+
+def test_a_word_cut_at_the_window_edge_counts():
+    text = "the grandmother, Sarah"
+    start = text.index("Sarah")
+    ends = last_words(["mother"])
+    assert Window(text, start, start - text.index("mother"), word_runs(text)).may_hold(ends)
+    assert not Window(text, start, start, word_runs(text)).may_hold(ends)
+
+
+def test_a_phrase_must_end_with_a_letter_or_digit():
+    with pytest.raises(ValueError, match="must end"):
+        last_words(["Mr."])
+
+
+@settings(max_examples=300)
+@given(TEXTS)
+def test_digits_and_numbers(text):
+    assert has_digit(text) == bool(regex.search(r"\d", text))
+    if regex.search(r"(?i)\b(?:\d{1,3}|two)[\s-]", text):
+        assert has_number(text)
+
+
+@settings(max_examples=300)
+@given(TEXTS, st.data())
+def test_name_cues_and_author_lines_are_found_as_without_the_gates(text, data):
+    start = data.draw(st.sampled_from(_word_starts(text)))
+    window = max(0, start - cues.REACH)
+    expected = next((kind for kind, pattern, _ in cues._patterns(lexicon())
+                     if pattern.search(text, window, start)), None)
+    assert cues.cue_before(text, start, lexicon()) == expected
+    before = text[window:start]
+    if AUTHOR_BEFORE.search(before):
+        assert AUTHOR_WORDS.search(before.lower().replace("ſ", "s").replace("İ", "i"))
+
+
+@settings(max_examples=300)
+@given(TEXTS, st.data())
+def test_roles_and_offices_before_a_name_are_gated_exactly(text, data):
+    finder = NameFinder(lexicon(), DocumentNames())
+    start = data.draw(st.sampled_from(_word_starts(text)))
+    before = text[max(0, start - 60) : start]
+    if finder.role_before.search(before):
+        assert Window(text, start, 60, word_runs(text)).may_hold(finder.role_ends)
+    if finder.public_office[0].search(before):
+        assert Window(text, start, 60, word_runs(text)).may_hold(finder.office_ends)
+
+
+@settings(max_examples=300)
+@given(TEXTS)
+def test_gated_patterns_find_what_their_patterns_find(text):
+    for gated in places._patterns(lexicon()):
+        if not gated.needs:
+            continue  # no local places: never searched
+        assert [m.span() for m in gated.finditer(text)] == [
+            m.span() for m in regex.finditer(gated.source, text)]
+    districts = [(h.start, h.end) for h in places.find(text, lexicon())
+                 if h.message == "postcode district"]
+    assert districts == [m.span("a" if m["a"] else "b")
+                         for m in places.PARTIAL_POSTCODE.finditer(text)]
+
+
+def test_a_pattern_is_searched_only_where_its_word_is_written_in_its_case():
+    gated = GatedPattern(r"\bWay\b", ["Way"])
+    assert list(gated.finditer("all the way")) == []
+    assert [m.span() for m in gated.finditer("Mill Way")] == [(5, 8)]
+
+
+@settings(max_examples=300)
+@given(TEXTS)
+def test_dates_and_ages_are_found_as_without_the_gates(text):
+    found = [(h.start, h.end, h.rule) for h in dates.find(text)]
+    ages = [(m.start(), m.end()) for m in dates.EXACT_AGE.finditer(text)]
+    assert [(s, e) for s, e, r in found if r and r.id == dates.rules.EXACT_AGE.id] == ages
+    details = [(m.start(), m.end()) for m in dates.AGE.finditer(text)]
+    assert [(s, e) for s, e, r in found if r is None] == details
