@@ -178,7 +178,8 @@ class Package:
         try:
             self.zip = zipfile.ZipFile(BytesIO(data))
             members = self.zip.infolist()
-        except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError,
+                NotImplementedError) as exc:  # e.g. "zip file version 8.4" in a damaged index
             raise ReaderError(path, f"not a valid DOCX (damaged zip: {exc})") from None
         if len(members) > MAX_MEMBERS:
             raise ReaderError(path, f"zip holds {len(members):,} members; refusing to read")

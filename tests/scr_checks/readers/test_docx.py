@@ -112,6 +112,16 @@ def test_bad_files_raise_one_reader_error(name, reason):
     assert reason in caught.value.reason
 
 
+def test_a_zip_index_claiming_a_later_zip_version_is_one_reader_error():
+    """Found by fuzzing: zipfile raises NotImplementedError for such an index."""
+    data = bytearray((FIXTURES / "reports" / "same" / "report.docx").read_bytes())
+    entry = data.index(b"PK\x01\x02")
+    data[entry + 6:entry + 8] = (84).to_bytes(2, "little")  # "version needed": 8.4
+    with pytest.raises(ReaderError) as caught:
+        DocxReader().read("odd.docx", bytes(data))
+    assert caught.value.reason == "not a valid DOCX (damaged zip: zip file version 8.4)"
+
+
 def test_external_entity_is_not_resolved():
     report = read(FIXTURES / "readers" / "external-entity.docx")
     assert [" ".join(b.text.split()) for b in blocks(report)] == ["Before after"]
