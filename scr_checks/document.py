@@ -13,7 +13,6 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
 
 from docutils import frontend, nodes, utils
 
@@ -193,30 +192,27 @@ class TextBlock:
             end = len(self.text)
         end = max(end, start)
 
-        def where(**place: Any) -> Location:
-            return Location(path=self.path, heading_path=self.heading_path,
-                            paragraph_number=self.paragraph_number, paragraph_index=self.index,
-                            page=self.page, page_line=self.page_line,
-                            section_paragraph=self.section_paragraph, footnote=self.footnote,
-                            **place)
-
         if self._aligner is None:  # Word, PDF: columns within the paragraph's text
             start = min(start, len(self.text))
-            return where(column=utf16_column(self.text, start),
-                         end_column=utf16_column(self.text, min(end, len(self.text))))
+            return self._located(None, utf16_column(self.text, start), None,
+                                 utf16_column(self.text, min(end, len(self.text))))
         aligner = self._aligner
         if not self.text:
             line = aligner.start[0]
-            return where(line=line, column=1, end_line=line, end_column=1)
+            return self._located(line, 1, line, 1)
         first = aligner.position(min(start, len(self.text) - 1))
         last = aligner.position(min(max(end - 1, start), len(self.text) - 1))
         source = aligner.source
-        return where(
-            line=first[0],
-            column=utf16_column(source.line(first[0]), first[1]),
-            end_line=last[0],
-            end_column=utf16_column(source.line(last[0]), last[1] + 1),
-        )
+        return self._located(first[0], utf16_column(source.line(first[0]), first[1]),
+                             last[0], utf16_column(source.line(last[0]), last[1] + 1))
+
+    def _located(self, line: int | None, column: int, end_line: int | None,
+                 end_column: int) -> Location:
+        return Location(path=self.path, line=line, column=column, end_line=end_line,
+                        end_column=end_column, heading_path=self.heading_path,
+                        paragraph_number=self.paragraph_number, paragraph_index=self.index,
+                        page=self.page, page_line=self.page_line,
+                        section_paragraph=self.section_paragraph, footnote=self.footnote)
 
 
 def _has_ancestor(node: nodes.Node, kind: type) -> bool:

@@ -56,9 +56,11 @@ class Location:
         """
         if not isinstance(self.path, str):
             raise ValueError(f"location path {self.path!r} is not a string")
-        for name in _COUNTED_FROM_1:
-            value = getattr(self, name)
+        # The fields read directly, not by name: this runs for every finding.
+        for value in (self.line, self.column, self.end_line, self.end_column,
+                      self.paragraph_index, self.page, self.page_line):
             if value is not None and (type(value) is not int or value < 1):
+                name = next(n for n in _COUNTED_FROM_1 if getattr(self, n) is value)
                 raise ValueError(f"location {name} {value!r} is not a whole number from 1")
         if self.section_paragraph is not None and (
                 type(self.section_paragraph) is not int or self.section_paragraph < 0):
