@@ -241,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shape", action="append", choices=sorted(SHAPES),
                         help="only this shape (repeatable)")
     parser.add_argument("--timeout", type=float, default=120.0,
-                        help="the per-step time limit for each run (default 120)")
+                        help="the per-file time limit for each run (default 120)")
     parser.add_argument("--keep", type=Path, help="write the inputs here and run nothing")
     args = parser.parse_args(argv)
     size = _size(args.size)
