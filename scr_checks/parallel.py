@@ -344,7 +344,7 @@ def _plugin_of(phase: str) -> str:
 
 #: What Python says on standard error as it dies for want of memory.
 _OUT_OF_MEMORY = ("MemoryError", "Cannot recover from stack overflow", "Cannot allocate memory",
-                  "std::bad_alloc", "out of memory")
+                  "std::bad_alloc", "out of memory", "error return without exception set")
 
 
 def _death(exitcode: int | None, memory: int | None = None, last_words: str = "") -> str:
