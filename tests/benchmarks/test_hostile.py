@@ -35,7 +35,7 @@ def test_every_shape_in_every_format_is_checked_or_one_error(tmp_path, monkeypat
     for _, name, data in hostile.inputs(SIZE):
         (folder / name).write_bytes(data)
         names.append(name)
-    assert len(names) == 30
+    assert len(names) == 34
     (tmp_path / "scr-checks.toml").write_text("timeout = 2\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     status = main(["check", "hostile", "--format", "json", "--config", "scr-checks.toml",
