@@ -516,3 +516,18 @@ def test_the_warm_up_before_the_workers_fork_shows_no_plugin_of_ours_a_file(
     assert sorted(seen.read_text().splitlines()) == sorted(
         [session.shown(path), session.shown(other), session.shown(path)])
     assert session._warmed
+
+
+def test_without_the_timer_a_step_runs_on_but_the_steps_after_the_limit_are_skipped(
+        make_plugin, flag_plugin, monkeypatch):
+    from scr_checks import timelimit
+
+    monkeypatch.setattr(timelimit, "can_limit", lambda: False)
+    slow = make_plugin(SLEEPS.replace("{id}", "SLA101").replace("0.3", "0.6"),
+                       name="aa_sleeps")
+    run = check_text(REPORT, plugins=[slow, flag_plugin], config={"timeout": 0.5},
+                     autoload=False)
+    (file,) = run.files
+    (error,) = file.errors
+    assert error.message.startswith("cannot check: took longer than 0.5 s (timeout) before")
+    assert "SLA101" in rule_ids(run) and "TST101" not in rule_ids(run)
