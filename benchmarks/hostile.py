@@ -32,6 +32,8 @@ WORDS = ("the health visitor made a referral to children's services after the ca
          "conference and the school nurse noted concerns about attendance").split()
 CAPITALISED = ("Alder Birch Cedar Dunmore Elm Fenwick Garside Holloway Ingram Jessop Kettle "
                "Lowther Marsh Norbury Oakes Pellow Quarry Redfern Stannard Thorne").split()
+#: A clause that names a systemic noun (the explanation checker's) every ten words.
+NOUN_CLAUSE = "the staff used the protocol with care and the team".split()
 MONTHS = ("January February March April May June July August September October "
           "November December").split()
 
@@ -111,6 +113,15 @@ def comment_bomb(size: int, fmt: str) -> str:
     return "<html><body><p>Text.</p>" + _repeat("<!--", size) + "</body></html>"
 
 
+def nouns_in_one_clause(size: int, fmt: str) -> str:
+    """A finding whose paragraph is one clause with a systemic noun every ten words."""
+    label, clause = "Finding 1: agencies did not share information", _words(size, NOUN_CLAUSE)
+    if fmt == "html":
+        return f"<html><body><h1>Findings</h1><p>{label}</p><p>{clause}</p></body></html>"
+    heading = {"rst": "Findings\n========", "markdown": "# Findings"}.get(fmt, "Findings")
+    return f"{heading}\n\n{label}\n\n{clause}\n"
+
+
 def _wrap(text: str, fmt: str) -> str:
     return f"<html><body><p>{text}</p></body></html>" if fmt == "html" else text + "\n"
 
@@ -127,6 +138,7 @@ SHAPES: dict[str, tuple[Callable[[int, str], str], tuple[str, ...]]] = {
     "after_mr": (after_mr, tuple(TEXT_FORMATS)),
     "many_attributes": (many_attributes, ("html",)),
     "comment_bomb": (comment_bomb, ("html",)),
+    "nouns_in_one_clause": (nouns_in_one_clause, tuple(TEXT_FORMATS)),
 }
 
 
@@ -241,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shape", action="append", choices=sorted(SHAPES),
                         help="only this shape (repeatable)")
     parser.add_argument("--timeout", type=float, default=120.0,
-                        help="the per-step time limit for each run (default 120)")
+                        help="the per-file time limit for each run (default 120)")
     parser.add_argument("--keep", type=Path, help="write the inputs here and run nothing")
     args = parser.parse_args(argv)
     size = _size(args.size)

@@ -113,7 +113,8 @@ def add_core_options(parser: OptionParser) -> None:
     add("", "max_file_size", int, READER_LIMITS["max_file_size"],
         "Largest input file read, in bytes.")
     add("", "timeout", float, 120.0,
-        "Seconds each step of a file (reading it, each plugin's checks) may take.")
+        "Seconds one file may take, all its steps together (reading it, every plugin's "
+        "checks).")
     add("", "max_memory", int, DEFAULT_MAX_MEMORY,
         "Bytes of memory the worker process that reads and checks a file may use; 0: no "
         "limit.")

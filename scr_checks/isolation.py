@@ -23,7 +23,7 @@ from types import FrameType
 from typing import Any, TypeVar
 
 from scr_checks.messages import describe
-from scr_checks.timelimit import TimeLimitExceeded, time_limit
+from scr_checks.timelimit import Deadline, TimeLimitExceeded, time_limit
 
 __all__ = ["PluginContractError", "PluginFailure", "call_plugin", "interrupts_watched"]
 
@@ -48,10 +48,12 @@ class PluginFailure:
     timed_out: bool = False
 
 
-def call_plugin(plugin: str, hook: str, call: Callable[[], T], timeout: float | None = None,
+def call_plugin(plugin: str, hook: str, call: Callable[[], T],
+                timeout: float | Deadline | None = None,
                 passing: tuple[type[Exception], ...] = ()
                 ) -> tuple[T | None, PluginFailure | None]:
-    """``call()`` within ``timeout`` seconds: its value, or the plugin's failure.
+    """``call()`` within ``timeout`` (seconds, or what is left of a file's
+    :class:`~scr_checks.timelimit.Deadline`): its value, or the plugin's failure.
 
     Never raises, except a ``KeyboardInterrupt`` from a real Ctrl-C and the
     ``passing`` exceptions (a start-up hook's own :class:`ConfigError`).

@@ -53,11 +53,17 @@ _PLAIN = [
 ]
 
 
+def _lost(exc: BaseException) -> bool:
+    """Whether Python lost the exception it was raising: what it does when memory
+    runs out as it records where the exception passed (a worker at its budget)."""
+    return isinstance(exc, SystemError) and "without exception set" in str(exc)
+
+
 def describe(exc: BaseException) -> str:
     """One line for ``exc``: what it means for the file where that is known."""
     if isinstance(exc, RecursionError):
         return "nested too deeply to read (structures inside one another, hundreds deep)"
-    if isinstance(exc, MemoryError):
+    if isinstance(exc, MemoryError) or (_memory_budget and _lost(exc)):
         global _ran_out
         _ran_out = True
         return memory_message()

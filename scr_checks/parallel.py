@@ -15,10 +15,12 @@ Two limits are enforced here, not by the code they limit:
   for that file: "needed more than N MiB of memory") instead of the machine's
   memory killer ending the run.  A worker that ran out retires after sending
   its result, and a fresh one takes the next file.
-* **Time in native code.**  The worker tells the parent as each limited step
-  (reading, each plugin) starts; a worker still in one step :data:`GRACE`
+* **Time in native code.**  A file's ``timeout`` holds for the whole file
+  (:mod:`scr_checks.timelimit`).  The worker tells the parent as each limited
+  step (reading, each plugin) starts; a worker still on a file :data:`GRACE`
   seconds past its ``timeout`` (stuck in native code, where its own
-  ``SIGALRM`` cannot reach) is killed, and the step is named in the error.
+  ``SIGALRM`` cannot reach) is killed, and the step it was in is named in
+  the error.
 
 Patterns a worker compiled are sent back to the parent, which keeps them for
 the next run (:mod:`scr_checks.patterns`).
@@ -46,7 +48,8 @@ from scr_checks.timelimit import describe_timeout, set_phase_listener
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
-#: Seconds past a step's own time limit before the parent kills the worker.
+#: Seconds past a file's time limit before the parent kills the worker: more
+#: than the core's own :data:`~scr_checks.timelimit.FINISHING` allowance.
 GRACE = 1.0
 
 Check = Callable[[Path], FileResult]
@@ -123,8 +126,8 @@ class _Worker:
     connection: _Duplex
     index: int | None = None
     deadline: float | None = None
-    #: The limited step the worker last said it started, and its limit.
-    phase: tuple[str, float] = ("", 0.0)
+    #: The limited step the worker last said it started.
+    phase: str = ""
     retiring: bool = False
     #: What the worker wrote to its standard error during its current file.
     stderr: Any = None
@@ -198,7 +201,7 @@ class _Pool:
             return
         worker.index = self.pending.popleft()
         worker.deadline = (time.monotonic() + self.timeout + GRACE) if self.timeout else None
-        worker.phase = ("", self.timeout or 0.0)
+        worker.phase = ""
         worker.connection.send(self.paths[worker.index])
 
     def _receive(self, worker: _Worker) -> bool:
@@ -209,9 +212,7 @@ class _Pool:
             except (EOFError, OSError):
                 return False  # it died: its sentinel says so
             if message[0] == "phase":
-                _, name, seconds = message
-                worker.phase = (name, seconds)
-                worker.deadline = time.monotonic() + seconds + GRACE
+                worker.phase = message[1]
                 continue
             _, result, compiled, worker.retiring = message
             patterns.adopt(compiled)
@@ -226,12 +227,12 @@ class _Pool:
                                     _last_words(worker.stderr))
         assert worker.index is not None
         path = self.shown(self.paths[worker.index])
-        plugin = _plugin_of(worker.phase[0])
+        plugin = _plugin_of(worker.phase)
         self._store(worker, FileResult(path=path, errors=[ToolError(path, message, plugin)]))
 
     def _overran(self, worker: _Worker) -> str:
-        name, seconds = worker.phase
-        timed_out = describe_timeout(seconds or self.timeout or 0)
+        name = worker.phase
+        timed_out = describe_timeout(self.timeout or 0)
         if _plugin_of(name):
             return (f"{timed_out}, in code the time limit cannot interrupt; the file's "
                     "remaining checks were stopped with it")
@@ -265,7 +266,7 @@ def _serve(check: Check, connection: _Duplex, shown: Callable[[Path], str],
     os.dup2(stderr, 2)
     if memory:
         limit_memory(memory)
-    set_phase_listener(lambda name, seconds: connection.send(("phase", name, seconds)))
+    set_phase_listener(lambda name: connection.send(("phase", name)))
     while (path := connection.recv()) is not None:
         try:
             result = check(path)
@@ -343,7 +344,7 @@ def _plugin_of(phase: str) -> str:
 
 #: What Python says on standard error as it dies for want of memory.
 _OUT_OF_MEMORY = ("MemoryError", "Cannot recover from stack overflow", "Cannot allocate memory",
-                  "std::bad_alloc", "out of memory")
+                  "std::bad_alloc", "out of memory", "error return without exception set")
 
 
 def _death(exitcode: int | None, memory: int | None = None, last_words: str = "") -> str:

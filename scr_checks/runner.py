@@ -23,6 +23,7 @@ from scr_checks.exclusions import Exclusions
 from scr_checks.fingerprints import fingerprints, v1_fingerprints
 from scr_checks.isolation import (
     PluginContractError,
+    PluginFailure,
     call_plugin,
     interrupts_watched,
     user_interrupted,
@@ -34,7 +35,7 @@ from scr_checks.outline import Outline
 from scr_checks.paragraphs import flagged_paragraphs
 from scr_checks.parallel import Progress, check_files
 from scr_checks.paths import display_path, project_root
-from scr_checks.pluginmanager import ScrPluginManager
+from scr_checks.pluginmanager import CORE_PLUGIN, ScrPluginManager
 from scr_checks.readers import check_extent
 from scr_checks.registry import Registry
 from scr_checks.results import FileResult, Finding, Location, RunResult, Suppression, ToolError
@@ -42,7 +43,13 @@ from scr_checks.rules import RuleRegistry, Severity
 from scr_checks.scorecard import scorecard
 from scr_checks.suggest import did_you_mean
 from scr_checks.suppressions import Baseline, configured_baseline, read_baseline
-from scr_checks.timelimit import TimeLimitExceeded, time_limit
+from scr_checks.timelimit import (
+    FINISHING,
+    Deadline,
+    TimeLimitExceeded,
+    describe_timeout,
+    time_limit,
+)
 from scr_checks.walk import find_reports, is_utf8, printable, regular_file_problem
 
 log = logging.getLogger("scr_checks")
@@ -60,6 +67,45 @@ _RUNS_IN_PROCESS = [0]
 
 class _Abandoned(Exception):
     """The file cannot be checked further; its error is recorded."""
+
+
+class _FileTime:
+    """One file's deadline, and the plugins whose steps it left no time for."""
+
+    def __init__(self, seconds: float | None) -> None:
+        self.deadline = Deadline(seconds)
+        #: The core's own finishing may run a little past the deadline.
+        self.finishing = self.deadline.later(FINISHING)
+        self.skipped: list[str] = []
+        #: The error of the plugin step that ran out of the time, if one did.
+        self.ran_out: int | None = None
+
+    def skip(self, owner: str, result: FileResult) -> bool:
+        """Whether the time ran out before ``owner``'s step, which is then skipped.
+
+        The file's one error says so: the error of the step that ran out,
+        or else (a step that ended just before the deadline) a new one.
+        """
+        if not self.deadline.expired():
+            return False
+        if not self.skipped:
+            rest = "the file's remaining checks were not run"
+            if self.ran_out is not None:
+                error = result.errors[self.ran_out]
+                result.errors[self.ran_out] = replace(error, message=f"{error.message}; {rest}")
+            else:
+                result.errors.append(ToolError(result.path, (
+                    f"cannot check: {describe_timeout(self.deadline.seconds)} before "
+                    f"plugin {owner!r} ran; {rest}")))
+        if owner not in self.skipped:
+            self.skipped.append(owner)
+        return True
+
+    def failed(self, failure: PluginFailure, result: FileResult, error: ToolError) -> None:
+        """Record a plugin step's failure as the file's error."""
+        if failure.timed_out:
+            self.ran_out = len(result.errors)
+        result.errors.append(error)
 
 
 class Session:
@@ -321,32 +367,37 @@ class Session:
 
     def _check(self, result: FileResult, get_report: Callable[[], Report | None],
                anchor: str, masked: bool | None = None) -> FileResult:
-        """Get the report and check it, each phase within the ``timeout``; never raises.
+        """Get the report and check it within the ``timeout``; never raises.
 
-        Reading (with the core's preparation), each plugin's checks, each
-        plugin's ``scr_modify_findings`` and the core's finishing each have a
-        limit of their own, so one plugin running out of time never stops
-        another from checking the file.
+        The limit holds for the whole file: reading (with the core's
+        preparation), each plugin's checks and ``scr_modify_findings`` have
+        what is left of it, and a step the time ran out before is skipped.
+        The core's finishing has :data:`~scr_checks.timelimit.FINISHING`
+        seconds more, so that what the steps before found is still reported.
         """
         with interrupts_watched():
             try:
-                return self._check_phases(result, get_report, anchor, masked)
+                return self._check_phases(result, get_report, anchor, masked,
+                                          _FileTime(self.config.get("timeout")))
             except _Abandoned:
                 return result
 
     def _check_phases(self, result: FileResult, get_report: Callable[[], Report | None],
-                      anchor: str, masked: bool | None) -> FileResult:
-        prepared = self._core(result, "read", partial(self._prepare, get_report))
+                      anchor: str, masked: bool | None, time: _FileTime) -> FileResult:
+        prepared = self._core(result, "read", partial(self._prepare, get_report),
+                              time.deadline)
         if prepared is None:
             return result
         report, context = prepared
-        findings = self._run_checkers(report, context, result)
+        findings = self._run_checkers(report, context, result, time=time)
         findings = self._core(result, "check",
-                              partial(self._whole_report_only, findings, context))
-        self._modify(result, findings, report, context)
+                              partial(self._whole_report_only, findings, context),
+                              time.finishing)
+        self._modify(result, findings, report, context, time)
         return self._core(result, "check",
                           partial(self._complete, result, findings, report, context, anchor,
-                                  masked))
+                                  masked, time.skipped),
+                          time.finishing)
 
     def _prepare(self, get_report: Callable[[], Report | None]
                  ) -> tuple[Report, CheckContext] | None:
@@ -357,13 +408,14 @@ class Session:
         Layout.of(context)  # every block's part, before any checker reads it
         return report, context
 
-    def _core(self, result: FileResult, verb: str, step: Callable[[], _T]) -> _T:
-        """Run a step of the core's own within the ``timeout``.
+    def _core(self, result: FileResult, verb: str, step: Callable[[], _T],
+              deadline: Deadline) -> _T:
+        """Run a step of the core's own before the file's ``deadline``.
 
         If it fails, the file is abandoned with one error saying why.
         """
         try:
-            with time_limit(self.config.get("timeout"), phase=f"core {verb}"):
+            with time_limit(deadline, phase=f"core {verb}"):
                 return step()
         except TimeLimitExceeded as exc:
             message = str(exc)
@@ -378,8 +430,10 @@ class Session:
         raise _Abandoned
 
     def _complete(self, result: FileResult, findings: list[Finding], report: Report,
-                  context: CheckContext, anchor: str, masked: bool | None) -> FileResult:
-        """Mask, sort, fingerprint and score the file's findings."""
+                  context: CheckContext, anchor: str, masked: bool | None,
+                  skipped: Collection[str] = ()) -> FileResult:
+        """Mask, sort, fingerprint and score the file's findings (``skipped``: the
+        plugins the time limit left no time to run)."""
         masker = Masker.of(findings, self.rules)
         findings.sort(key=Finding.sort_key)
         result.findings = self._finish(findings, masker, anchor)
@@ -388,15 +442,20 @@ class Session:
                 (f.fingerprint for f in result.findings),
                 v1_fingerprints(findings, self.config.get("fingerprint_key"), anchor),
                 strict=True))
-        if report.binary and self._may_cue(result):
+        if report.binary and self._may_cue(result, skipped):
             result.findings = add_cues(result.findings, context.blocks)
         result.extras.update(context.extras)
         if self.record_paragraphs:
             result.extras["paragraphs"] = flagged_paragraphs(
                 result.findings, context.blocks, [f.secret for f in findings if f.secret])
         failed = {error.plugin for error in result.errors if error.plugin}
+        unchecked = context.unchecked
+        if skipped:
+            unchecked = {**{rule.id: "the file's time limit ran out before these rules ran"
+                            for rule in self.selected if self.rules.owner(rule.id) in skipped},
+                         **unchecked}
         result.extras["scorecard"] = scorecard(
-            result.findings, self.selected, failed, self.rules.owner, context.unchecked)
+            result.findings, self.selected, failed, self.rules.owner, unchecked)
         if masked if masked is not None else not self.config.get("show_identifiers"):
             masker.file(result)
         return result
@@ -442,13 +501,17 @@ class Session:
         return report
 
     def _run_checkers(self, report: Report, context: CheckContext, result: FileResult,
-                      only: Collection[str] | None = None) -> list[Finding]:
-        """Each plugin's checks on their own (``only`` those plugins, if given): a
-        failure is that plugin's alone.
+                      only: Collection[str] | None = None,
+                      time: _FileTime | None = None) -> list[Finding]:
+        """Each plugin's checks on their own (``only`` those plugins, if given),
+        within the file's ``time``: a failure is that plugin's alone.
 
-        A plugin that raises, exits or runs out of its time is blamed; what
-        it found before that, and what every other plugin finds, stands.
+        A plugin that raises or exits is blamed; what it found before that,
+        and what every other plugin finds, stands.  One that runs out of the
+        file's time is blamed too and keeps what it found; the plugins after
+        it are skipped.
         """
+        time = time or _FileTime(self.config.get("timeout"))
         calls = [
             (owner, "scr_check_document",
              partial(self._check_document, owner, function, argnames, report, context))
@@ -461,12 +524,13 @@ class Session:
             if only is None or owner in only
         ]
         findings: list[Finding] = []
-        timeout = self.config.get("timeout")
         for owner, hook, call in calls:
+            if time.skip(owner, result):
+                continue
             produced: list[Finding] = []
-            _, failure = call_plugin(owner, hook, partial(call, produced), timeout)
+            _, failure = call_plugin(owner, hook, partial(call, produced), time.deadline)
             if failure is not None:
-                result.errors.append(ToolError(result.path, failure.message, owner))
+                time.failed(failure, result, ToolError(result.path, failure.message, owner))
             findings.extend(produced)
         return [f for f in findings if f.rule_id in self._selected_ids]
 
@@ -514,15 +578,20 @@ class Session:
             raise PluginContractError(f"gave a finding of {rule} {problem}")
 
     def _modify(self, result: FileResult, findings: list[Finding], report: Report,
-                context: CheckContext) -> None:
-        """Each plugin's ``scr_modify_findings`` within the ``timeout``.
+                context: CheckContext, time: _FileTime) -> None:
+        """Each plugin's ``scr_modify_findings`` within the file's ``time``.
 
         One that fails, or leaves something that is not a valid finding, is
-        blamed and its changes are undone; the others still run.
+        blamed and its changes are undone; the others still run, unless the
+        file's time ran out.
         """
         kwargs = {"findings": findings, "report": report, "context": context}
         hook = "scr_modify_findings"
         for owner, function, argnames in self.pm.implementations(hook):
+            # The core's own (the report's suppression markers) is part of its finishing.
+            core = owner == CORE_PLUGIN
+            if not core and time.skip(owner, result):
+                continue
             before = list(findings)
 
             def modify(function: Callable[..., Any] = function,
@@ -531,20 +600,21 @@ class Session:
                 for item in findings:
                     self._validate(item, context.path)
 
-            _, failure = call_plugin(owner, hook, modify, self.config.get("timeout"))
+            _, failure = call_plugin(owner, hook, modify,
+                                     time.finishing if core else time.deadline)
             if failure is not None:
                 findings[:] = before
-                result.errors.append(ToolError(result.path, f"{failure.message} in {hook}",
-                                               owner))
+                time.failed(failure, result,
+                            ToolError(result.path, f"{failure.message} in {hook}", owner))
 
-    def _may_cue(self, result: FileResult) -> bool:
+    def _may_cue(self, result: FileResult, skipped: Collection[str] = ()) -> bool:
         """Whether a paragraph's first words may be shown: only when every privacy
         rule ran on the file (or identifiers are shown anyway), so that words
         holding an identifier are known."""
         if self.config.get("show_identifiers"):
             return True
         privacy = [rule.id for rule in self.rules if rule.question == 2]
-        failed = {error.plugin for error in result.errors if error.plugin}
+        failed = {error.plugin for error in result.errors if error.plugin} | set(skipped)
         return all(rule_id in self._selected_ids and self.rules.owner(rule_id) not in failed
                    for rule_id in privacy)
 

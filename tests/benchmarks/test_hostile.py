@@ -35,7 +35,7 @@ def test_every_shape_in_every_format_is_checked_or_one_error(tmp_path, monkeypat
     for _, name, data in hostile.inputs(SIZE):
         (folder / name).write_bytes(data)
         names.append(name)
-    assert len(names) == 30
+    assert len(names) == 34
     (tmp_path / "scr-checks.toml").write_text("timeout = 2\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     status = main(["check", "hostile", "--format", "json", "--config", "scr-checks.toml",
@@ -55,8 +55,10 @@ def test_every_shape_in_every_format_is_checked_or_one_error(tmp_path, monkeypat
 
 def test_each_misbehaving_plugin_is_blamed_and_the_built_ins_still_check(
         tmp_path, monkeypatch, capsys):
+    # A loop uses up the file's time (tested on its own below), and one in native
+    # code kills its worker too.
     plugins = [name for name in hostile.write_plugins(tmp_path / "plugins")
-               if name != "hostile_native_loop"]  # kills its worker: tested on its own below
+               if name not in ("hostile_native_loop", "hostile_loops")]
     monkeypatch.syspath_prepend(str(tmp_path / "plugins"))
     (tmp_path / "report.rst").write_text(REPORT, encoding="utf-8")
     (tmp_path / "scr-checks.toml").write_text("timeout = 1\n", encoding="utf-8")
@@ -72,7 +74,6 @@ def test_each_misbehaving_plugin_is_blamed_and_the_built_ins_still_check(
         "hostile_raises": "RuntimeError: a plugin that raises",
         "hostile_exits": "tried to end the run (SystemExit(0))",
         "hostile_interrupts": "raised KeyboardInterrupt (no Ctrl-C was pressed)",
-        "hostile_loops": "took longer than 1 s (timeout)",
         "hostile_bad_finding": "gave a finding of HOS106 the severity 'critical' "
                                "(use Severity.ERROR, WARNING or NOTE)",
         "hostile_modifier": "returned str, not a Finding in scr_modify_findings",
@@ -81,6 +82,26 @@ def test_each_misbehaving_plugin_is_blamed_and_the_built_ins_still_check(
     assert any(rule.startswith("SCR2") for rule in rules)  # privacy ran after them all
     assert "SCR702" in rules  # and tone
     assert time.monotonic() - started < 30
+
+
+def test_a_plugin_that_loops_uses_up_the_files_time_and_is_blamed(
+        tmp_path, monkeypatch, capsys):
+    hostile.write_plugins(tmp_path / "plugins")
+    monkeypatch.syspath_prepend(str(tmp_path / "plugins"))
+    (tmp_path / "report.rst").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "scr-checks.toml").write_text("timeout = 1\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    status = main(["check", "report.rst", "--format", "json", "--config", "scr-checks.toml",
+                   "-p", "hostile_loops"])
+    out, err = capsys.readouterr()
+    assert status == 2 and "Traceback" not in err
+    (file,) = json.loads(out)["files"]
+    assert [(e["plugin"], e["message"]) for e in file["errors"]] == [(
+        "hostile_loops",
+        "took longer than 1 s (timeout); the file's remaining checks were not run")]
+    assert err.splitlines() == [
+        "scr-checks: error: report.rst: plugin 'hostile_loops': took longer than 1 s "
+        "(timeout); the file's remaining checks were not run"]
 
 
 @pytest.mark.parametrize("shape", ["huge_single_line", "million_short_blocks"])

@@ -16,6 +16,7 @@ from scr_checks.cli import _jobs, main
 from scr_checks.progress import ProgressBar, progress_bar
 from scr_checks.results import FileResult
 from scr_checks.testing import make_session
+from scr_checks.timelimit import Deadline, time_limit
 
 REPORT = """\
 Serious Case Review: Child {letter}
@@ -95,6 +96,29 @@ def test_a_worker_stuck_past_the_timeout_is_killed(tmp_path, monkeypatch):
     assert [e.message for e in results[1].errors] == [
         "cannot check: took longer than 0.2 s (timeout)"]
     assert not results[0].errors and not results[2].errors
+
+
+def test_the_worker_is_killed_at_the_files_limit_not_a_steps(monkeypatch):
+    """Steps that each report their start do not each get the whole limit."""
+    monkeypatch.setattr(parallel, "GRACE", 0.3)
+
+    def check(path: Path) -> FileResult:
+        deadline = Deadline(1.0)
+        with time_limit(deadline, phase="plugin 'first'"):
+            time.sleep(0.8)
+        with time_limit(deadline, phase="plugin 'native'"):
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+            time.sleep(60)
+        return FileResult(path=path.name)
+
+    started = time.monotonic()
+    (result,) = parallel.check_files(check, [Path("stuck")], timeout=1.0,
+                                     shown=lambda p: p.name)
+    # A limit per step would have let it run until 0.8 + 1.0 + 0.3 s.
+    assert time.monotonic() - started < 1.0 + 0.3 + 0.5
+    assert [(e.plugin, e.message) for e in result.errors] == [(
+        "native", "took longer than 1 s (timeout), in code the time limit cannot interrupt; "
+        "the file's remaining checks were stopped with it")]
 
 
 def test_unpicklable_results_are_an_error_for_that_file():
@@ -233,6 +257,32 @@ def test_a_plugin_stuck_in_native_code_is_stopped_at_its_time_limit(
     assert time.monotonic() - started < 1 + parallel.GRACE + 10
 
 
+CATASTROPHIC_PLUGIN = """
+import regex
+from scr_checks import hookimpl
+
+@hookimpl
+def scr_check_document(report):
+    if report.path.endswith("stuck.rst"):
+        regex.search(r"(a|aa)+$", "a" * 60 + "b")  # one call, backtracking for ages
+    return []
+"""
+
+
+def test_a_plugin_in_one_long_regex_call_is_stopped_at_the_files_limit(
+        tmp_path, make_plugin):
+    folder = _archive(tmp_path / "reports", 1)
+    (folder / "stuck.rst").write_text(REPORT.format(letter="S", ref=1), encoding="utf-8")
+    stuck = make_plugin(CATASTROPHIC_PLUGIN)
+    session = make_session(plugins=[stuck], config={"timeout": 0.5})
+    run = session.run([str(folder)])
+    files = {Path(f.path).name: f for f in run.files}
+    (error,) = files["stuck.rst"].errors
+    assert error.plugin == stuck
+    assert error.message.startswith("took longer than 0.5 s (timeout)")
+    assert not files["report-00.rst"].errors and files["report-00.rst"].findings
+
+
 def test_a_crash_in_a_serial_run_is_an_error_for_its_file_only(tmp_path, make_plugin):
     crash = make_plugin(CRASH_PLUGIN)
     session = make_session(plugins=[crash])
@@ -266,3 +316,18 @@ def test_what_a_plugin_writes_to_stderr_in_a_worker_reaches_the_terminal(
     (tmp_path / "a.rst").write_text(REPORT.format(letter="A", ref=1), encoding="utf-8")
     main(["check", str(tmp_path / "a.rst"), "-p", talker, "-q"])
     assert "a plugin warning" in capfd.readouterr().err
+
+
+def test_an_exception_python_lost_at_the_memory_budget_is_the_memory_error(tmp_path):
+    """Out of memory as an exception unwinds, Python raises SystemError instead."""
+    def check(path: Path) -> FileResult:
+        raise SystemError("error return without exception set")
+
+    budget = _data_segment() + 256 * 1024 * 1024
+    (result,) = parallel.check_files(check, [Path("big")], memory=budget,
+                                     shown=lambda p: p.name)
+    assert [e.message for e in result.errors] == [
+        f"cannot check: needed more than {budget // 1024 ** 2:,} MiB of memory (max_memory)"]
+    (result,) = parallel.check_files(check, [Path("big")], shown=lambda p: p.name)
+    assert [e.message for e in result.errors] == [
+        "cannot check: SystemError: error return without exception set"]

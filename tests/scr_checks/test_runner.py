@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -181,23 +182,103 @@ def test_plugin_that_runs_too_long_is_blamed_and_earlier_results_stand(
         assert [f.rule_id for f in file.findings] == ["TST101"]
 
 
-def test_a_plugin_that_runs_out_of_time_does_not_stop_the_next_one(make_plugin, flag_plugin):
+def _not_checked(file, question):
+    (entry,) = [q for q in file.extras["scorecard"] if q["question"] == question]
+    return {reason: rules for item in entry["not_checked"]
+            for reason, rules in [(item["reason"], tuple(item["rules"]))]}
+
+
+REMAINING = "; the file's remaining checks were not run"
+LATE = "the file's time limit ran out before these rules ran"
+
+
+def test_a_plugin_that_runs_out_of_the_files_time_skips_the_plugins_after_it(
+        make_plugin, flag_plugin):
     slow = make_plugin(SLOW, name="aa_slow_plugin")
+    started = time.monotonic()
     run = check_text(REPORT, plugins=[slow, flag_plugin], config={"timeout": 0.5},
                      autoload=False)
-    (error,) = run.files[0].errors
-    assert (error.plugin, error.message) == (slow, "took longer than 0.5 s (timeout)")
-    assert "TST101" in rule_ids(run)
+    assert time.monotonic() - started < 0.5 + 1
+    (file,) = run.files
+    (error,) = file.errors
+    assert (error.plugin, error.message) == (slow, "took longer than 0.5 s (timeout)" + REMAINING)
+    assert "TST101" not in rule_ids(run)
+    assert "TST101" in _not_checked(file, 7)[LATE]
 
 
-def test_a_slow_plugin_before_privacy_never_makes_privacy_skip(make_plugin):
-    """Plugins run in name order: ``aa_`` runs before privacy."""
+SLEEPS = '''
+import time
+from scr_checks import Rule, hookimpl
+
+@hookimpl
+def scr_register_rules():
+    return [Rule(id="{id}", name="sleeps", short="s", full="f", severity="note", question=1)]
+
+@hookimpl
+def scr_check_document(report, context):
+    time.sleep(0.3)
+    return [context.finding("{id}", "slept")]
+'''
+
+
+def test_the_limit_holds_for_the_whole_file_not_for_each_step(make_plugin):
+    """Two steps of 0.3 s each fit a limit of 0.5 s each, but not one of 0.5 s."""
+    first = make_plugin(SLEEPS.replace("{id}", "SLA101"), name="aa_sleeps")
+    second = make_plugin(SLEEPS.replace("{id}", "SLB101"), name="ab_sleeps")
+    started = time.monotonic()
+    run = check_text(REPORT, plugins=[first, second], config={"timeout": 0.5},
+                     autoload=False)
+    assert time.monotonic() - started < 0.5 + 1
+    (file,) = run.files
+    (error,) = file.errors
+    assert (error.plugin, error.message) == (second,
+                                             "took longer than 0.5 s (timeout)" + REMAINING)
+    # What the finished step found is reported.
+    assert "SLA101" in rule_ids(run) and "SLB101" not in rule_ids(run)
+
+
+OVERSTAYS = '''
+import signal, time
+from scr_checks import Rule, hookimpl
+
+@hookimpl
+def scr_register_rules():
+    return [Rule(id="OVR101", name="overstays", short="s", full="f", severity="note",
+                 question=1)]
+
+@hookimpl
+def scr_check_document(report, context):
+    signal.setitimer(signal.ITIMER_REAL, 0)  # the timer never fires: it ends late, unharmed
+    time.sleep(0.6)
+    return [context.finding("OVR101", "late")]
+'''
+
+
+def test_a_step_that_ends_past_the_deadline_unnoticed_still_skips_the_rest(
+        make_plugin, flag_plugin):
+    late = make_plugin(OVERSTAYS, name="aa_overstays")
+    run = check_text(REPORT, plugins=[late, flag_plugin], config={"timeout": 0.5},
+                     autoload=False)
+    (file,) = run.files
+    (error,) = file.errors
+    assert error.plugin == ""
+    assert re.fullmatch(r"cannot check: took longer than 0\.5 s \(timeout\) before plugin "
+                        r"'\w+' ran" + re.escape(REMAINING), error.message)
+    assert "OVR101" in rule_ids(run) and "TST101" not in rule_ids(run)
+    assert "TST101" in _not_checked(file, 7)[LATE]
+
+
+def test_a_slow_plugin_before_privacy_leaves_the_privacy_rules_not_checked(make_plugin):
+    """Plugins run in name order: ``aa_`` runs before privacy, and uses the file's time."""
     slow = make_plugin(SLOW, name="aa_slow_plugin")
     text = "Intro\n=====\n\nJane Moss lives at 12 Acacia Avenue, Leeds LS1 4AB.\n"
     run = check_text(text, plugins=[slow], config={"timeout": 0.5})
-    (error,) = run.files[0].errors
-    assert error.plugin == slow
-    assert any(f.rule_id.startswith("SCR2") for f in run.findings)
+    (file,) = run.files
+    (error,) = file.errors
+    assert (error.plugin, error.message) == (slow, "took longer than 0.5 s (timeout)" + REMAINING)
+    assert not any(f.rule_id.startswith("SCR2") for f in run.findings)
+    (reason,) = _not_checked(file, 2)
+    assert reason == LATE
 
 
 def test_slow_modify_findings_is_blamed(make_plugin, flag_plugin):
@@ -435,3 +516,18 @@ def test_the_warm_up_before_the_workers_fork_shows_no_plugin_of_ours_a_file(
     assert sorted(seen.read_text().splitlines()) == sorted(
         [session.shown(path), session.shown(other), session.shown(path)])
     assert session._warmed
+
+
+def test_without_the_timer_a_step_runs_on_but_the_steps_after_the_limit_are_skipped(
+        make_plugin, flag_plugin, monkeypatch):
+    from scr_checks import timelimit
+
+    monkeypatch.setattr(timelimit, "can_limit", lambda: False)
+    slow = make_plugin(SLEEPS.replace("{id}", "SLA101").replace("0.3", "0.6"),
+                       name="aa_sleeps")
+    run = check_text(REPORT, plugins=[slow, flag_plugin], config={"timeout": 0.5},
+                     autoload=False)
+    (file,) = run.files
+    (error,) = file.errors
+    assert error.message.startswith("cannot check: took longer than 0.5 s (timeout) before")
+    assert "SLA101" in rule_ids(run) and "TST101" not in rule_ids(run)

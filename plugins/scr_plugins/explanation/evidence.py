@@ -22,6 +22,7 @@ Evidence of explanation, each kind a word list in ``data/``:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -62,6 +63,13 @@ _DETERMINER = compile_pattern(
     regex.IGNORECASE,
 )
 _WORD = compile_pattern(r"[\w'’-]+")
+#: A run of text between white space: what one word of a word-list entry can span.
+_TOKEN = compile_pattern(r"\S+")
+#: A place a word-list match may start: not just after a letter, apostrophe or hyphen.
+_MAY_START = compile_pattern(r"(?<![\w'’-])")
+#: Entry syntax that could match more, or across more white space, than its written
+#: words and spaces (a repeat, an escape such as \s, any character, a negated class).
+_UNBOUNDED = frozenset("+*{\\.^")
 #: How many words an answer to a SCIE generalisation question needs to count.
 MIN_ANSWER_WORDS = 4
 
@@ -119,8 +127,9 @@ def judge(blocks: Iterable[str], lex: Lexicon) -> Verdict:
         if any(True for _ in words.finditer(text)):
             return Verdict(True)
     omitted: list[str] = []
+    clauses = _Clauses(text, lex)
     for noun in lex.nouns.finditer(text):
-        role = _role(text, noun, lex)
+        role = _role(text, noun, lex, clauses)
         if role == "explains":
             return Verdict(True)
         if role == "omitted":
@@ -149,7 +158,7 @@ def _without_questions(text: str, lex: Lexicon) -> tuple[str, bool]:
     return "".join(chars), False
 
 
-def _role(text: str, noun: WordMatch, lex: Lexicon) -> str | None:
+def _role(text: str, noun: WordMatch, lex: Lexicon, clauses: _Clauses) -> str | None:
     """``explains``, ``omitted`` or None for one mention of a systemic noun."""
     window = text[noun.end:noun.end + 120]
     for verb in lex.predicates.finditer(window):
@@ -158,15 +167,96 @@ def _role(text: str, noun: WordMatch, lex: Lexicon) -> str | None:
         if verb.entry.category == "auxiliary" and _is_passive_compliance(window, verb, lex):
             return "omitted"
         return "explains"
-    start = max((m.end() for m in _BOUNDARY.finditer(text, 0, noun.start)), default=0)
-    left = text[start:noun.start]
-    cues = [(m, "explains") for m in lex.deficiencies.finditer(left)]
-    cues += [(m, "omitted") for m in lex.omissions.finditer(left)]
-    for cue, role in sorted(cues, key=lambda c: c[0].end, reverse=True):
-        if _OBJECT_GAP.fullmatch(left, cue.end) or cue.end == len(left):
-            return role
-        break
+    # The cue nearest before the noun in its clause (a deficiency before an
+    # omission ending at the same place), if at most four words lie between.
+    start = clauses.start(noun.start)
+    if start == noun.start:
+        return None
+    deficiency = clauses.last_end(lex.deficiencies, start, noun.start)
+    omission = clauses.last_end(lex.omissions, start, noun.start)
+    if deficiency is None and omission is None:
+        return None
+    if omission is None or (deficiency is not None and deficiency >= omission):
+        end, role = deficiency, "explains"
+    else:
+        end, role = omission, "omitted"
+    assert end is not None
+    if end == noun.start or _OBJECT_GAP.fullmatch(text, end, noun.start):
+        return role
     return None
+
+
+class _Clauses:
+    """A text's clauses, and the cues in each, found once for all the nouns in it.
+
+    For each noun the cues that count are those a scan of its clause, up to
+    the noun, would find.  Scanning that stretch afresh for every noun took
+    time in the square of a long clause's length; here the clause is scanned
+    once and only the last few words before each noun again: a word-list
+    match, and any attempt at one, reads at most :func:`_reach` words, so
+    the scan up to the noun and the scan of the whole clause agree on every
+    match they find further back than that.
+    """
+
+    def __init__(self, text: str, lex: Lexicon) -> None:
+        self.text = text
+        #: Where each clause after the first starts (after its boundary).
+        self.ends = [m.end() for m in _BOUNDARY.finditer(text)]
+        self.tokens = [m.start() for m in _TOKEN.finditer(text)]
+        #: (list, clause start) -> the starts and ends of its matches in the clause.
+        self._found: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+
+    def start(self, at: int) -> int:
+        """Where the clause that holds position ``at`` starts."""
+        if at and _BOUNDARY.match(self.text, at - 1, at):
+            return at
+        index = bisect_right(self.ends, at)
+        return self.ends[index - 1] if index else 0
+
+    def last_end(self, words: WordList, start: int, stop: int) -> int | None:
+        """Where the last match of ``words`` in ``text[start:stop]`` ends (scanned
+        from ``start``, as one string), or None."""
+        reach = _reach(words)
+        if reach is None:  # no bound on what one match reads: scan it all
+            return _last_end(words, self.text[start:stop], start)
+        starts, ends = self._matches(words, start)
+        # Matches found by attempts this far back read nothing at or after ``stop``.
+        index = bisect_left(self.tokens, stop)
+        safe = max(start, self.tokens[max(0, index - reach - 2)] if index else start)
+        found = bisect_left(starts, safe)
+        earlier = ends[found - 1] if found else None
+        resume = max(earlier or start, safe)
+        if resume > start:
+            after = _MAY_START.search(self.text, resume, stop)
+            resume = after.start() if after else stop
+        later = _last_end(words, self.text[resume:stop], resume)
+        return later if later is not None else earlier
+
+    def _matches(self, words: WordList, start: int) -> tuple[list[int], list[int]]:
+        key = (id(words), start)
+        if key not in self._found:
+            index = bisect_right(self.ends, start)
+            stop = self.ends[index] if index < len(self.ends) else len(self.text)
+            matches = list(words.finditer(self.text[start:stop]))
+            self._found[key] = ([start + m.start for m in matches],
+                                [start + m.end for m in matches])
+        return self._found[key]
+
+
+def _last_end(words: WordList, text: str, offset: int) -> int | None:
+    end = None
+    for match in words.finditer(text):
+        end = match.end
+    return None if end is None else offset + end
+
+
+@cache
+def _reach(words: WordList) -> int | None:
+    """How many runs of text between white space one match of ``words`` can
+    read (with the character after it); None when no bound is known."""
+    if words.allowed or any(_UNBOUNDED & set(e.pattern) for e in words.entries):
+        return None
+    return max((e.pattern.count(" ") + 1 for e in words.entries), default=1)
 
 
 def _is_passive_compliance(window: str, verb: WordMatch, lex: Lexicon) -> bool:
