@@ -144,6 +144,9 @@ class Session:
         #: Set to make each file's version-1 fingerprints too, for a version-1 baseline.
         self.match_v1_baseline = False
         self._warmed = False
+        #: Plugins owning a rule whose findings are identifiers to mask.
+        self._finding_identifiers = {self.rules.owner(rule.id) for rule in self.selected
+                                     if rule.masked_as}
         self._checkers = {
             hook: [
                 impl for impl in pm.implementations(hook)
@@ -523,6 +526,10 @@ class Session:
             for owner, function, argnames in self._checkers["scr_check_node"]
             if only is None or owner in only
         ]
+        # The plugins that find identifiers go first: every output is masked
+        # with what they find, so a slow plugin that uses up the file's time
+        # must not leave them unrun while others' snippets are written out.
+        calls.sort(key=lambda call: call[0] not in self._finding_identifiers)
         findings: list[Finding] = []
         for owner, hook, call in calls:
             if time.skip(owner, result):
