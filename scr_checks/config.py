@@ -129,6 +129,10 @@ def add_core_options(parser: OptionParser) -> None:
     add("", "max_blocks", int, READER_LIMITS["max_blocks"],
         "Most blocks (headings, paragraphs, list items, table cells, comments) read from "
         "one report.")
+    add("", "max_findings", int, 10_000,
+        "Most findings one plugin may make in one report; past it, that plugin's checks "
+        "of the report stop with one error (a report is rarely right to have more). 0: no "
+        "limit.")
     add("", "follow_symlinks", bool, False,
         "Check files that symbolic links in a folder lead to, even outside the folder.")
     add("", "kind", str, "auto",

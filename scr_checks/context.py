@@ -13,9 +13,18 @@ from typing import Any
 
 from scr_checks.config import Config
 from scr_checks.document import Report, TextBlock
+from scr_checks.isolation import PluginContractError
 from scr_checks.layout import APPARATUS
 from scr_checks.results import Finding, Location
 from scr_checks.rules import Rule, RuleRegistry
+
+
+class TooManyFindings(PluginContractError):
+    """A plugin made more findings in one report than ``max_findings`` allows.
+
+    Shown as it is, as a broken contract is: its checks of the report stop
+    there, and what it found up to then stands.
+    """
 
 
 @dataclass
@@ -33,6 +42,9 @@ class CheckContext:
     extras: dict[str, Any] = field(default_factory=dict)
     #: Rules that could not look at this file, each with the reason.
     unchecked: dict[str, str] = field(default_factory=dict)
+    #: How many more findings the plugin being called may make (``max_findings``),
+    #: set by the run before each plugin's call; None: no limit.
+    findings_left: int | None = None
 
     @property
     def path(self) -> str:
@@ -94,6 +106,12 @@ class CheckContext:
         its id).  Without a block the finding is about the whole report.
         ``secret`` is the identifying text itself, which outputs mask.
         """
+        if self.findings_left is not None:
+            if self.findings_left <= 0:
+                limit = self.config.get("max_findings")
+                raise TooManyFindings(f"made more than {limit:,} findings in this report "
+                                      "(max_findings), so its checks stopped there")
+            self.findings_left -= 1
         rule = self.rules[rule if isinstance(rule, str) else rule.id]
         if block is None:
             location = self.document_location()

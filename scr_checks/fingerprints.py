@@ -29,9 +29,13 @@ VERSION = 2
 def fingerprint(rule_id: str, path: str, material: str, occurrence: int,
                 key: bytes = b"") -> str:
     """``<16 hex digits>:<occurrence>`` from the rule, path and material."""
+    return f"{_digest(rule_id, path, material, key)}:{occurrence}"
+
+
+def _digest(rule_id: str, path: str, material: str, key: bytes = b"") -> str:
     text = "\x1f".join([rule_id, path, " ".join(material.split())])
-    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8, key=key)
-    return f"{digest.hexdigest()}:{occurrence}"
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8,
+                           key=key).hexdigest()
 
 
 def fingerprints(findings: Sequence[Finding], masked: Callable[[str], str],
@@ -42,12 +46,26 @@ def fingerprints(findings: Sequence[Finding], masked: Callable[[str], str],
     A fingerprint a plugin set itself is kept.
     """
     seen: Counter[tuple[str, str]] = Counter()
+    #: Each distinct text's material, and each (rule, material)'s digest, made
+    #: once: a paragraph's findings share its text, and re-reading a long
+    #: paragraph for each of its findings made fingerprints quadratic.
+    materials: dict[str, str] = {}
+    digests: dict[tuple[str, str], str] = {}
     out = []
     for finding in findings:
-        material = " ".join(masked(finding.context or finding.message).split())
-        seen[(finding.rule_id, material)] += 1
-        out.append(finding.fingerprint or fingerprint(
-            finding.rule_id, path, material, seen[(finding.rule_id, material)]))
+        text = finding.context or finding.message
+        material = materials.get(text)
+        if material is None:
+            material = materials[text] = " ".join(masked(text).split())
+        key = (finding.rule_id, material)
+        seen[key] += 1
+        if finding.fingerprint:
+            out.append(finding.fingerprint)
+            continue
+        digest = digests.get(key)
+        if digest is None:
+            digest = digests[key] = _digest(finding.rule_id, path, material)
+        out.append(f"{digest}:{seen[key]}")
     return out
 
 

@@ -530,12 +530,17 @@ class Session:
         # with what they find, so a slow plugin that uses up the file's time
         # must not leave them unrun while others' snippets are written out.
         calls.sort(key=lambda call: call[0] not in self._finding_identifiers)
+        #: Findings each plugin may still make in this report (``max_findings``).
+        limit: int | None = self.config.get("max_findings") or None
+        left: dict[str, int | None] = {}
         findings: list[Finding] = []
         for owner, hook, call in calls:
             if time.skip(owner, result):
                 continue
             produced: list[Finding] = []
+            context.findings_left = left.get(owner, limit)
             _, failure = call_plugin(owner, hook, partial(call, produced), time.deadline)
+            left[owner], context.findings_left = context.findings_left, None
             if failure is not None:
                 time.failed(failure, result, ToolError(result.path, failure.message, owner))
             findings.extend(produced)
@@ -545,8 +550,7 @@ class Session:
                         argnames: tuple[str, ...], report: Report, context: CheckContext,
                         out: list[Finding]) -> None:
         args = {"report": report, "context": context}
-        out.extend(self._accept(owner, function(**{a: args[a] for a in argnames}),
-                                context.path))
+        self._accept(function(**{a: args[a] for a in argnames}), context.path, out)
 
     def _check_nodes(self, owner: str, function: Callable[..., Any],
                      argnames: tuple[str, ...], context: CheckContext,
@@ -558,18 +562,18 @@ class Session:
             else:
                 produced = function(block=block)
             if produced:
-                out.extend(self._accept(owner, produced, context.path))
+                self._accept(produced, context.path, out)
 
-    def _accept(self, owner: str, produced: Any, path: str) -> list[Finding]:
-        """Check what a plugin returned: valid findings of registered rules, nothing else."""
+    def _accept(self, produced: Any, path: str, out: list[Finding]) -> None:
+        """Add what a plugin returned to ``out``, a finding at a time: valid findings
+        of registered rules, nothing else.  What it gave before it failed stands."""
         if produced is None:
-            return []
+            return
         if isinstance(produced, Finding):
             produced = [produced]
-        out = list(produced)
-        for item in out:
+        for item in produced:
             self._validate(item, path)
-        return out
+            out.append(item)
 
     def _validate(self, item: Any, path: str) -> None:
         """Raise :class:`PluginContractError` unless ``item`` is a finding every

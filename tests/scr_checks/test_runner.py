@@ -533,3 +533,38 @@ def test_without_the_timer_a_step_runs_on_but_the_steps_after_the_limit_are_skip
     (error,) = file.errors
     assert error.message.startswith("cannot check: took longer than 0.5 s (timeout) before")
     assert "SLA101" in rule_ids(run) and "TST101" not in rule_ids(run)
+
+
+MANY = '''
+from scr_checks import Rule, hookimpl
+
+@hookimpl
+def scr_register_rules():
+    return [Rule(id="MNY101", name="many", short="s", full="f", severity="note", question=1)]
+
+@hookimpl
+def scr_check_node(block, context):
+    for start in range(len(block.text)):
+        yield context.finding("MNY101", "a letter", block, start, start + 1)
+'''
+
+
+def test_a_plugin_past_max_findings_stops_with_one_error_and_keeps_what_it_found(
+        make_plugin, flag_plugin):
+    many = make_plugin(MANY)
+    run = check_text(REPORT, plugins=[many, flag_plugin], autoload=False,
+                     config={"max_findings": 10, "select": ["MNY", "TST"]})
+    (file,) = run.files
+    (error,) = file.errors
+    assert (error.plugin, error.message) == (
+        many, "made more than 10 findings in this report (max_findings), so its checks "
+              "stopped there")
+    ids = rule_ids(run)
+    assert ids.count("MNY101") == 10 and "TST101" in ids
+
+
+def test_max_findings_of_zero_sets_no_limit(make_plugin):
+    many = make_plugin(MANY)
+    run = check_text(REPORT, plugins=[many], autoload=False, config={"max_findings": 0})
+    assert not run.files[0].errors
+    assert rule_ids(run).count("MNY101") == len("Intro") + len("Text with flagme.")
