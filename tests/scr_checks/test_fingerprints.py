@@ -33,3 +33,24 @@ def test_a_fingerprint_is_the_hash_of_the_masked_text_the_output_shows(tmp_path)
     assert blame.fingerprint == fingerprint("SCR701", "report.rst", shown, 1)
     raw = shown.replace("[name]", "Kerry Blackwood")
     assert name.fingerprint != fingerprint("SCR201", "report.rst", raw, 1)
+
+
+def test_a_paragraphs_findings_read_its_text_once_and_are_numbered_in_turn():
+    """Ten thousand findings in one long paragraph read it once, not each."""
+    from scr_checks.fingerprints import fingerprints
+    from scr_checks.results import Finding, Location, Severity
+
+    paragraph = "On 1.2.2019 and 2.2.2019. " * 2000
+    found = [Finding("SCR205", "Full date", Severity.WARNING, Location("r.txt"),
+                     context=paragraph) for _ in range(10_000)]
+    read: list[str] = []
+
+    def masked(text: str) -> str:
+        read.append(text)
+        return text.replace("2019", "[date]")
+
+    prints = fingerprints(found, masked, "r.txt")
+    assert len(read) == 1
+    digest = fingerprint("SCR205", "r.txt", paragraph.replace("2019", "[date]"), 1)
+    assert prints[0] == digest
+    assert prints[-1] == digest.replace(":1", ":10000")
