@@ -21,6 +21,18 @@ _counter = itertools.count()
 
 
 @pytest.fixture
+def cache_folder(tmp_path, monkeypatch):
+    """An empty cache folder of the test's own, the cache turned on: what a run
+    keeps between runs (compiled patterns, kept data) goes there."""
+    from scr_checks import cachefiles
+
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(cachefiles.CACHE_DIR, str(folder))
+    monkeypatch.delenv(cachefiles.NO_CACHE, raising=False)
+    return folder
+
+
+@pytest.fixture
 def make_plugin(tmp_path, monkeypatch):
     """Write a plugin module and make it importable; returns its module name.
 

@@ -18,12 +18,9 @@ ROOT = Path(__file__).parents[2]
 
 
 @pytest.fixture
-def fresh(tmp_path, monkeypatch):
+def fresh(cache_folder):
     """An empty cache in a folder of its own."""
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(cachefiles.CACHE_DIR, str(folder))
-    monkeypatch.delenv(cachefiles.NO_CACHE, raising=False)
-    return folder
+    return cache_folder
 
 
 @pytest.fixture

@@ -73,13 +73,8 @@ LIST = "pattern\tcategory\twhy\tsuggestion\nfail(?:s|ed)? to\tblame\tit blames\t
 
 
 @pytest.fixture
-def cache(tmp_path, monkeypatch):
-    from scr_checks import cachefiles
-
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(cachefiles.CACHE_DIR, str(folder))
-    monkeypatch.delenv(cachefiles.NO_CACHE, raising=False)
-    return folder
+def cache(cache_folder):
+    return cache_folder
 
 
 def test_a_list_shipped_in_a_package_is_kept_with_its_patterns_words(tmp_path, cache):
