@@ -94,12 +94,26 @@ class _FileTime:
                 error = result.errors[self.ran_out]
                 result.errors[self.ran_out] = replace(error, message=f"{error.message}; {rest}")
             else:
+                self.ran_out = len(result.errors)
                 result.errors.append(ToolError(result.path, (
                     f"cannot check: {describe_timeout(self.deadline.seconds)} before "
                     f"plugin {owner!r} ran; {rest}")))
         if owner not in self.skipped:
             self.skipped.append(owner)
         return True
+
+    def out_of_time(self, result: FileResult, message: str) -> None:
+        """The core's finishing ran out of time too: the file's findings are lost.
+
+        Said in the file's one error line: the time-out already recorded gets
+        the news, or else the line is the core's own.
+        """
+        if self.ran_out is None:
+            result.errors.append(ToolError(result.path, f"cannot check: {message}"))
+            return
+        error = result.errors[self.ran_out]
+        result.errors[self.ran_out] = replace(
+            error, message=f"{error.message}, and no finding could be kept in the time")
 
     def failed(self, failure: PluginFailure, result: FileResult, error: ToolError) -> None:
         """Record a plugin step's failure as the file's error."""
@@ -395,12 +409,12 @@ class Session:
         findings = self._run_checkers(report, context, result, time=time)
         findings = self._core(result, "check",
                               partial(self._whole_report_only, findings, context),
-                              time.finishing)
+                              time.finishing, time)
         self._modify(result, findings, report, context, time)
         return self._core(result, "check",
                           partial(self._complete, result, findings, report, context, anchor,
                                   masked, time.skipped),
-                          time.finishing)
+                          time.finishing, time)
 
     def _prepare(self, get_report: Callable[[], Report | None]
                  ) -> tuple[Report, CheckContext] | None:
@@ -412,15 +426,19 @@ class Session:
         return report, context
 
     def _core(self, result: FileResult, verb: str, step: Callable[[], _T],
-              deadline: Deadline) -> _T:
+              deadline: Deadline, time: _FileTime | None = None) -> _T:
         """Run a step of the core's own before the file's ``deadline``.
 
-        If it fails, the file is abandoned with one error saying why.
+        If it fails, the file is abandoned with one error saying why (a
+        finishing step out of ``time`` says so in the file's time-out line).
         """
         try:
             with time_limit(deadline, phase=f"core {verb}"):
                 return step()
         except TimeLimitExceeded as exc:
+            if time is not None:
+                time.out_of_time(result, str(exc))
+                raise _Abandoned from None
             message = str(exc)
         except KeyboardInterrupt:
             if user_interrupted():
@@ -613,6 +631,9 @@ class Session:
 
             _, failure = call_plugin(owner, hook, modify,
                                      time.finishing if core else time.deadline)
+            if failure is not None and core and failure.timed_out:
+                time.out_of_time(result, failure.message)  # the markers' work is the core's
+                raise _Abandoned
             if failure is not None:
                 findings[:] = before
                 time.failed(failure, result,

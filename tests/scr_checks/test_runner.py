@@ -568,3 +568,27 @@ def test_max_findings_of_zero_sets_no_limit(make_plugin):
     run = check_text(REPORT, plugins=[many], autoload=False, config={"max_findings": 0})
     assert not run.files[0].errors
     assert rule_ids(run).count("MNY101") == len("Intro") + len("Text with flagme.")
+
+
+def test_finishing_out_of_time_after_a_plugin_did_is_still_the_files_one_error(
+        make_plugin, monkeypatch):
+    """The core's finishing may run half a second past the limit; past that the
+    findings are lost, and the file's time-out line says so rather than a second
+    line saying it again."""
+    from scr_checks.runner import Session
+
+    slow = make_plugin(SLOW, name="zz_slow_plugin")
+    finish = Session._whole_report_only
+
+    def late(self, findings, context):
+        time.sleep(1.5)
+        return finish(self, findings, context)
+
+    monkeypatch.setattr(Session, "_whole_report_only", late)
+    run = check_text(REPORT, plugins=[slow], config={"timeout": 0.5})
+    (file,) = run.files
+    (error,) = file.errors
+    assert error.plugin == slow
+    assert error.message == ("took longer than 0.5 s (timeout), and no finding could be "
+                             "kept in the time")
+    assert not file.findings
