@@ -266,6 +266,9 @@ def _xml_problem(exc: Exception) -> str:
     if "XML_PARSE_HUGE" in message:
         return ("holds a single text or attribute over 10 MB, more than is read, so the "
                 "document was not read")
+    if "amplification" in message.lower() or "entity reference loop" in message.lower():
+        return ("defines entities that expand to far more text than the file holds (an "
+                "'entity bomb'), so the document was not read")
     return f"is not well-formed XML: {message}"
 
 
