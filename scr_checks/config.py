@@ -176,6 +176,8 @@ DEFAULT_EXCLUDE = (
     "README.*", "CHANGELOG.*", "CHANGES.*", "CONTRIBUTING.*", "LICENSE*", "LICENCE*",
     "CODE_OF_CONDUCT.*", "SECURITY.*",
     "_build", "build", "dist", "site", "node_modules", "venv", "__pycache__",
+    # The copy `scr-checks annotate` writes beside a report, its findings as comments.
+    "*.checked.docx",
 )
 
 

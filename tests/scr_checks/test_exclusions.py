@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from pathlib import Path
 
 import pytest
 
@@ -83,3 +84,15 @@ def test_a_folder_with_its_own_configuration_is_an_error_not_checked_wrongly(rep
             "(reports/old/scr-checks.toml), and this run uses no configuration") in captured.err
     assert "reports/a.rst: 0 errors" in captured.out
     assert checked(capsys, "reports", "--isolated") == ["reports/a.rst", "reports/old/b.md"]
+
+
+def test_the_copy_annotate_wrote_beside_a_report_is_not_checked_again(repository, capsys):
+    """``annotate`` writes NAME.checked.docx beside the report: checking the folder
+    again would report every finding twice."""
+    docx = repository / "reports" / "c.docx"
+    docx.write_bytes((Path(__file__).parents[2] / "fixtures" / "reports" / "same"
+                      / "report.docx").read_bytes())
+    main(["annotate", str(docx)])
+    capsys.readouterr()
+    assert (repository / "reports" / "c.checked.docx").is_file()
+    assert checked(capsys, "reports") == ["reports/a.rst", "reports/c.docx", "reports/old/b.md"]
