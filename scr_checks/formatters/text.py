@@ -71,7 +71,8 @@ class TextFormatter(Formatter):
                     f" ({unread} not checked)" if unread else "")
                 out.extend(self.scorecard(run_scorecard(cards, unread) if cards else None,
                                           count))
-        return encodable("\n".join(out)) + "\n"
+        # Nothing to say (--quiet, no finding) is no output, not an empty line.
+        return encodable("\n".join(out)) + "\n" if out else ""
 
     def total(self, run: RunResult) -> str:
         """The grand total of a run of several files."""

@@ -296,6 +296,12 @@ def test_quiet_prints_findings_only(tmp_path, capsys):
     assert "SCR701 [warning] 'failed to'" in lines[0]
 
 
+def test_quiet_with_nothing_found_prints_nothing(tmp_path, capsys):
+    folder = two_reports(tmp_path)
+    assert main(["check", str(folder / "b.rst"), "--select", "SCR701", "-q"]) == 0
+    assert capsys.readouterr().out == ""
+
+
 def test_statistics_counts_findings_per_rule(tmp_path, capsys):
     folder = two_reports(tmp_path)
     assert main(["check", str(folder), "--select", "SCR101,SCR701", "--statistics"]) == 1
