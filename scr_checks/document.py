@@ -200,8 +200,9 @@ class TextBlock:
         if not self.text:
             line = aligner.start[0]
             return self._located(line, 1, line, 1)
-        first = aligner.position(min(start, len(self.text) - 1))
+        # The end first: aligning up to it aligns the start too, in one step.
         last = aligner.position(min(max(end - 1, start), len(self.text) - 1))
+        first = aligner.position(min(start, len(self.text) - 1))
         source = aligner.source
         return self._located(first[0], utf16_column(source.line(first[0]), first[1]),
                              last[0], utf16_column(source.line(last[0]), last[1] + 1))
