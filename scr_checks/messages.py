@@ -56,7 +56,10 @@ _PLAIN = [
 def _lost(exc: BaseException) -> bool:
     """Whether Python lost the exception it was raising: what it does when memory
     runs out as it records where the exception passed (a worker at its budget)."""
-    return isinstance(exc, SystemError) and "without exception set" in str(exc)
+    # "error return without exception set", or "<function …> returned NULL
+    # without setting an exception", as the C code that lost it words it.
+    return isinstance(exc, SystemError) and any(
+        words in str(exc) for words in ("without exception set", "without setting an exception"))
 
 
 def describe(exc: BaseException) -> str:

@@ -318,10 +318,14 @@ def test_what_a_plugin_writes_to_stderr_in_a_worker_reaches_the_terminal(
     assert "a plugin warning" in capfd.readouterr().err
 
 
-def test_an_exception_python_lost_at_the_memory_budget_is_the_memory_error(tmp_path):
+@pytest.mark.parametrize("lost", [
+    "error return without exception set",
+    "<function Session._prepare at 0x7f0> returned NULL without setting an exception",
+])
+def test_an_exception_python_lost_at_the_memory_budget_is_the_memory_error(tmp_path, lost):
     """Out of memory as an exception unwinds, Python raises SystemError instead."""
     def check(path: Path) -> FileResult:
-        raise SystemError("error return without exception set")
+        raise SystemError(lost)
 
     budget = _data_segment() + 256 * 1024 * 1024
     (result,) = parallel.check_files(check, [Path("big")], memory=budget,
@@ -329,5 +333,4 @@ def test_an_exception_python_lost_at_the_memory_budget_is_the_memory_error(tmp_p
     assert [e.message for e in result.errors] == [
         f"cannot check: needed more than {budget // 1024 ** 2:,} MiB of memory (max_memory)"]
     (result,) = parallel.check_files(check, [Path("big")], shown=lambda p: p.name)
-    assert [e.message for e in result.errors] == [
-        "cannot check: SystemError: error return without exception set"]
+    assert [e.message for e in result.errors] == [f"cannot check: SystemError: {lost}"]
