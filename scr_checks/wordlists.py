@@ -127,21 +127,20 @@ class WordList:
     @cached_property
     def words_needed(self) -> frozenset[str] | None:
         """Case-folded words of which every match holds one; None if some entry's are unknown."""
-        needed: set[str] = set()
+        others = self._others_needed
+        return None if others is None else frozenset(others)
+
+    @cached_property
+    def _others_needed(self) -> dict[str, list[list[frozenset[str]]]] | None:
+        """Each word of :attr:`words_needed` -> for each alternative it is
+        needed by, the other sets of words that alternative also needs; None
+        if some entry's words are unknown."""
+        others: dict[str, list[list[frozenset[str]]]] = {}
         for entry in self.entries:
             sets = _word_sets(entry.pattern)
             if sets is None:
                 return None
-            needed.update(word for first, *_ in sets for word in first)
-        return frozenset(needed)
-
-    @cached_property
-    def _others_needed(self) -> dict[str, list[list[frozenset[str]]]]:
-        """Each word of :attr:`words_needed` -> for each alternative it is
-        needed by, the other sets of words that alternative also needs."""
-        others: dict[str, list[list[frozenset[str]]]] = {}
-        for entry in self.entries:
-            for first, *rest in _word_sets(entry.pattern) or ():
+            for first, *rest in sets:
                 for word in first:
                     others.setdefault(word, []).append(rest)
         return others
@@ -153,12 +152,11 @@ class WordList:
         Most paragraphs that hold a list's word hold only the common half of
         a phrase ("safeguarding" without "contextual") and are not searched.
         """
-        needed = self.words_needed
-        if needed is None:
-            return True
         others = self._others_needed
+        if others is None:
+            return True
         return any(all(not more.isdisjoint(words) for more in rest)
-                   for word in needed.intersection(words) for rest in others[word])
+                   for word in others.keys() & words for rest in others[word])
 
     def finditer(self, text: str | TextBlock) -> Iterator[WordMatch]:
         """Every match in ``text`` (or a block's text), in order; at one position
