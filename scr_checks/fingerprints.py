@@ -83,11 +83,18 @@ def v1_fingerprints(findings: Sequence[Finding], key: str, path: str) -> list[st
 
     raw = key.encode("utf-8")[:64]
     seen: Counter[tuple[str, str]] = Counter()
+    #: Each (rule, context)'s digest, made once, as :func:`fingerprints` does.
+    digests: dict[tuple[str, str], str] = {}
     out = [""] * len(findings)
     for index in sorted(range(len(findings)), key=old_order):
         finding = findings[index]
         seen[(finding.rule_id, finding.context or finding.message)] += 1
-        out[index] = finding.fingerprint or fingerprint(
-            finding.rule_id, path, finding.context,
-            seen[(finding.rule_id, finding.context or finding.message)], raw)
+        if finding.fingerprint:
+            out[index] = finding.fingerprint
+            continue
+        digest = digests.get((finding.rule_id, finding.context))
+        if digest is None:
+            digest = digests[(finding.rule_id, finding.context)] = _digest(
+                finding.rule_id, path, finding.context, raw)
+        out[index] = f"{digest}:{seen[(finding.rule_id, finding.context or finding.message)]}"
     return out
