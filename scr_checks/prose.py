@@ -73,9 +73,10 @@ def fold_case(text: str) -> str:
     """``text`` in lower case, as case-insensitive ``regex`` matching sees ASCII letters.
 
     Every character that such a match takes for an ASCII letter or digit
-    becomes that letter or digit (the tests check all of Unicode).
+    becomes that letter or digit (the tests check all of Unicode).  ASCII
+    text, which has none of the characters translated, is only lowered.
     """
-    return text.translate(_FOLD).lower()
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
 
 
 def word_runs(text: str) -> frozenset[str]:

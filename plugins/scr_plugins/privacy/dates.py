@@ -15,9 +15,9 @@ from itertools import chain
 
 import regex
 
-from scr_checks import compile_pattern, word_runs
+from scr_checks import compile_pattern, fold_case, word_runs
 from scr_plugins.privacy import rules
-from scr_plugins.privacy.gates import fold, has_digit, has_number
+from scr_plugins.privacy.gates import has_digit, has_number
 from scr_plugins.privacy.hits import Hit
 
 MONTHS = (
@@ -138,7 +138,7 @@ def _dates(text: str) -> Iterator[Hit]:
     first = next(dates, None)
     if first is None:
         return
-    folded = fold(text)
+    folded = fold_case(text)
     document = DOCUMENT_WORDS.search(folded) is not None
     birth = BIRTH_WORDS.search(folded) is not None
     review = REVIEW_STEP_WORDS.search(folded) is not None \

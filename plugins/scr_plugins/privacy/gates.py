@@ -56,16 +56,11 @@ def last_words(phrases: Iterable[str]) -> frozenset[str]:
     return frozenset(ends)
 
 
-def fold(text: str) -> str:
-    """:func:`fold_case`, quicker on ASCII text, which it only lowers."""
-    return text.lower() if text.isascii() else fold_case(text)
-
-
 def words_before(text: str, start: int, reach: int) -> frozenset[str]:
     """The runs of letters and digits, case-folded, of the ``reach`` characters
     before ``text[start]`` (a word cut at the window's edge counts as its part
     inside, as a search of that window would read it)."""
-    return frozenset(_RUN.findall(fold(text[max(0, start - reach) : start])))
+    return frozenset(_RUN.findall(fold_case(text[max(0, start - reach) : start])))
 
 
 class Window:
@@ -102,5 +97,5 @@ class Window:
         if self._cut is None:
             edge = self.start - self.reach
             cut = _RUN.match(self.text, edge, self.start) if edge > 0 else None
-            self._cut = fold(cut[0]) if cut is not None else ""
+            self._cut = fold_case(cut[0]) if cut is not None else ""
         return self._cut in ends

@@ -15,10 +15,10 @@ from functools import cached_property
 
 import regex
 
-from scr_checks import compile_pattern, word_runs
+from scr_checks import compile_pattern, fold_case, word_runs
 from scr_plugins.privacy import rules
 from scr_plugins.privacy.cues import cue_before, partners
-from scr_plugins.privacy.gates import Window, fold, last_words
+from scr_plugins.privacy.gates import Window, last_words
 from scr_plugins.privacy.gazetteer import Lexicon, alternation_source
 from scr_plugins.privacy.hits import Hit
 from scr_plugins.privacy.spans import Spans, Stops, matches
@@ -198,7 +198,7 @@ class _AuthorLines:
     @cached_property
     def mentioned(self) -> bool:
         """Whether the text holds a word ``AUTHOR_BEFORE`` needs at all."""
-        return AUTHOR_WORDS.search(fold(self.text)) is not None
+        return AUTHOR_WORDS.search(fold_case(self.text)) is not None
 
     def credits(self, start: int) -> bool:
         """``AUTHOR_LINE.search(text, line_start, start)`` for the line ``start`` is on."""
@@ -440,7 +440,7 @@ class NameFinder:
             return None
         before = text[max(0, start - 60) : start]
         after = text[end : end + 40]
-        if (author_lines.mentioned and AUTHOR_WORDS.search(fold(before))
+        if (author_lines.mentioned and AUTHOR_WORDS.search(fold_case(before))
                 and AUTHOR_BEFORE.search(before)) \
                 or AUTHOR_AFTER.search(after):
             return None
