@@ -24,6 +24,7 @@ from scr_checks.editing.textmap import EditingReader
 from scr_checks.exceptions import UsageError
 from scr_checks.masking import Masker
 from scr_checks.readers.docx import DocxReader
+from scr_checks.readers.html import declared_encoding
 from scr_checks.results import GRAPHICS, FileResult, Finding
 from scr_checks.runner import Session
 
@@ -72,7 +73,8 @@ def redact(session: Session, path: Path, data: bytes, shown: str, strip: bool) -
     out.identifiers = assign(findings, session.rules, names, _text(report))
     text = redact_text(report, out.identifiers, strip)
     out.replacements, out.leaks = text.replacements, text.leaks
-    out.data = encode_like(text.text, data)
+    out.data = encode_like(text.text, data,
+                           declared_encoding(shown, data) if report.format == "html" else None)
     return out
 
 

@@ -173,10 +173,13 @@ def _leftovers(text: str, pattern: regex.Pattern[str], known: dict[str, Identifi
     return leaks, text
 
 
-def encode_like(text: str, original: bytes) -> bytes:
-    """``text`` in the original file's encoding (its byte-order mark kept) and with
-    its line endings."""
-    bom, codec = next(((b, c) for b, c in _BOMS if original.startswith(b)), (b"", "utf-8"))
+def encode_like(text: str, original: bytes, declared: str | None = None) -> bytes:
+    """``text`` in the original file's encoding (its byte-order mark kept, or the
+    ``declared`` codec of an HTML page) and with its line endings."""
+    bom, codec = next(((b, c) for b, c in _BOMS if original.startswith(b)),
+                      (b"", declared or "utf-8"))
     if "\r\n".encode(codec) in original[:65536]:
         text = text.replace("\n", "\r\n")
-    return bom + text.encode(codec)
+    # A page's own encoding may lack a placeholder's character: HTML spells it
+    # as a character reference.
+    return bom + text.encode(codec, "xmlcharrefreplace" if declared else "strict")

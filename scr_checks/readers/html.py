@@ -10,6 +10,7 @@ Comments and ``<meta name="author">`` are hidden content.
 
 from __future__ import annotations
 
+import codecs
 import re
 from typing import Any
 
@@ -45,7 +46,7 @@ class HtmlReader(Reader):
     def read(self, path: str, data: bytes) -> Report:
         from lxml import etree
 
-        text = decode_text(path, data)
+        text = decode_text(path, _declared_to_utf8(path, data))
         self.check_blocks(path, text.count("<!--"))  # each comment is read, as hidden text
         check_markup(path, "the page", text.count("<"), self.limit("max_blocks"))
         # ``huge_tree`` lifts libxml2's cuts (256 levels, 10 MB in one text
@@ -66,6 +67,52 @@ class HtmlReader(Reader):
         builder.flush()
         return Report(path=path, format=self.format, document=builder.document,
                       source=SourceText(text.split("\n"), "html"), hidden=builder.hidden)
+
+
+#: ``<meta charset=...>``, ``<meta http-equiv=... content="...; charset=...">``
+#: or an XML declaration's ``encoding``, as a browser's prescan finds them.
+_DECLARED = re.compile(
+    rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)"""
+    rb"""|<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)""",
+    re.IGNORECASE)
+#: What the HTML standard reads these labels as (Word's "Web Page" says
+#: windows-1252; older pages say ISO-8859-1 and mean it).
+_LABELS = {"iso-8859-1": "windows-1252", "latin1": "windows-1252", "us-ascii": "windows-1252",
+           "ascii": "windows-1252"}
+
+
+def declared_encoding(path: str, data: bytes) -> str | None:
+    """The codec a page declares in its first 1,024 bytes, as a browser reads
+    it, or ``None`` for UTF-8, a byte-order mark or no declaration."""
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None  # a byte-order mark outranks any declaration
+    found = _DECLARED.search(data[:1024])
+    if not found:
+        return None
+    label = (found.group(1) or found.group(2)).decode("ascii").lower()
+    label = _LABELS.get(label, label)
+    try:
+        encoding = codecs.lookup(label).name
+    except LookupError:
+        raise ReaderError(path, f"declares the encoding {label!r}, which is unknown; "
+                                "save the page as UTF-8") from None
+    # UTF-16 or -32 declared in a page whose declaration reads as ASCII is a
+    # wrong label: the bytes, through decode_text, decide.
+    return None if encoding.startswith("utf") else encoding
+
+
+def _declared_to_utf8(path: str, data: bytes) -> bytes:
+    """The page as UTF-8 when it declares another encoding: Word saves a report
+    as a web page in windows-1252, and refusing that file would leave it
+    unchecked."""
+    encoding = declared_encoding(path, data)
+    if encoding is None:
+        return data
+    try:
+        return data.decode(encoding).encode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ReaderError(path, f"not {encoding} as it declares (byte 0x{data[exc.start]:02x} "
+                                f"at offset {exc.start}); save the page as UTF-8") from None
 
 
 def _stopped(path: str, log: Any) -> None:

@@ -96,3 +96,12 @@ def test_a_pseudonym_in_html_is_escaped(word, tmp_path):
     session.config.values["redact.pseudonyms"] = {"Kayleigh Brennan": "Aunt <A & B>"}
     done = redact(session, path, path.read_bytes(), path.name, False)
     assert b"Her aunt, Aunt &lt;A &amp; B&gt;, visited." in done.data
+
+
+def test_a_page_in_windows_1252_is_redacted_in_windows_1252(word, tmp_path):
+    path = tmp_path / "r.html"
+    path.write_bytes(('<html><head><meta charset="windows-1252"></head><body>\n'
+                      "<h1>Review</h1><p>The family\u2019s home at 12 Harbour Row.</p>\n"
+                      "</body></html>\n").encode("cp1252"))
+    done = run(word, path)
+    assert b"The family\x92s home at [Address 1]." in done.data
