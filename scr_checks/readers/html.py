@@ -113,6 +113,9 @@ def _declared_to_utf8(path: str, data: bytes) -> bytes:
     except UnicodeDecodeError as exc:
         raise ReaderError(path, f"not {encoding} as it declares (byte 0x{data[exc.start]:02x} "
                                 f"at offset {exc.start}); save the page as UTF-8") from None
+    except (LookupError, UnicodeError, ValueError):  # a transform such as rot13, not a text codec
+        raise ReaderError(path, f"declares the encoding {encoding!r}, which is not one a page "
+                                "can be in; save the page as UTF-8") from None
 
 
 def _stopped(path: str, log: Any) -> None:

@@ -70,3 +70,10 @@ def test_a_byte_order_mark_outranks_the_declaration():
     data = b"\xef\xbb\xbf" + page('<meta charset="windows-1252"><body>', "<p>Caf\u00e9.</p>",
                                   "utf-8")
     assert texts(data) == ["Caf\u00e9."]
+
+
+@pytest.mark.parametrize("label", ["rot13", "hex", "undefined", "unicode_escape"])
+def test_a_codec_no_page_can_be_in_is_one_clear_error(label):
+    data = page(f'<meta charset="{label}"><body>', "<p>A \\x.</p>", "ascii")
+    with pytest.raises(ReaderError, match="save the page as UTF-8"):
+        HtmlReader().read("r.html", data)
