@@ -6,10 +6,49 @@ processes and so that every formatter sees the same data.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, overload
 
 from scr_checks.rules import Severity
+
+#: What works out a pending location's positions from its text's start and end
+#: offsets: (line, column, end line, end column).
+Place = Callable[[int, int], tuple[int | None, int | None, int | None, int | None]]
+
+
+class _Position:
+    """A position field of :class:`Location` that may be worked out only when read.
+
+    A checker of a paragraph of dates makes a finding every few characters;
+    aligning each with the source as it is made was most of the time spent
+    making it.  A location made by :meth:`Location.later` keeps the offsets
+    instead, and the first of its positions read places all four.
+    """
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> None: ...
+    @overload
+    def __get__(self, obj: Location, owner: type | None = None) -> int | None: ...
+
+    def __get__(self, obj: Location | None, owner: type | None = None) -> int | None:
+        if obj is None:
+            return None  # the field's default
+        values = obj.__dict__
+        try:
+            return values[self.name]  # type: ignore[no-any-return]
+        except KeyError:
+            obj._place()
+            return values[self.name]  # type: ignore[no-any-return]
+
+    def __set__(self, obj: Location, value: int | None) -> None:
+        values = obj.__dict__
+        if "_where" in values:
+            obj._place()  # so a pending place cannot overwrite what is set
+        values[self.name] = value
 
 
 @dataclass(frozen=True)
@@ -32,10 +71,10 @@ class Location:
     """
 
     path: str
-    line: int | None = None
-    column: int | None = None
-    end_line: int | None = None
-    end_column: int | None = None
+    line: _Position = _Position()
+    column: _Position = _Position()
+    end_line: _Position = _Position()
+    end_column: _Position = _Position()
     heading_path: tuple[str, ...] = ()
     paragraph_number: str | None = None
     paragraph_index: int | None = None
@@ -56,9 +95,11 @@ class Location:
         """
         if not isinstance(self.path, str):
             raise ValueError(f"location path {self.path!r} is not a string")
+        # A pending location's positions are the core's own, placed when read.
+        placed = (() if "_where" in self.__dict__ else
+                  (self.line, self.column, self.end_line, self.end_column))
         # The fields read directly, not by name: this runs for every finding.
-        for value in (self.line, self.column, self.end_line, self.end_column,
-                      self.paragraph_index, self.page, self.page_line):
+        for value in (*placed, self.paragraph_index, self.page, self.page_line):
             if value is not None and (type(value) is not int or value < 1):
                 name = next(n for n in _COUNTED_FROM_1 if getattr(self, n) is value)
                 raise ValueError(f"location {name} {value!r} is not a whole number from 1")
@@ -66,6 +107,38 @@ class Location:
                 type(self.section_paragraph) is not int or self.section_paragraph < 0):
             raise ValueError(f"location section_paragraph {self.section_paragraph!r} is not "
                              "a whole number from 0")
+
+    @classmethod
+    def later(cls, place: Place, start: int, end: int, path: str,
+              heading_path: tuple[str, ...], paragraph_number: str | None,
+              paragraph_index: int | None, page: int | None, page_line: int | None,
+              section_paragraph: int | None, footnote: str | None) -> Location:
+        """A location whose positions ``place(start, end)`` works out when first read.
+
+        Its other fields are given; ``place`` must give positions a location
+        accepts, as the core's own blocks do.
+        """
+        location = object.__new__(cls)
+        object.__setattr__(location, "__dict__", {
+            "path": path, "heading_path": heading_path, "paragraph_number": paragraph_number,
+            "paragraph_index": paragraph_index, "page": page, "page_line": page_line,
+            "section_paragraph": section_paragraph, "cue": None, "footnote": footnote,
+            "_where": (place, start, end)})
+        return location
+
+    def _place(self) -> None:
+        """Work out the positions of a pending location (see :meth:`later`)."""
+        where = self.__dict__.pop("_where", None)
+        if where is not None:
+            place, start, end = where
+            values = self.__dict__
+            values["line"], values["column"], values["end_line"], values["end_column"] = (
+                place(start, end))
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled placed: a pending location holds its paragraph, which is not sent."""
+        self._place()
+        return self.__dict__
 
     @property
     def has_region(self) -> bool:
