@@ -122,15 +122,5 @@ class CheckContext:
             snippet = block.text[start:end] if end is not None else block.text
             context = block.text
         span = (start, end) if block is not None and end is not None else None
-        return Finding(
-            rule_id=rule.id,
-            message=message,
-            severity=rule.severity,
-            location=location,
-            snippet=snippet,
-            suggestion=suggestion,
-            secret=secret,
-            context=context,
-            properties=properties,
-            span=span,
-        )
+        return Finding.made(rule.id, message, rule.severity, location, snippet, suggestion,
+                            secret, context, properties, span)

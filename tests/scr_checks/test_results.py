@@ -7,7 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from scr_checks.results import Location
+from scr_checks.results import Finding, Location
+from scr_checks.rules import Severity
 
 
 @pytest.mark.parametrize("fields", [
@@ -88,3 +89,14 @@ def test_a_bad_position_set_past_the_checks_on_a_later_location_is_still_caught(
     with pytest.raises(ValueError, match="line -5"):
         location.__post_init__()
     assert location.column == 5
+
+
+def test_a_finding_made_fast_is_the_finding_the_constructor_makes():
+    location = Location(path="r.rst", line=1, column=1)
+    fields = dict(rule_id="SCR201", message="A name", severity=Severity.ERROR,
+                  location=location, snippet="Jane", suggestion="", secret="Jane",
+                  context="Jane came.", properties={"kind": "name"}, span=(0, 4))
+    made = Finding.made(**fields)
+    built = Finding(**fields)
+    assert made == built and vars(made) == vars(built)
+    assert not made.suppressed and made.fingerprint == ""
