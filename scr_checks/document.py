@@ -187,34 +187,33 @@ class TextBlock:
         return self._aligner.position(offset)
 
     def location(self, start: int = 0, end: int | None = None) -> Location:
-        """The location of ``text[start:end]``; the whole block by default.
-
-        Its line and columns are worked out when first read, not here: a
-        finding that is dropped, or only counted, never pays for them.
-        """
+        """The location of ``text[start:end]``; the whole block by default."""
         if end is None:
             end = len(self.text)
-        return Location.later(self._span, start, max(end, start), self.path,
-                              self.heading_path, self.paragraph_number, self.index,
-                              self.page, self.page_line, self.section_paragraph,
-                              self.footnote)
+        end = max(end, start)
 
-    def _span(self, start: int, end: int) -> tuple[int | None, int, int | None, int]:
-        """(line, column, end line, end column) of ``text[start:end]``, ``start <= end``."""
-        text = self.text
         if self._aligner is None:  # Word, PDF: columns within the paragraph's text
-            start = min(start, len(text))
-            return None, utf16_column(text, start), None, utf16_column(text, min(end, len(text)))
+            start = min(start, len(self.text))
+            return self._located(None, utf16_column(self.text, start), None,
+                                 utf16_column(self.text, min(end, len(self.text))))
         aligner = self._aligner
-        if not text:
+        if not self.text:
             line = aligner.start[0]
-            return line, 1, line, 1
+            return self._located(line, 1, line, 1)
         # The end first: aligning up to it aligns the start too, in one step.
-        last = aligner.position(min(max(end - 1, start), len(text) - 1))
-        first = aligner.position(min(start, len(text) - 1))
+        last = aligner.position(min(max(end - 1, start), len(self.text) - 1))
+        first = aligner.position(min(start, len(self.text) - 1))
         source = aligner.source
-        return (first[0], utf16_column(source.line(first[0]), first[1]),
-                last[0], utf16_column(source.line(last[0]), last[1] + 1))
+        return self._located(first[0], utf16_column(source.line(first[0]), first[1]),
+                             last[0], utf16_column(source.line(last[0]), last[1] + 1))
+
+    def _located(self, line: int | None, column: int, end_line: int | None,
+                 end_column: int) -> Location:
+        return Location(path=self.path, line=line, column=column, end_line=end_line,
+                        end_column=end_column, heading_path=self.heading_path,
+                        paragraph_number=self.paragraph_number, paragraph_index=self.index,
+                        page=self.page, page_line=self.page_line,
+                        section_paragraph=self.section_paragraph, footnote=self.footnote)
 
 
 def _has_ancestor(node: nodes.Node, kind: type) -> bool:

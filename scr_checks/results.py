@@ -6,49 +6,10 @@ processes and so that every formatter sees the same data.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any, overload
+from typing import Any, Protocol, overload
 
 from scr_checks.rules import Severity
-
-#: What works out a pending location's positions from its text's start and end
-#: offsets: (line, column, end line, end column).
-Place = Callable[[int, int], tuple[int | None, int | None, int | None, int | None]]
-
-
-class _Position:
-    """A position field of :class:`Location` that may be worked out only when read.
-
-    A checker of a paragraph of dates makes a finding every few characters;
-    aligning each with the source as it is made was most of the time spent
-    making it.  A location made by :meth:`Location.later` keeps the offsets
-    instead, and the first of its positions read places all four.
-    """
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-
-    @overload
-    def __get__(self, obj: None, owner: type | None = None) -> None: ...
-    @overload
-    def __get__(self, obj: Location, owner: type | None = None) -> int | None: ...
-
-    def __get__(self, obj: Location | None, owner: type | None = None) -> int | None:
-        if obj is None:
-            return None  # the field's default
-        values = obj.__dict__
-        try:
-            return values[self.name]  # type: ignore[no-any-return]
-        except KeyError:
-            obj._place()
-            return values[self.name]  # type: ignore[no-any-return]
-
-    def __set__(self, obj: Location, value: int | None) -> None:
-        values = obj.__dict__
-        if "_where" in values:
-            obj._place()  # so a pending place cannot overwrite what is set
-        values[self.name] = value
 
 
 @dataclass(frozen=True)
@@ -71,10 +32,10 @@ class Location:
     """
 
     path: str
-    line: _Position = _Position()
-    column: _Position = _Position()
-    end_line: _Position = _Position()
-    end_column: _Position = _Position()
+    line: int | None = None
+    column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
     heading_path: tuple[str, ...] = ()
     paragraph_number: str | None = None
     paragraph_index: int | None = None
@@ -95,11 +56,9 @@ class Location:
         """
         if not isinstance(self.path, str):
             raise ValueError(f"location path {self.path!r} is not a string")
-        # A pending location's positions are the core's own, placed when read.
-        placed = (() if "_where" in self.__dict__ else
-                  (self.line, self.column, self.end_line, self.end_column))
         # The fields read directly, not by name: this runs for every finding.
-        for value in (*placed, self.paragraph_index, self.page, self.page_line):
+        for value in (self.line, self.column, self.end_line, self.end_column,
+                      self.paragraph_index, self.page, self.page_line):
             if value is not None and (type(value) is not int or value < 1):
                 name = next(n for n in _COUNTED_FROM_1 if getattr(self, n) is value)
                 raise ValueError(f"location {name} {value!r} is not a whole number from 1")
@@ -107,38 +66,6 @@ class Location:
                 type(self.section_paragraph) is not int or self.section_paragraph < 0):
             raise ValueError(f"location section_paragraph {self.section_paragraph!r} is not "
                              "a whole number from 0")
-
-    @classmethod
-    def later(cls, place: Place, start: int, end: int, path: str,
-              heading_path: tuple[str, ...], paragraph_number: str | None,
-              paragraph_index: int | None, page: int | None, page_line: int | None,
-              section_paragraph: int | None, footnote: str | None) -> Location:
-        """A location whose positions ``place(start, end)`` works out when first read.
-
-        Its other fields are given; ``place`` must give positions a location
-        accepts, as the core's own blocks do.
-        """
-        location = object.__new__(cls)
-        object.__setattr__(location, "__dict__", {
-            "path": path, "heading_path": heading_path, "paragraph_number": paragraph_number,
-            "paragraph_index": paragraph_index, "page": page, "page_line": page_line,
-            "section_paragraph": section_paragraph, "cue": None, "footnote": footnote,
-            "_where": (place, start, end)})
-        return location
-
-    def _place(self) -> None:
-        """Work out the positions of a pending location (see :meth:`later`)."""
-        where = self.__dict__.pop("_where", None)
-        if where is not None:
-            place, start, end = where
-            values = self.__dict__
-            values["line"], values["column"], values["end_line"], values["end_column"] = (
-                place(start, end))
-
-    def __getstate__(self) -> dict[str, Any]:
-        """Pickled placed: a pending location holds its paragraph, which is not sent."""
-        self._place()
-        return self.__dict__
 
     @property
     def has_region(self) -> bool:
@@ -188,6 +115,47 @@ class Suppression:
     justification: str = ""
 
 
+class Locatable(Protocol):
+    """What can say where a span of its text is: a report's block."""
+
+    def location(self, start: int = 0, end: int | None = None) -> Location: ...
+
+
+class _Located:
+    """A finding's location, which may be made only when first read.
+
+    A checker of a paragraph of dates makes a finding every few characters.
+    Placing each in the source as it was made was most of the time of making
+    it, and each location held until the end (two more objects a finding for
+    the garbage collector to go over again and again) cost as much again.  A
+    finding made by :meth:`Finding.made` keeps its block and offsets instead.
+    """
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> _Located: ...
+    @overload
+    def __get__(self, obj: Finding, owner: type | None = None) -> Location: ...
+
+    def __get__(self, obj: Finding | None, owner: type | None = None) -> Location | _Located:
+        if obj is None:
+            raise AttributeError("location")  # the field has no default
+        return _location(obj)
+
+    def __set__(self, obj: Finding, value: Location) -> None:
+        obj.__dict__["location"] = value
+
+
+def _location(finding: Finding) -> Location:
+    """The finding's location, made now if it was left to be made when read."""
+    values = finding.__dict__
+    try:
+        return values["location"]  # type: ignore[no-any-return]
+    except KeyError:
+        location = values["location"] = values.pop("_block").location(
+            values.pop("_start"), values.pop("_end"))
+        return location  # type: ignore[no-any-return]
+
+
 @dataclass(frozen=True)
 class Finding:
     """One problem a rule found.
@@ -204,7 +172,7 @@ class Finding:
     rule_id: str
     message: str
     severity: Severity
-    location: Location
+    location: _Located = _Located()
     snippet: str = ""
     suggestion: str = ""
     secret: str = ""
@@ -215,19 +183,26 @@ class Finding:
     span: tuple[int, int] | None = field(default=None, compare=False)
 
     @classmethod
-    def made(cls, rule_id: str, message: str, severity: Severity, location: Location,
-             snippet: str, suggestion: str, secret: str, context: str,
-             properties: dict[str, Any], span: tuple[int, int] | None) -> Finding:
-        """A new finding, unsuppressed and without a fingerprint, every other field
-        given: what the generated constructor makes, without its call per field
-        (a checker may make a hundred thousand a megabyte)."""
+    def made(cls, rule_id: str, message: str, severity: Severity, block: Locatable,
+             start: int, end: int | None, snippet: str, suggestion: str, secret: str,
+             context: str, properties: dict[str, Any], span: tuple[int, int] | None
+             ) -> Finding:
+        """A new finding about ``block``'s text from ``start`` to ``end``, unsuppressed
+        and without a fingerprint, its location made when first read: what the
+        generated constructor makes, without its call per field (a checker may
+        make a hundred thousand a megabyte)."""
         finding = object.__new__(cls)
         object.__setattr__(finding, "__dict__", {
             "rule_id": rule_id, "message": message, "severity": severity,
-            "location": location, "snippet": snippet, "suggestion": suggestion,
-            "secret": secret, "context": context, "fingerprint": "", "suppression": None,
-            "properties": properties, "span": span})
+            "_block": block, "_start": start, "_end": end, "snippet": snippet,
+            "suggestion": suggestion, "secret": secret, "context": context,
+            "fingerprint": "", "suppression": None, "properties": properties, "span": span})
         return finding
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled with its location made: its block is not sent."""
+        _location(self)
+        return self.__dict__
 
     @property
     def suppressed(self) -> bool:

@@ -32,71 +32,56 @@ def test_positions_from_one_and_the_heading_at_zero_are_fine():
     assert location.section_paragraph == 0
 
 
-class _Place:
-    """A place that counts how often it was asked."""
+
+class _Block:
+    """A block that counts how often it was asked where its text is."""
+
+    path = "r.rst"
 
     def __init__(self) -> None:
-        self.calls: list[tuple[int, int]] = []
+        self.asked: list[tuple[int, int | None]] = []
 
-    def __call__(self, start: int, end: int) -> tuple[int, int, int, int]:
-        self.calls.append((start, end))
-        return 3, start + 1, 3, end + 1
-
-
-def _later(place: _Place) -> Location:
-    return Location.later(place, 4, 9, "r.rst", ("Intro",), "1.2", 7, None, None, 2, None)
+    def location(self, start: int = 0, end: int | None = None) -> Location:
+        self.asked.append((start, end))
+        return Location(path=self.path, line=3, column=start + 1, end_line=3,
+                        end_column=(end or 20) + 1)
 
 
-def test_a_later_location_is_placed_only_when_a_position_is_read_and_then_once():
-    place = _Place()
-    location = _later(place)
-    assert location.path == "r.rst" and location.paragraph_index == 7
-    assert place.calls == []
-    assert (location.line, location.column, location.end_line, location.end_column) == (
-        3, 5, 3, 10)
-    assert location.end_column == 10
-    assert place.calls == [(4, 9)]
+def _made(block: _Block, **changes) -> Finding:
+    fields = dict(rule_id="SCR201", message="A name", severity=Severity.ERROR, block=block,
+                  start=4, end=9, snippet="Jane", suggestion="", secret="Jane",
+                  context="Jane came.", properties={"kind": "name"}, span=(4, 9))
+    return Finding.made(**{**fields, **changes})
 
 
-def test_a_later_location_is_the_location_made_at_once():
-    eager = Location(path="r.rst", line=3, column=5, end_line=3, end_column=10,
-                     heading_path=("Intro",), paragraph_number="1.2", paragraph_index=7,
-                     section_paragraph=2)
-    assert _later(_Place()) == eager
-    assert hash(_later(_Place())) == hash(eager)
-    assert repr(_later(_Place())) == repr(eager)
-    assert replace(_later(_Place()), cue="So") == replace(eager, cue="So")
+def _built(**changes) -> Finding:
+    return Finding(rule_id="SCR201", message="A name", severity=Severity.ERROR,
+                   location=Location(path="r.rst", line=3, column=5, end_line=3, end_column=10),
+                   snippet="Jane", secret="Jane", context="Jane came.",
+                   properties={"kind": "name"}, span=(4, 9), **changes)
 
 
-def test_a_later_location_is_pickled_placed_without_its_place():
-    place = _Place()
-    copied = pickle.loads(pickle.dumps(_later(place)))
-    assert place.calls == [(4, 9)]
-    assert "_where" not in vars(copied)
-    assert copied.column == 5
+def test_a_made_finding_asks_its_block_where_it_is_only_when_its_location_is_read_and_once():
+    block = _Block()
+    finding = _made(block)
+    assert finding.rule_id == "SCR201" and finding.span == (4, 9)
+    assert block.asked == []
+    assert finding.location.column == 5 and finding.location.end_column == 10
+    assert finding.location is finding.location
+    assert block.asked == [(4, 9)]
 
 
-def test_checking_a_later_location_does_not_place_it():
-    place = _Place()
-    location = _later(place)
-    location.__post_init__()
-    assert place.calls == []
+def test_a_made_finding_is_the_finding_the_constructor_makes():
+    assert _made(_Block()) == _built()
+    assert hash(_made(_Block())) == hash(_built())
+    assert repr(_made(_Block())) == repr(_built())
+    assert not _made(_Block()).suppressed and _made(_Block()).fingerprint == ""
+    assert _made(_Block()).evolve(fingerprint="ab:1") == _built(fingerprint="ab:1")
 
 
-def test_a_bad_position_set_past_the_checks_on_a_later_location_is_still_caught():
-    location = _later(_Place())
-    object.__setattr__(location, "line", -5)
-    with pytest.raises(ValueError, match="line -5"):
-        location.__post_init__()
-    assert location.column == 5
-
-
-def test_a_finding_made_fast_is_the_finding_the_constructor_makes():
-    location = Location(path="r.rst", line=1, column=1)
-    fields = dict(rule_id="SCR201", message="A name", severity=Severity.ERROR,
-                  location=location, snippet="Jane", suggestion="", secret="Jane",
-                  context="Jane came.", properties={"kind": "name"}, span=(0, 4))
-    made = Finding.made(**fields)
-    built = Finding(**fields)
-    assert made == built and vars(made) == vars(built)
-    assert not made.suppressed and made.fingerprint == ""
+def test_a_made_finding_is_pickled_with_its_location_and_without_its_block():
+    block = _Block()
+    copied = pickle.loads(pickle.dumps(_made(block)))
+    assert block.asked == [(4, 9)]
+    assert "_block" not in vars(copied)
+    assert copied == _built()
