@@ -6,8 +6,8 @@ processes and so that every formatter sees the same data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import Any, Protocol, overload
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Protocol
 
 from scr_checks.rules import Severity
 
@@ -129,20 +129,14 @@ class _Located:
     it, and each location held until the end (two more objects a finding for
     the garbage collector to go over again and again) cost as much again.  A
     finding made by :meth:`Finding.made` keeps its block and offsets instead.
+    Without a ``__set__``, a location that is made (or given) is an entry of
+    the finding's ``__dict__`` that hides this one, read as fast as any field.
     """
 
-    @overload
-    def __get__(self, obj: None, owner: type | None = None) -> _Located: ...
-    @overload
-    def __get__(self, obj: Finding, owner: type | None = None) -> Location: ...
-
-    def __get__(self, obj: Finding | None, owner: type | None = None) -> Location | _Located:
+    def __get__(self, obj: Finding | None, owner: type | None = None) -> Location:
         if obj is None:
             raise AttributeError("location")  # the field has no default
         return _location(obj)
-
-    def __set__(self, obj: Finding, value: Location) -> None:
-        obj.__dict__["location"] = value
 
 
 def _location(finding: Finding) -> Location:
@@ -172,7 +166,7 @@ class Finding:
     rule_id: str
     message: str
     severity: Severity
-    location: _Located = _Located()
+    location: Location = _Located()  # type: ignore[assignment]
     snippet: str = ""
     suggestion: str = ""
     secret: str = ""
@@ -220,7 +214,21 @@ class Finding:
         )
 
     def evolve(self, **changes: Any) -> Finding:
-        return replace(self, **changes)
+        """A copy with ``changes``: what ``dataclasses.replace`` makes, without its
+        call per field (the core evolves every finding twice)."""
+        if not changes.keys() <= _FINDING_FIELDS:
+            return replace(self, **changes)  # which says what is wrong
+        values = {**self.__dict__, **changes}
+        if "location" in changes:  # given: the one to be made when read is not
+            for name in ("_block", "_start", "_end"):
+                values.pop(name, None)
+        finding = object.__new__(type(self))
+        object.__setattr__(finding, "__dict__", values)
+        return finding
+
+
+#: The fields :meth:`Finding.evolve` may change.
+_FINDING_FIELDS = frozenset(f.name for f in fields(Finding))
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from scr_checks.results import Finding, Location
+from scr_checks.results import Finding, Location, Suppression
 from scr_checks.rules import Severity
 
 
@@ -85,3 +85,22 @@ def test_a_made_finding_is_pickled_with_its_location_and_without_its_block():
     assert block.asked == [(4, 9)]
     assert "_block" not in vars(copied)
     assert copied == _built()
+
+
+def test_evolving_a_finding_makes_what_replace_makes():
+    built = _built(suppression=Suppression("inSource", "quoted"))
+    assert built.evolve(fingerprint="ab:1") == replace(built, fingerprint="ab:1")
+    assert vars(built.evolve(message="B")) == vars(replace(built, message="B"))
+    with pytest.raises(TypeError):
+        built.evolve(colour="red")
+
+
+def test_evolving_a_made_finding_keeps_its_location_to_be_made_unless_one_is_given():
+    block = _Block()
+    evolved = _made(block).evolve(fingerprint="ab:1")
+    assert block.asked == []
+    assert evolved == _built(fingerprint="ab:1")
+    given = Location(path="r.rst", line=9)
+    moved = _made(block).evolve(location=given)
+    assert moved.location is given and "_block" not in vars(moved)
+    assert block.asked == [(4, 9)]
