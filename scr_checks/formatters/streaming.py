@@ -58,8 +58,11 @@ def _encode(value: Any, newline: str, out: list[str]) -> None:
     elif isinstance(value, (list, tuple)) and value:
         inner, opening = newline + "  ", "["
         for item in value:
-            out.append(opening + inner)
-            _encode(item, inner, out)
+            if type(item) is str:  # most values: written here, without a call
+                out.append(opening + inner + encode_basestring(item))
+            else:
+                out.append(opening + inner)
+                _encode(item, inner, out)
             opening = ","
         out.append(newline + "]")
     elif isinstance(value, (list, tuple)):
@@ -67,8 +70,12 @@ def _encode(value: Any, newline: str, out: list[str]) -> None:
     elif isinstance(value, dict) and value and all(map(is_, map(type, value), repeat(str))):
         inner, opening = newline + "  ", "{"
         for key in sorted(value):
-            out.append(f"{opening}{inner}{encode_basestring(key)}: ")
-            _encode(value[key], inner, out)
+            item = value[key]
+            if type(item) is str:
+                out.append(f"{opening}{inner}{encode_basestring(key)}: {encode_basestring(item)}")
+            else:
+                out.append(f"{opening}{inner}{encode_basestring(key)}: ")
+                _encode(item, inner, out)
             opening = ","
         out.append(newline + "}")
     elif isinstance(value, dict) and not value:
