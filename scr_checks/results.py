@@ -139,6 +139,10 @@ class _Located:
         return _location(obj)
 
 
+#: What a finding keeps to make its location when it is first read.
+_PENDING = ("_block", "_start", "_end")
+
+
 def _location(finding: Finding) -> Location:
     """The finding's location, made now if it was left to be made when read."""
     values = finding.__dict__
@@ -196,7 +200,7 @@ class Finding:
     def __getstate__(self) -> dict[str, Any]:
         """Pickled with its location made: its block is not sent."""
         _location(self)
-        return self.__dict__
+        return {name: value for name, value in self.__dict__.items() if name not in _PENDING}
 
     @property
     def suppressed(self) -> bool:
@@ -220,7 +224,7 @@ class Finding:
             return replace(self, **changes)  # which says what is wrong
         values = {**self.__dict__, **changes}
         if "location" in changes:  # given: the one to be made when read is not
-            for name in ("_block", "_start", "_end"):
+            for name in _PENDING:
                 values.pop(name, None)
         finding = object.__new__(type(self))
         object.__setattr__(finding, "__dict__", values)

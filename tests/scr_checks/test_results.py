@@ -104,3 +104,8 @@ def test_evolving_a_made_finding_keeps_its_location_to_be_made_unless_one_is_giv
     moved = _made(block).evolve(location=given)
     assert moved.location is given and "_block" not in vars(moved)
     assert block.asked == [(4, 9)]
+
+
+def test_a_finding_needs_a_location_unless_made_about_a_block():
+    with pytest.raises(TypeError, match="location"):
+        Finding(rule_id="SCR201", message="A name", severity=Severity.ERROR)
