@@ -114,23 +114,10 @@ class CheckContext:
             self.findings_left -= 1
         rule = self.rules[rule if isinstance(rule, str) else rule.id]
         if block is None:
-            location = self.document_location()
-            snippet = ""
-            context = message
-        else:
-            location = block.location(start, end)
-            snippet = block.text[start:end] if end is not None else block.text
-            context = block.text
-        span = (start, end) if block is not None and end is not None else None
-        return Finding(
-            rule_id=rule.id,
-            message=message,
-            severity=rule.severity,
-            location=location,
-            snippet=snippet,
-            suggestion=suggestion,
-            secret=secret,
-            context=context,
-            properties=properties,
-            span=span,
-        )
+            return Finding(rule_id=rule.id, message=message, severity=rule.severity,
+                           location=self.document_location(), suggestion=suggestion,
+                           secret=secret, context=message, properties=properties)
+        return Finding.made(
+            rule.id, message, rule.severity, block, start, end,
+            block.text[start:end] if end is not None else block.text, suggestion, secret,
+            block.text, properties, (start, end) if end is not None else None)

@@ -122,8 +122,14 @@ class Masker:
         return value
 
     def location(self, location: Location) -> Location:
-        return replace(location, heading_path=tuple(self.text(h) for h in location.heading_path),
-                       cue=self.text(location.cue) if location.cue else location.cue)
+        """The location with its headings and cue masked: the same one when they hold
+        no identifier, as most do (a new location for each finding cost more than
+        masking it)."""
+        headings = tuple(self.text(h) for h in location.heading_path)
+        cue = self.text(location.cue) if location.cue else location.cue
+        if headings == location.heading_path and cue == location.cue:
+            return location
+        return replace(location, heading_path=headings, cue=cue)
 
     def finding(self, finding: Finding) -> Finding:
         """Every text of the finding masked; the identifier itself and its context dropped."""

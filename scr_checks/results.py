@@ -6,8 +6,8 @@ processes and so that every formatter sees the same data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Protocol
 
 from scr_checks.rules import Severity
 
@@ -115,6 +115,45 @@ class Suppression:
     justification: str = ""
 
 
+class Locatable(Protocol):
+    """What can say where a span of its text is: a report's block."""
+
+    def location(self, start: int = 0, end: int | None = None) -> Location: ...
+
+
+class _Located:
+    """A finding's location, which may be made only when first read.
+
+    A checker of a paragraph of dates makes a finding every few characters.
+    Placing each in the source as it was made was most of the time of making
+    it, and each location held until the end (two more objects a finding for
+    the garbage collector to go over again and again) cost as much again.  A
+    finding made by :meth:`Finding.made` keeps its block and offsets instead.
+    Without a ``__set__``, a location that is made (or given) is an entry of
+    the finding's ``__dict__`` that hides this one, read as fast as any field.
+    """
+
+    def __get__(self, obj: Finding | None, owner: type | None = None) -> Location:
+        if obj is None:
+            raise AttributeError("location")  # the field has no default
+        return _location(obj)
+
+
+#: What a finding keeps to make its location when it is first read.
+_PENDING = ("_block", "_start", "_end")
+
+
+def _location(finding: Finding) -> Location:
+    """The finding's location, made now if it was left to be made when read."""
+    values = finding.__dict__
+    try:
+        return values["location"]  # type: ignore[no-any-return]
+    except KeyError:
+        location = values["location"] = values.pop("_block").location(
+            values.pop("_start"), values.pop("_end"))
+        return location  # type: ignore[no-any-return]
+
+
 @dataclass(frozen=True)
 class Finding:
     """One problem a rule found.
@@ -131,7 +170,7 @@ class Finding:
     rule_id: str
     message: str
     severity: Severity
-    location: Location
+    location: Location = _Located()  # type: ignore[assignment]
     snippet: str = ""
     suggestion: str = ""
     secret: str = ""
@@ -140,6 +179,28 @@ class Finding:
     suppression: Suppression | None = None
     properties: dict[str, Any] = field(default_factory=dict, compare=False)
     span: tuple[int, int] | None = field(default=None, compare=False)
+
+    @classmethod
+    def made(cls, rule_id: str, message: str, severity: Severity, block: Locatable,
+             start: int, end: int | None, snippet: str, suggestion: str, secret: str,
+             context: str, properties: dict[str, Any], span: tuple[int, int] | None
+             ) -> Finding:
+        """A new finding about ``block``'s text from ``start`` to ``end``, unsuppressed
+        and without a fingerprint, its location made when first read: what the
+        generated constructor makes, without its call per field (a checker may
+        make a hundred thousand a megabyte)."""
+        finding = object.__new__(cls)
+        object.__setattr__(finding, "__dict__", {
+            "rule_id": rule_id, "message": message, "severity": severity,
+            "_block": block, "_start": start, "_end": end, "snippet": snippet,
+            "suggestion": suggestion, "secret": secret, "context": context,
+            "fingerprint": "", "suppression": None, "properties": properties, "span": span})
+        return finding
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled with its location made: its block is not sent."""
+        _location(self)
+        return {name: value for name, value in self.__dict__.items() if name not in _PENDING}
 
     @property
     def suppressed(self) -> bool:
@@ -157,7 +218,21 @@ class Finding:
         )
 
     def evolve(self, **changes: Any) -> Finding:
-        return replace(self, **changes)
+        """A copy with ``changes``: what ``dataclasses.replace`` makes, without its
+        call per field (the core evolves every finding twice)."""
+        if not changes.keys() <= _FINDING_FIELDS:
+            return replace(self, **changes)  # which says what is wrong
+        values = {**self.__dict__, **changes}
+        if "location" in changes:  # given: the one to be made when read is not
+            for name in _PENDING:
+                values.pop(name, None)
+        finding = object.__new__(type(self))
+        object.__setattr__(finding, "__dict__", values)
+        return finding
+
+
+#: The fields :meth:`Finding.evolve` may change.
+_FINDING_FIELDS = frozenset(f.name for f in fields(Finding))
 
 
 @dataclass(frozen=True)

@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import asdict
+from dataclasses import fields
 from importlib import resources
 from typing import Any
 
 from scr_checks.formatters import Formatter, encodable
 from scr_checks.formatters.streaming import Items, json_parts
-from scr_checks.results import FileResult, Finding, RunResult, ToolError
+from scr_checks.results import FileResult, Finding, Location, RunResult, ToolError
 
 #: The layout this formatter writes; see the schema's ``schema_version``.
 SCHEMA_VERSION = 1
+#: A location's fields, in the order they are written.
+_LOCATION_FIELDS = tuple(f.name for f in fields(Location))
 
 
 def schema() -> dict[str, Any]:
@@ -35,8 +37,11 @@ def schema() -> dict[str, Any]:
 
 def finding_data(finding: Finding) -> dict[str, Any]:
     """What a finding shows: never its identifier or context, only their masked traces."""
-    location = {k: v for k, v in asdict(finding.location).items() if v not in (None, ())}
-    location["heading_path"] = list(finding.location.heading_path)
+    where = finding.location
+    # The fields read directly: ``asdict`` copied each value deeply, for every finding.
+    location = {name: value for name in _LOCATION_FIELDS
+                if (value := getattr(where, name)) is not None and value != ()}
+    location["heading_path"] = list(where.heading_path)
     suppression = finding.suppression
     return {
         "rule_id": finding.rule_id,

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from itertools import repeat
 from json.encoder import INFINITY, encode_basestring
+from operator import is_
 from typing import Any
 
 
@@ -56,20 +58,31 @@ def _encode(value: Any, newline: str, out: list[str]) -> None:
     elif isinstance(value, (list, tuple)) and value:
         inner, opening = newline + "  ", "["
         for item in value:
-            out.append(opening + inner)
-            _encode(item, inner, out)
+            if type(item) is str:  # most values: written here, without a call
+                out.append(opening + inner + encode_basestring(item))
+            else:
+                out.append(opening + inner)
+                _encode(item, inner, out)
             opening = ","
         out.append(newline + "]")
-    elif isinstance(value, dict) and value and all(type(key) is str for key in value):
+    elif isinstance(value, (list, tuple)):
+        out.append("[]")  # empty: with or without an indent
+    elif isinstance(value, dict) and value and all(map(is_, map(type, value), repeat(str))):
         inner, opening = newline + "  ", "{"
         for key in sorted(value):
-            out.append(f"{opening}{inner}{encode_basestring(key)}: ")
-            _encode(value[key], inner, out)
+            item = value[key]
+            if type(item) is str:
+                out.append(f"{opening}{inner}{encode_basestring(key)}: {encode_basestring(item)}")
+            else:
+                out.append(f"{opening}{inner}{encode_basestring(key)}: ")
+                _encode(item, inner, out)
             opening = ","
         out.append(newline + "}")
+    elif isinstance(value, dict) and not value:
+        out.append("{}")
     elif isinstance(value, Items):
         raise _Streamed
-    else:  # empty, NaN, keys that are not strings, or not JSON at all: as json says
+    else:  # NaN, keys that are not strings, or not JSON at all: as json says
         text = json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)
         out.append(text.replace("\n", newline))
 

@@ -38,6 +38,16 @@ def test_text_without_letters_or_digits_is_never_an_identifier():
     assert Masker({" ": "name"}).text("a -- b") == "a -- b"
 
 
+def test_a_location_without_an_identifier_is_kept_and_one_with_it_masked():
+    masker = Masker({"Kerry Blackwood": "name"})
+    plain = Location(path="r.docx", heading_path=("Visits",), paragraph_index=3, cue="She came")
+    named = Location(path="r.docx", heading_path=("Visits",), paragraph_index=3,
+                     cue="Kerry Blackwood came")
+    assert masker.location(plain) is plain
+    assert masker.location(named) == Location(path="r.docx", heading_path=("Visits",),
+                                              paragraph_index=3, cue="[name] came")
+
+
 def test_every_text_of_a_report_result_is_masked_and_the_identifier_dropped():
     rules = RuleRegistry()
     rules.add(Rule(id="TST201", name="n", short="s", full="f", severity="error", question=2,
