@@ -154,8 +154,10 @@ class _State:
             state = context.stash[NAMESPACE] = cls(context)
         return state
 
-    def scan(self, text: str) -> list[Any]:
-        return scan(text, self.lexicon, self.names, self.extra, self.allowed)
+    def scan(self, text: str, words: frozenset[str] | None = None) -> list[Any]:
+        """Every hit in ``text``; ``words`` are its word runs if the caller keeps them
+        (a block's, kept for the checkers after this one, not found twice)."""
+        return scan(text, self.lexicon, self.names, self.extra, self.allowed, words)
 
 
 def _message(description: str, text: str) -> str:
@@ -200,7 +202,7 @@ def scr_check_node(block: TextBlock, context: CheckContext) -> Iterator[Finding]
     # Asked once a block, not once a hit: a block of a thousand phone numbers
     # would be searched a thousand times.
     organisation = cache(lambda: ORGANISATION_CONTACT.match(block.text) is not None)
-    for hit in state.scan(block.text):
+    for hit in state.scan(block.text, block.words):
         if not _reportable(hit, block, layout, organisation):
             continue
         extra = ({"placeholder": place_placeholder(hit.text)}

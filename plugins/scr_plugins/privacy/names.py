@@ -350,8 +350,9 @@ class NameFinder:
 
     # -- finding names ---------------------------------------------------
 
-    def find(self, text: str) -> Iterator[Hit]:
-        words = word_runs(text)
+    def find(self, text: str, words: frozenset[str] | None = None) -> Iterator[Hit]:
+        """Names in ``text``; ``words`` are its word runs if the caller has them."""
+        words = word_runs(text) if words is None else words
         blocked = Spans([m.span() for m in self.lexicon.not_people.finditer(text)])
         author_lines = _AuthorLines(text)
         for run in _runs(text, self.lexicon.name_particles):

@@ -21,7 +21,7 @@ import regex
 
 from scr_checks import compile_pattern, word_runs
 from scr_plugins.privacy import rules
-from scr_plugins.privacy.gates import has_digit
+from scr_plugins.privacy.gates import numerals
 from scr_plugins.privacy.gazetteer import Lexicon, alternation_source
 from scr_plugins.privacy.hits import Hit
 from scr_plugins.privacy.phrases import GatedPattern, openers
@@ -163,7 +163,7 @@ def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> It
         yield Hit(rules.ADDRESS, m.start(), end, text[m.start() : end], "address",
                   "remove the address; refer to it as 'the family home' or 'Address 1'",
                   "place")
-    if has_digit(text):
+    if numerals(text).mixed:
         yield from _postcodes(text)
     blocked = None
     for m in named.finditer(text):
@@ -196,7 +196,8 @@ def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> It
 
 
 def _postcodes(text: str) -> Iterator[Hit]:
-    """Postcodes and, after or before the word "postcode", their districts."""
+    """Postcodes and, after or before the word "postcode", their districts: each
+    has a letter against a digit, so a run of both (:func:`numerals`)."""
     for m in POSTCODE.finditer(text):
         yield Hit(rules.POSTCODE, m.start(), m.end(), m[0], "postcode", "remove the postcode",
                   "place")
