@@ -19,7 +19,7 @@ from scr_checks import compile_pattern, fold_case, word_runs
 from scr_plugins.privacy import rules
 from scr_plugins.privacy.cues import cue_before, partners
 from scr_plugins.privacy.gates import Window, last_words
-from scr_plugins.privacy.gazetteer import Lexicon, alternation_source
+from scr_plugins.privacy.gazetteer import Lexicon, Name, alternation_source
 from scr_plugins.privacy.hits import Hit
 from scr_plugins.privacy.spans import Spans, Stops, matches
 
@@ -254,6 +254,9 @@ class NameFinder:
         self.doc = document
         #: Title -> True for a professional one ("Dr", "PC"), False for "Mrs".
         self.titles = {t: kind == "professional" for t, kind in lexicon.titles.items()}
+        #: Word -> its entry in the lists and whether it could be part of a name:
+        #: asked of every capitalised word, and a report repeats its words.
+        self._known: dict[str, tuple[Name | None, bool]] = {}
 
     # The role patterns take 13 ms to compile and are needed only once a
     # candidate name is found, which many reports never reach.
@@ -295,9 +298,16 @@ class NameFinder:
 
     # -- what a word is --------------------------------------------------
 
+    def _word(self, word: str) -> tuple[Name | None, bool]:
+        """``(self.lexicon.name(word), self._plain_word(word))``, each word worked out once."""
+        known = self._known.get(word)
+        if known is None:
+            known = self._known[word] = (self.lexicon.name(word), self._plain_word(word))
+        return known
+
     def _plain(self, token: _Token) -> bool:
         """A capitalised word that could be part of a name at all."""
-        return self._plain_word(token.bare)
+        return self._word(token.bare)[1]
 
     def _plain_word(self, word: str) -> bool:
         return (
@@ -308,8 +318,8 @@ class NameFinder:
         )
 
     def _first(self, token: _Token, text: str) -> bool:
-        entry = self.lexicon.name(token.bare)
-        if entry is None or not entry.first or not self._plain(token):
+        entry, plain = self._word(token.bare)
+        if entry is None or not entry.first or not plain:
             return False
         return not entry.ambiguous or not SENTENCE_START.match(text, token.start)
 
@@ -326,12 +336,12 @@ class NameFinder:
         """
         if nxt is None:
             return False
-        entry = self.lexicon.name(token.bare)
-        if entry is None or not entry.first or not self._plain(token):
+        entry, plain = self._word(token.bare)
+        if entry is None or not entry.first or not plain:
             return False
-        if not self._plain(nxt):
+        after, plain = self._word(nxt.bare)
+        if not plain:
             return False
-        after = self.lexicon.name(nxt.bare)
         if after is None:
             return (last and nxt.bare not in self.lexicon.names
                     and UNKNOWN_SURNAME.fullmatch(nxt.bare) is not None
@@ -340,12 +350,12 @@ class NameFinder:
         return after.surname and not after.first and not after.ambiguous
 
     def _surname(self, token: _Token, first: _Token) -> bool:
-        if not self._plain(token):
+        entry, plain = self._word(token.bare)
+        if not plain:
             return False
-        entry = self.lexicon.name(token.bare)
         if entry is None:
             return token.bare not in self.lexicon.names
-        first_entry = self.lexicon.name(first.bare)
+        first_entry = self._word(first.bare)[0]
         return not (entry.ambiguous and first_entry is not None and first_entry.ambiguous)
 
     # -- finding names ---------------------------------------------------
@@ -360,6 +370,10 @@ class NameFinder:
                 run = [t for t in run if not blocked.holds_place(t.start)]
             i = 0
             while i < len(run):
+                token = run[i]
+                if token.word not in self.titles and not self._word(token.bare)[1]:
+                    i += 1  # no title, and no word a name is made of: no name starts here
+                    continue
                 span = self._name_at(run, i, text, words)
                 if span is None:
                     i += 1
@@ -396,7 +410,7 @@ class NameFinder:
             return None
         if not self._plain(token) or self._describes(nxt, text, token):
             return None
-        cue = cue_before(text, token.start, self.lexicon, words)
+        cue = cue_before(text, token.start, self.lexicon)
         if cue is None and len(run) == 1 and self._beside_name(text, token):
             cue = "and"
         if cue is None and (nxt is None or self._plain(nxt)) and (
@@ -410,7 +424,7 @@ class NameFinder:
             return None
         if cue != "surname" and nxt is not None and self._plain(nxt):
             return i + 1, "full"
-        entry = self.lexicon.name(token.bare)
+        entry = self._word(token.bare)[0]
         if cue == "surname" or (entry is not None and not entry.first):
             return i, "surname"
         return i, "first"
@@ -425,9 +439,8 @@ class NameFinder:
     def _beside_name(self, text: str, token: _Token) -> bool:
         """"X and Y" where the other is a first name or a declared pseudonym."""
         for word in partners(text, token.start, token.end):
-            entry = self.lexicon.name(word)
-            if word in self.doc.declared or (
-                    entry is not None and entry.first and self._plain_word(word)):
+            entry, plain = self._word(word)
+            if word in self.doc.declared or (entry is not None and entry.first and plain):
                 return True
         return False
 
