@@ -363,7 +363,7 @@ class NameFinder:
     def find(self, text: str, words: frozenset[str] | None = None) -> Iterator[Hit]:
         """Names in ``text``; ``words`` are its word runs if the caller has them."""
         words = word_runs(text) if words is None else words
-        blocked = Spans([m.span() for m in self.lexicon.not_people.finditer(text)])
+        blocked = Spans([m.span() for m in self.lexicon.not_people.findall(text)])
         author_lines = _AuthorLines(text)
         for run in _runs(text, self.lexicon.name_particles):
             if blocked.starts:

@@ -130,6 +130,19 @@ class PhraseSet:
         for key in self._by_first:
             for ending in endings:
                 self._openers.setdefault(fold_case(key + ending), set()).add(key + ending)
+        #: Each opener -> the runs of each phrase it opens, case-folded: a phrase
+        #: matches only where every one of its runs is a run of the text ("Child"
+        #: opens phrases in most paragraphs, "Child Safeguarding Practice Review"
+        #: is in few).  A plural ending changes the last run, so not for those.
+        self._runs: dict[str, list[frozenset[str]]] | None = None
+        if not plural:
+            self._runs = {}
+            for key, phrases_of in self._by_first.items():
+                self._runs.setdefault(fold_case(key), []).extend(
+                    frozenset(_RUN.findall(fold_case(phrase))) for phrase in phrases_of)
+        #: The text last searched whole and what was found: a paragraph's
+        #: detectors ask in turn.
+        self._last: tuple[str, list[PhraseMatch]] | None = None
 
     def _fold(self, text: str) -> str:
         return fold_case(text) if self.ignore_case else text
@@ -146,8 +159,18 @@ class PhraseSet:
         for m in self._finditer(text[offset:endpos], pos - offset):
             yield PhraseMatch(m.begin + offset, m.finish + offset, m.text)
 
+    def findall(self, text: str) -> list[PhraseMatch]:
+        """Every match in ``text``, as ``list(finditer(text))``; the last text's are kept."""
+        if self._last is None or self._last[0] != text:
+            self._last = (text, list(self._finditer(text, 0)))
+        return self._last[1]
+
     def _finditer(self, text: str, pos: int) -> Iterator[PhraseMatch]:
-        present = self._openers.keys() & word_runs(text)
+        words = word_runs(text)
+        present = self._openers.keys() & words
+        if present and self._runs is not None:
+            present = {key for key in present
+                       if any(runs <= words for runs in self._runs[key])}
         if not present:
             return
         # Only the runs that open a phrase are visited, found by plain search;

@@ -131,7 +131,7 @@ def _patterns(lexicon: Lexicon) -> tuple[GatedPattern, ...]:
 
 def _blocked(text: str, lexicon: Lexicon) -> Spans:
     """Where a phrase that is never part of a place stands in ``text``."""
-    return Spans([b.span() for b in lexicon.not_people.finditer(text)])
+    return Spans([b.span() for b in lexicon.not_people.findall(text)])
 
 
 def _trim(name: str, kinds: frozenset[str]) -> int:
