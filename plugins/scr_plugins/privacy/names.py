@@ -18,7 +18,7 @@ import regex
 from scr_checks import compile_pattern, fold_case, word_runs
 from scr_plugins.privacy import rules
 from scr_plugins.privacy.cues import cue_before, partners
-from scr_plugins.privacy.gates import Window, last_words
+from scr_plugins.privacy.gates import Window, last_words, run_text
 from scr_plugins.privacy.gazetteer import Lexicon, Name, alternation_source
 from scr_plugins.privacy.hits import Hit
 from scr_plugins.privacy.spans import Spans, Stops, matches
@@ -46,7 +46,9 @@ AUTHOR_BEFORE = compile_pattern(
 )
 #: Every ``AUTHOR_BEFORE`` match holds one of these words; searched in the
 #: case-folded text, a plain alternation is far quicker than the search itself.
-AUTHOR_WORDS = compile_pattern(r"author|written|chair|reviewer|scrutineer|endorsed|signed|foreword")
+AUTHOR_WORD_LIST = ("author", "written", "chair", "reviewer", "scrutineer", "endorsed", "signed",
+                    "foreword")
+AUTHOR_WORDS = compile_pattern("|".join(AUTHOR_WORD_LIST))
 AUTHOR_AFTER = compile_pattern(
     r"^\s*,\s*(?:the\s+)?(?:independent|lead|overview|report)?\s*"
     r"(?:chair|reviewer|author|scrutineer)\b",
@@ -191,14 +193,19 @@ class _AuthorLines:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.newlines = Stops(text, NEWLINE)
         #: A line's start -> where the credit that starts it ends, or -1.
         self.credit_ends: dict[int, int] = {}
 
     @cached_property
+    def newlines(self) -> Stops:
+        """Where the lines break: found once a name is judged, which most paragraphs never reach."""
+        return Stops(self.text, NEWLINE)
+
+    @cached_property
     def mentioned(self) -> bool:
-        """Whether the text holds a word ``AUTHOR_BEFORE`` needs at all."""
-        return AUTHOR_WORDS.search(fold_case(self.text)) is not None
+        """Whether the text holds a word ``AUTHOR_BEFORE`` needs at all (in its folded runs)."""
+        runs = run_text(self.text)
+        return any(word in runs for word in AUTHOR_WORD_LIST)
 
     def credits(self, start: int) -> bool:
         """``AUTHOR_LINE.search(text, line_start, start)`` for the line ``start`` is on."""
