@@ -66,9 +66,11 @@ def run_text(text: str) -> str:
 
 def has_number(text: str) -> bool:
     """True if ``text`` may hold a number of one to three digits or a number word
-    standing alone: a text not in ASCII is taken to (its digits may be others)."""
+    standing alone.  Outside ASCII one may also stand in a run of its own with
+    a digit that is no ``\\d`` ("²two": "²" is no word character, so "two" is a
+    word there) or next to a digit of another script: both make a run of both."""
     return not NUMBER_WORDS.isdisjoint(word_runs(text)) or (
-        not text.isascii() and has_digit(text))
+        not text.isascii() and numerals(text).mixed)
 
 
 def last_words(phrases: Iterable[str]) -> frozenset[str]:

@@ -66,6 +66,11 @@ def test_digits_and_numbers(text):
         assert has_number(text)
 
 
+def test_a_number_word_beside_a_digit_that_is_no_word_character_is_a_number():
+    assert has_number("²two days")
+    assert [h.text for h in dates.find("²two days old") if h.rule] == ["two days old"]
+
+
 @settings(max_examples=300)
 @given(TEXTS, st.data())
 def test_name_cues_and_author_lines_are_found_as_without_the_gates(text, data):
@@ -109,6 +114,32 @@ def test_a_pattern_is_searched_only_where_its_word_is_written_in_its_case():
     gated = GatedPattern(r"\bWay\b", ["Way"])
     assert list(gated.finditer("all the way")) == []
     assert [m.span() for m in gated.finditer("Mill Way")] == [(5, 8)]
+
+
+def test_a_pattern_is_searched_only_where_a_phrase_of_it_is_whole():
+    # The pattern matches any first character: whatever is searched finds something.
+    gated = GatedPattern(r"\A.", ["Children's Centre"])
+    assert list(gated.finditer("Children's services at the Centre's"))  # its runs are all there
+    assert list(gated.finditer("Oak Children's\nCentre"))
+    assert not list(gated.finditer("Children's services, the centre"))
+    assert not list(gated.finditer("the children's Centre"))
+    assert list(GatedPattern(r"\A.", ["Children's Centre", "??"]).finditer("the centre"))
+
+
+PLACE_WORDS = st.sampled_from([
+    "Children's", "Children", "'s", "Centre", "centre", "Primary", "School", "school", "public",
+    "house", "House", "Oak", "Tree", "Mill", "Lane", "St", "Mary's", "Ysgol", "Heol", "y", "Red",
+    "Lion", "the", "The", " ", "  ", "\n", ",", "-", "Pre", "12",
+])
+
+
+@settings(max_examples=300)
+@given(st.lists(PLACE_WORDS, max_size=30).map("".join))
+def test_place_patterns_are_searched_wherever_they_match(text):
+    for gated in places._patterns(lexicon()):
+        if gated.needs:
+            assert [m.span() for m in gated.finditer(text)] == [
+                m.span() for m in regex.finditer(gated.source, text)]
 
 
 @settings(max_examples=300)
