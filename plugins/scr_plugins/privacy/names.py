@@ -62,6 +62,8 @@ DECLARATION = compile_pattern(
     r"\b(?P<verb>referred\s+to|known|called|named|described)"
     r"(?:\s+(?:in|throughout)\s+(?:this|the)\s+(?:report|review))?\s+(?:as\s+)?" + _NAME_LIST
 )
+#: Every ``DECLARATION`` starts with one of these, as written.
+DECLARING_VERBS = ("referred", "known", "called", "named", "described")
 DECLARING_SENTENCE = compile_pattern(
     r"\b(?:in\s+(?:this|the)\s+(?:report|review)|pseudonyms?|not\s+(?:his|her|their)\s+real|"
     r"names?\s+(?:has|have)\s+been\s+changed|will\s+be\s+(?:known|called|referred))\b",
@@ -70,6 +72,9 @@ DECLARING_SENTENCE = compile_pattern(
 #: A sentence that gives people other names: every capitalised word in it is
 #: a declared pseudonym ("the children have been given different names: Amber
 #: and Kai", "The name Ellie is a pseudonym", "pseudonyms chosen by the family").
+#: Each match holds "name" or "pseudonym", so the lowered text holds "name" or
+#: "eudonym": ``str.lower`` folds every letter of these as the case-insensitive
+#: search does (only an "i" or "s" may be written otherwise, see ``fold_case``).
 PSEUDONYM_SENTENCE = compile_pattern(
     r"\b(?:pseudonyms?|given\s+(?:different|other|new)\s+names|names?\s+(?:has|have)\s+been"
     r"\s+changed|not\s+(?:his|her|their)\s+real\s+names?)\b",
@@ -127,7 +132,8 @@ class DocumentNames:
             state.lower_words.update(LOWER_WORD.findall(_without_addresses(text)))
             stops: Stops | None = None
             declaring: Spans | None = None
-            for m in DECLARATION.finditer(text):
+            declares = any(verb in text for verb in DECLARING_VERBS)
+            for m in DECLARATION.finditer(text) if declares else ():
                 if m["verb"].startswith("referred"):
                     state.declared.update(m.captures("name"))
                     continue
@@ -135,9 +141,12 @@ class DocumentNames:
                 declaring = declaring or matches(DECLARING_SENTENCE, text)
                 if declaring.holds(*_sentence(stops, m.start(), m.end())):
                     state.declared.update(m.captures("name"))
-            state.declared.update(PSEUDONYM_AFTER.findall(text))
+            if "pseudonym" in text:
+                state.declared.update(PSEUDONYM_AFTER.findall(text))
+            lowered = text.lower()
+            renames = "name" in lowered or "eudonym" in lowered
             seen: set[tuple[int, int]] = set()
-            for m in PSEUDONYM_SENTENCE.finditer(text):
+            for m in PSEUDONYM_SENTENCE.finditer(text) if renames else ():
                 stops = stops or Stops(text, FULL_STOP)
                 left, right = _sentence(stops, m.start(), m.end())
                 if (left, right) in seen:
