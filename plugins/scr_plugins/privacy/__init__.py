@@ -197,12 +197,14 @@ def _reportable(hit: Any, block: TextBlock, layout: Layout,
 
 @hookimpl
 def scr_check_node(block: TextBlock, context: CheckContext) -> Iterator[Finding]:
-    state = _State.of(context)
+    hits = _State.of(context).scan(block.text, block.words)
+    if not hits:
+        return  # most blocks: nothing to place in the layout
     layout = Layout.of(context)
     # Asked once a block, not once a hit: a block of a thousand phone numbers
     # would be searched a thousand times.
     organisation = cache(lambda: ORGANISATION_CONTACT.match(block.text) is not None)
-    for hit in state.scan(block.text, block.words):
+    for hit in hits:
         if not _reportable(hit, block, layout, organisation):
             continue
         extra = ({"placeholder": place_placeholder(hit.text)}
