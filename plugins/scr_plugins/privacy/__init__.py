@@ -155,8 +155,12 @@ class _State:
         return state
 
     def scan(self, text: str, words: frozenset[str] | None = None) -> list[Any]:
-        """Every hit in ``text``; ``words`` are its word runs if the caller keeps them
-        (a block's, kept for the checkers after this one, not found twice)."""
+        """Every hit in ``text``; ``words`` are its word runs if the caller keeps them.
+
+        A block's are asked for first: found then, for the first checker to
+        ask, they are kept on the block for the checkers after this one and
+        are what the detectors' own ``word_runs(text)`` finds in its cache.
+        """
         return scan(text, self.lexicon, self.names, self.extra, self.allowed, words)
 
 

@@ -101,8 +101,9 @@ def scan(text: str, lexicon: Lexicon, names: NameFinder | None,
          words: frozenset[str] | None = None) -> list[Hit]:
     """Every finding-worthy hit in ``text``, the combination hit last.
 
-    ``words`` are ``word_runs(text)`` if the caller has them: given, they are
-    also what each detector's own ``word_runs(text)`` finds in its cache.
+    ``words`` are ``word_runs(text)`` if the caller has them (the names
+    detector takes them; the others ask ``word_runs``, whose cache keeps the
+    last few texts asked for).
     """
     lower_words = names.doc.lower_words if names is not None else frozenset()
     found = [
