@@ -154,8 +154,14 @@ class _State:
             state = context.stash[NAMESPACE] = cls(context)
         return state
 
-    def scan(self, text: str) -> list[Any]:
-        return scan(text, self.lexicon, self.names, self.extra, self.allowed)
+    def scan(self, text: str, words: frozenset[str] | None = None) -> list[Any]:
+        """Every hit in ``text``; ``words`` are its word runs if the caller keeps them.
+
+        A block's are asked for first: found then, for the first checker to
+        ask, they are kept on the block for the checkers after this one and
+        are what the detectors' own ``word_runs(text)`` finds in its cache.
+        """
+        return scan(text, self.lexicon, self.names, self.extra, self.allowed, words)
 
 
 def _message(description: str, text: str) -> str:
@@ -195,12 +201,14 @@ def _reportable(hit: Any, block: TextBlock, layout: Layout,
 
 @hookimpl
 def scr_check_node(block: TextBlock, context: CheckContext) -> Iterator[Finding]:
-    state = _State.of(context)
+    hits = _State.of(context).scan(block.text, block.words)
+    if not hits:
+        return  # most blocks: nothing to place in the layout
     layout = Layout.of(context)
     # Asked once a block, not once a hit: a block of a thousand phone numbers
     # would be searched a thousand times.
     organisation = cache(lambda: ORGANISATION_CONTACT.match(block.text) is not None)
-    for hit in state.scan(block.text):
+    for hit in hits:
         if not _reportable(hit, block, layout, organisation):
             continue
         extra = ({"placeholder": place_placeholder(hit.text)}

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 import regex
 
-from scr_checks import compile_pattern, word_runs
-from scr_plugins.privacy.gates import Window, last_words
+from scr_checks import compile_pattern, fold_case
+from scr_plugins.privacy.gates import last_words
 from scr_plugins.privacy.gazetteer import Lexicon, alternation_source
 
 _QUOTE = r"[\"“'‘]?"
@@ -27,12 +27,15 @@ REACH = 60
 #: A word joined to the next or previous by "and" or "&".
 AND_BEFORE = compile_pattern(r"(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+)\s+(?:and|&)\s+$")
 AND_AFTER = compile_pattern(r"\s+(?:and|&)\s+(\p{Lu}[\p{L}'’-]+)(?![\p{L}'’-])")
+#: Read backwards from a name: what may stand between a cue and it, then the cue's last word.
+_GAP = compile_pattern(r"[\s,\"“'‘]*", regex.REVERSE)
+_RUN_BEFORE = compile_pattern(r"[\p{L}\p{N}]+", regex.REVERSE)
 
 
 @lru_cache(maxsize=8)
 def _patterns(lexicon: Lexicon) -> tuple[tuple[str, regex.Pattern[str], frozenset[str]], ...]:
-    """Each kind of cue's pattern, and the last words of its phrases: a window
-    holding none of them is not searched (each search tries every character)."""
+    """Each kind of cue's pattern, and the last words of its phrases: a pattern
+    is searched only after one of them (each search tries every character)."""
     def cues(kind: str) -> list[str]:
         return [cue for cue, k in lexicon.name_cues.items() if k == kind]
 
@@ -50,13 +53,31 @@ def _patterns(lexicon: Lexicon) -> tuple[tuple[str, regex.Pattern[str], frozense
     )
 
 
-def cue_before(text: str, start: int, lexicon: Lexicon,
-               words: frozenset[str] | None = None) -> str | None:
-    """The kind of cue that ends just before ``text[start]``, where a word starts,
-    if any; ``words`` is ``word_runs(text)`` if the caller has it."""
-    window = Window(text, start, REACH, word_runs(text) if words is None else words)
+def word_before(text: str, start: int) -> str:
+    """The run of letters and digits, case-folded, that ends before ``text[start]``
+    with only white space, a comma or an opening quote after it, cut where the
+    window of ``REACH`` characters starts; "" if there is none.
+
+    Every cue ends with a word of its list followed by only those: a search
+    for it can match only where this word is one of its list's last words.
+    """
+    window = max(0, start - REACH)
+    gap = _GAP.match(text, window, start)
+    run = _RUN_BEFORE.match(text, window, gap.start()) if gap is not None else None
+    return fold_case(run[0]) if run is not None else ""
+
+
+def cue_before(text: str, start: int, lexicon: Lexicon) -> str | None:
+    """The kind of cue that ends just before ``text[start]``, where a word starts, if any.
+
+    Each pattern is searched (the engine tries every character of the window)
+    only if the word just before is one its phrases end with.
+    """
+    last = word_before(text, start)
+    if not last:
+        return None
     for kind, pattern, needs in _patterns(lexicon):
-        if window.may_hold(needs) and pattern.search(text, max(0, start - REACH), start):
+        if last in needs and pattern.search(text, max(0, start - REACH), start):
             return kind
     return None
 

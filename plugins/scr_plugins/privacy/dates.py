@@ -15,9 +15,9 @@ from itertools import chain
 
 import regex
 
-from scr_checks import compile_pattern, fold_case, word_runs
+from scr_checks import compile_pattern, word_runs
 from scr_plugins.privacy import rules
-from scr_plugins.privacy.gates import has_digit, has_number
+from scr_plugins.privacy.gates import has_digit, has_number, run_text
 from scr_plugins.privacy.hits import Hit
 
 MONTHS = (
@@ -70,15 +70,18 @@ REVIEW_STEP = compile_pattern(
     r"|notified|received)\b",
     regex.IGNORECASE,
 )
-# A word each of these patterns needs, as a case-folded text holds it.
-DOCUMENT_WORDS = compile_pattern(r"version|final|draft|published|issued|updated|revised|approved")
-BIRTH_WORDS = compile_pattern(r"born|birth|dob|d\.o\.b|died|death|passed away")
-REVIEW_DOCUMENT_WORDS = compile_pattern(
-    r"review|report|scr|summary|plan|reference|ofsted|lscb|lscp|board|partnership|minister"
-    r"|secretary|letter")
-REVIEW_STEP_WORDS = compile_pattern(
-    r"dated|submitted|published|commissioned|completed|endorsed|approved|accepted|agreed"
-    r"|presented|deemed|judged|evaluated|sent|initiated|ratified|signed|convened|notified|received")
+# A word each of these patterns needs, as a case-folded run holds it
+# (:func:`run_text`); "d.o.b." is three runs, looked for in the lowered text.
+DOCUMENT_WORDS = ("version", "final", "draft", "published", "issued", "updated", "revised",
+                  "approved")
+BIRTH_WORDS = ("born", "birth", "dob", "died", "death", "passed")
+REVIEW_DOCUMENT_WORDS = (
+    "review", "report", "scr", "summary", "plan", "reference", "ofsted", "lscb", "lscp", "board",
+    "partnership", "minister", "secretary", "letter")
+REVIEW_STEP_WORDS = (
+    "dated", "submitted", "published", "commissioned", "completed", "endorsed", "approved",
+    "accepted", "agreed", "presented", "deemed", "judged", "evaluated", "sent", "initiated",
+    "ratified", "signed", "convened", "notified", "received")
 _NUMBER = (
     r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
@@ -138,11 +141,10 @@ def _dates(text: str) -> Iterator[Hit]:
     first = next(dates, None)
     if first is None:
         return
-    folded = fold_case(text)
-    document = DOCUMENT_WORDS.search(folded) is not None
-    birth = BIRTH_WORDS.search(folded) is not None
-    review = REVIEW_STEP_WORDS.search(folded) is not None \
-        and REVIEW_DOCUMENT_WORDS.search(folded) is not None
+    runs = run_text(text)
+    document = _holds(runs, DOCUMENT_WORDS)
+    birth = _holds(runs, BIRTH_WORDS) or "d.o.b" in text.lower()
+    review = _holds(runs, REVIEW_STEP_WORDS) and _holds(runs, REVIEW_DOCUMENT_WORDS)
     for m in chain([first], dates):
         before = text[max(0, m.start() - 40) : m.start()] if document or birth else ""
         if document and DOCUMENT_DATE.search(before):
@@ -154,6 +156,10 @@ def _dates(text: str) -> Iterator[Hit]:
             yield Hit(rules.FULL_DATE, m.start(), m.end(), m[0], "full date",
                       "give the month and year ('in March 2019') or the sequence of events",
                       "date")
+
+
+def _holds(runs: str, words: tuple[str, ...]) -> bool:
+    return any(word in runs for word in words)
 
 
 def _review_process(text: str, start: int, end: int) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import NamedTuple
 
 from scr_checks import compile_pattern, fold_case, word_runs
 
@@ -30,11 +31,46 @@ def has_digit(text: str) -> bool:
     return _DIGIT.search(text) is not None
 
 
+class Numerals(NamedTuple):
+    """What a paragraph's runs of letters and digits (``word_runs``) say of its digits.
+
+    A number with a letter against it ("SW1A", "NV19C00482", "1st") or a
+    digit outside ASCII makes a run of both: ``mixed``.  Without one, every
+    number stands alone, a run of ASCII digits in ``plain`` ("2019", "4"),
+    and a pattern that needs a letter beside a digit cannot match.
+    """
+
+    plain: frozenset[str]
+    mixed: bool
+
+
+@lru_cache(maxsize=16)
+def numerals(text: str) -> Numerals:
+    """The paragraph's numbers, read from its word runs (asked by several detectors)."""
+    numeric = [run for run in word_runs(text) if not run.isalpha()]
+    plain = frozenset(run for run in numeric if run.isascii() and run.isdigit())
+    return Numerals(plain, len(plain) < len(numeric))
+
+
+@lru_cache(maxsize=16)
+def run_text(text: str) -> str:
+    """The paragraph's word runs, case-folded, joined by spaces: a word of
+    letters is in the paragraph, in any case, only if it is in this string.
+
+    A plain search here answers what a search of the folded paragraph did,
+    without folding it (``fold_case`` reads a text outside ASCII a
+    character at a time, and most prose has a curly quote).
+    """
+    return " ".join(word_runs(text))
+
+
 def has_number(text: str) -> bool:
     """True if ``text`` may hold a number of one to three digits or a number word
-    standing alone: a text not in ASCII is taken to (its digits may be others)."""
+    standing alone.  Outside ASCII one may also stand in a run of its own with
+    a digit that is no ``\\d`` ("²two": "²" is no word character, so "two" is a
+    word there) or next to a digit of another script: both make a run of both."""
     return not NUMBER_WORDS.isdisjoint(word_runs(text)) or (
-        not text.isascii() and has_digit(text))
+        not text.isascii() and numerals(text).mixed)
 
 
 def last_words(phrases: Iterable[str]) -> frozenset[str]:

@@ -18,8 +18,8 @@ import regex
 from scr_checks import compile_pattern, fold_case, word_runs
 from scr_plugins.privacy import rules
 from scr_plugins.privacy.cues import cue_before, partners
-from scr_plugins.privacy.gates import Window, last_words
-from scr_plugins.privacy.gazetteer import Lexicon, alternation_source
+from scr_plugins.privacy.gates import Window, last_words, run_text
+from scr_plugins.privacy.gazetteer import Lexicon, Name, alternation_source
 from scr_plugins.privacy.hits import Hit
 from scr_plugins.privacy.spans import Spans, Stops, matches
 
@@ -46,7 +46,9 @@ AUTHOR_BEFORE = compile_pattern(
 )
 #: Every ``AUTHOR_BEFORE`` match holds one of these words; searched in the
 #: case-folded text, a plain alternation is far quicker than the search itself.
-AUTHOR_WORDS = compile_pattern(r"author|written|chair|reviewer|scrutineer|endorsed|signed|foreword")
+AUTHOR_WORD_LIST = ("author", "written", "chair", "reviewer", "scrutineer", "endorsed", "signed",
+                    "foreword")
+AUTHOR_WORDS = compile_pattern("|".join(AUTHOR_WORD_LIST))
 AUTHOR_AFTER = compile_pattern(
     r"^\s*,\s*(?:the\s+)?(?:independent|lead|overview|report)?\s*"
     r"(?:chair|reviewer|author|scrutineer)\b",
@@ -60,6 +62,8 @@ DECLARATION = compile_pattern(
     r"\b(?P<verb>referred\s+to|known|called|named|described)"
     r"(?:\s+(?:in|throughout)\s+(?:this|the)\s+(?:report|review))?\s+(?:as\s+)?" + _NAME_LIST
 )
+#: Every ``DECLARATION`` starts with one of these, as written.
+DECLARING_VERBS = ("referred", "known", "called", "named", "described")
 DECLARING_SENTENCE = compile_pattern(
     r"\b(?:in\s+(?:this|the)\s+(?:report|review)|pseudonyms?|not\s+(?:his|her|their)\s+real|"
     r"names?\s+(?:has|have)\s+been\s+changed|will\s+be\s+(?:known|called|referred))\b",
@@ -68,6 +72,9 @@ DECLARING_SENTENCE = compile_pattern(
 #: A sentence that gives people other names: every capitalised word in it is
 #: a declared pseudonym ("the children have been given different names: Amber
 #: and Kai", "The name Ellie is a pseudonym", "pseudonyms chosen by the family").
+#: Each match holds "name" or "pseudonym", so the lowered text holds "name" or
+#: "eudonym": ``str.lower`` folds every letter of these as the case-insensitive
+#: search does (only an "i" or "s" may be written otherwise, see ``fold_case``).
 PSEUDONYM_SENTENCE = compile_pattern(
     r"\b(?:pseudonyms?|given\s+(?:different|other|new)\s+names|names?\s+(?:has|have)\s+been"
     r"\s+changed|not\s+(?:his|her|their)\s+real\s+names?)\b",
@@ -125,7 +132,8 @@ class DocumentNames:
             state.lower_words.update(LOWER_WORD.findall(_without_addresses(text)))
             stops: Stops | None = None
             declaring: Spans | None = None
-            for m in DECLARATION.finditer(text):
+            declares = any(verb in text for verb in DECLARING_VERBS)
+            for m in DECLARATION.finditer(text) if declares else ():
                 if m["verb"].startswith("referred"):
                     state.declared.update(m.captures("name"))
                     continue
@@ -133,9 +141,12 @@ class DocumentNames:
                 declaring = declaring or matches(DECLARING_SENTENCE, text)
                 if declaring.holds(*_sentence(stops, m.start(), m.end())):
                     state.declared.update(m.captures("name"))
-            state.declared.update(PSEUDONYM_AFTER.findall(text))
+            if "pseudonym" in text:
+                state.declared.update(PSEUDONYM_AFTER.findall(text))
+            lowered = text.lower()
+            renames = "name" in lowered or "eudonym" in lowered
             seen: set[tuple[int, int]] = set()
-            for m in PSEUDONYM_SENTENCE.finditer(text):
+            for m in PSEUDONYM_SENTENCE.finditer(text) if renames else ():
                 stops = stops or Stops(text, FULL_STOP)
                 left, right = _sentence(stops, m.start(), m.end())
                 if (left, right) in seen:
@@ -191,14 +202,19 @@ class _AuthorLines:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.newlines = Stops(text, NEWLINE)
         #: A line's start -> where the credit that starts it ends, or -1.
         self.credit_ends: dict[int, int] = {}
 
     @cached_property
+    def newlines(self) -> Stops:
+        """Where the lines break: found once a name is judged, which most paragraphs never reach."""
+        return Stops(self.text, NEWLINE)
+
+    @cached_property
     def mentioned(self) -> bool:
-        """Whether the text holds a word ``AUTHOR_BEFORE`` needs at all."""
-        return AUTHOR_WORDS.search(fold_case(self.text)) is not None
+        """Whether the text holds a word ``AUTHOR_BEFORE`` needs at all (in its folded runs)."""
+        runs = run_text(self.text)
+        return any(word in runs for word in AUTHOR_WORD_LIST)
 
     def credits(self, start: int) -> bool:
         """``AUTHOR_LINE.search(text, line_start, start)`` for the line ``start`` is on."""
@@ -254,6 +270,9 @@ class NameFinder:
         self.doc = document
         #: Title -> True for a professional one ("Dr", "PC"), False for "Mrs".
         self.titles = {t: kind == "professional" for t, kind in lexicon.titles.items()}
+        #: Word -> its entry in the lists and whether it could be part of a name:
+        #: asked of every capitalised word, and a report repeats its words.
+        self._known: dict[str, tuple[Name | None, bool]] = {}
 
     # The role patterns take 13 ms to compile and are needed only once a
     # candidate name is found, which many reports never reach.
@@ -295,9 +314,16 @@ class NameFinder:
 
     # -- what a word is --------------------------------------------------
 
+    def _word(self, word: str) -> tuple[Name | None, bool]:
+        """``(self.lexicon.name(word), self._plain_word(word))``, each word worked out once."""
+        known = self._known.get(word)
+        if known is None:
+            known = self._known[word] = (self.lexicon.name(word), self._plain_word(word))
+        return known
+
     def _plain(self, token: _Token) -> bool:
         """A capitalised word that could be part of a name at all."""
-        return self._plain_word(token.bare)
+        return self._word(token.bare)[1]
 
     def _plain_word(self, word: str) -> bool:
         return (
@@ -308,8 +334,8 @@ class NameFinder:
         )
 
     def _first(self, token: _Token, text: str) -> bool:
-        entry = self.lexicon.name(token.bare)
-        if entry is None or not entry.first or not self._plain(token):
+        entry, plain = self._word(token.bare)
+        if entry is None or not entry.first or not plain:
             return False
         return not entry.ambiguous or not SENTENCE_START.match(text, token.start)
 
@@ -326,12 +352,12 @@ class NameFinder:
         """
         if nxt is None:
             return False
-        entry = self.lexicon.name(token.bare)
-        if entry is None or not entry.first or not self._plain(token):
+        entry, plain = self._word(token.bare)
+        if entry is None or not entry.first or not plain:
             return False
-        if not self._plain(nxt):
+        after, plain = self._word(nxt.bare)
+        if not plain:
             return False
-        after = self.lexicon.name(nxt.bare)
         if after is None:
             return (last and nxt.bare not in self.lexicon.names
                     and UNKNOWN_SURNAME.fullmatch(nxt.bare) is not None
@@ -340,25 +366,30 @@ class NameFinder:
         return after.surname and not after.first and not after.ambiguous
 
     def _surname(self, token: _Token, first: _Token) -> bool:
-        if not self._plain(token):
+        entry, plain = self._word(token.bare)
+        if not plain:
             return False
-        entry = self.lexicon.name(token.bare)
         if entry is None:
             return token.bare not in self.lexicon.names
-        first_entry = self.lexicon.name(first.bare)
+        first_entry = self._word(first.bare)[0]
         return not (entry.ambiguous and first_entry is not None and first_entry.ambiguous)
 
     # -- finding names ---------------------------------------------------
 
-    def find(self, text: str) -> Iterator[Hit]:
-        words = word_runs(text)
-        blocked = Spans([m.span() for m in self.lexicon.not_people.finditer(text)])
+    def find(self, text: str, words: frozenset[str] | None = None) -> Iterator[Hit]:
+        """Names in ``text``; ``words`` are its word runs if the caller has them."""
+        words = word_runs(text) if words is None else words
+        blocked = Spans([m.span() for m in self.lexicon.not_people.findall(text)])
         author_lines = _AuthorLines(text)
         for run in _runs(text, self.lexicon.name_particles):
             if blocked.starts:
                 run = [t for t in run if not blocked.holds_place(t.start)]
             i = 0
             while i < len(run):
+                token = run[i]
+                if token.word not in self.titles and not self._word(token.bare)[1]:
+                    i += 1  # no title, and no word a name is made of: no name starts here
+                    continue
                 span = self._name_at(run, i, text, words)
                 if span is None:
                     i += 1
@@ -395,7 +426,7 @@ class NameFinder:
             return None
         if not self._plain(token) or self._describes(nxt, text, token):
             return None
-        cue = cue_before(text, token.start, self.lexicon, words)
+        cue = cue_before(text, token.start, self.lexicon)
         if cue is None and len(run) == 1 and self._beside_name(text, token):
             cue = "and"
         if cue is None and (nxt is None or self._plain(nxt)) and (
@@ -409,7 +440,7 @@ class NameFinder:
             return None
         if cue != "surname" and nxt is not None and self._plain(nxt):
             return i + 1, "full"
-        entry = self.lexicon.name(token.bare)
+        entry = self._word(token.bare)[0]
         if cue == "surname" or (entry is not None and not entry.first):
             return i, "surname"
         return i, "first"
@@ -424,9 +455,8 @@ class NameFinder:
     def _beside_name(self, text: str, token: _Token) -> bool:
         """"X and Y" where the other is a first name or a declared pseudonym."""
         for word in partners(text, token.start, token.end):
-            entry = self.lexicon.name(word)
-            if word in self.doc.declared or (
-                    entry is not None and entry.first and self._plain_word(word)):
+            entry, plain = self._word(word)
+            if word in self.doc.declared or (entry is not None and entry.first and plain):
                 return True
         return False
 

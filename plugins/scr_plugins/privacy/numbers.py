@@ -12,7 +12,7 @@ import regex
 
 from scr_checks import compile_pattern
 from scr_plugins.privacy import rules
-from scr_plugins.privacy.gates import has_digit
+from scr_plugins.privacy.gates import has_digit, numerals, run_text
 from scr_plugins.privacy.hits import Hit
 from scr_plugins.privacy.spans import Stops, matches
 
@@ -39,6 +39,9 @@ REFERENCE = compile_pattern(
     r"(?P<ref>(?-i:(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{2,}[A-Z0-9]))(?![\w/-])",
     regex.IGNORECASE,
 )
+#: A word each ``REFERENCE`` match starts with, as a case-folded run holds it.
+REFERENCE_WORDS = ("case", "court", "crime", "incident", "log", "cad", "police", "ref", "claim",
+                   "file", "record")
 #: A family court case number carries its own shape: "NV19C00482".
 COURT_NUMBER = compile_pattern(r"\b[A-Z]{2}\d{2}[A-Z]\d{5}\b")
 #: A year or a span of years ("2019", "2020-21", "2019/2020") is no reference.
@@ -108,14 +111,25 @@ def find(text: str) -> Iterator[Hit]:
 
 
 def _numbers(text: str) -> Iterator[Hit]:
-    """NHS, National Insurance and telephone numbers: each needs digits."""
-    for m in NHS_NUMBER.finditer(text):
-        if nhs_number_valid("".join(m.groups())):
-            yield Hit(rules.NHS_NUMBER, m.start(), m.end(), m[0], "NHS number",
-                      "remove the NHS number; it is never needed in a published review")
-    for m in NI_NUMBER.finditer(text):
+    """NHS, National Insurance and telephone numbers: each needs digits.
+
+    Where no digit has a letter against it (:func:`numerals`), each number
+    stands alone, and each pattern is searched only if a number it can start
+    with is there: an NHS number's first three, six or ten digits, a National
+    Insurance number's first two or six (its letters set apart by a space),
+    a telephone number's run starting "0" or "44".
+    """
+    plain, mixed = numerals(text)
+    if mixed or any(len(run) in (3, 6, 10) for run in plain):
+        for m in NHS_NUMBER.finditer(text):
+            if nhs_number_valid("".join(m.groups())):
+                yield Hit(rules.NHS_NUMBER, m.start(), m.end(), m[0], "NHS number",
+                          "remove the NHS number; it is never needed in a published review")
+    for m in NI_NUMBER.finditer(text) if mixed or any(len(run) in (2, 6) for run in plain) else ():
         yield Hit(rules.NI_NUMBER, m.start(), m.end(), m[0], "National Insurance number",
                   "remove the National Insurance number")
+    if not (mixed or any(run.startswith(("0", "44")) for run in plain)):
+        return
     organisations = None
     for m in PHONE.finditer(text):
         if organisations is None:
@@ -125,17 +139,36 @@ def _numbers(text: str) -> Iterator[Hit]:
                       "remove the number, or say only that the family was contacted by phone")
 
 
+def _may_hold_reference(text: str) -> bool:
+    """False only where ``REFERENCE`` finds nothing but years (see :func:`_references`)."""
+    plain, mixed = numerals(text)
+    if not (mixed or "/" in text or "-" in text
+            or any(len(run) >= 4 and not YEAR.fullmatch(run) for run in plain)):
+        return False
+    runs = run_text(text)
+    return any(word in runs for word in REFERENCE_WORDS)
+
+
 def _references(text: str) -> Iterator[Hit]:
-    """Case, crime and court reference numbers: each needs a digit."""
+    """Case, crime and court reference numbers: each needs a digit.
+
+    A reference is a run of capitals, digits, "/" and "-" holding a digit,
+    after a word of ``REFERENCE_WORDS``; a year is none.  Where no digit has
+    a letter against it and no "/" or "-" joins runs, the run is a number
+    standing alone (:func:`numerals`), of four digits or more and no year.
+    A court number's letters and digits make one run of both.
+    """
+    mixed = numerals(text).mixed
     seen = set()
-    for m in REFERENCE.finditer(text):
-        ref = m["ref"]
-        if YEAR.fullmatch(ref):
-            continue
-        seen.add(m.start("ref"))
-        yield Hit(rules.REFERENCE_NUMBER, m.start("ref"), m.end("ref"), ref,
-                  "case or reference number", "remove the reference number")
-    for m in COURT_NUMBER.finditer(text):
+    if _may_hold_reference(text):
+        for m in REFERENCE.finditer(text):
+            ref = m["ref"]
+            if YEAR.fullmatch(ref):
+                continue
+            seen.add(m.start("ref"))
+            yield Hit(rules.REFERENCE_NUMBER, m.start("ref"), m.end("ref"), ref,
+                      "case or reference number", "remove the reference number")
+    for m in COURT_NUMBER.finditer(text) if mixed else ():
         if m.start() not in seen:
             yield Hit(rules.REFERENCE_NUMBER, m.start(), m.end(), m[0], "court case number",
                       "remove the case number")

@@ -60,39 +60,43 @@ def _whole_runs(text: str, run: str, pos: int) -> Iterator[int]:
         start = text.find(run, start + 1)
 
 
-def openers(phrases: Iterable[str]) -> frozenset[str]:
-    """The first run of letters and digits of each phrase."""
-    return frozenset(m[0] for p in phrases if (m := _RUN.match(p)))
-
-
 class GatedPattern:
-    """A pattern that can only match where one of ``needs`` is a whole word run.
+    """A pattern each match of which holds one of ``phrases`` whole, as written.
 
     It is compiled on first need and searched only in a text holding one of
-    those words, so a report that never names a street never pays for the
-    street pattern.  The pattern matches its words in the case ``needs``
-    gives them: the text's word set is case-folded ("way", "close" and
-    "court" are in most paragraphs), so a word found there is then looked
-    for as written ("Way"), a plain substring search.  ``kept`` says whether
-    the compiled pattern may go into the cache kept between runs: only a
-    pattern made from the shipped lists may, never one holding words from a
-    configuration.
+    those phrases' runs, so a report that never names a street never pays for
+    the street pattern.  The text's word set is case-folded ("way", "close"
+    and "court" are in most paragraphs, "Children" opens "Children's Centre"
+    in most reviews): a phrase is looked for only where every run of it is a
+    word of the text, then each run as written ("Way"), a plain substring
+    search.  ``kept`` says whether the compiled pattern may go into the cache
+    kept between runs: only a pattern made from the shipped lists may, never
+    one holding words from a configuration.
     """
 
-    def __init__(self, source: str, needs: Iterable[str], kept: bool = True) -> None:
+    def __init__(self, source: str, phrases: Iterable[str], kept: bool = True) -> None:
         self.source = source
-        #: Each word, case-folded -> the spellings the pattern matches it in.
-        self._spellings: dict[str, tuple[str, ...]] = {}
-        for word in needs:
-            folded = fold_case(word)
-            self._spellings[folded] = (*self._spellings.get(folded, ()), word)
-        self.needs = frozenset(self._spellings)
+        #: Each phrase's first run, case-folded -> for each phrase it opens, its
+        #: runs case-folded and its runs as written.
+        self._phrases: dict[str, list[tuple[frozenset[str], tuple[str, ...]]]] = {}
+        #: A phrase of no letters or digits may be anywhere: the pattern is always searched.
+        self._anywhere = False
+        for phrase in phrases:
+            runs = tuple(_RUN.findall(phrase))
+            if not runs:
+                self._anywhere = True
+                continue
+            self._phrases.setdefault(fold_case(runs[0]), []).append(
+                (frozenset(map(fold_case, runs)), runs))
+        self.needs = frozenset(self._phrases)
         self.kept = kept
         self._compiled: regex.Pattern[str] | None = None
 
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
-        present = self.needs.intersection(word_runs(text))
-        if not any(word in text for folded in present for word in self._spellings[folded]):
+        words = word_runs(text)
+        if not self._anywhere and not any(runs <= words and all(run in text for run in written)
+                   for first in self.needs.intersection(words)
+                   for runs, written in self._phrases[first]):
             return iter(())
         if self._compiled is None:
             self._compiled = (compile_pattern(self.source) if self.kept
@@ -130,6 +134,19 @@ class PhraseSet:
         for key in self._by_first:
             for ending in endings:
                 self._openers.setdefault(fold_case(key + ending), set()).add(key + ending)
+        #: Each opener -> the runs of each phrase it opens, case-folded: a phrase
+        #: matches only where every one of its runs is a run of the text ("Child"
+        #: opens phrases in most paragraphs, "Child Safeguarding Practice Review"
+        #: is in few).  A plural ending changes the last run, so not for those.
+        self._runs: dict[str, list[frozenset[str]]] | None = None
+        if not plural:
+            self._runs = {}
+            for key, phrases_of in self._by_first.items():
+                self._runs.setdefault(fold_case(key), []).extend(
+                    frozenset(_RUN.findall(fold_case(phrase))) for phrase in phrases_of)
+        #: The text last searched whole and what was found: a paragraph's
+        #: detectors ask in turn.
+        self._last: tuple[str, list[PhraseMatch]] | None = None
 
     def _fold(self, text: str) -> str:
         return fold_case(text) if self.ignore_case else text
@@ -146,8 +163,18 @@ class PhraseSet:
         for m in self._finditer(text[offset:endpos], pos - offset):
             yield PhraseMatch(m.begin + offset, m.finish + offset, m.text)
 
+    def findall(self, text: str) -> list[PhraseMatch]:
+        """Every match in ``text``, as ``list(finditer(text))``; the last text's are kept."""
+        if self._last is None or self._last[0] != text:
+            self._last = (text, list(self._finditer(text, 0)))
+        return self._last[1]
+
     def _finditer(self, text: str, pos: int) -> Iterator[PhraseMatch]:
-        present = self._openers.keys() & word_runs(text)
+        words = word_runs(text)
+        present = self._openers.keys() & words
+        if present and self._runs is not None:
+            present = {key for key in present
+                       if any(runs <= words for runs in self._runs[key])}
         if not present:
             return
         # Only the runs that open a phrase are visited, found by plain search;

@@ -21,10 +21,10 @@ import regex
 
 from scr_checks import compile_pattern, word_runs
 from scr_plugins.privacy import rules
-from scr_plugins.privacy.gates import has_digit
+from scr_plugins.privacy.gates import numerals
 from scr_plugins.privacy.gazetteer import Lexicon, alternation_source
 from scr_plugins.privacy.hits import Hit
-from scr_plugins.privacy.phrases import GatedPattern, openers
+from scr_plugins.privacy.phrases import GatedPattern
 from scr_plugins.privacy.spans import Spans
 
 POSTCODE = compile_pattern(r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b")
@@ -83,14 +83,14 @@ def is_postcode(text: str) -> bool:
 
 @lru_cache(maxsize=8)
 def _patterns(lexicon: Lexicon) -> tuple[GatedPattern, ...]:
-    """The gazetteer's place patterns, each gated on the words it cannot match without."""
+    """The gazetteer's place patterns, each gated on the phrases it cannot match without."""
     institutions = alternation_source(lexicon.institutions)
     streets = alternation_source(lexicon.streets)
     named = GatedPattern(
         rf"(?<![\p{{L}}\p{{N}}'’])(?P<name>{_NAME})\s+"
         rf"(?P<kw>(?:{streets})(?:\s+(?P<institution>{institutions}))?|(?P<institution>{institutions}))"
         rf"(?!\s+(?:\d|[A-Z]\b))",
-        openers((*lexicon.streets, *lexicon.institutions)),
+        (*lexicon.streets, *lexicon.institutions),
     )
     address = GatedPattern(
         rf"(?<![\d.,/:])(?:(?:Flat|Apartment|Room)\s+\d{{1,4}}[A-Za-z]?,?\s+"
@@ -98,7 +98,7 @@ def _patterns(lexicon: Lexicon) -> tuple[GatedPattern, ...]:
         rf"{_NAME}\s+(?:{streets})"
         # A building, then its street: "14 Canterbury House, Fenwick Road".
         rf"(?:,\s+(?P<street>{_NAME})\s+(?:{streets})(?![\p{{L}}\p{{N}}'’-]))?",
-        openers(lexicon.streets),
+        lexicon.streets,
     )
     house = alternation_source(lexicon.house_words)
     heads = [h for h, _ in lexicon.place_heads]
@@ -111,27 +111,27 @@ def _patterns(lexicon: Lexicon) -> tuple[GatedPattern, ...]:
         rf"|(?:{alternation_source(street_heads)})\s+(?P<named>{_HEAD_NAME}))"
         rf"(?![\p{{L}}\p{{N}}'’-])(?:,\s+(?P<locality>\p{{Lu}}\p{{Ll}}+(?:\s+\p{{Lu}}\p{{Ll}}+)?)"
         rf"(?![\p{{L}}\p{{N}}'’-]))?",
-        openers((*lexicon.streets, *street_heads)),
+        (*lexicon.streets, *street_heads),
     )
     head_first = GatedPattern(
         rf"(?<![\p{{L}}\p{{N}}'’])(?P<head>{alternation_source(heads)})(?:['’]r)?\s+"
         rf"(?P<name>{_HEAD_NAME})(?![\p{{L}}\p{{N}}'’-])",
-        openers(heads),
+        heads,
     )
     pub_words = alternation_source(lexicon.pub_words) if lexicon.pub_words else r"(?!)"
     pub_word = GatedPattern(
         rf"(?<![\p{{L}}])[Tt]he\s+(?P<name>(?:{pub_words})\s+(?P<b>\p{{Lu}}\p{{Ll}}+))"
         rf"(?![\p{{L}}\p{{N}}'’-]|\s+(?:\p{{Lu}}|\d|of\b|for\b))",
-        openers(lexicon.pub_words),
+        lexicon.pub_words,
     )
-    local = GatedPattern(alternation_source(lexicon.local_places), openers(lexicon.local_places),
+    local = GatedPattern(alternation_source(lexicon.local_places), lexicon.local_places,
                          kept=False)
     return named, address, head_first, house_address, pub_word, local
 
 
 def _blocked(text: str, lexicon: Lexicon) -> Spans:
     """Where a phrase that is never part of a place stands in ``text``."""
-    return Spans([b.span() for b in lexicon.not_people.finditer(text)])
+    return Spans([b.span() for b in lexicon.not_people.findall(text)])
 
 
 def _trim(name: str, kinds: frozenset[str]) -> int:
@@ -163,7 +163,7 @@ def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> It
         yield Hit(rules.ADDRESS, m.start(), end, text[m.start() : end], "address",
                   "remove the address; refer to it as 'the family home' or 'Address 1'",
                   "place")
-    if has_digit(text):
+    if numerals(text).mixed:
         yield from _postcodes(text)
     blocked = None
     for m in named.finditer(text):
@@ -196,7 +196,8 @@ def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> It
 
 
 def _postcodes(text: str) -> Iterator[Hit]:
-    """Postcodes and, after or before the word "postcode", their districts."""
+    """Postcodes and, after or before the word "postcode", their districts: each
+    has a letter against a digit, so a run of both (:func:`numerals`)."""
     for m in POSTCODE.finditer(text):
         yield Hit(rules.POSTCODE, m.start(), m.end(), m[0], "postcode", "remove the postcode",
                   "place")

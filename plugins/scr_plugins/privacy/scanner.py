@@ -97,15 +97,21 @@ def combination(hits: list[Hit], details: list[Hit]) -> Hit | None:
 
 def scan(text: str, lexicon: Lexicon, names: NameFinder | None,
          extra: Iterable[tuple[Rule, regex.Pattern[str]]] = (),
-         allowed: frozenset[str] = frozenset()) -> list[Hit]:
-    """Every finding-worthy hit in ``text``, the combination hit last."""
+         allowed: frozenset[str] = frozenset(),
+         words: frozenset[str] | None = None) -> list[Hit]:
+    """Every finding-worthy hit in ``text``, the combination hit last.
+
+    ``words`` are ``word_runs(text)`` if the caller has them (the names
+    detector takes them; the others ask ``word_runs``, whose cache keeps the
+    last few texts asked for).
+    """
     lower_words = names.doc.lower_words if names is not None else frozenset()
     found = [
         *numbers.find(text), *dates.find(text), *places.find(text, lexicon, lower_words),
         *conditions.find(text, lexicon),
     ]
     if names is not None:
-        found.extend(names.find(text))
+        found.extend(names.find(text, words))
     for rule, pattern in extra:
         found.extend(Hit(rule, m.start(), m.end(), m[0], "identifier (local pattern)",
                          "remove it") for m in pattern.finditer(text))

@@ -4,8 +4,16 @@ import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scr_plugins.privacy import cues, dates, places
-from scr_plugins.privacy.gates import Window, has_digit, has_number, last_words, words_before
+from scr_plugins.privacy import cues, dates, numbers, places
+from scr_plugins.privacy.gates import (
+    Window,
+    has_digit,
+    has_number,
+    last_words,
+    numerals,
+    run_text,
+    words_before,
+)
 from scr_plugins.privacy.gazetteer import lexicon
 from scr_plugins.privacy.names import AUTHOR_BEFORE, AUTHOR_WORDS, DocumentNames, NameFinder
 from scr_plugins.privacy.phrases import GatedPattern
@@ -58,6 +66,11 @@ def test_digits_and_numbers(text):
         assert has_number(text)
 
 
+def test_a_number_word_beside_a_digit_that_is_no_word_character_is_a_number():
+    assert has_number("²two days")
+    assert [h.text for h in dates.find("²two days old") if h.rule] == ["two days old"]
+
+
 @settings(max_examples=300)
 @given(TEXTS, st.data())
 def test_name_cues_and_author_lines_are_found_as_without_the_gates(text, data):
@@ -103,6 +116,32 @@ def test_a_pattern_is_searched_only_where_its_word_is_written_in_its_case():
     assert [m.span() for m in gated.finditer("Mill Way")] == [(5, 8)]
 
 
+def test_a_pattern_is_searched_only_where_a_phrase_of_it_is_whole():
+    # The pattern matches any first character: whatever is searched finds something.
+    gated = GatedPattern(r"\A.", ["Children's Centre"])
+    assert list(gated.finditer("Children's services at the Centre's"))  # its runs are all there
+    assert list(gated.finditer("Oak Children's\nCentre"))
+    assert not list(gated.finditer("Children's services, the centre"))
+    assert not list(gated.finditer("the children's Centre"))
+    assert list(GatedPattern(r"\A.", ["Children's Centre", "??"]).finditer("the centre"))
+
+
+PLACE_WORDS = st.sampled_from([
+    "Children's", "Children", "'s", "Centre", "centre", "Primary", "School", "school", "public",
+    "house", "House", "Oak", "Tree", "Mill", "Lane", "St", "Mary's", "Ysgol", "Heol", "y", "Red",
+    "Lion", "the", "The", " ", "  ", "\n", ",", "-", "Pre", "12",
+])
+
+
+@settings(max_examples=300)
+@given(st.lists(PLACE_WORDS, max_size=30).map("".join))
+def test_place_patterns_are_searched_wherever_they_match(text):
+    for gated in places._patterns(lexicon()):
+        if gated.needs:
+            assert [m.span() for m in gated.finditer(text)] == [
+                m.span() for m in regex.finditer(gated.source, text)]
+
+
 @settings(max_examples=300)
 @given(TEXTS)
 def test_dates_and_ages_are_found_as_without_the_gates(text):
@@ -111,3 +150,59 @@ def test_dates_and_ages_are_found_as_without_the_gates(text):
     assert [(s, e) for s, e, r in found if r and r.id == dates.rules.EXACT_AGE.id] == ages
     details = [(m.start(), m.end()) for m in dates.AGE.finditer(text)]
     assert [(s, e) for s, e, r in found if r is None] == details
+
+
+NUMBER_PARTS = st.sampled_from([
+    "AB", "QQ", "NV", "SW1A", "1AA", "M4", "12", "34", "56", "123", "456", "7890", "943",
+    "476", "5919", "2019", "2020-21", "07700", "900123", "+44", "0", "C", "case", "Case", "ref",
+    "crime number", "CAD", "caſe", "1st", "²", "٣", " ", "  ", "-", "/", ".", ":", ",", "\n",
+    "postcode", "Road",
+])
+NUMBER_TEXTS = st.lists(NUMBER_PARTS, max_size=30).map("".join)
+
+
+def _spans(hits):
+    return [(h.rule.id, h.start, h.end) for h in hits]
+
+
+@settings(max_examples=500)
+@given(NUMBER_TEXTS)
+def test_numbers_and_postcodes_are_found_as_without_the_gates(text):
+    found = _spans(numbers.find(text))
+    assert [s for s in found if s[0] == numbers.rules.NHS_NUMBER.id] == [
+        (numbers.rules.NHS_NUMBER.id, *m.span()) for m in numbers.NHS_NUMBER.finditer(text)
+        if numbers.nhs_number_valid("".join(m.groups()))]
+    assert [s for s in found if s[0] == numbers.rules.NI_NUMBER.id] == [
+        (numbers.rules.NI_NUMBER.id, *m.span()) for m in numbers.NI_NUMBER.finditer(text)]
+    references = [m.span("ref") for m in numbers.REFERENCE.finditer(text)
+                  if not numbers.YEAR.fullmatch(m["ref"])]
+    courts = [m.span() for m in numbers.COURT_NUMBER.finditer(text)
+              if m.start() not in {start for start, _ in references}]
+    assert sorted(s[1:] for s in found if s[0] == numbers.rules.REFERENCE_NUMBER.id) == sorted(
+        references + courts)
+    postcodes = [(h.start, h.end) for h in places.find(text, lexicon())
+                 if h.rule.id == places.rules.POSTCODE.id]
+    assert sorted(postcodes) == sorted(
+        [m.span() for m in places.POSTCODE.finditer(text)]
+        + [m.span("a" if m["a"] else "b") for m in places.PARTIAL_POSTCODE.finditer(text)])
+
+
+@settings(max_examples=300)
+@given(NUMBER_TEXTS)
+def test_phone_numbers_are_searched_wherever_one_could_start(text):
+    if numbers.PHONE.search(text):
+        plain, mixed = numerals(text)
+        assert mixed or any(run.startswith(("0", "44")) for run in plain)
+
+
+def test_numerals_tell_numbers_standing_alone_from_runs_of_both():
+    assert numerals("In 2019, 4 visits.") == (frozenset({"2019", "4"}), False)
+    assert numerals("NV19C00482").mixed
+    assert numerals("the 1st visit").mixed
+    assert numerals("٣ visits").mixed  # a digit outside ASCII: anything may follow
+    assert numerals("no digits") == (frozenset(), False)
+
+
+def test_run_text_holds_each_folded_word_once_whatever_its_case():
+    runs = run_text("The CASE, the ſigned case-file")
+    assert {"the", "case", "signed", "file"} == set(runs.split())

@@ -1,6 +1,7 @@
 """Personal names: full names, lone first names, professionals, what is not a name."""
 
 import pytest
+from scr_plugins.privacy.names import DocumentNames
 
 from scr_checks.testing import check_text, findings_of, rule_ids
 
@@ -117,3 +118,15 @@ def test_a_word_first_name_starting_a_sentence_before_a_surname_is_a_name(text, 
 ])
 def test_title_case_phrases_at_a_sentence_start_are_not_names(text):
     assert findings_of(_privacy("Title\n=====\n\n" + text + "\n"), "SCR201") == []
+
+
+@pytest.mark.parametrize("text", [
+    "THE NAMES HAVE BEEN CHANGED: Amber and Kai were at home.",
+    "PSEUDONYMS are used for Amber and Kai.",
+    "Amber and Kai are Pseudonyms chosen by the family.",
+    "Amber (pseudonym) and Kai (pseudonym) were at home.",
+    "The children are referred to in this report as Amber and Kai.",
+    "In this report the children are known as Amber and Kai.",
+])
+def test_declarations_in_any_case_pass_the_gates_before_their_patterns(text):
+    assert {"Amber", "Kai"} <= DocumentNames.gather([text], set()).declared

@@ -119,3 +119,10 @@ def test_a_word_is_held_whole_as_fullmatch_finds_it(plural):
             found = PhraseSet(phrases, ignore_case=ignore_case, plural=plural)
             for word in words:
                 assert found.holds_word(word) == (found.fullmatch(word) is not None), repr(word)
+
+
+def test_findall_gives_each_texts_matches_though_it_keeps_the_last():
+    phrases = PhraseSet(PHRASES)
+    other = "the Children Act and the Children and Families Act"
+    for text in (TEXT, TEXT, other, TEXT):
+        assert _spans(phrases.findall(text)) == _spans(phrases.finditer(text))
