@@ -21,6 +21,7 @@ from docutils.parsers.rst import roles
 from scr_checks.document import Report
 from scr_checks.locations import SourceText
 from scr_checks.readers import MAX_NESTING, Reader, ReaderError, decode_text, too_deep
+from scr_checks.readers.rstparser import QuickParser
 
 #: docutils reads no line longer than this: it drops the whole document with
 #: only a markup warning, so such a line is an error here.
@@ -132,7 +133,8 @@ class RstReader(Reader):
         import_url_directives()
         try:
             document = docutils.core.publish_doctree(
-                source=text, source_path=path, settings_overrides=settings
+                source=text, source_path=path, parser=QuickParser(),
+                settings_overrides=settings
             )
         except RecursionError:
             raise ReaderError(path, too_deep(MAX_NESTING, "quotes, lists and directives")) \
