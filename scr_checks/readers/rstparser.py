@@ -4,9 +4,9 @@ docutils parses each nested block (a list, a list item's body, a directive's
 content) with a new state machine of fifteen states, and each state builds
 its table of transitions anew: a compiled pattern and a bound method for each
 of a dozen names, looked up one by one.  A 50,000-word report makes hundreds
-of machines, and building them is a tenth of its parse.  A state's table
-depends only on its class, so here it is made once a class, and each new
-state gets a copy with the methods bound to it.
+of machines.  A state's table depends only on its class, so here it is
+made once a class, and each new state gets a copy with the methods bound to
+it: 6% fewer instructions to parse that report.
 
 Everything else is docutils' own: the states are subclasses of docutils'
 (its documented way to customise the parser: ``Parser.state_classes``), with
