@@ -396,7 +396,8 @@ def exit_code(run: RunResult, config: Config, exit_zero: bool = False) -> ExitCo
 
 @contextmanager
 def settled_garbage_collector(restore: bool = True) -> Iterator[None]:
-    """Tune the collector for one run, after start-up; restore it after if asked.
+    """Turn on and tune the collector for one run, after start-up (which runs
+    without it: see :func:`main`); restore it after if asked.
 
     What start-up made (modules, plugins, compiled patterns) lives until the
     run ends, so it is frozen out of every collection meanwhile; collections
@@ -407,14 +408,18 @@ def settled_garbage_collector(restore: bool = True) -> Iterator[None]:
     a process that ends with the command does not need.
     """
     threshold = gc.get_threshold()
+    collecting = gc.isenabled()
     gc.freeze()
     gc.set_threshold(10_000, 20, 20)
+    gc.enable()
     try:
         yield
     finally:
         if restore:
             gc.set_threshold(*threshold)
             gc.unfreeze()
+            if not collecting:
+                gc.disable()
 
 
 def command_check(args: argparse.Namespace) -> ExitCode:
@@ -765,16 +770,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     it still ends as any Python program does, so plugins' ``atexit`` handlers
     and finalizers run.
     """
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    args.process_ends = argv is None
-    handler = logging.StreamHandler()
-    handler.setFormatter(SafeLogFormatter("scr-checks: %(message)s"))
-    logging.basicConfig(
-        level=logging.DEBUG if getattr(args, "verbose", False) else logging.WARNING,
-        handlers=[handler],
-    )
-    code = run_command(parser, args)
+    collecting = gc.isenabled()
+    # Start-up makes modules, plugins and their data, which live until the
+    # run ends: a collection would find nothing (settled_garbage_collector
+    # turns the collector on for the run).
+    gc.disable()
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        args.process_ends = argv is None
+        handler = logging.StreamHandler()
+        handler.setFormatter(SafeLogFormatter("scr-checks: %(message)s"))
+        logging.basicConfig(
+            level=logging.DEBUG if getattr(args, "verbose", False) else logging.WARNING,
+            handlers=[handler],
+        )
+        code = run_command(parser, args)
+    finally:
+        if collecting:
+            gc.enable()
     if args.process_ends:
         code = flush_output(code)
     return code

@@ -199,7 +199,8 @@ def test_an_input_outside_the_current_folder_is_shown_as_given(tmp_path, monkeyp
 
 def test_the_collector_is_settled_during_a_run_and_restored_after(write_report, tmp_path,
                                                                  monkeypatch):
-    """Start-up's objects are frozen out of collections only while the command runs.
+    """Start-up runs without collections; start-up's objects are frozen out of
+    collections only while the command runs, which the collector is on for.
 
     The check runs in a worker process, so the probe writes what it saw to a file.
     """
@@ -207,21 +208,25 @@ def test_the_collector_is_settled_during_a_run_and_restored_after(write_report, 
     (tmp_path / "gc_probe.py").write_text(
         "import gc, json\n"
         "from scr_checks import hookimpl\n"
+        "AT_START_UP = gc.isenabled()\n"
         "@hookimpl\n"
         "def scr_check_document(report):\n"
         f"    with open({str(seen)!r}, 'a') as out:\n"
-        "        out.write(json.dumps([gc.get_threshold(), gc.get_freeze_count()]) + '\\n')\n",
+        "        out.write(json.dumps([AT_START_UP, gc.isenabled(), gc.get_threshold(),\n"
+        "                              gc.get_freeze_count()]) + '\\n')\n",
         encoding="utf-8",
     )
     monkeypatch.syspath_prepend(str(tmp_path))
     before = gc.get_threshold()
     main(["check", str(write_report("Title\n=====\n\nText.\n")), "-p", "gc_probe"])
 
-    ((threshold, frozen),) = [json.loads(line) for line in seen.read_text().splitlines()]
-    threshold = tuple(threshold)
-    assert threshold == (10_000, 20, 20) and frozen > 0
+    ((at_start_up, on, threshold, frozen),) = [json.loads(line)
+                                               for line in seen.read_text().splitlines()]
+    assert not at_start_up and on
+    assert tuple(threshold) == (10_000, 20, 20) and frozen > 0
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
+    assert gc.isenabled()
 
 
 def test_a_process_that_ends_with_the_command_keeps_the_settled_collector():
