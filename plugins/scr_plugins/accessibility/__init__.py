@@ -124,7 +124,8 @@ def _acronym_findings(
                   **{acronyms.key_of(k): str(v)
                      for k, v in context.option(NAMESPACE, "acronyms").items()}}
     in_glossary = {u.key for b in glossary for u in acronyms.uses(b)}
-    people = acronyms.person_codes([*front, *prose])
+    found = {id(b): acronyms.tokens(b) for b in (*front, *prose)}
+    people = acronyms.person_codes((b, found[id(b)]) for b in (*front, *prose))
     defined: dict[str, acronyms.Use] = {}
     first: dict[str, acronyms.Use] = {}
     for block in front:
@@ -133,9 +134,10 @@ def _acronym_findings(
     for block in prose:
         for use in acronyms.definitions(block):
             defined.setdefault(use.key, use)
-        if block.is_heading or _shouting(block.text):
+        # A block without acronym-like words need not be read for capitals.
+        if not found[id(block)] or block.is_heading or _shouting(block.text):
             continue
-        for use in acronyms.uses(block):
+        for use in acronyms.uses(block, found[id(block)]):
             if use.key in known or use.key in people or acronyms.ROMAN.fullmatch(use.key):
                 continue
             if use.key in postnominals() and acronyms.after_name(use):
