@@ -235,9 +235,10 @@ def _readability_findings(context: CheckContext, prose: list[TextBlock]) -> Iter
             titles.setdefault(block.heading_path, block)
             continue
         counts = sections.setdefault(block.heading_path, Counts())
+        scored = not block.in_table  # asked once a block: it climbs the tree
         for start, end in sentence_spans(block.text):
             words = words_between(block.text, start, end)
-            if not block.in_table:
+            if scored:
                 counts.add(words, 1)
             if len(words) > limit:
                 yield context.finding(
