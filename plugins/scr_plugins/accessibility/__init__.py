@@ -95,10 +95,15 @@ def scr_check_document(report: Report, context: CheckContext) -> Iterator[Findin
         return
     extra_headings = context.option(NAMESPACE, "glossary_headings")
     glossary, prose, front = [], [], []
+    # Whether the headings above a block make it a glossary's: asked once per section.
+    glossaries: dict[tuple[str, ...], bool] = {}
     for block in context.blocks:
         if block.part in APPARATUS:
             continue  # contents entries and running headers are not prose
-        if block.part == GLOSSARY or acronyms.in_glossary(block, extra_headings):
+        path = block.heading_path
+        if path not in glossaries:
+            glossaries[path] = acronyms.in_glossary(block, extra_headings)
+        if block.part == GLOSSARY or glossaries[path]:
             glossary.append(block)
         elif block.part == FRONT:
             front.append(block)
