@@ -67,6 +67,12 @@ _REFERENCES = (
         r"\brecommendations?\s+(?P<nums>\d{1,3}(?:\s*(?:,|and|or|-|–)\s*\d{1,3})*)\b",
         regex.IGNORECASE)),
 )
+#: Where any of :data:`_REFERENCES` could start: each one's words up to its
+#: first digit.  A block without any (most) is not searched five times.
+_REFERENCE_START = compiled(
+    r"\b(?:paragraphs?|paras?\.?|§)\s*\d"
+    r"|\b(?:sections?|chapters?|parts?|findings?|recommendations?)\s+\d"
+    r"|\((?:see\s+(?:also\s+)?)?\d", regex.IGNORECASE)
 #: What follows a reference to another document ("section 5 of Working Together")
 #: or to a statutory provision ("a section 47 enquiry"), which are not ours.
 _EXTERNAL = compiled(
@@ -652,7 +658,7 @@ def _first_words(text: str, limit: int = 60) -> int:
 
 def _references(block: TextBlock) -> Iterator[Reference]:
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _REFERENCES:
+    for kind, pattern in _REFERENCES if _REFERENCE_START.search(block.text) else ():
         for match in pattern.finditer(block.text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue

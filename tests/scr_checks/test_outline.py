@@ -1,0 +1,48 @@
+"""References in prose: what a paragraph points at, and where one may start."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scr_checks import outline
+from scr_checks.document import blocks
+from scr_checks.testing import make_session
+
+WORDS = ["paragraph", "Paras.", "para", "§", "Section", "chapters", "PART", "Key ", "key\n",
+         "finding", "Findings", "Recommendations", "recommendation", "(", "(see ", "(See also ",
+         "x", "", "ſection"]
+GAPS = ["", " ", "  ", "\n", "."]
+NUMBERS = ["4", "4.2", "12.1.3", "0", "4.05", "1a", "A"]
+AFTER = ["", ")", " and 5", ", 6)", " of the Act", " enquiry"]
+
+
+@given(st.lists(st.tuples(*(st.sampled_from(x) for x in (WORDS, GAPS, NUMBERS, AFTER))),
+                max_size=3))
+def test_every_reference_starts_where_the_quick_search_looks(parts):
+    """The search that lets most paragraphs skip the five patterns misses none of them."""
+    text = " ".join("".join(part) for part in parts)
+    if any(pattern.search(text) for _, pattern in outline._REFERENCES):
+        assert outline._REFERENCE_START.search(text), text
+
+
+def references(text: str) -> list[tuple[str, str]]:
+    report = make_session({}).read_bytes(text.encode(), ".rst", "report.rst")
+    (block,) = blocks(report)
+    return [(ref.kind, ref.target) for ref in outline._references(block)]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("As paragraphs 3.1 and 3.2 say.", [("paragraph", "3.1"), ("paragraph", "3.2")]),
+    ("As para. 3 says.", [("paragraph", "3")]),
+    ("As section 5 says.", [("section", "5")]),
+    ("As chapter 2 says.", [("section", "2")]),
+    ("It was missed (see also 4.2).", [("paragraph", "4.2")]),
+    ("It was missed (4.2).", [("paragraph", "4.2")]),
+    ("Key Finding 2 says so.", [("finding", "2")]),
+    ("Recommendation 1 says so.", [("recommendation", "1")]),
+    ("A section 47 enquiry, section 5 of the Act and chapter one.", []),
+])
+def test_each_kind_of_reference_alone_in_a_paragraph(text, found):
+    assert references(text) == found
