@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
-from scr_checks import TextBlock, compile_pattern
+from scr_checks import TextBlock, compile_pattern, fold_case
 
 #: Two or more capitals, perhaps with lower-case letters or "&" between ("DfE", "A&E").
 TOKEN = compile_pattern(r"(?<![\w&'’-])[A-Z][A-Za-z&]*[A-Z]s?(?![\w&'’-])")
@@ -36,6 +36,10 @@ PERSON_BEFORE = compile_pattern(
     r"\s+as\s+)$",
     regex.IGNORECASE,
 )
+#: Words of which every match of :data:`PERSON_BEFORE` holds one, case-folded:
+#: a stretch of text without any is not searched, at each of its characters.
+PERSON_WORDS = ("initials", "mother", "father", "sister", "brother", "sibling", "partner",
+                "aunt", "uncle", "carer", "boyfriend", "girlfriend", "known", "referred")
 #: ... or what only a person does: "HD was born", "SR had two children removed".
 PERSON_AFTER = compile_pattern(
     r"\s+(?:was\s+(?:born|placed|admitted|removed|taken|found|seen|murdered|killed|injured)"
@@ -121,10 +125,17 @@ def person_codes(found: Iterable[tuple[TextBlock, list[regex.Match[str]]]]) -> s
         text = block.text
         for match in matches:
             if len(match.group()) <= 4 and (
-                    PERSON_BEFORE.search(text, max(0, match.start() - 60), match.start())
+                    _person_before(text, max(0, match.start() - 60), match.start())
                     or PERSON_AFTER.match(text, match.end())):
                 codes.add(key_of(match.group()))
     return codes
+
+
+def _person_before(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with what comes before a person's code."""
+    window = fold_case(text[start:end])
+    return (any(word in window for word in PERSON_WORDS)
+            and PERSON_BEFORE.search(text, start, end) is not None)
 
 
 def definitions(block: TextBlock) -> Iterator[Use]:
