@@ -29,6 +29,7 @@ from scr_checks.headings import classify, matcher, strip_number
 from scr_checks.kinds import FULL_REPORT, Kind, catalogue_of_kinds, recognise_kind
 from scr_checks.layout import TEXT_PARTS, Layout
 from scr_checks.patterns import compiled
+from scr_checks.prose import fold_case
 
 STASH_KEY = "scr_checks.outline"
 
@@ -51,21 +52,30 @@ _LABELS = {
 }
 _NUM = r"\d{1,3}(?:\.\d{1,3}){0,3}"
 _MORE = r"(?:\s*(?:,|and|or|to|-|–)\s*(?:" + _NUM + r"))*"
-#: References in prose, each with the group(s) holding the numbers.
+#: References in prose, each with the group(s) holding the numbers, and
+#: words of which every match holds one (case-folded): a paragraph holding
+#: none of a pattern's words is not searched with it.  Most hold none of any,
+#: and looking for a few words is far quicker than searching for a pattern
+#: that starts with a choice of words.
 _REFERENCES = (
     ("paragraph", compiled(
-        r"\b(?:paragraphs?|paras?\.?|§)\s*(?P<nums>" + _NUM + _MORE + ")", regex.IGNORECASE)),
+        r"\b(?:paragraphs?|paras?\.?|§)\s*(?P<nums>" + _NUM + _MORE + ")", regex.IGNORECASE),
+     ("para", "§")),
     ("section", compiled(
-        r"\b(?:sections?|chapters?|parts?)\s+(?P<nums>" + _NUM + _MORE + ")", regex.IGNORECASE)),
+        r"\b(?:sections?|chapters?|parts?)\s+(?P<nums>" + _NUM + _MORE + ")", regex.IGNORECASE),
+     ("section", "chapter", "part")),
     ("paragraph", compiled(
         r"\((?:see\s+(?:also\s+)?)?(?P<nums>\d{1,3}\.(?!0\d)\d{1,3}(?:\.\d{1,3}){0,2}"
-        + _MORE + r")\)", regex.IGNORECASE)),
+        + _MORE + r")\)", regex.IGNORECASE),
+     ("(",)),
     ("finding", compiled(
         r"\b(?:key\s+)?findings?\s+(?P<nums>\d{1,3}[a-z]?(?:\s*(?:,|and|or|-|–)\s*\d{1,3}[a-z]?)*)\b",
-        regex.IGNORECASE)),
+        regex.IGNORECASE),
+     ("finding",)),
     ("recommendation", compiled(
         r"\brecommendations?\s+(?P<nums>\d{1,3}(?:\s*(?:,|and|or|-|–)\s*\d{1,3})*)\b",
-        regex.IGNORECASE)),
+        regex.IGNORECASE),
+     ("recommendation",)),
 )
 #: What follows a reference to another document ("section 5 of Working Together")
 #: or to a statutory provision ("a section 47 enquiry"), which are not ours.
@@ -652,7 +662,10 @@ def _first_words(text: str, limit: int = 60) -> int:
 
 def _references(block: TextBlock) -> Iterator[Reference]:
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _REFERENCES:
+    folded = fold_case(block.text)
+    for kind, pattern, words in _REFERENCES:
+        if not any(word in folded for word in words):
+            continue  # the pattern cannot match: it would take no place either
         for match in pattern.finditer(block.text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from scr_checks import (
     fold_case,
+    prose,
     quoted_spans,
     sentence_spans,
     word_runs,
@@ -78,3 +79,28 @@ def test_a_word_letter_is_a_word_character_but_no_digit_or_underscore():
     letter = regex.compile(r"[^\W\d_]")
     for char in UNICODE:
         assert word_spans(char) == ([(0, 1)] if letter.fullmatch(char) else []), hex(ord(char))
+
+
+def test_the_typographic_marks_taken_as_plain_are_no_letters_digits_or_word_characters():
+    """What lets a plain text's words and runs be found with ASCII classes."""
+    for char in prose._MARKS:
+        assert not regex.match(r"[\w\p{L}\p{N}]", char), hex(ord(char))
+        assert char.lower() == char, hex(ord(char))
+
+
+PLAIN = st.text(alphabet=st.sampled_from([*map(chr, range(128)), *prose._MARKS]))
+ANY = st.one_of(PLAIN, st.text(), st.text(alphabet="aZ9 ’'-İſé\u0301ⅫĲ_“"))
+
+
+@given(text=ANY, start=st.integers(0, 40), length=st.integers(0, 40))
+def test_words_are_those_of_the_unicode_pattern_in_plain_text_and_any_other(text, start, length):
+    end = min(len(text), start + length)
+    assert words_between(text, start, end) == prose._WORD.findall(text, start, end)
+    assert word_spans(text, start, end) == [m.span() for m in
+                                             prose._WORD.finditer(text, start, end)]
+
+
+@given(text=ANY)
+def test_runs_are_those_of_the_unicode_pattern_in_plain_text_and_any_other(text):
+    assert word_runs(text) == {fold_case(r) for r in RUN.findall(text)}
+    assert fold_case(text) == text.translate(prose._FOLD).lower()

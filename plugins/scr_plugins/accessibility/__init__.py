@@ -95,10 +95,15 @@ def scr_check_document(report: Report, context: CheckContext) -> Iterator[Findin
         return
     extra_headings = context.option(NAMESPACE, "glossary_headings")
     glossary, prose, front = [], [], []
+    # Whether the headings above a block make it a glossary's: asked once per section.
+    glossaries: dict[tuple[str, ...], bool] = {}
     for block in context.blocks:
         if block.part in APPARATUS:
             continue  # contents entries and running headers are not prose
-        if block.part == GLOSSARY or acronyms.in_glossary(block, extra_headings):
+        path = block.heading_path
+        if path not in glossaries:
+            glossaries[path] = acronyms.in_glossary(block, extra_headings)
+        if block.part == GLOSSARY or glossaries[path]:
             glossary.append(block)
         elif block.part == FRONT:
             front.append(block)
@@ -124,7 +129,8 @@ def _acronym_findings(
                   **{acronyms.key_of(k): str(v)
                      for k, v in context.option(NAMESPACE, "acronyms").items()}}
     in_glossary = {u.key for b in glossary for u in acronyms.uses(b)}
-    people = acronyms.person_codes([*front, *prose])
+    found = {id(b): acronyms.tokens(b) for b in (*front, *prose)}
+    people = acronyms.person_codes((b, found[id(b)]) for b in (*front, *prose))
     defined: dict[str, acronyms.Use] = {}
     first: dict[str, acronyms.Use] = {}
     for block in front:
@@ -133,9 +139,10 @@ def _acronym_findings(
     for block in prose:
         for use in acronyms.definitions(block):
             defined.setdefault(use.key, use)
-        if block.is_heading or _shouting(block.text):
+        # A block without acronym-like words need not be read for capitals.
+        if not found[id(block)] or block.is_heading or _shouting(block.text):
             continue
-        for use in acronyms.uses(block):
+        for use in acronyms.uses(block, found[id(block)]):
             if use.key in known or use.key in people or acronyms.ROMAN.fullmatch(use.key):
                 continue
             if use.key in postnominals() and acronyms.after_name(use):
@@ -233,9 +240,10 @@ def _readability_findings(context: CheckContext, prose: list[TextBlock]) -> Iter
             titles.setdefault(block.heading_path, block)
             continue
         counts = sections.setdefault(block.heading_path, Counts())
+        scored = not block.in_table  # asked once a block: it climbs the tree
         for start, end in sentence_spans(block.text):
             words = words_between(block.text, start, end)
-            if not block.in_table:
+            if scored:
                 counts.add(words, 1)
             if len(words) > limit:
                 yield context.finding(

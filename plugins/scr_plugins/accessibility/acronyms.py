@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
-from scr_checks import TextBlock, compile_pattern
+from scr_checks import TextBlock, compile_pattern, fold_case
 
 #: Two or more capitals, perhaps with lower-case letters or "&" between ("DfE", "A&E").
 TOKEN = compile_pattern(r"(?<![\w&'’-])[A-Z][A-Za-z&]*[A-Z]s?(?![\w&'’-])")
@@ -36,6 +36,10 @@ PERSON_BEFORE = compile_pattern(
     r"\s+as\s+)$",
     regex.IGNORECASE,
 )
+#: Words of which every match of :data:`PERSON_BEFORE` holds one, case-folded:
+#: a stretch of text without any is not searched, at each of its characters.
+PERSON_WORDS = ("initials", "mother", "father", "sister", "brother", "sibling", "partner",
+                "aunt", "uncle", "carer", "boyfriend", "girlfriend", "known", "referred")
 #: ... or what only a person does: "HD was born", "SR had two children removed".
 PERSON_AFTER = compile_pattern(
     r"\s+(?:was\s+(?:born|placed|admitted|removed|taken|found|seen|murdered|killed|injured)"
@@ -81,10 +85,16 @@ def in_glossary(block: TextBlock, extra_headings: Iterable[str] = ()) -> bool:
     )
 
 
-def uses(block: TextBlock) -> Iterator[Use]:
-    """Acronym-like words in a paragraph, without pseudonyms or roman numerals."""
+def tokens(block: TextBlock) -> list[regex.Match[str]]:
+    """The block's acronym-like words, found once for both :func:`person_codes` and :func:`uses`."""
+    return list(TOKEN.finditer(block.text))
+
+
+def uses(block: TextBlock, found: list[regex.Match[str]] | None = None) -> Iterator[Use]:
+    """Acronym-like words in a paragraph (its :func:`tokens`, when ``found``),
+    without pseudonyms or roman numerals."""
     text = block.text
-    for match in TOKEN.finditer(text):
+    for match in TOKEN.finditer(text) if found is None else found:
         token = match.group()
         letters = [c for c in token if c.isalpha()]
         if sum(c.isupper() for c in letters) * 2 < len(letters):
@@ -105,22 +115,34 @@ def after_name(use: Use) -> bool:
     return NAME_BEFORE.search(use.block.text, max(0, use.start - 80), use.start) is not None
 
 
-def person_codes(blocks: Iterable[TextBlock]) -> set[str]:
-    """Capital codes the report uses for people ("HD", "SR"): pseudonyms, not acronyms."""
+def person_codes(found: Iterable[tuple[TextBlock, list[regex.Match[str]]]]) -> set[str]:
+    """Capital codes the report uses for people ("HD", "SR"): pseudonyms, not acronyms.
+
+    ``found`` pairs each block with its :func:`tokens`.
+    """
     codes: set[str] = set()
-    for block in blocks:
+    for block, matches in found:
         text = block.text
-        for match in TOKEN.finditer(text):
+        for match in matches:
             if len(match.group()) <= 4 and (
-                    PERSON_BEFORE.search(text, max(0, match.start() - 60), match.start())
+                    _person_before(text, max(0, match.start() - 60), match.start())
                     or PERSON_AFTER.match(text, match.end())):
                 codes.add(key_of(match.group()))
     return codes
 
 
+def _person_before(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with what comes before a person's code."""
+    window = fold_case(text[start:end])
+    return (any(word in window for word in PERSON_WORDS)
+            and PERSON_BEFORE.search(text, start, end) is not None)
+
+
 def definitions(block: TextBlock) -> Iterator[Use]:
     """Acronyms this block defines, at the position of the acronym."""
     text = block.text
+    if "(" not in text:
+        return  # both forms of definition hold a bracket: most paragraphs stop here
     for match in BRACKETED.finditer(text):
         short = match.group("short")
         before = _words_before(text, match.start(), len(short))

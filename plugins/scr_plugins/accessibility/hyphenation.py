@@ -52,22 +52,28 @@ class Hyphenator:
 
     def _points(self, word: str) -> list[int]:
         table = self._table
+        find = table.get
         pointed = f".{word}."
-        references = [0] * (len(pointed) + 1)
-        end = len(pointed) + 1
-        for i in range(len(pointed) - 1):
-            for j in range(i + 1, end):
-                pattern = table.get(pointed[i:j])
+        size = len(pointed)
+        references = [0] * (size + 1)
+        for i in range(size - 1):
+            for j in range(i + 1, size + 1):
+                pattern = find(pointed[i:j])
                 if pattern is None:
                     break  # no pattern's letters start so: none longer either
+                if not pattern:
+                    continue  # only the beginning of some pattern's letters
                 if isinstance(pattern, list):
                     pattern = table[pointed[i:j]] = _parse(pattern)
-                if not pattern:
-                    continue
-                offset, values = pattern
-                part = slice(i + offset, i + offset + len(values))
-                references[part] = map(max, values, references[part])
-        return [i - 1 for i, reference in enumerate(references) if reference % 2]
+                    if not pattern:
+                        continue
+                at, values = pattern
+                at += i
+                for value in values:
+                    if value > references[at]:
+                        references[at] = value
+                    at += 1
+        return [i - 1 for i, reference in enumerate(references) if reference & 1]
 
 
 def _unparsed(path: Traversable | Path) -> _Table:

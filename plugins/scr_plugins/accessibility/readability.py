@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from scr_checks import compile_pattern
 from scr_plugins.accessibility.hyphenation import british
@@ -20,16 +19,38 @@ from scr_plugins.accessibility.hyphenation import british
 _VOWEL_GROUPS = compile_pattern(r"[aeiouy]+")
 
 
-@lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
-    word = word.lower()
-    hyphenated = len(british().positions(word)) + 1
+    """The syllables of a word, as the scores count them."""
+    return _SYLLABLES[word]
+
+
+def _count(word: str) -> int:
+    """The syllables of a word in lower case (too short for a hyphen: pyphen is not asked)."""
+    hyphenated = len(british().positions(word)) + 1 if len(word) > 3 else 1
     if len(word) > 6:
         return hyphenated
     groups = len(_VOWEL_GROUPS.findall(word))
     if word.endswith("e") and not word.endswith(("le", "ee", "ye")) and groups > 1:
         groups -= 1
     return max(hyphenated, groups, 1)
+
+
+class _Known(dict[str, int]):
+    """Each word's syllables, counted once a run: a word in capitals once, as
+    its lower case.  Looked up in a dictionary, a word already counted costs
+    no call of Python code."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= _MOST:
+            self.clear()  # a text of endless distinct "words" does not fill the memory
+        lower = word.lower()
+        count = self[word] = _count(word) if lower == word else self[lower]
+        return count
+
+
+#: How many words :data:`_SYLLABLES` holds at most.
+_MOST = 65536
+_SYLLABLES = _Known()
 
 
 @dataclass
@@ -43,7 +64,7 @@ class Counts:
     def add(self, words: list[str], sentences: int) -> None:
         self.words += len(words)
         self.sentences += sentences
-        self.syllables += sum(map(syllables, words))
+        self.syllables += sum(map(_SYLLABLES.__getitem__, words))
 
     @classmethod
     def total(cls, parts: Iterable[Counts]) -> Counts:

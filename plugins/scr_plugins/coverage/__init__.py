@@ -75,13 +75,29 @@ def scr_check_document(context: CheckContext) -> Iterator[Finding]:
             "gender and age were considered, in terms broad enough not to identify",
         )
     titles = context.option(NAMESPACE, "statutory_guidance")
-    text = " ".join(" ".join(b.text.split()) for b in context.blocks).casefold()
-    if titles and not any(" ".join(t.split()).casefold() in text for t in titles):
+    if titles and not _names_any(context.blocks, [" ".join(t.split()).casefold() for t in titles]):
         yield context.finding(
             STATUTORY,
             f"The report names no statutory guidance (looked for: {'; '.join(titles)}).",
             suggestion="name the guidance and edition the review was held under",
         )
+
+
+def _names_any(blocks: list[TextBlock], titles: list[str]) -> bool:
+    """Whether the report's text, its spacing evened out and case folded, holds a title.
+
+    Looked for paragraph by paragraph, so that a report naming one early is
+    not read to the end; then in the whole text, where a title may run from
+    one paragraph into the next.
+    """
+    texts = []
+    for block in blocks:
+        text = " ".join(block.text.split()).casefold()
+        if any(title in text for title in titles):
+            return True
+        texts.append(text)
+    whole = " ".join(texts)
+    return any(title in whole for title in titles)
 
 
 @cache

@@ -156,11 +156,9 @@ def _numbering(outline: Outline, context: CheckContext) -> Iterator[Finding]:
     previous: numbering.Number | None = None
     seen: dict[numbering.Number, TextBlock] = {}
     for block in outline.blocks:
-        if block.in_table or block.in_list:
-            continue
         text = outline.number_of(block)
-        if not text:
-            continue
+        if not text or block.in_table or block.in_list:
+            continue  # numbered first: most blocks need not climb the tree
         current = numbering.parse(text)
         problem = ""
         if current in seen:
@@ -212,9 +210,11 @@ def _heading_levels(outline: Outline, context: CheckContext) -> Iterator[Finding
 
 
 def _executive_summary(outline: Outline, context: CheckContext) -> Iterator[Finding]:
+    if "executive_summary" in outline.kinds:
+        return  # the words are counted only for a report without one
     limit = context.option(NAMESPACE, "summary_words")
     words = sum(len(b.text.split()) for b in context.blocks if not b.is_heading)
-    if words > limit and "executive_summary" not in outline.kinds:
+    if words > limit:
         yield context.finding(
             EXECUTIVE_SUMMARY,
             f"The report has {words:,} words but no executive summary "

@@ -25,7 +25,7 @@ from scr_checks import (
     quoted_spans,
     sentence_spans,
 )
-from scr_plugins.tone.lists import LIST_NAMES, NAMESPACE, configured, prepare
+from scr_plugins.tone.lists import LIST_NAMES, NAMESPACE, configured, prepare, words_needed
 from scr_plugins.tone.rules import RULE_FOR_LIST, RULES
 
 #: A writer openly acknowledging hindsight ("with hindsight, …").
@@ -82,6 +82,9 @@ def scr_check_document(context: CheckContext) -> None:
 def scr_check_node(block: TextBlock, context: CheckContext) -> Iterator[Finding]:
     if block.part in APPARATUS:
         return  # a contents entry or a running header says nothing about tone
+    needed = words_needed(context)
+    if needed is not None and needed.isdisjoint(block.words):
+        return
     quoted: list[tuple[int, int]] | None = None
     acknowledged: list[tuple[int, int]] | None = None
     disclaimers: list[tuple[int, int]] | None = None

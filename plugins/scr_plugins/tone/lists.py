@@ -11,6 +11,8 @@ from scr_checks import CheckContext, Config, ConfigError, WordEntry, WordList
 DATA = Path(__file__).parent / "data"
 NAMESPACE = "tone"
 LIST_NAMES = ("blame", "hindsight", "judgemental", "emotive", "speculation")
+#: Where the run's stash keeps :func:`words_needed`.
+WORDS = f"{NAMESPACE}.words"
 
 
 @cache
@@ -25,6 +27,14 @@ def configured(context: CheckContext) -> dict[str, WordList]:
     """
     lists: dict[str, WordList] = context.config.stash[NAMESPACE]
     return lists
+
+
+def words_needed(context: CheckContext) -> frozenset[str] | None:
+    """Case-folded words of which a block must hold one for any list to match
+    it (None: some list's are unknown), so that most blocks are tested once
+    rather than once per list."""
+    words: frozenset[str] | None = context.config.stash[WORDS]
+    return words
 
 
 def prepare(config: Config) -> None:
@@ -44,6 +54,9 @@ def prepare(config: Config) -> None:
             raise ConfigError(f"{source}: [tone] {name}: {exc}") from None
         out[name] = shipped(name).extend(entries, allowed)
     config.stash[NAMESPACE] = out
+    needed = [words.words_needed for words in out.values()]
+    config.stash[WORDS] = (None if any(n is None for n in needed)
+                           else frozenset().union(*needed))
 
 
 def _checked(table: dict[str, Any], key: str, source: object) -> dict[str, Any]:

@@ -3,7 +3,11 @@
 import textwrap
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from scr_plugins.accessibility import acronyms
 
+from scr_checks import fold_case
 from scr_checks.testing import check_text
 
 #: Each snippet stands for a whole report, so rules that need one run on it.
@@ -187,3 +191,15 @@ def test_an_acronym_defined_with_the_area_name_before_it():
         The SCP met twice.
         """)
     assert found(result) == []
+
+
+PERSON_PIECES = ["Initials of ", "the ", "child ", "Baby ", "his ", "MOTHER ", "step-father ",
+                 "ſister ", "grandmother ", "partner\n", "carer ", "Known ", "referred to ",
+                 "in this report ", "as ", "throughout the review ", "İnitials of ", "x ", ""]
+
+
+@given(st.lists(st.sampled_from(PERSON_PIECES), max_size=6).map("".join))
+def test_what_comes_before_a_persons_code_holds_one_of_the_words_looked_for_first(text):
+    """Those words let a stretch without any skip the search at each character."""
+    if acronyms.PERSON_BEFORE.search(text):
+        assert any(word in fold_case(text) for word in acronyms.PERSON_WORDS), text

@@ -3,6 +3,8 @@
 import textwrap
 
 import pytest
+from scr_plugins.accessibility import readability
+from scr_plugins.accessibility.hyphenation import british
 from scr_plugins.accessibility.readability import Counts, syllables
 
 from scr_checks.testing import check_text
@@ -105,3 +107,22 @@ def test_total_of_sections_counts_each_word_once():
     whole = Counts()
     whole.add(["The", "nurse", "visited", "Safeguarding", "practitioners"], 2)
     assert Counts.total([first, second]) == whole
+
+
+def test_a_word_in_capitals_has_the_syllables_of_its_lower_case():
+    assert syllables("Safeguarding") == syllables("SAFEGUARDING") == syllables("safeguarding")
+    assert syllables("Area") == 2
+
+
+def test_pyphen_splits_no_word_of_three_letters_or_fewer():
+    """Why the count does not ask pyphen about them."""
+    letters = "abcdefghijklmnopqrstuvwxyzéß"
+    words = [a + b + c for a in letters for b in ["", *letters] for c in ["", *letters]]
+    assert not any(british().positions(word) for word in words)
+
+
+def test_counted_words_are_forgotten_when_there_are_too_many(monkeypatch):
+    monkeypatch.setattr(readability, "_MOST", 3)
+    known = readability._Known()
+    assert [known[w] for w in ("one", "two", "three", "communication")] == [1, 1, 1, 5]
+    assert len(known) <= 3

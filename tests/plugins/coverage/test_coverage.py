@@ -41,3 +41,9 @@ def test_statutory_guidance_named_or_configured():
     assert only("SCR802", named) == []
     local = "Intro\n=====\n\nHeld under the Local Review Protocol.\n"
     assert only("SCR802", local, coverage={"statutory_guidance": ["local review protocol"]}) == []
+
+
+def test_statutory_guidance_named_across_two_paragraphs():
+    """The paragraphs are read together too: a title may run from one into the next."""
+    split = "Intro\n=====\n\nHeld under Working Together\n\nto Safeguard Children (2023).\n"
+    assert only("SCR802", split) == []

@@ -144,6 +144,14 @@ def test_configuration_extends_and_allows(tmp_path):
     ]
 
 
+def test_a_pattern_whose_words_cannot_be_read_is_looked_for_in_every_paragraph():
+    """The paragraphs tested once against the words every list needs are not
+    skipped when some entry's words are unknown (a class range)."""
+    result = run("Staff were clock-shy.\n",
+                 tone={"extra_words": {"judgemental": ["[a-z]+-shy"]}})
+    assert [f.snippet for f in result.findings] == ["clock-shy"]
+
+
 def test_an_unknown_list_name_is_one_configuration_error_at_start_up():
     with pytest.raises(ConfigError, match=r"\[tone\] extra_words: unknown list \['rude'\]"):
         run("Text.\n", tone={"extra_words": {"rude": ["x"]}})
