@@ -17,17 +17,21 @@ is read afresh each run and never kept.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import astuple, dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
 from scr_checks import patternwords
 from scr_checks.datacache import kept
 from scr_checks.document import TextBlock
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 from scr_checks.patterns import compiled
 from scr_checks.patternwords import starts_word, word_sets
 from scr_checks.prose import word_runs
@@ -89,10 +93,11 @@ class WordList:
         self._compiled: regex.Pattern[str] | None = None
 
     @classmethod
-    def load(cls, path: str | Path, name: str | None = None) -> WordList:
+    def load(cls, path: str | os.PathLike[str] | Traversable, name: str | None = None) -> WordList:
         """Read a ``.tsv`` (header row: pattern, category, why, suggestion) or
-        ``.toml`` (an array of tables ``[[entry]]``) word list."""
-        path = Path(path)
+        ``.toml`` (an array of tables ``[[entry]]``) word list: a path, or a
+        package's file as ``importlib.resources.files`` names it."""
+        path = Path(str(path))
         if not _shipped(path):
             return cls(name or path.stem, _entries(path))
         rows = kept(f"wordlist-{path.parent.parent.name}-{path.stem}",

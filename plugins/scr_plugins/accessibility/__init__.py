@@ -22,6 +22,8 @@ from scr_checks import (
     OptionParser,
     Report,
     TextBlock,
+    WordEntry,
+    WordMatch,
     hookimpl,
     postnominals,
     quoted_spans,
@@ -202,7 +204,7 @@ def _jargon_findings(
     words = jargon.configured(context.option(NAMESPACE, "extra_jargon"),
                               context.option(NAMESPACE, "allowed"))
     explained = {m.entry for b in glossary for m in words.finditer(b)}
-    first: dict[object, tuple[TextBlock, object]] = {}
+    first: dict[WordEntry, tuple[TextBlock, WordMatch]] = {}
     for block in prose:
         quoted = None
         for match in words.finditer(block):

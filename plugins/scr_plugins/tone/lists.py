@@ -55,8 +55,8 @@ def prepare(config: Config) -> None:
         out[name] = shipped(name).extend(entries, allowed)
     config.stash[NAMESPACE] = out
     needed = [words.words_needed for words in out.values()]
-    config.stash[WORDS] = (None if any(n is None for n in needed)
-                           else frozenset().union(*needed))
+    config.stash[WORDS] = (None if None in needed
+                           else frozenset().union(*(n for n in needed if n is not None)))
 
 
 def _checked(table: dict[str, Any], key: str, source: object) -> dict[str, Any]:
