@@ -32,7 +32,7 @@ from scr_checks.lifecycle import finish, run_session
 from scr_checks.outputs import refuse_inputs, stdout_colour, write_outputs, write_stdout
 from scr_checks.parallel import cpu_count
 from scr_checks.paths import display_path
-from scr_checks.pluginmanager import ScrPluginManager
+from scr_checks.pluginmanager import CORE_PLUGIN, ScrPluginManager
 from scr_checks.progress import progress_bar
 from scr_checks.results import FileResult, RunResult, ToolError
 from scr_checks.rules import QUESTIONS, Rule, Severity
@@ -341,6 +341,8 @@ def describe_start(pm: ScrPluginManager, config: Config, args: argparse.Namespac
             log.info("plugin %s: disabled", name)
             continue
         dist = pm.distributions.get(name)
+        if name == CORE_PLUGIN:
+            dist = ("scr-checks", __version__)  # the core's own checks (markers, markup)
         origin = f"{dist[0]} {dist[1]}" if dist else getattr(plugin, "__file__", "") or ""
         log.info("plugin %s: %s", name, display_path(Path(origin)) if not dist and origin
                  else origin)
@@ -781,10 +783,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.process_ends = argv is None
         handler = logging.StreamHandler()
         handler.setFormatter(SafeLogFormatter("scr-checks: %(message)s"))
-        logging.basicConfig(
-            level=logging.DEBUG if getattr(args, "verbose", False) else logging.WARNING,
-            handlers=[handler],
-        )
+        verbose = getattr(args, "verbose", False)
+        # -v shows the run's own details and any library's notices, not the
+        # libraries' debugging (the Markdown parser logs each rule it enters).
+        logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                            handlers=[handler])
+        for name in ("scr_checks", "scr_plugins"):
+            logging.getLogger(name).setLevel(logging.DEBUG if verbose else logging.NOTSET)
         code = run_command(parser, args)
     finally:
         if collecting:

@@ -390,6 +390,21 @@ def test_verbose_names_the_configuration_plugins_and_trusted_settings(tmp_path, 
     assert "fail_level = 'error' from --fail-level: decides which findings fail the run" in said
 
 
+def test_verbose_shows_the_runs_details_not_the_libraries_debugging(tmp_path):
+    report = tmp_path / "r.md"
+    report.write_text("# Review\n\nThe social worker visited the family at home.\n\n"
+                      "    an indented code block\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "scr_checks", "check", str(report), "-v",
+                           "--isolated"], capture_output=True, text=True, check=False)
+    lines = proc.stderr.splitlines()
+    assert "scr-checks: configuration: none (--isolated)" in lines
+    assert "scr-checks: plugin tone: scr-checks " + __version__ in lines
+    assert "scr-checks: plugin scr_checks.builtin: scr-checks " + __version__ in lines
+    # The Markdown parser logs each block rule it enters, at debugging level.
+    assert not [line for line in lines if "entering" in line]
+    assert len(lines) < 40, lines
+
+
 def test_an_unreadable_file_is_reported_once(tmp_path, capsys):
     (tmp_path / "bad.rst").write_bytes(b"\x00\x01binary")
     assert main(["check", str(tmp_path / "bad.rst")]) == 2
