@@ -26,7 +26,7 @@ from scr_checks.config import TRUSTED_KEYS, Config, find_config, load_raw, searc
 from scr_checks.editing import TEXT_SUFFIXES, WORD_SUFFIXES
 from scr_checks.exceptions import ReaderError, ScrChecksError, UsageError
 from scr_checks.exclusions import Exclusions
-from scr_checks.formatters import write_atomically
+from scr_checks.formatters import counted, write_atomically
 from scr_checks.formatters.statistics import StatisticsFormatter
 from scr_checks.lifecycle import finish, run_session
 from scr_checks.outputs import refuse_inputs, stdout_colour, write_outputs, write_stdout
@@ -51,6 +51,7 @@ T = TypeVar("T")
 
 #: Shortcuts that write one more output file beside the main one.
 EXTRA_OUTPUTS = ("sarif", "junit", "json", "html")
+_OUTPUT_NAMES = {"sarif": "SARIF", "junit": "JUnit XML", "json": "JSON", "html": "HTML"}
 
 
 class ExitCode(enum.IntEnum):
@@ -153,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE")
     for name in EXTRA_OUTPUTS:
         check.add_argument(f"--{name}", metavar="FILE", dest=f"extra_{name}",
-                           help=f"also write {name.upper()} output to FILE")
+                           help=f"also write {_OUTPUT_NAMES[name]} output to FILE")
     check.add_argument("-q", "--quiet", action="store_true",
                        help="print findings and errors only: no summary or scorecard")
     check.add_argument("--statistics", action="store_true",
@@ -734,8 +735,8 @@ def command_redact(args: argparse.Namespace) -> ExitCode:
         if args.write_identifier_map:
             write_output(Path(args.write_identifier_map), identifier_map(done))
         print(f"scr-checks: wrote {terminal_safe(display_path(target))}: "
-              f"{sum(r.done for r in done.replacements)} replacements of "
-              f"{len(done.identifiers)} identifiers", file=sys.stderr)
+              f"{counted(sum(r.done for r in done.replacements), 'replacement')} of "
+              f"{counted(len(done.identifiers), 'identifier')}", file=sys.stderr)
         if done.remaining:
             sys.stderr.write(table)
         if done.result.errors:

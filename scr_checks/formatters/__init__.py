@@ -51,6 +51,11 @@ class Formatter:
         yield self.render(run)
 
 
+def counted(count: int, word: str) -> str:
+    """``count`` and ``word``, plural unless one: "1 identifier", "3 replacements"."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def encodable(text: str) -> str:
     """``text`` with lone surrogates replaced by U+FFFD, so UTF-8 can encode it.
 

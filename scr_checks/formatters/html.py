@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
-from scr_checks.formatters import Formatter, encodable
+from scr_checks.formatters import Formatter, counted, encodable
 from scr_checks.patterns import compiled
 from scr_checks.results import FileResult, Finding, Location, RunResult, ToolError
 from scr_checks.rules import QUESTIONS, Rule, Severity
@@ -51,10 +51,6 @@ def _digest(body: str) -> str:
     return base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 class HtmlFormatter(Formatter):
     name = "html"
     description = ("One self-contained page for people: scorecards, findings in "
@@ -65,7 +61,7 @@ class HtmlFormatter(Formatter):
         style, script = _asset("html-report.css"), _asset("html-report.js")
         rules = {rule.id: rule for rule in run.rules}
         shown = [f for f in run.findings if not f.suppressed]
-        reports = f"{_plural(len(run.files), 'report')}"
+        reports = f"{counted(len(run.files), 'report')}"
         policy = (f"default-src 'none'; style-src 'sha256-{_digest(style)}'; "
                   f"script-src 'sha256-{_digest(script)}'; img-src data:; "
                   "base-uri 'none'; form-action 'none'")
@@ -88,7 +84,7 @@ class HtmlFormatter(Formatter):
             "<header>",
             "<h1>The report: quality-marker checks</h1>",
             f"<p>{reports} checked by scr-checks {text(run.version)}, "
-            f"{_plural(len(shown), 'finding')}; {masked}.</p>",
+            f"{counted(len(shown), 'finding')}; {masked}.</p>",
             "</header>",
             "<main>",
         ]
@@ -161,7 +157,7 @@ class HtmlFormatter(Formatter):
         total = {entry["question"]: entry for entry in run_scorecard(cards, unread)}
         cells = "".join(_compact_cell(total.get(q), len(run.files)) for q in QUESTIONS)
         found = sum(1 for f in run.findings if not f.suppressed)
-        heading = f"All {_plural(len(run.files), 'report')}" + (
+        heading = f"All {counted(len(run.files), 'report')}" + (
             f" ({unread} not checked)" if unread else "")
         out.append(f'<tfoot><tr><th scope="row">{heading}</th>'
                    f'<td class="number">{found}</td>{cells}</tr></tfoot>')
@@ -234,7 +230,7 @@ class HtmlFormatter(Formatter):
                     f'aria-labelledby="{anchor}-q{question}">',
                     f'<h4 id="{anchor}-q{question}">{label} '
                     f"{text(QUESTIONS.get(question, 'Other rules'))}: "
-                    f'<span class="count">{_plural(len(items), "finding")}</span>'
+                    f'<span class="count">{counted(len(items), "finding")}</span>'
                     '<span class="shown"></span></h4>', '<ol class="findings">']
             out += [self._finding(number, finding, rules, paragraphs)
                     for number, finding in items]
@@ -343,8 +339,8 @@ def _counts(file: FileResult) -> str:
     total = sum(counts.values())
     if not total:
         return "no findings"
-    parts = [_plural(counts[level], str(level)) for level in _SEVERITIES if counts[level]]
-    return f"{_plural(total, 'finding')} ({', '.join(parts)})"
+    parts = [counted(counts[level], str(level)) for level in _SEVERITIES if counts[level]]
+    return f"{counted(total, 'finding')} ({', '.join(parts)})"
 
 
 def _where(location: Location) -> str:

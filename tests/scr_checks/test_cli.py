@@ -317,6 +317,13 @@ def test_statistics_counts_findings_per_rule(tmp_path, capsys):
     ]
 
 
+def test_statistics_show_the_severity_the_findings_were_given(tmp_path, capsys):
+    folder = two_reports(tmp_path)
+    (folder / "scr-checks.toml").write_text('[severity]\nSCR701 = "note"\n', encoding="utf-8")
+    main(["check", str(folder), "--select", "SCR101,SCR701", "--statistics"])
+    assert "1  SCR701  [note] blame-language" in capsys.readouterr().out.splitlines()
+
+
 def test_exit_zero_and_fail_level_none_pass_findings_but_not_errors(tmp_path, capsys):
     folder = two_reports(tmp_path)
     assert main(["check", str(folder), "--select", "SCR701", "--exit-zero"]) == 0
