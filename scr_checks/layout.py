@@ -40,7 +40,7 @@ import regex
 from docutils import nodes
 
 from scr_checks.document import TextBlock
-from scr_checks.headings import classify, matcher
+from scr_checks.headings import Section, classify, matcher
 from scr_checks.patterns import compiled
 
 FRONT = "front"
@@ -154,7 +154,7 @@ class Layout:
         return layout
 
 
-def recognise(blocks: list[TextBlock], patterns: dict[str, regex.Pattern[str]]) -> Layout:
+def recognise(blocks: list[TextBlock], patterns: dict[str, Section]) -> Layout:
     """Sort ``blocks`` into parts (setting ``block.part``) and read the contents page."""
     layout = Layout(blocks)
     hinted = [_hint(b.node) for b in blocks]
@@ -445,7 +445,7 @@ def _title_words(text: str) -> str:
 
 
 def _body_start(blocks: list[TextBlock], furniture: set[int], contents: set[int],
-                patterns: dict[str, regex.Pattern[str]]) -> int:
+                patterns: dict[str, Section]) -> int:
     """Where the report's text begins: after the title page and the first contents page.
 
     The text begins with its first section heading, numbered paragraph or
@@ -508,7 +508,7 @@ def _front_statement(text: str) -> bool:
     return bool(_FRONT_STATEMENT.search(text)) and len(text.split()) <= 60
 
 
-def _section_part(block: TextBlock, patterns: dict[str, regex.Pattern[str]]) -> None:
+def _section_part(block: TextBlock, patterns: dict[str, Section]) -> None:
     if "glossary" in classify(block.text, patterns):
         block.part = GLOSSARY
     elif APPENDIX_HEADING.match(_title_words(block.text)):

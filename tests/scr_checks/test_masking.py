@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scr_checks.masking import Masker, mask
+from scr_checks.masking import Masker, _key, _pattern, mask
 from scr_checks.results import FileResult, Finding, Location, Suppression, ToolError
 from scr_checks.rules import Rule, RuleRegistry, Severity
 from scr_checks.testing import check_text
@@ -109,6 +110,17 @@ def test_masking_at_the_starts_of_runs_finds_what_a_search_everywhere_finds(secr
     masker = Masker({secret: "name" for secret in secrets})
     everywhere = text
     if masker:
-        everywhere = masker._pattern.sub(
-            lambda m: mask(masker.kinds.get(" ".join(m[0].split()).casefold(), "")), text)
+        # Every identifier in one alternation, longest first, searched everywhere.
+        originals = {_key(secret): secret for secret in secrets}
+        whole = regex.compile("|".join(_pattern(originals[k]) for k in sorted(
+            masker.kinds, key=lambda k: (-len(k), k))), regex.IGNORECASE)
+        everywhere = whole.sub(lambda m: mask(masker.kinds.get(_key(m[0]), "")), text)
     assert masker.text(text) == everywhere
+
+
+def test_identifiers_sharing_a_first_word_are_tried_longest_first():
+    """Only the identifiers that start with a run are tried there, in the order of all of them."""
+    masker = Masker({"Anna": "name", "Anna Jones": "name", "Anna Jones Road": "address",
+                     "12.11.19": "date", "12 March": "date"})
+    text = "anna  JONES ROAD, Anna Jones, Anna; 12.11.19 and 12 march, 12.11.2019."
+    assert masker.text(text) == "[address], [name], [name]; [date] and [date], 12.11.2019."

@@ -34,7 +34,11 @@ PARTIAL_POSTCODE = compile_pattern(
 )
 #: ``PARTIAL_POSTCODE`` needs "postcode" or "post code": one of these words.
 POSTCODE_WORDS = frozenset({"post", "postcode"})
-_WORD = r"(?:St\.?|Saint|\p{Lu}[\p{L}'’-]*)"
+#: A word of a place's name.  Possessive (``*+``): each use is followed by a
+#: space, a comma or a look-ahead refusing a letter, apostrophe or hyphen, so
+#: giving back its last letters never helps a match, and on a paragraph of
+#: capitalised words trying that at every word was a fifth of the street search.
+_WORD = r"(?:St\.?|Saint|\p{Lu}[\p{L}'’-]*+)"
 #: "on" is not inside a name: "the Fox and Hounds on Moor Road" is a pub, then a street.
 _NAME = rf"{_WORD}(?:\s+(?:(?:of|and|the|upon|de|le)\s+)?{_WORD}){{0,4}}?"
 #: A name after a head word ("Ysgol Pen-y-Bryn", "Heol y Felin", "Hospital of St Cross"):

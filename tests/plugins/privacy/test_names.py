@@ -130,3 +130,21 @@ def test_title_case_phrases_at_a_sentence_start_are_not_names(text):
 ])
 def test_declarations_in_any_case_pass_the_gates_before_their_patterns(text):
     assert {"Amber", "Kai"} <= DocumentNames.gather([text], set()).declared
+
+
+def test_capitalised_words_run_together_across_spaces_and_name_particles():
+    from scr_plugins.privacy.names import _runs
+
+    text = "Met Anna van Dijk, then Bob Jones and Carl."
+    runs = [[t.word for t in run] for run in _runs(text, frozenset({"van"}))]
+    assert runs == [["Met", "Anna", "Dijk"], ["Bob", "Jones"], ["Carl"]]
+
+
+def test_a_run_is_given_before_the_words_after_it_are_read():
+    """Only one run's words are held at a time, however long the paragraph."""
+    from scr_plugins.privacy.names import _runs
+
+    runs = _runs("Anna Jones met Bob. " * 1000)
+    first = next(runs)
+    assert [t.word for t in first] == ["Anna", "Jones"]
+    assert first[-1].end == len("Anna Jones")

@@ -1,6 +1,7 @@
 """Named places: institution and street head nouns, and what only describes a place."""
 
 import pytest
+import regex
 
 from scr_checks.testing import check_text
 
@@ -194,3 +195,25 @@ def test_a_numbered_building_and_its_street_are_one_address(text, address):
     assert _places("Title\n=====\n\n" + text + "\n") == [
         ("SCR207", " ".join(address.split()), 4, text.index(address) + 1),
     ]
+
+
+@pytest.mark.parametrize("text", [
+    "They lived at 12 O'Neill-Smith Road, Little Whitcombe, near St. Mary's Hospital.",
+    "The Old Forge-, Church Lane; The Old Forge, Church Lane, Little Whitcombe",
+    "Heol y Felin- and 12 Heol y Felin’s end, Ysgol Pen-y-Bryn's gate, Capel Bethesda’",
+    "Flat 3, 14 Canterbury House, Fenwick Road- by the Fox and Hounds on Moor Road",
+    "Saint Anne's School, St Cross Primary School and Hospital of St Cross-",
+    "Alder Brook Cedar Road School Street Primary School Trust Road 4 Castle Road",
+])
+def test_place_words_match_as_if_they_could_give_back_letters(text):
+    """A place word takes all its letters at once: nothing it is followed by could use them."""
+    from scr_plugins.privacy.gazetteer import lexicon
+    from scr_plugins.privacy.places import _WORD, _patterns
+
+    giving = _WORD.replace("*+", "*")
+    patterns = [p for p in _patterns(lexicon()) if _WORD in p.source]
+    assert len(patterns) == 4
+    for pattern in patterns:
+        found = [(m.span(), m.groupdict()) for m in regex.finditer(pattern.source, text)]
+        assert found == [(m.span(), m.groupdict())
+                         for m in regex.finditer(pattern.source.replace(_WORD, giving), text)]
