@@ -53,6 +53,7 @@ with compiled_once():
     from scr_checks.registry import Deferred
     from scr_checks.results import Finding, Location, RunResult, Suppression
     from scr_checks.rules import Rule, Severity
+    from scr_checks.shipped import shipped_file
     from scr_checks.wordlists import WordEntry, WordList, WordMatch
 
 __all__ = [
@@ -103,6 +104,7 @@ __all__ = [
     "quoted_spans",
     "section_catalogue",
     "sentence_spans",
+    "shipped_file",
     "word_runs",
     "word_spans",
     "words_between",

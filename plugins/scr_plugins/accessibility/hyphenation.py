@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources.abc import Traversable
 from importlib.util import find_spec
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scr_checks import kept_data
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 #: As pyphen splits a pattern ("a1b" -> letters "ab", digits 0, 1, 0).
 _PARSE = re.compile(r"(\d?)(\D?)").findall

@@ -11,17 +11,16 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
 import regex
 
-from scr_checks import kept_data
+from scr_checks import kept_data, shipped_file
 from scr_plugins.privacy.phrases import PhraseSet
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files(__package__).joinpath("data", name).read_text("utf-8")
+    text = shipped_file(__package__, "data", name).read_text("utf-8")
     return [stripped for line in text.splitlines()
             if (stripped := line.strip()) and not line.startswith("#")]
 
@@ -189,7 +188,7 @@ def _parsed() -> dict[str, Any]:
 def lexicon() -> Lexicon:
     """The built-in lists; read on first use, from the cache when an earlier run kept them."""
     data = kept_data("privacy-lexicon", _parsed,
-                     [resources.files(__package__).joinpath("data", name) for name in _FILES])
+                     [shipped_file(__package__, "data", name) for name in _FILES])
     #: One Name per kind: 28,000 names share a few values.
     kinds = [Name(bool(kind & 1), bool(kind & 2), bool(kind & 4)) for kind in range(8)]
     words, codes = data["names"]
