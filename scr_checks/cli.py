@@ -22,29 +22,25 @@ from pathlib import Path
 from typing import TypeVar
 
 from scr_checks import __version__
-from scr_checks.dataclasscode import compiled_once
-
-# The dataclasses of the modules a command-line run needs take their methods from the cache.
-with compiled_once():
-    from scr_checks.config import TRUSTED_KEYS, Config, find_config, load_raw, search_limit
-    from scr_checks.editing import TEXT_SUFFIXES, WORD_SUFFIXES
-    from scr_checks.exceptions import ReaderError, ScrChecksError, UsageError
-    from scr_checks.exclusions import Exclusions
-    from scr_checks.formatters import write_atomically
-    from scr_checks.formatters.statistics import StatisticsFormatter
-    from scr_checks.lifecycle import finish, run_session
-    from scr_checks.outputs import refuse_inputs, stdout_colour, write_outputs, write_stdout
-    from scr_checks.parallel import cpu_count
-    from scr_checks.paths import display_path
-    from scr_checks.pluginmanager import ScrPluginManager
-    from scr_checks.progress import progress_bar
-    from scr_checks.results import FileResult, RunResult, ToolError
-    from scr_checks.rules import QUESTIONS, Rule, Severity
-    from scr_checks.runner import STDIN, Session
-    from scr_checks.suggest import did_you_mean
-    from scr_checks.suppressions import apply_baseline, write_baseline
-    from scr_checks.terminal import SafeLogFormatter, terminal_safe
-    from scr_checks.timelimit import TimeLimitExceeded, time_limit
+from scr_checks.config import TRUSTED_KEYS, Config, find_config, load_raw, search_limit
+from scr_checks.editing import TEXT_SUFFIXES, WORD_SUFFIXES
+from scr_checks.exceptions import ReaderError, ScrChecksError, UsageError
+from scr_checks.exclusions import Exclusions
+from scr_checks.formatters import write_atomically
+from scr_checks.formatters.statistics import StatisticsFormatter
+from scr_checks.lifecycle import finish, run_session
+from scr_checks.outputs import refuse_inputs, stdout_colour, write_outputs, write_stdout
+from scr_checks.parallel import cpu_count
+from scr_checks.paths import display_path
+from scr_checks.pluginmanager import ScrPluginManager
+from scr_checks.progress import progress_bar
+from scr_checks.results import FileResult, RunResult, ToolError
+from scr_checks.rules import QUESTIONS, Rule, Severity
+from scr_checks.runner import STDIN, Session
+from scr_checks.suggest import did_you_mean
+from scr_checks.suppressions import apply_baseline, write_baseline
+from scr_checks.terminal import SafeLogFormatter, terminal_safe
+from scr_checks.timelimit import TimeLimitExceeded, time_limit
 
 log = logging.getLogger("scr_checks")
 T = TypeVar("T")
