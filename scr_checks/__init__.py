@@ -14,47 +14,43 @@ hookimpl = pluggy.HookimplMarker("scr_checks")
 #: Marks a function as a hook of a plugin's own, added with ``scr_addhooks``.
 hookspec = pluggy.HookspecMarker("scr_checks")
 
-from scr_checks.dataclasscode import compiled_once  # noqa: E402
-
-# The core's dataclasses take their generated methods from the cache.
-with compiled_once():
-    from scr_checks.config import Config, OptionParser
-    from scr_checks.context import CheckContext
-    from scr_checks.datacache import kept as kept_data
-    from scr_checks.document import HiddenContent, Report, TextBlock, new_document
-    from scr_checks.exceptions import ConfigError, ReaderError
-    from scr_checks.formatters import Formatter
-    from scr_checks.headings import catalogue as section_catalogue
-    from scr_checks.layout import (
-        APPARATUS,
-        APPENDIX,
-        BODY,
-        CONTENTS,
-        FRONT,
-        FURNITURE,
-        GLOSSARY,
-        TEXT_PARTS,
-        Layout,
-        postnominals,
-    )
-    from scr_checks.locations import SourceText
-    from scr_checks.outline import Item, Outline, Reference, Section
-    from scr_checks.patterns import compiled as compile_pattern
-    from scr_checks.prose import (
-        fold_case,
-        quoted_spans,
-        sentence_spans,
-        word_runs,
-        word_spans,
-        words_between,
-    )
-    from scr_checks.readers import Reader, decode_text
-    from scr_checks.readers.tree import TreeBuilder
-    from scr_checks.registry import Deferred
-    from scr_checks.results import Finding, Location, RunResult, Suppression
-    from scr_checks.rules import Rule, Severity
-    from scr_checks.shipped import shipped_file
-    from scr_checks.wordlists import WordEntry, WordList, WordMatch
+from scr_checks.config import Config, OptionParser  # noqa: E402
+from scr_checks.context import CheckContext  # noqa: E402
+from scr_checks.datacache import kept as kept_data  # noqa: E402
+from scr_checks.document import HiddenContent, Report, TextBlock, new_document  # noqa: E402
+from scr_checks.exceptions import ConfigError, ReaderError  # noqa: E402
+from scr_checks.formatters import Formatter  # noqa: E402
+from scr_checks.headings import catalogue as section_catalogue  # noqa: E402
+from scr_checks.layout import (  # noqa: E402
+    APPARATUS,
+    APPENDIX,
+    BODY,
+    CONTENTS,
+    FRONT,
+    FURNITURE,
+    GLOSSARY,
+    TEXT_PARTS,
+    Layout,
+    postnominals,
+)
+from scr_checks.locations import SourceText  # noqa: E402
+from scr_checks.outline import Item, Outline, Reference, Section  # noqa: E402
+from scr_checks.patterns import compiled as compile_pattern  # noqa: E402
+from scr_checks.prose import (  # noqa: E402
+    fold_case,
+    quoted_spans,
+    sentence_spans,
+    word_runs,
+    word_spans,
+    words_between,
+)
+from scr_checks.readers import Reader, decode_text  # noqa: E402
+from scr_checks.readers.tree import TreeBuilder  # noqa: E402
+from scr_checks.registry import Deferred  # noqa: E402
+from scr_checks.results import Finding, Location, RunResult, Suppression  # noqa: E402
+from scr_checks.rules import Rule, Severity  # noqa: E402
+from scr_checks.shipped import shipped_file  # noqa: E402
+from scr_checks.wordlists import WordEntry, WordList, WordMatch  # noqa: E402
 
 __all__ = [
     "APPARATUS",

@@ -21,7 +21,6 @@ from typing import Any
 import pluggy
 
 from scr_checks import hookspecs
-from scr_checks.dataclasscode import compiled_once
 from scr_checks.exceptions import PluginLoadError, ScrChecksError
 from scr_checks.isolation import call_plugin
 
@@ -70,12 +69,11 @@ class ScrPluginManager(pluggy.PluginManager):
         """The built-in checkers, each unless ``-p no:NAME`` blocked it."""
         from scr_checks import __version__
 
-        with compiled_once():
-            for name, module in BUILTIN_PLUGINS.items():
-                if self.is_blocked(name) or self.has_plugin(name):
-                    continue
-                self._import(name, "(built in)", partial(importlib.import_module, module))
-                self.distributions[name] = ("scr-checks", __version__)
+        for name, module in BUILTIN_PLUGINS.items():
+            if self.is_blocked(name) or self.has_plugin(name):
+                continue
+            self._import(name, "(built in)", partial(importlib.import_module, module))
+            self.distributions[name] = ("scr-checks", __version__)
 
     def block(self, name: str) -> None:
         if name == CORE_PLUGIN:
