@@ -49,6 +49,7 @@ from scr_checks.readers.tree import TreeBuilder  # noqa: E402
 from scr_checks.registry import Deferred  # noqa: E402
 from scr_checks.results import Finding, Location, RunResult, Suppression  # noqa: E402
 from scr_checks.rules import Rule, Severity  # noqa: E402
+from scr_checks.shipped import shipped_file  # noqa: E402
 from scr_checks.wordlists import WordEntry, WordList, WordMatch  # noqa: E402
 
 __all__ = [
@@ -99,6 +100,7 @@ __all__ = [
     "quoted_spans",
     "section_catalogue",
     "sentence_spans",
+    "shipped_file",
     "word_runs",
     "word_spans",
     "words_between",

@@ -37,12 +37,8 @@ from scr_checks.progress import progress_bar
 from scr_checks.results import FileResult, RunResult, ToolError
 from scr_checks.rules import QUESTIONS, Rule, Severity
 from scr_checks.runner import STDIN, Session
-from scr_checks.scaffold import new_plugin
 from scr_checks.suggest import did_you_mean
-from scr_checks.suppressions import (
-    apply_baseline,
-    write_baseline,
-)
+from scr_checks.suppressions import apply_baseline, write_baseline
 from scr_checks.terminal import SafeLogFormatter, terminal_safe
 from scr_checks.timelimit import TimeLimitExceeded, time_limit
 
@@ -618,6 +614,9 @@ def command_version() -> ExitCode:
 
 
 def command_new_plugin(args: argparse.Namespace) -> ExitCode:
+    # Imported here: the templates are read with importlib.resources, which a check never needs.
+    from scr_checks.scaffold import new_plugin
+
     target = new_plugin(args.name, args.prefix, Path(args.dir) if args.dir else None)
     emit(f"wrote {target}; next: pip install -e '{target}[test]' && "
           f"python -m pytest {target}")

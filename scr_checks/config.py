@@ -11,6 +11,7 @@ value of the wrong type is an error naming the key.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,12 @@ from scr_checks.suggest import did_you_mean
 CONFIG_NAMES = ("scr-checks.toml", "pyproject.toml")
 #: What makes a folder a repository's root, where the configuration search stops.
 REPOSITORY_MARKS = (".git", ".hg")
+#: Text every pyproject.toml with a [tool.scr-checks] table holds: the key
+#: "tool" ends a table header or opens an inline table, or is followed by
+#: ".scr-checks" (spaces and quotes allowed as TOML allows them), unless a
+#: key is spelt with a Unicode escape.  Most pyproject files have none of it
+#: and are not parsed (importing tomllib and parsing cost a run about 2%).
+_MAYBE_TOOL_TABLE = re.compile(rb"""tool["']?[ \t]*(?:[\]=]|\.[ \t]*["']?scr-checks)|\\[uU]""")
 
 #: Settings that run code or weaken the gate, and what each does; ``-v``
 #: names the file each came from, and the docs list them.
@@ -305,6 +312,13 @@ def search_limit(folder: Path) -> Path:
 
 
 def _has_tool_table(path: Path) -> bool:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    data.decode()  # not UTF-8: the same error as parsing it gives
+    if not _MAYBE_TOOL_TABLE.search(data):
+        return False
     try:
         return "scr-checks" in _load_toml(path).get("tool", {})
     except ConfigError:

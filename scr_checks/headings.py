@@ -10,13 +10,13 @@ report has) classify headings here.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import regex
 
 from scr_checks.datacache import kept
 from scr_checks.patterns import compiled
+from scr_checks.shipped import shipped_file
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -31,7 +31,7 @@ _NUMBER_PREFIX = compiled(
 @lru_cache(maxsize=1)
 def catalogue() -> dict[str, dict[str, Any]]:
     """The canonical sections and the headings that count as each."""
-    path = resources.files("scr_checks").joinpath("data/sections.toml")
+    path = shipped_file("scr_checks", "data", "sections.toml")
     return kept("sections", lambda: _toml(path), [path])
 
 

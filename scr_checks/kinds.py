@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -24,6 +23,7 @@ from scr_checks.document import TextBlock
 from scr_checks.headings import catalogue
 from scr_checks.layout import BODY, FRONT, TEXT_PARTS
 from scr_checks.patterns import compiled
+from scr_checks.shipped import shipped_file
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -37,7 +37,7 @@ FRAGMENT_WORDS = 3000
 
 @lru_cache(maxsize=1)
 def catalogue_of_kinds() -> dict[str, dict[str, Any]]:
-    path = resources.files("scr_checks").joinpath("data/kinds.toml")
+    path = shipped_file("scr_checks", "data", "kinds.toml")
     return kept("kinds", lambda: _toml(path), [path])
 
 

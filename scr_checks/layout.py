@@ -33,7 +33,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import regex
@@ -42,6 +41,7 @@ from docutils import nodes
 from scr_checks.document import TextBlock
 from scr_checks.headings import Section, classify, matcher
 from scr_checks.patterns import compiled
+from scr_checks.shipped import shipped_file
 
 FRONT = "front"
 CONTENTS = "contents"
@@ -588,6 +588,6 @@ _NAME_THEN_LETTERS = compiled(
 @cache
 def postnominals() -> frozenset[str]:
     """Letters after a name (degrees, registrations, honours), without full stops."""
-    text = resources.files("scr_checks").joinpath("data/postnominals.txt").read_text("utf-8")
+    text = shipped_file("scr_checks", "data", "postnominals.txt").read_text("utf-8")
     return frozenset(line.split("#")[0].strip().replace(".", "") for line in text.splitlines()
                      if line.split("#")[0].strip())

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from scr_checks import config
 from scr_checks.cli import main
 from scr_checks.config import find_config, load_raw, search_limit
 from scr_checks.exceptions import ConfigError
@@ -31,6 +32,34 @@ def test_pyproject_counts_only_with_a_tool_table(tmp_path):
     path = find_config(tmp_path)
     assert path == tmp_path / "pyproject.toml"
     assert load_raw(path) == {"ignore": ["SCR7"]}
+
+
+@pytest.mark.parametrize("text", [
+    "[tool.scr-checks]\n",
+    "[ tool . 'scr-checks' ]\n",
+    '[[tool."scr-checks"]]\n',
+    "[tool.scr-checks.severity]\nSCR7 = 'info'\n",
+    "[tool]\nscr-checks = {}\n",
+    "tool.scr-checks.ignore = []\n",
+    "tool = { scr-checks = {} }\n",
+    '"t\\u006fol".scr-checks = {}\n',
+])
+def test_every_spelling_of_the_tool_table_counts(tmp_path, text):
+    (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
+    assert find_config(tmp_path) == tmp_path / "pyproject.toml"
+
+
+def test_pyproject_without_the_tool_table_is_not_parsed(tmp_path, monkeypatch):
+    """Naming the project or its command scr-checks is not a configuration."""
+    (tmp_path / "pyproject.toml").write_text(
+        "[project]\nname = 'scr-checks'\n[project.scripts]\nscr-checks = 'x:main'\n"
+        "[tool.setuptools.dynamic]\nversion = {attr = 'x.v'}\n", encoding="utf-8")
+
+    def parse(path):
+        raise AssertionError(f"parsed {path}")
+
+    monkeypatch.setattr(config, "_load_toml", parse)
+    assert find_config(tmp_path) is None
 
 
 def test_nearest_file_wins(tmp_path):

@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources.abc import Traversable
 from importlib.util import find_spec
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scr_checks import kept_data
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 #: As pyphen splits a pattern ("a1b" -> letters "ab", digits 0, 1, 0).
 _PARSE = re.compile(r"(\d?)(\D?)").findall
@@ -27,12 +30,13 @@ _HEX = re.compile(r"\^{2}([0-9a-f]{2})")
 _DIGITS = re.compile(r"\d")
 _IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN",
             "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
-#: Letters -> the pattern's offset and digits, or the pattern lines with those
-#: letters in file order, replaced by the parsed pattern on first use (an
-#: empty one if all its digits are zero); every beginning of a pattern's letters
-#: is a key too (with an empty pattern if it is no pattern's letters), so that
-#: a walk along a word stops where no pattern can go on.
-_Table = dict[str, list[str] | tuple[int, bytes] | tuple[()]]
+#: Letters -> the pattern as bytes, its offset then its digits (one object a
+#: pattern, which the cache reads back twice as fast as a tuple), or the
+#: pattern lines with those letters in file order, replaced by the parsed
+#: pattern on first use (empty if all its digits are zero); every beginning of
+#: a pattern's letters is a key too (empty if it is no pattern's letters), so
+#: that a walk along a word stops where no pattern can go on.
+_Table = dict[str, list[str] | bytes]
 
 
 class Hyphenator:
@@ -67,9 +71,8 @@ class Hyphenator:
                     pattern = table[pointed[i:j]] = _parse(pattern)
                     if not pattern:
                         continue
-                at, values = pattern
-                at += i
-                for value in values:
+                at = i + pattern[0]
+                for value in pattern[1:]:
                     if value > references[at]:
                         references[at] = value
                     at += 1
@@ -103,11 +106,11 @@ def _with_beginnings(table: _Table) -> _Table:
     """``table`` with every beginning of its keys a key, empty unless it was one."""
     for key in list(table):
         for end in range(1, len(key)):
-            table.setdefault(key[:end], ())
+            table.setdefault(key[:end], b"")
     return table
 
 
-def _parse(lines: list[str]) -> tuple[int, bytes] | tuple[()]:
+def _parse(lines: list[str]) -> bytes:
     """The offset and digits of the last of ``lines`` with a non-zero digit, as pyphen keeps."""
     for line in reversed(lines):
         values = tuple(int(digit or "0") for digit, _ in _PARSE(line))
@@ -118,8 +121,8 @@ def _parse(lines: list[str]) -> tuple[int, bytes] | tuple[()]:
             start += 1
         while not values[end - 1]:
             end -= 1
-        return start, bytes(values[start:end])
-    return ()
+        return bytes((start, *values[start:end]))
+    return b""
 
 
 def _plain(line: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
 
 import regex
 
@@ -17,6 +16,7 @@ from scr_checks import (
     WordList,
     compile_pattern,
     hookimpl,
+    shipped_file,
 )
 from scr_plugins.coverage.rules import EQUALITY, RULES, STATUTORY
 
@@ -54,7 +54,7 @@ def scr_register_rules() -> list:
 
 @cache
 def equality() -> WordList:
-    return WordList.load(resources.files(__package__).joinpath("data/equality.tsv"))
+    return WordList.load(shipped_file(__package__, "data", "equality.tsv"))
 
 
 @hookimpl
@@ -103,7 +103,7 @@ def _names_any(blocks: list[TextBlock], titles: list[str]) -> bool:
 @cache
 def considered() -> regex.Pattern[str]:
     """Words that make a paragraph a discussion of identity (``data/considered.txt``)."""
-    text = resources.files(__package__).joinpath("data/considered.txt").read_text("utf-8")
+    text = shipped_file(__package__, "data", "considered.txt").read_text("utf-8")
     words = [line.strip() for line in text.splitlines()
              if line.strip() and not line.startswith("#")]
     return compile_pattern(r"\b(?:" + "|".join(regex.escape(w) for w in words) + ")",

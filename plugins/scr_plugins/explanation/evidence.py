@@ -26,11 +26,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import regex
 
-from scr_checks import WordEntry, WordList, WordMatch, compile_pattern
+from scr_checks import WordEntry, WordList, WordMatch, compile_pattern, shipped_file
 
 #: Where a clause ends: a stop, semicolon, colon, question mark, or a block break
 #: (a stop followed by a digit is a paragraph number, "5.1").
@@ -98,7 +97,7 @@ class Verdict:
 
 
 def _load(name: str) -> WordList:
-    return WordList.load(resources.files(__package__).joinpath(f"data/{name}.tsv"))
+    return WordList.load(shipped_file(__package__, "data", f"{name}.tsv"))
 
 
 @cache

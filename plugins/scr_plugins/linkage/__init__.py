@@ -7,9 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
 
-from scr_checks import CheckContext, Finding, Outline, Reference, WordList, hookimpl
+from scr_checks import (
+    CheckContext,
+    Finding,
+    Outline,
+    Reference,
+    WordList,
+    hookimpl,
+    shipped_file,
+)
 from scr_plugins.linkage import linkmap
 from scr_plugins.linkage.rules import (
     BROKEN_REFERENCE,
@@ -30,7 +37,7 @@ def scr_register_rules() -> list:
 
 @cache
 def sources() -> WordList:
-    return WordList.load(resources.files(__package__).joinpath("data/sources.tsv"))
+    return WordList.load(shipped_file(__package__, "data", "sources.tsv"))
 
 
 @hookimpl

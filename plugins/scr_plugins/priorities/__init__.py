@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
 
 import regex
 
@@ -22,6 +21,7 @@ from scr_checks import (
     WordList,
     compile_pattern,
     hookimpl,
+    shipped_file,
 )
 from scr_plugins.priorities.rules import (
     GENERIC,
@@ -37,7 +37,7 @@ NAMESPACE = "priorities"
 
 @cache
 def wordlist(name: str) -> WordList:
-    return WordList.load(resources.files(__package__).joinpath(f"data/{name}.tsv"), name)
+    return WordList.load(shipped_file(__package__, "data", f"{name}.tsv"), name)
 
 
 @hookimpl

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
 from itertools import chain
 
 import regex
 
-from scr_checks import compile_pattern, word_runs
+from scr_checks import compile_pattern, shipped_file, word_runs
 from scr_plugins.privacy import rules
 from scr_plugins.privacy.gates import has_digit, has_number, run_text
 from scr_plugins.privacy.hits import Hit
@@ -113,7 +112,7 @@ AGE = compile_pattern(
 @lru_cache(maxsize=1)
 def event_compounds() -> frozenset[str]:
     """Nouns after "birth" or "death" that name another event (``data/event_compounds.txt``)."""
-    text = resources.files(__package__).joinpath("data", "event_compounds.txt").read_text("utf-8")
+    text = shipped_file(__package__, "data", "event_compounds.txt").read_text("utf-8")
     return frozenset(line.strip() for line in text.splitlines()
                      if line.strip() and not line.startswith("#"))
 
