@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Set
 from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -287,7 +288,9 @@ def _pubs(text: str, lexicon: Lexicon, lower_words: Set[str],
           pub_word: GatedPattern) -> Iterator[Hit]:
     """Pubs: "the Fox and Hounds", "the Bull's Head", "the Jolly Sailor"; each word
     must name, not describe."""
-    pubs = [(m, "name", (m["a"], m["b"])) for m in PUB_PAIR.finditer(text)]
+    # Each: the match, its group that must not overlap a kept hit, the words that must name.
+    pubs: list[tuple[Any, str | int, tuple[str, ...]]] = [
+        (m, "name", (m["a"], m["b"])) for m in PUB_PAIR.finditer(text)]
     if "Head" in text:
         pubs += [(m, 0, (m["a"],)) for m in PUB_HEAD.finditer(text)]
     # "the Red Lion": only the word after the pub word must name a thing.

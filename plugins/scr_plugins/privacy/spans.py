@@ -11,6 +11,7 @@ These find each answer by a binary search over what one pass found.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from heapq import merge
 from typing import Protocol
 
@@ -54,7 +55,7 @@ class Spans:
         i = bisect_left(self.starts, start)
         return i < len(self.starts) and self.ends[i] <= end
 
-    def merged(self, hits: list[_Span]) -> Spans:
+    def merged(self, hits: Sequence[_Span]) -> Spans:
         """These spans and ``hits`` (in text order, overlapping none of them), in one pass."""
         out = Spans()
         pairs = merge(zip(self.starts, self.ends, strict=True), ((h.start, h.end) for h in hits))
