@@ -84,6 +84,8 @@ _EXTERNAL = compiled(
     r"|accommodat|agreement|strateg|dut|power|criteri|threshold|notice|report|meeting|of the act)",
 )
 _ONE_NUMBER = compiled(r"\d{1,3}(?:\.\d{1,3})*[a-z]?")
+#: A number typed before a paragraph's words: "1.", "2)", "(3)".
+_TYPED_NUMBER = compiled(r"\s*\(?(\d{1,2})[.)]\s+(?=\S)")
 #: A paragraph number or ":" and spaces before an item's words.
 _LEAD = compiled(r"^[\s:.\-–—]*(?:(?:\d{1,3}\.){1,4}\d{0,3}\.?\s+)?")
 _FIRST_SENTENCE = compiled(r".{1,300}?[.!?](?=\s|$)|.{1,300}(?=\s|$)")
@@ -458,6 +460,19 @@ class Outline:
                     current.blocks.append(block)
             return
         prose = [b for b in free if not b.text.rstrip().endswith(":")]
+        typed = _typed_numbers(prose)
+        if typed:
+            current = None
+            for block in prose:
+                match = typed.get(id(block))
+                if match is not None:
+                    current = Item(kind, f"{kind.capitalize()} {match[1]}", match[1], block,
+                                   match.start(1), match.end(1), [block], section,
+                                   form="numbered", audience=audience)
+                    yield current
+                elif current is not None:
+                    current.blocks.append(block)
+            return
         for number, block in enumerate(prose, start=1):
             yield Item(kind, f"{kind.capitalize()} {number}", None, block, 0,
                        _first_words(block.text), [block], section, form="paragraph",
@@ -650,6 +665,19 @@ def _inside(node: nodes.Node, ancestor: nodes.Node) -> bool:
             return True
         parent = parent.parent
     return False
+
+
+def _typed_numbers(blocks: list[TextBlock]) -> dict[int, regex.Match[str]]:
+    """The numbers typed at the start of paragraphs ("1. Agencies should ..."), by
+    block, when the first paragraph has "1" and they count up from there one by
+    one (Word's typed lists): a number elsewhere is a date or a count."""
+    if not blocks:
+        return {}
+    found = {id(b): m for b in blocks if (m := _TYPED_NUMBER.match(b.text))}
+    numbers = [int(found[id(b)][1]) for b in blocks if id(b) in found]
+    if id(blocks[0]) not in found or numbers != list(range(1, len(numbers) + 1)):
+        return {}
+    return found
 
 
 def _first_words(text: str, limit: int = 60) -> int:

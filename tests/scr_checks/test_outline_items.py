@@ -179,6 +179,28 @@ def test_unnumbered_recommendations_cannot_be_reported_on():
     assert finding.location.line == text.splitlines().index("Recommendations") + 1
 
 
+def test_numbers_typed_before_paragraphs_number_the_recommendations():
+    # As Word keeps a list typed by hand: "1." is the paragraph's own text.
+    body = ("Recommendations\n===============\n\n"
+            "1\\. The Partnership should add a field to the referral form.\n\n"
+            "It should say who completes it.\n\n"
+            "2\\. The Partnership should audit its use within six months.\n")
+    run = check_text(OPENING + body, config={"kind": "full_report", "select": ["SCR108"]})
+    assert run.findings == []
+    data = linkage(body)
+    assert [(r["label"], r["number"], r["form"]) for r in data["recommendations"]] == [
+        ("Recommendation 1", "1", "numbered"), ("Recommendation 2", "2", "numbered")]
+
+
+@pytest.mark.parametrize("numbers", [("2", "3"), ("1", "3")])
+def test_numbers_that_do_not_count_from_one_are_not_a_typed_list(numbers):
+    body = ("Recommendations\n===============\n\n"
+            f"{numbers[0]}\\. The Partnership should add a field.\n\n"
+            f"{numbers[1]}\\. The Partnership should audit it.\n")
+    run = check_text(OPENING + body, config={"kind": "full_report", "select": ["SCR108"]})
+    assert [f.rule_id for f in run.findings] == ["SCR108"]
+
+
 def test_the_json_linkage_map_is_a_spreadsheet_of_the_reports_learning(tmp_path, monkeypatch):
     monkeypatch.chdir(LINKAGE)
     out = tmp_path / "out.json"

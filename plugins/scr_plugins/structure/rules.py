@@ -206,7 +206,9 @@ RECOMMENDATIONS_NOT_IDENTIFIABLE = Rule(
         "A partnership reports its progress on each recommendation, and other areas "
         "and national collation refer to them, by number. Recommendations written as "
         "plain paragraphs, an unnumbered list or a table without a number column "
-        "cannot be referred to, and one cannot tell where one ends and the next begins."
+        "cannot be referred to, and one cannot tell where one ends and the next begins. "
+        "Numbers typed before the paragraphs ('1.', '2.', counting up from one, as a "
+        "list typed by hand in Word) number them."
     ),
     fix="Number the recommendations ('Recommendation 1: ...', a numbered list, or a "
     "'No.' column).",
