@@ -140,7 +140,10 @@ class _Walk:
             return True
         real = os.path.realpath(path)
         if real == self.root or real.startswith(os.path.join(self.root, "")):
-            return not is_dir  # a folder inside is walked where it is
+            if is_dir:  # walked where it is, so a loop back up is never entered
+                log.info("skipped %s: a symbolic link to a folder inside %s, checked where "
+                         "it is", printable(path), printable(self.folder))
+            return not is_dir
         log.info("skipped %s: a symbolic link to outside %s (set follow_symlinks to check it)",
                  printable(path), printable(self.folder))
         return False

@@ -45,6 +45,9 @@ def test_links_outside_the_folder_are_skipped_and_logged(tmp_path, monkeypatch, 
     skipped = " ".join(r.getMessage() for r in caplog.records)
     assert "link.rst" in skipped and "linked-folder" in skipped
     assert "follow_symlinks" in skipped
+    # A link back up inside the folder is not entered, and -v says so.
+    assert "skipped reports/loop: a symbolic link to a folder inside reports, checked " \
+        "where it is" in [r.getMessage() for r in caplog.records]
 
 
 def test_follow_symlinks_checks_them_without_looping(tmp_path, monkeypatch, capsys):
