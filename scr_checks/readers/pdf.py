@@ -87,6 +87,9 @@ class PdfReader(Reader):
             if "password" in message:
                 raise ReaderError(path, "the PDF is encrypted (password protected); "
                                         "check the unprotected file instead") from None
+            if b"%PDF-" not in data[:1024]:  # where every PDF says what it is
+                raise ReaderError(path, "not a PDF: it does not start as one does (another "
+                                        "kind of file named .pdf?)") from None
             raise ReaderError(path, f"not a readable PDF ({exc})") from None
         try:
             if len(pdf) > self.limit("max_pages"):

@@ -93,6 +93,15 @@ def test_unreadable_pdfs_raise_one_reader_error(name, reason):
     assert reason in caught.value.reason
 
 
+def test_another_kind_of_file_named_pdf_is_said_to_be_no_pdf():
+    from scr_checks.readers.pdf import PdfReader
+
+    with pytest.raises(ReaderError) as caught:
+        PdfReader().read("notes.pdf", b"Introduction\n\nThis is a text file.\n")
+    assert caught.value.reason == ("not a PDF: it does not start as one does (another kind "
+                                   "of file named .pdf?)")
+
+
 def test_page_line_counts_the_lines_a_reader_sees_from_the_top(tmp_path):
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
