@@ -179,6 +179,11 @@ class TextBlock:
     def in_list(self) -> bool:
         return _has_ancestor(self.node, nodes.list_item)
 
+    @property
+    def in_block_quote(self) -> bool:
+        """Inside a block quotation (Markdown's ``>``; in reST, any indented block)."""
+        return _has_ancestor(self.node, nodes.block_quote)
+
     def source_position(self, offset: int) -> tuple[int, int] | None:
         """Where ``text[offset]`` is in a text format's source: (line, index in the
         line, in characters); ``None`` for Word and PDF."""

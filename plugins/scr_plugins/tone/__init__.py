@@ -91,7 +91,7 @@ def scr_check_node(block: TextBlock, context: CheckContext) -> Iterator[Finding]
     for name, words in configured(context).items():
         for match in words.finditer(block):
             if quoted is None:
-                quoted = quoted_spans(block.text)
+                quoted = _quoted(block, context)
                 acknowledged = _acknowledged(block.text)
             if name == "blame":
                 if disclaimers is None:
@@ -116,6 +116,15 @@ def scr_check_node(block: TextBlock, context: CheckContext) -> Iterator[Finding]
             if lower:
                 finding = finding.evolve(severity=Severity.NOTE)
             yield finding
+
+
+def _quoted(block: TextBlock, context: CheckContext) -> list[tuple[int, int]]:
+    """The block's quotations: words in quotation marks, or the whole block when
+    Markdown marks it as quoted (``>``), as a family member's words usually are.
+    A reST block quote is only indented text, often by accident, so it is not."""
+    if context.report.format == "markdown" and block.in_block_quote:
+        return [(0, len(block.text))]
+    return quoted_spans(block.text)
 
 
 def _acknowledged(text: str) -> list[tuple[int, int]]:

@@ -101,6 +101,18 @@ def test_quoted_speech_is_a_note_and_can_be_ignored():
     assert run(text, tone={"quoted": "ignore"}).findings == []
 
 
+def test_a_markdown_block_quote_is_a_quotation_and_an_indented_rest_block_is_not():
+    quote = "The mother said:\n\n> The GP failed to refer us, and the home was chaotic.\n"
+    result = check_text(quote, suffix=".md", config={"select": ["SCR7"]})
+    assert [(f.snippet, f.severity) for f in result.findings] == [
+        ("failed to", Severity.NOTE), ("chaotic", Severity.NOTE)]
+    assert all("in quotation marks" in f.message for f in result.findings)
+    indented = "The mother said:\n\n    The GP failed to refer us.\n"
+    result = check_text(indented, suffix=".rst", config={"select": ["SCR7"]})
+    assert [(f.snippet, f.severity) for f in result.findings] == [
+        ("failed to", Severity.WARNING)]
+
+
 def test_apostrophes_do_not_open_a_quotation():
     result = run("The mother's home was chaotic and the father's too.\n")
     assert [(f.snippet, f.severity) for f in result.findings] == [("chaotic", Severity.WARNING)]
