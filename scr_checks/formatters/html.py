@@ -20,7 +20,6 @@ import hashlib
 import html
 from collections import Counter
 from collections.abc import Iterable
-from importlib import resources
 from typing import Any
 
 from scr_checks.formatters import Formatter, counted, encodable
@@ -28,6 +27,7 @@ from scr_checks.patterns import compiled
 from scr_checks.results import FileResult, Finding, Location, RunResult, ToolError
 from scr_checks.rules import QUESTIONS, Rule, Severity
 from scr_checks.scorecard import NEEDS_ATTENTION, NO_PROBLEMS, NOT_CHECKED, run_scorecard
+from scr_checks.shipped import shipped_file
 
 #: Characters HTML does not allow in text, or that would disturb its layout.
 _CONTROL = compiled(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -44,7 +44,7 @@ def text(value: object) -> str:
 
 
 def _asset(name: str) -> str:
-    return resources.files("scr_checks").joinpath("data", name).read_text(encoding="utf-8")
+    return shipped_file("scr_checks", "data", name).read_text(encoding="utf-8")
 
 
 def _digest(body: str) -> str:

@@ -14,12 +14,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import fields
-from importlib import resources
 from typing import Any
 
 from scr_checks.formatters import Formatter, encodable
 from scr_checks.formatters.streaming import Items, json_parts
 from scr_checks.results import FileResult, Finding, Location, RunResult, ToolError
+from scr_checks.shipped import shipped_file
 
 #: The layout this formatter writes; see the schema's ``schema_version``.
 SCHEMA_VERSION = 1
@@ -29,8 +29,7 @@ _LOCATION_FIELDS = tuple(f.name for f in fields(Location))
 
 def schema() -> dict[str, Any]:
     """The JSON Schema of the output, as shipped in the package."""
-    text = resources.files("scr_checks").joinpath("data/results.schema.json").read_text(
-        encoding="utf-8")
+    text = shipped_file("scr_checks", "data", "results.schema.json").read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 
