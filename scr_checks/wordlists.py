@@ -29,12 +29,12 @@ import regex
 from scr_checks import patternwords
 from scr_checks.datacache import kept
 from scr_checks.document import TextBlock
-
-if TYPE_CHECKING:
-    from importlib.resources.abc import Traversable
 from scr_checks.patterns import compiled
 from scr_checks.patternwords import starts_word, word_sets
 from scr_checks.prose import word_runs
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 FIELDS = ("pattern", "category", "why", "suggestion")
 #: Each alternative's sets of words, of each of which its every match holds one.
