@@ -85,9 +85,13 @@ def words_between(text: str, start: int = 0, end: int | None = None) -> list[str
 
 def _words(text: str, start: int, end: int) -> re.Pattern[str] | regex.Pattern[str]:
     """The faster of the patterns that find the same words in ``text[start:end]``."""
-    if text.isascii() or _NOT_PLAIN.search(text, start, end) is None:
-        return _PLAIN_WORD
-    return _WORD
+    return _PLAIN_WORD if _plain(text, start, end) else _WORD
+
+
+def _plain(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` holds only ASCII and the common typographic marks."""
+    end = len(text) if end is None else end
+    return text.isascii() or _NOT_PLAIN.search(text, start, end) is None
 
 
 def fold_case(text: str) -> str:
@@ -120,7 +124,7 @@ def word_runs(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=16)
 def _recent_runs(text: str) -> frozenset[str]:
-    if text.isascii() or _NOT_PLAIN.search(text) is None:
+    if _plain(text):
         return frozenset(_PLAIN_RUN.findall(text.lower()))
     return frozenset(_RUN.findall(fold_case(text)))
 
