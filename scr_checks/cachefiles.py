@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -36,6 +37,12 @@ def folder() -> Path:
         return Path(chosen)
     home = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
     return Path(home) / "scr-checks"
+
+
+def file(stem: str) -> Path:
+    """The cache file ``stem`` for this Python (marshal's format differs between them)."""
+    tag = sys.implementation.cache_tag or "python"
+    return folder() / f"{stem}-{tag}.marshal"
 
 
 def writable(path: Path) -> bool:

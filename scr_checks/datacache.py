@@ -84,8 +84,7 @@ def kept(name: str, make: Callable[[], T], sources: Iterable[Traversable | Path]
 def file(name: str) -> Path:
     """The cache file of the entry called ``name`` for this Python."""
     _check(name)
-    tag = sys.implementation.cache_tag or "python"
-    return cachefiles.folder() / f"data-{name}-{tag}.marshal"
+    return cachefiles.file(f"data-{name}")
 
 
 def _check(name: str) -> None:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import marshal
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -69,8 +68,7 @@ MAGIC = b"scr-checks patterns 1\n"
 
 def cache_file() -> Path:
     """Where this ``regex`` and Python keep their compiled patterns."""
-    tag = sys.implementation.cache_tag or "python"
-    return cachefiles.folder() / f"patterns-{regex.__version__}-{tag}.marshal"
+    return cachefiles.file(f"patterns-{regex.__version__}")
 
 
 def save() -> Path | None:
