@@ -463,13 +463,13 @@ class Session:
                 (f.fingerprint for f in result.findings),
                 v1_fingerprints(findings, self.config.get("fingerprint_key"), anchor),
                 strict=True))
-        if report.binary and self._may_cue(result, skipped):
+        failed = {error.plugin for error in result.errors if error.plugin}
+        if report.binary and self._may_cue(failed.union(skipped)):
             result.findings = add_cues(result.findings, context.blocks)
         result.extras.update(context.extras)
         if self.record_paragraphs:
             result.extras["paragraphs"] = flagged_paragraphs(
                 result.findings, context.blocks, [f.secret for f in findings if f.secret])
-        failed = {error.plugin for error in result.errors if error.plugin}
         unchecked = context.unchecked
         if skipped:
             unchecked = {**{rule.id: "the file's time limit ran out before these rules ran"
@@ -639,15 +639,15 @@ class Session:
                 time.failed(failure, result,
                             ToolError(result.path, f"{failure.message} in {hook}", owner))
 
-    def _may_cue(self, result: FileResult, skipped: Collection[str] = ()) -> bool:
+    def _may_cue(self, not_run: Collection[str]) -> bool:
         """Whether a paragraph's first words may be shown: only when every privacy
-        rule ran on the file (or identifiers are shown anyway), so that words
-        holding an identifier are known."""
+        rule ran on the file (none of its plugins in ``not_run``, failed or
+        skipped), or identifiers are shown anyway, so that words holding an
+        identifier are known."""
         if self.config.get("show_identifiers"):
             return True
         privacy = [rule.id for rule in self.rules if rule.question == 2]
-        failed = {error.plugin for error in result.errors if error.plugin} | set(skipped)
-        return all(rule_id in self._selected_ids and self.rules.owner(rule_id) not in failed
+        return all(rule_id in self._selected_ids and self.rules.owner(rule_id) not in not_run
                    for rule_id in privacy)
 
     def _finish(self, findings: list[Finding], masker: Masker, anchor: str) -> list[Finding]:
