@@ -6,7 +6,8 @@ question is "no problems found" only when its rules looked and found
 nothing; a rule that could not look (not selected, its plugin failed on
 this file, the file holds only part of the report, nothing for it to read
 such as no recognised recommendations) is listed as not checked, with the
-reason, and a question none of whose rules looked is "not checked".
+reason, and a question none of whose rules looked is "not checked" (if none
+of its rules was selected, that is the reason given, with no rules listed).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from scr_checks.rules import QUESTIONS, Rule
 NO_PROBLEMS = "no problems found"
 NEEDS_ATTENTION = "needs attention"
 NOT_CHECKED = "not checked"
+#: Why a question whose rules were all left out by select/ignore was not checked.
+NONE_SELECTED = "none of its rules is selected"
 
 
 def scorecard(
@@ -57,6 +60,8 @@ def scorecard(
         for rule_id in ids:
             if rule_id in why:
                 reasons.setdefault(why[rule_id], []).append(rule_id)
+        if not ids:
+            reasons[NONE_SELECTED] = []
         card.append({
             "question": question,
             "title": title,

@@ -205,7 +205,8 @@ class HtmlFormatter(Formatter):
             label = _short(question)
             found = ", ".join(f"{text(rule)} \u00d7{count}"
                               for rule, count in entry["findings"].items())
-            gaps = "".join(f"<li>{text(', '.join(gap['rules']))}: {text(gap['reason'])}</li>"
+            gaps = "".join(f"<li>{text(', '.join(gap['rules']) + ': ' if gap['rules'] else '')}"
+                           f"{text(gap['reason'])}</li>"
                            for gap in entry.get("not_checked", ()))
             out.append(f'<tr data-question="{question}"><th scope="row">{label} '
                        f"{text(entry['title'])}</th>{_status_cell(entry['status'])}"

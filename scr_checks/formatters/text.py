@@ -105,11 +105,7 @@ class TextFormatter(Formatter):
                 + (f" (not checked in {unchecked} report{'s' if unchecked != 1 else ''})"
                    if unchecked and status != NOT_CHECKED else "")
             )
-            lines.extend(
-                f"       {', '.join(gap['rules'])} not checked: {safe(gap['reason'])}"
-                + (f" (in {gap['files']} report{'s' if gap['files'] != 1 else ''})"
-                   if "files" in gap else "")
-                for gap in entry.get("not_checked", ()))
+            lines.extend(_gap_line(gap) for gap in entry.get("not_checked", ()))
         return lines
 
     def summary(self, file: FileResult) -> str:
@@ -147,3 +143,10 @@ def _error_text(error: object) -> str:
     path = getattr(error, "path", "")
     return text[len(path) + 2:] if path and text.startswith(path + ": ") else text
 
+
+def _gap_line(gap: dict[str, Any]) -> str:
+    """The rules of a question that could not look, and why (no rules when none was selected)."""
+    rules = ", ".join(gap["rules"])
+    files = gap.get("files")
+    return (f"       {rules + ' ' if rules else ''}not checked: {safe(gap['reason'])}"
+            + (f" (in {files} report{'s' if files != 1 else ''})" if files is not None else ""))

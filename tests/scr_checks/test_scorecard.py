@@ -63,6 +63,25 @@ def test_not_checked_when_no_rule_of_the_question_ran():
     assert {card[q] for q in QUESTIONS if q != 8} == {"not checked"}
 
 
+
+def test_a_question_with_no_rule_selected_says_so(capsys):
+    run = check_text("Intro\n=====\n\nText.\n", config={"ignore": ["SCR2"], **WHOLE})
+    card = {entry["question"]: entry for entry in run.files[0].extras["scorecard"]}
+    assert card[2]["status"] == "not checked"
+    assert card[2]["not_checked"] == [{"rules": [], "reason": "none of its rules is selected"}]
+    assert all(not any(gap["reason"] == "none of its rules is selected"
+                       for gap in card[q]["not_checked"]) for q in QUESTIONS if q != 2)
+
+
+def test_terminal_scorecard_gives_the_reason_for_an_unselected_question(tmp_path, capsys):
+    report = tmp_path / "report.rst"
+    report.write_text("Intro\n=====\n\nText.\n", encoding="utf-8")
+    main(["check", str(report), "--ignore", "SCR2", "--no-color"])
+    lines = capsys.readouterr().out.splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith("  Q2 not checked"))
+    assert lines[at + 1] == "       not checked: none of its rules is selected (in 1 report)"
+
+
 def test_suppressed_findings_do_not_count(make_plugin):
     suppress = make_plugin('''
 from scr_checks import Suppression, hookimpl
