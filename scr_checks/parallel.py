@@ -38,7 +38,6 @@ import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -244,17 +243,22 @@ def _close_stdin() -> None:
         pass
 
 
-@dataclass
 class _Worker:
-    process: _Process
-    connection: _Channel
-    index: int | None = None
-    deadline: float | None = None
-    #: The limited step the worker last said it started.
-    phase: str = ""
-    retiring: bool = False
-    #: What the worker wrote to its standard error during its current file.
-    stderr: BinaryIO | None = None
+    """A worker process and the file it holds (a plain class: a dataclass costs every
+    run's start-up the compiling of its generated methods)."""
+
+    __slots__ = ("connection", "deadline", "index", "phase", "process", "retiring", "stderr")
+
+    def __init__(self, process: _Process, connection: _Channel, stderr: BinaryIO) -> None:
+        self.process = process
+        self.connection = connection
+        #: What the worker writes to its standard error during its current file.
+        self.stderr: BinaryIO | None = stderr
+        self.index: int | None = None
+        self.deadline: float | None = None
+        #: The limited step the worker last said it started.
+        self.phase = ""
+        self.retiring = False
 
 
 class _Pool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from scr_checks.exceptions import RuleError
 from scr_checks.patterns import compiled
@@ -125,12 +125,15 @@ class Rule:
             )
 
 
-@dataclass
 class RuleRegistry:
-    """Every rule that plugins registered, and which plugin owns each."""
+    """Every rule that plugins registered, and which plugin owns each.
 
-    _rules: dict[str, Rule] = field(default_factory=dict)
-    _owners: dict[str, str] = field(default_factory=dict)
+    A plain class: a dataclass's generated methods are compiled at every start-up.
+    """
+
+    def __init__(self) -> None:
+        self._rules: dict[str, Rule] = {}
+        self._owners: dict[str, str] = {}
 
     def add(self, rule: Rule, owner: str) -> None:
         """Register ``rule`` as ``owner``'s.

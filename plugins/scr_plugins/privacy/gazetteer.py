@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -84,8 +84,10 @@ def _unaccented(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
-@dataclass(frozen=True)
-class Name:
+class Name(NamedTuple):
+    """What a word is as a name; a named tuple, as a frozen dataclass's methods are
+    compiled at every start-up."""
+
     first: bool
     surname: bool
     #: The lower-case form is an English word ("Grace", "Brown").
