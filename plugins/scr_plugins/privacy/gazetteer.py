@@ -94,9 +94,15 @@ class Name(NamedTuple):
     ambiguous: bool
 
 
+#: Each kind of name by its number: bit 1 a first name, bit 2 a surname, bit 4
+#: ambiguous.  The lexicon keeps numbers, which the cache reads back as they are.
+KINDS = tuple(Name(bool(kind & 1), bool(kind & 2), bool(kind & 4)) for kind in range(8))
+
+
 @dataclass(frozen=True, eq=False)
 class Lexicon:
-    names: dict[str, Name]
+    #: Each name -> its kind as :data:`KINDS` numbers it.
+    names: dict[str, int]
     not_names: frozenset[str]
     not_people: PhraseSet
     roles: PhraseSet
@@ -141,16 +147,15 @@ class Lexicon:
             # "Ciarán", "Zoë": the lists mostly spell names without accents.
             plain = _unaccented(word)
             if plain != word and plain not in self.not_names:
-                return self.names.get(plain)
-        return found
+                found = self.names.get(plain)
+        return None if found is None else KINDS[found]
 
     def with_additions(self, first: Iterable[str] = (), surnames: Iterable[str] = (),
                        places: Iterable[str] = ()) -> Lexicon:
         """A copy that also knows a local area's names and places."""
         names = dict(self.names)
         for word, is_first in [*((w, True) for w in first), *((w, False) for w in surnames)]:
-            old = names.get(word, Name(False, False, False))
-            names[word] = Name(old.first or is_first, old.surname or not is_first, False)
+            names[word] = names.get(word, 0) & 3 | (1 if is_first else 2)  # not ambiguous
         return replace(self, names=names, local_places=(*self.local_places, *places))
 
 
@@ -165,11 +170,9 @@ _FILES = ("names.tsv", "conditions.tsv", "roles.txt", "not_names.txt", "not_peop
 def _parsed() -> dict[str, Any]:
     """The lists as plain data, which is what is kept between runs.
 
-    A name is its word and a kind: bit 1 a first name, bit 2 a surname,
-    bit 4 ambiguous (the lower-case form is an English word).
+    A name is its word and its kind's number in :data:`KINDS`.
     """
-    words: list[str] = []
-    kinds = bytearray()
+    names: dict[str, int] = {}
     #: A line's fields after the word -> its kind: a few distinct tails, parsed once.
     tails: dict[str, int] = {}
     for line in _lines("names.tsv"):
@@ -179,10 +182,9 @@ def _parsed() -> dict[str, Any]:
             letters, *rest = tail.split("\t")
             kind = tails[tail] = (("f" in letters) | ("s" in letters) << 1
                                   | bool(rest and rest[0]) << 2)
-        words.append(word)
-        kinds.append(kind)
+        names[word] = kind
     lists = {name: _lines(name) for name in _FILES[1:]}
-    return {"names": (words, bytes(kinds)), "lists": lists,
+    return {"names": names, "lists": lists,
             "role_source": alternation_source(lists["roles.txt"], ignore_case=True)}
 
 
@@ -191,13 +193,10 @@ def lexicon() -> Lexicon:
     """The built-in lists; read on first use, from the cache when an earlier run kept them."""
     data = kept_data("privacy-lexicon", _parsed,
                      [shipped_file(__package__, "data", name) for name in _FILES])
-    #: One Name per kind: 28,000 names share a few values.
-    kinds = [Name(bool(kind & 1), bool(kind & 2), bool(kind & 4)) for kind in range(8)]
-    words, codes = data["names"]
     lists = data["lists"]
     conditions = [line.split("\t") for line in lists["conditions.tsv"]]
     return Lexicon(
-        names=dict(zip(words, map(kinds.__getitem__, codes), strict=True)),
+        names=data["names"],
         not_names=frozenset(lists["not_names.txt"]),
         not_people=PhraseSet(lists["not_people.txt"]),
         roles=PhraseSet(lists["roles.txt"], ignore_case=True),

@@ -49,3 +49,12 @@ def test_a_local_areas_names_and_places_are_never_kept(fresh, make_plugin):
         data = path.read_bytes()
         assert b"Trevithick" not in data and b"Zephyrine" not in data
         assert b"Meadowbank" not in data
+
+
+def test_a_local_areas_names_add_to_what_the_lists_say_and_are_never_ambiguous():
+    base = gazetteer.lexicon()
+    assert base.name("Grace") == gazetteer.Name(True, True, True)
+    local = base.with_additions(first=["Zephyrine", "Grace"], surnames=["Zephyrine"])
+    assert local.name("Zephyrine") == gazetteer.Name(True, True, False)
+    assert local.name("Grace") == gazetteer.Name(True, True, False)
+    assert base.name("Zephyrine") is None  # the built-in lexicon is unchanged
