@@ -94,7 +94,13 @@ def epilog(command: str) -> str:
             + (EXAMPLES if command == "check" else ""))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser.
+
+    Given ``command``, the one the line names first, only that command's
+    options are added: the other commands' options cost each run about four
+    million instructions.
+    """
     parser = argparse.ArgumentParser(
         prog="scr-checks",
         description="Check Serious Case Review reports against the quality marker "
@@ -104,39 +110,44 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="store_true", help="show versions and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (text, add_options) in _COMMANDS_OPTIONS.items():
+        sub = commands.add_parser(name, help=text, description=text, epilog=epilog(name),
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+        if command in (None, name):
+            add_options(sub)
+    return parser
 
-    def command(name: str, text: str) -> argparse.ArgumentParser:
-        return commands.add_parser(name, help=text, description=text, epilog=epilog(name),
-                                   formatter_class=argparse.RawDescriptionHelpFormatter)
 
-    def common(sub: argparse.ArgumentParser) -> None:
-        where = sub.add_mutually_exclusive_group()
-        where.add_argument("--config", metavar="FILE", help="configuration file to use for "
-                           "every input (default: the inputs' nearest scr-checks.toml or "
-                           "pyproject.toml, searched up to the repository root)")
-        where.add_argument("--isolated", action="store_true",
-                           help="ignore every configuration file: the defaults only")
-        sub.add_argument("-p", dest="plugins", action="append", default=[], metavar="NAME",
-                         help="load plugin module NAME; 'no:NAME' disables plugin NAME")
-        sub.add_argument("-v", "--verbose", action="store_true",
-                         help="say which configuration and plugins are used, which files "
-                              "are skipped and why; tracebacks of plugin errors")
+def _common(sub: argparse.ArgumentParser) -> None:
+    where = sub.add_mutually_exclusive_group()
+    where.add_argument("--config", metavar="FILE", help="configuration file to use for "
+                       "every input (default: the inputs' nearest scr-checks.toml or "
+                       "pyproject.toml, searched up to the repository root)")
+    where.add_argument("--isolated", action="store_true",
+                       help="ignore every configuration file: the defaults only")
+    sub.add_argument("-p", dest="plugins", action="append", default=[], metavar="NAME",
+                     help="load plugin module NAME; 'no:NAME' disables plugin NAME")
+    sub.add_argument("-v", "--verbose", action="store_true",
+                     help="say which configuration and plugins are used, which files "
+                          "are skipped and why; tracebacks of plugin errors")
 
-    def editing(sub: argparse.ArgumentParser) -> None:
-        common(sub)
-        sub.add_argument("--select", metavar="IDS",
-                         help="comma-separated rule ids or prefixes to run")
-        sub.add_argument("--ignore", metavar="IDS",
-                         help="comma-separated rule ids or prefixes to skip")
-        sub.add_argument("--show-identifiers", action="store_true", default=None,
-                         help="show the identifiers privacy rules find instead of masking "
-                              "them")
 
-    check = command("check", "check reports (files or folders)")
+def _editing(sub: argparse.ArgumentParser) -> None:
+    _common(sub)
+    sub.add_argument("--select", metavar="IDS",
+                     help="comma-separated rule ids or prefixes to run")
+    sub.add_argument("--ignore", metavar="IDS",
+                     help="comma-separated rule ids or prefixes to skip")
+    sub.add_argument("--show-identifiers", action="store_true", default=None,
+                     help="show the identifiers privacy rules find instead of masking "
+                          "them")
+
+
+def _check_options(check: argparse.ArgumentParser) -> None:
     check.add_argument("paths", nargs="+", metavar="PATH",
                        help="a report, or a folder to search for reports; '-' reads "
                             "standard input")
-    common(check)
+    _common(check)
     check.add_argument("--select", metavar="IDS",
                        help="comma-separated rule ids or prefixes to run")
     check.add_argument("--ignore", metavar="IDS",
@@ -195,15 +206,15 @@ def build_parser() -> argparse.ArgumentParser:
                         help="never colour the output (NO_COLOR in the environment does "
                              "the same)")
 
-    annotate = command("annotate", "write a copy of a Word report with each finding as a "
-                       "comment on its words")
+
+def _annotate_options(annotate: argparse.ArgumentParser) -> None:
     annotate.add_argument("path", metavar="PATH", help="the report (.docx)")
     annotate.add_argument("-o", "--output", metavar="FILE",
                           help="where to write the copy (default: NAME.checked.docx beside it)")
-    editing(annotate)
+    _editing(annotate)
 
-    redact = command("redact", "write a copy of a report with each identifier the privacy "
-                     "rules find replaced by a placeholder (Word: as tracked changes)")
+
+def _redact_options(redact: argparse.ArgumentParser) -> None:
     redact.add_argument("path", metavar="PATH",
                         help="the report (.docx, .md, .rst, .txt or .html)")
     redact.add_argument("-o", "--output", metavar="FILE",
@@ -218,24 +229,26 @@ def build_parser() -> argparse.ArgumentParser:
     redact.add_argument("--write-identifier-map", metavar="FILE",
                         help="write the real identifier behind each placeholder to FILE "
                              "(JSON); it is written nowhere else")
-    editing(redact)
+    _editing(redact)
 
-    rules = command("rules", "list every rule")
+
+def _rules_options(rules: argparse.ArgumentParser) -> None:
     rules.add_argument("--format", choices=("text", "json"), default="text",
                        help="text, one rule a line (default), or JSON with every field")
-    common(rules)
+    _common(rules)
 
-    rule = command("rule", "explain one rule, with an example it flags and one it passes")
+
+def _rule_options(rule: argparse.ArgumentParser) -> None:
     rule.add_argument("rule_id", metavar="RULE", help="the rule's id, such as SCR701")
     rule.add_argument("--format", choices=("text", "json"), default="text",
                       help="text (default) or JSON")
-    common(rule)
+    _common(rule)
 
-    extract = command("extract", "write every report's findings and recommendations as "
-                      "records: one row each, for a spreadsheet")
+
+def _extract_options(extract: argparse.ArgumentParser) -> None:
     extract.add_argument("paths", nargs="+", metavar="PATH",
                          help="a report, or a folder to search for reports")
-    common(extract)
+    _common(extract)
     extract.add_argument("--format", choices=("csv", "json", "xlsx"), default="csv",
                          help="csv (default), json, or xlsx (needs openpyxl: the 'xlsx' "
                               "extra)")
@@ -248,16 +261,29 @@ def build_parser() -> argparse.ArgumentParser:
                          help="read N files at once in worker processes; 0 or 'auto' "
                               "uses every core (default: 1)")
 
-    formats = command("formats", "list the output formats")
-    common(formats)
 
-    scaffold = command("new-plugin", "write a new local-area plugin")
+def _new_plugin_options(scaffold: argparse.ArgumentParser) -> None:
     scaffold.add_argument("name", help="the plugin's short name, such as 'northshire'")
     scaffold.add_argument("--prefix", help="its rule prefix, 2-4 letters "
                           "(default: the name's first three letters)")
     scaffold.add_argument("--dir", metavar="FOLDER",
                           help="where to write it (default: ./scr-checks-NAME)")
-    return parser
+
+
+#: Each command's help and the function that adds its options, in the order --help lists them.
+_COMMANDS_OPTIONS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "check": ("check reports (files or folders)", _check_options),
+    "annotate": ("write a copy of a Word report with each finding as a comment on its words",
+                 _annotate_options),
+    "redact": ("write a copy of a report with each identifier the privacy rules find "
+               "replaced by a placeholder (Word: as tracked changes)", _redact_options),
+    "rules": ("list every rule", _rules_options),
+    "rule": ("explain one rule, with an example it flags and one it passes", _rule_options),
+    "extract": ("write every report's findings and recommendations as records: one row "
+                "each, for a spreadsheet", _extract_options),
+    "formats": ("list the output formats", _common),
+    "new-plugin": ("write a new local-area plugin", _new_plugin_options),
+}
 
 
 def _jobs(value: str) -> int:
@@ -778,8 +804,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # turns the collector on for the run).
     gc.disable()
     try:
-        parser = build_parser()
-        args = parser.parse_args(argv)
+        line = sys.argv[1:] if argv is None else list(argv)
+        parser = build_parser(line[0] if line and line[0] in _COMMANDS_OPTIONS else None)
+        args = parser.parse_args(line)
         args.process_ends = argv is None
         handler = logging.StreamHandler()
         handler.setFormatter(SafeLogFormatter("scr-checks: %(message)s"))

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from scr_checks.exceptions import ConfigError
 from scr_checks.kinds import AUTO, kind_names
@@ -46,9 +46,11 @@ TRUSTED_KEYS = {
 }
 
 
-@dataclass(frozen=True)
-class Option:
-    """One declared option: where it lives, its type, default and help."""
+class Option(NamedTuple):
+    """One declared option: where it lives, its type, default and help.
+
+    A named tuple: a frozen dataclass's generated methods are compiled at every start-up.
+    """
 
     namespace: str
     name: str

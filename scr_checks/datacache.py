@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 #: What a cache file of kept data starts with, before the checksum of the rest.
-MAGIC = b"scr-checks data 1\n"
+MAGIC = b"scr-checks data 2\n"
 #: Length of the digest that names what an entry was made from.
 KEY = 32
 

@@ -18,9 +18,8 @@ import signal
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from types import FrameType
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from scr_checks.messages import describe
 from scr_checks.timelimit import Deadline, TimeLimitExceeded, time_limit
@@ -38,9 +37,11 @@ class PluginContractError(Exception):
     """
 
 
-@dataclass(frozen=True)
-class PluginFailure:
-    """One plugin's failure in one hook call, in a reviewer's words."""
+class PluginFailure(NamedTuple):
+    """One plugin's failure in one hook call, in a reviewer's words.
+
+    A named tuple: a frozen dataclass's generated methods are compiled at every start-up.
+    """
 
     plugin: str
     hook: str

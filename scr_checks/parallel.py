@@ -29,24 +29,22 @@ the next run (:mod:`scr_checks.patterns`).
 from __future__ import annotations
 
 import os
+import pickle
+import select
 import signal
 import sys
-import tempfile
 import threading
 import time
+import traceback
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, BinaryIO
 
 from scr_checks import messages, patterns
 from scr_checks.messages import describe
 from scr_checks.results import FileResult, ToolError
 from scr_checks.timelimit import describe_timeout, set_phase_listener
-
-if TYPE_CHECKING:
-    from multiprocessing.connection import Connection
 
 #: Seconds past a file's time limit before the parent kills the worker: more
 #: than the core's own :data:`~scr_checks.timelimit.FINISHING` allowance.
@@ -95,42 +93,172 @@ def check_files(check: Check, paths: Sequence[Path], jobs: int = 1,
     return _Pool(check, paths, jobs, timeout, progress, shown, memory).run()
 
 
-class _Duplex:
-    """A reading and a writing pipe end used as one connection."""
+class _Channel:
+    """Two one-way pipes, one to read from and one to write to, as one connection.
 
-    def __init__(self, reading: Connection, writing: Connection) -> None:
+    Each message is a pickle with its length in front.  Pipes, not a socket
+    pair: a run opens no socket at all.
+    """
+
+    def __init__(self, reading: int, writing: int) -> None:
         self.reading = reading
         self.writing = writing
 
     def send(self, obj: Any) -> None:
-        self.writing.send(obj)
+        data = pickle.dumps(obj, pickle.HIGHEST_PROTOCOL)  # fails before anything is sent
+        view = memoryview(len(data).to_bytes(8, "little") + data)
+        while view:
+            view = view[os.write(self.writing, view):]
 
     def recv(self) -> Any:
-        return self.reading.recv()
+        """The next message; EOFError if the other end closed before a whole one came."""
+        return pickle.loads(self._read(int.from_bytes(self._read(8), "little")))
+
+    def _read(self, size: int) -> bytes:
+        parts = []
+        while size:
+            part = os.read(self.reading, min(size, 1 << 20))
+            if not part:
+                raise EOFError
+            parts.append(part)
+            size -= len(part)
+        return b"".join(parts)
 
     def poll(self) -> bool:
-        return self.reading.poll()
+        """Whether a read would not wait (a message, or the other end closed)."""
+        return bool(_ready([self.reading], 0))
 
     def fileno(self) -> int:
-        """What ``multiprocessing.connection.wait`` watches: the reading end."""
-        return self.reading.fileno()
+        """What the parent watches: the reading end."""
+        return self.reading
 
     def close(self) -> None:
-        self.reading.close()
-        self.writing.close()
+        """Close both ends, once: a number closed twice may by then be another file's."""
+        for fd in (self.reading, self.writing):
+            if fd >= 0:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+        self.reading = self.writing = -1
 
 
-@dataclass
+def _ready(fds: list[int], timeout: float | None) -> list[int]:
+    """Those of ``fds`` that can be read without waiting, after at most ``timeout`` s."""
+    if hasattr(select, "poll"):
+        poller = select.poll()
+        for fd in fds:
+            poller.register(fd, select.POLLIN)
+        wait = None if timeout is None else int(timeout * 1000 + 0.999)
+        return [fd for fd, _ in poller.poll(wait)]
+    return select.select(fds, [], [], timeout)[0]
+
+
+class _Process:
+    """A forked worker: what the pool needs of it, as ``multiprocessing`` would give it.
+
+    ``sentinel`` is the reading end of a pipe only the worker can write to:
+    it reads as closed once the worker has ended, however it ended.  The
+    worker closes ``parents_ends`` (the parent's ends of its pipes), so that
+    it sees the parent go if the parent dies.
+    """
+
+    def __init__(self, target: Callable[[], None], parents_ends: Sequence[int] = ()) -> None:
+        sentinel, alive = os.pipe()
+        for stream in (sys.stdout, sys.stderr):  # not written twice, by both processes
+            try:
+                stream.flush()
+            except (AttributeError, OSError, ValueError):
+                pass
+        self.pid = os.fork()
+        if self.pid == 0:  # the worker, which never returns from here
+            for fd in (sentinel, *parents_ends):
+                os.close(fd)
+            _run_worker(target)
+        os.close(alive)
+        self.sentinel = sentinel
+        self.exitcode: int | None = None
+
+    def is_alive(self) -> bool:
+        return self._reap(os.WNOHANG) is None
+
+    def join(self, timeout: float | None = None) -> None:
+        if self.exitcode is None and (timeout is None or _ready([self.sentinel], timeout)):
+            self._reap(0)
+
+    def kill(self) -> None:
+        if self.exitcode is None:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+    def close(self) -> None:
+        if self.sentinel >= 0:
+            try:
+                os.close(self.sentinel)
+            except OSError:
+                pass
+            self.sentinel = -1
+
+    def _reap(self, options: int) -> int | None:
+        if self.exitcode is None:
+            try:
+                pid, status = os.waitpid(self.pid, options)
+            except ChildProcessError:
+                pid, status = self.pid, 255 << 8
+            if pid:
+                self.exitcode = os.waitstatus_to_exitcode(status)
+        return self.exitcode
+
+
+def _run_worker(target: Callable[[], None]) -> None:
+    """Run ``target`` in the forked worker, then leave without the parent's exit handlers."""
+    code = 1
+    try:
+        _close_stdin()
+        target()
+        code = 0
+    except SystemExit as exc:
+        code = 0 if exc.code is None else exc.code if isinstance(exc.code, int) else 1
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (AttributeError, OSError, ValueError):
+                pass
+        os._exit(code)
+
+
+def _close_stdin() -> None:
+    """Standard input is the parent's: a worker reads nothing from it."""
+    if sys.stdin is None:
+        return
+    try:
+        sys.stdin.close()
+        sys.stdin = open(os.devnull, encoding="utf-8")
+    except (OSError, ValueError):
+        pass
+
+
 class _Worker:
-    process: Any
-    connection: _Duplex
-    index: int | None = None
-    deadline: float | None = None
-    #: The limited step the worker last said it started.
-    phase: str = ""
-    retiring: bool = False
-    #: What the worker wrote to its standard error during its current file.
-    stderr: Any = None
+    """A worker process and the file it holds (a plain class: a dataclass costs every
+    run's start-up the compiling of its generated methods)."""
+
+    __slots__ = ("connection", "deadline", "index", "phase", "process", "retiring", "stderr")
+
+    def __init__(self, process: _Process, connection: _Channel, stderr: BinaryIO) -> None:
+        self.process = process
+        self.connection = connection
+        #: What the worker writes to its standard error during its current file.
+        self.stderr: BinaryIO | None = stderr
+        self.index: int | None = None
+        self.deadline: float | None = None
+        #: The limited step the worker last said it started.
+        self.phase = ""
+        self.retiring = False
 
 
 class _Pool:
@@ -144,23 +272,19 @@ class _Pool:
         self.progress = progress
         self.shown = shown
         self.memory = memory if memory and memory > 0 else None
-        import multiprocessing
-
-        self.context = multiprocessing.get_context("fork")
         self.results: list[FileResult | None] = [None] * len(paths)
         self.pending = deque(range(len(paths)))
         self.done = 0
 
     def run(self) -> list[FileResult]:
-        from multiprocessing.connection import wait
-
         workers = [self._start() for _ in range(self.jobs)]
         try:
             for worker in workers:
                 self._give(worker)
             while busy := [w for w in workers if w.index is not None]:
-                ready = wait([w.connection for w in busy] + [w.process.sentinel for w in busy],
-                             timeout=self._next_deadline(busy))
+                ready = _ready([w.connection.fileno() for w in busy]
+                               + [w.process.sentinel for w in busy],
+                               timeout=self._next_deadline(busy))
                 for worker in busy:
                     if self._receive(worker):
                         pass
@@ -182,18 +306,15 @@ class _Pool:
         return [r for r in self.results if r is not None]
 
     def _start(self) -> _Worker:
-        # Two one-way pipes, not a socket pair: a run opens no socket at all.
-        orders, to_worker = self.context.Pipe(duplex=False)
-        from_worker, replies = self.context.Pipe(duplex=False)
-        stderr = tempfile.TemporaryFile()
-        process = self.context.Process(
-            target=_serve, args=(self.check, _Duplex(orders, replies), self.shown, self.memory,
-                                 stderr.fileno()),
-            daemon=True)
-        process.start()
-        orders.close()
-        replies.close()
-        return _Worker(process, _Duplex(from_worker, to_worker), stderr=stderr)
+        orders, to_worker = os.pipe()
+        from_worker, replies = os.pipe()
+        stderr = _scratch_file()
+        connection = _Channel(orders, replies)
+        process = _Process(lambda: _serve(self.check, connection, self.shown, self.memory,
+                                          stderr.fileno()), (from_worker, to_worker))
+        os.close(orders)
+        os.close(replies)
+        return _Worker(process, _Channel(from_worker, to_worker), stderr=stderr)
 
     def _give(self, worker: _Worker) -> None:
         if not self.pending or worker.retiring:
@@ -251,7 +372,19 @@ class _Pool:
         return max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
 
 
-def _serve(check: Check, connection: _Duplex, shown: Callable[[Path], str],
+def _scratch_file() -> BinaryIO:
+    """A nameless file for a worker's standard error, in memory where the system allows."""
+    if hasattr(os, "memfd_create"):
+        try:
+            return open(os.memfd_create("worker-stderr", os.MFD_CLOEXEC), "w+b")
+        except OSError:
+            pass
+    import tempfile
+
+    return tempfile.TemporaryFile()
+
+
+def _serve(check: Check, connection: _Channel, shown: Callable[[Path], str],
            memory: int | None, stderr: int) -> None:
     """A worker: check each path the parent sends until it sends ``None``.
 
@@ -298,8 +431,10 @@ def _pass_on(terminal: int, keep: bool = True) -> None:
         os.lseek(2, 0, os.SEEK_SET)
 
 
-def _last_words(stderr: Any) -> str:
+def _last_words(stderr: BinaryIO | None) -> str:
     """What a dead worker wrote during its last file."""
+    if stderr is None:
+        return ""
     try:
         stderr.seek(0)
         return str(stderr.read(64 * 1024).decode("utf-8", "replace"))
@@ -331,6 +466,7 @@ def _stop(worker: _Worker) -> None:
         if worker.process.is_alive():
             worker.process.kill()
             worker.process.join()
+    worker.process.close()
     worker.connection.close()
     if worker.stderr is not None:
         worker.stderr.close()

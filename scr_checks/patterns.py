@@ -63,7 +63,7 @@ def compiled(pattern: str, flags: int = 0) -> regex.Pattern[str]:
 
 
 #: What a cache file starts with, before the checksum of the rest.
-MAGIC = b"scr-checks patterns 1\n"
+MAGIC = b"scr-checks patterns 2\n"
 
 
 def cache_file() -> Path:

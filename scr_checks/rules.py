@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from scr_checks.exceptions import RuleError
 from scr_checks.patterns import compiled
@@ -125,12 +126,15 @@ class Rule:
             )
 
 
-@dataclass
 class RuleRegistry:
-    """Every rule that plugins registered, and which plugin owns each."""
+    """Every rule that plugins registered, and which plugin owns each.
 
-    _rules: dict[str, Rule] = field(default_factory=dict)
-    _owners: dict[str, str] = field(default_factory=dict)
+    A plain class: a dataclass's generated methods are compiled at every start-up.
+    """
+
+    def __init__(self) -> None:
+        self._rules: dict[str, Rule] = {}
+        self._owners: dict[str, str] = {}
 
     def add(self, rule: Rule, owner: str) -> None:
         """Register ``rule`` as ``owner``'s.
@@ -178,13 +182,14 @@ class RuleRegistry:
         return self._owners[rule_id]
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     """Which rules run: ``select`` and ``ignore`` by id or prefix.
 
     The longest matching prefix decides (as in flake8), so ``select=["SCR7"]``
     with ``ignore=["SCR7"]`` plus ``select=["SCR701"]`` keeps just SCR701.
-    An empty ``select`` selects everything.
+    An empty ``select`` selects everything.  A named tuple, as a frozen
+    dataclass's generated methods are compiled at every start-up; ``in``
+    asks about a rule id, not about the two fields.
     """
 
     select: tuple[str, ...] = ()

@@ -434,6 +434,29 @@ def test_a_reader_that_leaves_early_is_no_error():
     assert proc.stderr == ""
 
 
+@pytest.mark.parametrize("line", [
+    ["check", "a.rst", "-", "--sarif", "o.sarif", "-j", "2", "--select", "SCR7", "--no-color"],
+    ["annotate", "a.docx", "--show-identifiers", "-o", "b.docx"],
+    ["redact", "a.md", "--dry-run", "--isolated"],
+    ["rule", "SCR701", "--format", "json"],
+    ["extract", "reports", "--format", "json", "-p", "no:tone"],
+    ["formats", "-v"],
+    ["new-plugin", "northshire", "--prefix", "NSH"],
+])
+def test_a_parser_made_for_the_command_it_is_given_reads_it_as_the_whole_parser(line):
+    """Only the named command's options are added; the line means the same."""
+    assert build_parser(line[0]).parse_args(line) == build_parser().parse_args(line)
+
+
+def test_a_parser_made_for_one_command_still_lists_every_command(capsys):
+    with pytest.raises(SystemExit):
+        build_parser("check").parse_args(["--help"])
+    listed = capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["--help"])
+    assert listed == capsys.readouterr().out
+
+
 def test_every_option_has_help_and_the_help_ends_with_exit_codes(capsys):
     parser = build_parser()
     subparsers = next(a for a in parser._actions

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import subprocess
@@ -65,7 +64,7 @@ def test_changed_code_makes_the_data_again(fresh, source, tmp_path):
 
 
 def sealed(payload: bytes) -> bytes:
-    return datacache.MAGIC + hashlib.blake2b(payload).digest() + payload
+    return datacache.MAGIC + cachefiles.seal(payload) + payload
 
 
 @pytest.mark.parametrize("damage", [

@@ -6,6 +6,7 @@ import io
 import json
 import os
 import signal
+import sys
 import time
 from pathlib import Path
 
@@ -129,6 +130,21 @@ def test_unpicklable_results_are_an_error_for_that_file():
     results = parallel.check_files(check, [Path("x"), Path("y")], jobs=2)
     assert results[0].errors[0].message.startswith("cannot return the results:")
     assert results[1].extras == {"bad": 1}
+
+
+def test_a_result_larger_than_a_pipes_buffer_arrives_whole():
+    big = "x" * (3 * 1024 * 1024)
+    results = parallel.check_files(lambda p: FileResult(path=p.name, extras={"big": big}),
+                                   [Path("a"), Path("b")], jobs=2)
+    assert [r.extras["big"] == big for r in results] == [True, True]
+
+
+def test_a_worker_reads_nothing_from_the_parents_standard_input():
+    def check(path: Path) -> FileResult:
+        return FileResult(path=path.name, extras={"stdin": sys.stdin.read()})
+
+    (result,) = parallel.check_files(check, [Path("a")])
+    assert result.extras == {"stdin": ""} and not result.errors
 
 
 def test_progress_is_reported_for_every_file():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import subprocess
@@ -12,7 +11,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from scr_checks import patterns
+from scr_checks import cachefiles, patterns
 
 DATE = r"(?<![\w.])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:January|February|March)"
 
@@ -57,7 +56,7 @@ def test_flags_are_part_of_the_key(fresh, monkeypatch):
 
 
 def sealed(payload: bytes) -> bytes:
-    return patterns.MAGIC + hashlib.blake2b(payload).digest() + payload
+    return patterns.MAGIC + cachefiles.seal(payload) + payload
 
 
 @pytest.mark.parametrize("content", [
@@ -67,7 +66,7 @@ def sealed(payload: bytes) -> bytes:
     # A well-formed entry whose code is not the pattern's, without its seal: a
     # damaged file must never reach the engine, which it could crash.
     marshal.dumps([(DATE, 0, (DATE, 0, b"\x00", {}, {}, {}, [], 0, (), 0, 0))]),
-    patterns.MAGIC + b"\x00" * 64 + marshal.dumps([]),
+    patterns.MAGIC + b"\x00" * cachefiles.SEAL + marshal.dumps([]),
 ])
 def test_a_damaged_or_foreign_cache_is_compiled_afresh(fresh, content):
     patterns.cache_file().parent.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -60,41 +60,59 @@ def _trie(phrases: Iterable[str]) -> str:
     branch at each character, and a longer phrase is tried before a shorter one
     that ends there.  The engine walks the tree far faster than 150 phrases.
     """
-    tree: dict[str, dict] = {}
-    for phrase in phrases:
-        node = tree
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}
+    unique = sorted(set(phrases))
+    return _branches(unique, 0) if unique else ""
 
-    def body(node: dict[str, dict]) -> str:
-        branches = [(r"\s+" if char == " " else _escape(char)) + body(child)
-                    for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        joined = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            return f"(?:{joined})?" if len(branches) == 1 else joined + "?"
-        return joined
 
-    return body(tree)
+def _branches(phrases: list[str], depth: int) -> str:
+    """The tree below the first ``depth`` characters, which the sorted ``phrases`` share.
+
+    Sorted, the phrases under each next character stand together, in the
+    order of those characters; a phrase alone is its characters in a row (most
+    of a tree), written without going down it a character at a time.
+    """
+    if len(phrases) == 1:
+        return "".join(r"\s+" if char == " " else _escape(char) for char in phrases[0][depth:])
+    ends = len(phrases[0]) == depth  # sorted first: the one phrase that ends here
+    branches = []
+    start = 1 if ends else 0
+    while start < len(phrases):
+        char = phrases[start][depth]
+        end = start + 1
+        while end < len(phrases) and phrases[end][depth] == char:
+            end += 1
+        branches.append((r"\s+" if char == " " else _escape(char))
+                        + _branches(phrases[start:end], depth + 1))
+        start = end
+    joined = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{joined})?" if len(branches) == 1 else joined + "?"
+    return joined
 
 
 def _unaccented(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
-@dataclass(frozen=True)
-class Name:
+class Name(NamedTuple):
+    """What a word is as a name; a named tuple, as a frozen dataclass's methods are
+    compiled at every start-up."""
+
     first: bool
     surname: bool
     #: The lower-case form is an English word ("Grace", "Brown").
     ambiguous: bool
 
 
+#: Each kind of name by its number: bit 1 a first name, bit 2 a surname, bit 4
+#: ambiguous.  The lexicon keeps numbers, which the cache reads back as they are.
+KINDS = tuple(Name(bool(kind & 1), bool(kind & 2), bool(kind & 4)) for kind in range(8))
+
+
 @dataclass(frozen=True, eq=False)
 class Lexicon:
-    names: dict[str, Name]
+    #: Each name -> its kind as :data:`KINDS` numbers it.
+    names: dict[str, int]
     not_names: frozenset[str]
     not_people: PhraseSet
     roles: PhraseSet
@@ -139,16 +157,15 @@ class Lexicon:
             # "Ciarán", "Zoë": the lists mostly spell names without accents.
             plain = _unaccented(word)
             if plain != word and plain not in self.not_names:
-                return self.names.get(plain)
-        return found
+                found = self.names.get(plain)
+        return None if found is None else KINDS[found]
 
     def with_additions(self, first: Iterable[str] = (), surnames: Iterable[str] = (),
                        places: Iterable[str] = ()) -> Lexicon:
         """A copy that also knows a local area's names and places."""
         names = dict(self.names)
         for word, is_first in [*((w, True) for w in first), *((w, False) for w in surnames)]:
-            old = names.get(word, Name(False, False, False))
-            names[word] = Name(old.first or is_first, old.surname or not is_first, False)
+            names[word] = names.get(word, 0) & 3 | (1 if is_first else 2)  # not ambiguous
         return replace(self, names=names, local_places=(*self.local_places, *places))
 
 
@@ -163,11 +180,9 @@ _FILES = ("names.tsv", "conditions.tsv", "roles.txt", "not_names.txt", "not_peop
 def _parsed() -> dict[str, Any]:
     """The lists as plain data, which is what is kept between runs.
 
-    A name is its word and a kind: bit 1 a first name, bit 2 a surname,
-    bit 4 ambiguous (the lower-case form is an English word).
+    A name is its word and its kind's number in :data:`KINDS`.
     """
-    words: list[str] = []
-    kinds = bytearray()
+    names: dict[str, int] = {}
     #: A line's fields after the word -> its kind: a few distinct tails, parsed once.
     tails: dict[str, int] = {}
     for line in _lines("names.tsv"):
@@ -177,10 +192,9 @@ def _parsed() -> dict[str, Any]:
             letters, *rest = tail.split("\t")
             kind = tails[tail] = (("f" in letters) | ("s" in letters) << 1
                                   | bool(rest and rest[0]) << 2)
-        words.append(word)
-        kinds.append(kind)
+        names[word] = kind
     lists = {name: _lines(name) for name in _FILES[1:]}
-    return {"names": (words, bytes(kinds)), "lists": lists,
+    return {"names": names, "lists": lists,
             "role_source": alternation_source(lists["roles.txt"], ignore_case=True)}
 
 
@@ -189,13 +203,10 @@ def lexicon() -> Lexicon:
     """The built-in lists; read on first use, from the cache when an earlier run kept them."""
     data = kept_data("privacy-lexicon", _parsed,
                      [shipped_file(__package__, "data", name) for name in _FILES])
-    #: One Name per kind: 28,000 names share a few values.
-    kinds = [Name(bool(kind & 1), bool(kind & 2), bool(kind & 4)) for kind in range(8)]
-    words, codes = data["names"]
     lists = data["lists"]
     conditions = [line.split("\t") for line in lists["conditions.tsv"]]
     return Lexicon(
-        names=dict(zip(words, map(kinds.__getitem__, codes), strict=True)),
+        names=data["names"],
         not_names=frozenset(lists["not_names.txt"]),
         not_people=PhraseSet(lists["not_people.txt"]),
         roles=PhraseSet(lists["roles.txt"], ignore_case=True),

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scr_plugins.privacy import gazetteer
 
 from scr_checks import cachefiles
@@ -49,3 +52,30 @@ def test_a_local_areas_names_and_places_are_never_kept(fresh, make_plugin):
         data = path.read_bytes()
         assert b"Trevithick" not in data and b"Zephyrine" not in data
         assert b"Meadowbank" not in data
+
+
+def test_a_local_areas_names_add_to_what_the_lists_say_and_are_never_ambiguous():
+    base = gazetteer.lexicon()
+    assert base.name("Grace") == gazetteer.Name(True, True, True)
+    local = base.with_additions(first=["Zephyrine", "Grace"], surnames=["Zephyrine"])
+    assert local.name("Zephyrine") == gazetteer.Name(True, True, False)
+    assert local.name("Grace") == gazetteer.Name(True, True, False)
+    assert base.name("Zephyrine") is None  # the built-in lexicon is unchanged
+
+
+PHRASES = st.lists(st.text("ab .é", min_size=1, max_size=5), max_size=8)
+
+
+@settings(max_examples=300)
+@given(PHRASES, st.text("ab .éc", max_size=8))
+def test_the_tree_of_phrases_matches_as_the_phrases_joined_longest_first(phrases, text):
+    joined = "|".join(regex.escape(p).replace(r"\ ", r"\s+")
+                      for p in sorted(set(phrases), key=len, reverse=True)) or "(?!)"
+    tree = gazetteer._trie(phrases) if phrases else "(?!)"
+    found = regex.compile(f"(?:{tree})").match(text)
+    expected = regex.compile(f"(?:{joined})").match(text)
+    assert (found and found.group()) == (expected and expected.group())
+
+
+def test_the_tree_shares_beginnings():
+    assert gazetteer._trie(["cleft lip", "cleft palate", "cleft"]) == r"cleft(?:\s+(?:lip|palate))?"
