@@ -12,9 +12,10 @@ item's machine uses two or three of its fifteen).
 
 docutils also searches every paragraph for the start of inline markup and
 then for a URI or an e-mail address, two patterns tried at each character.
-Inline markup starts with one of ``*`, _, |``; a URI holds a colon, an
-address an at sign; a backslash escapes.  Text with none of these is one
-text node, made here without the searches.
+Inline markup starts with one of ``*`, _, |``; a URI holds a colon between
+its scheme and the rest (``https://``, ``mailto:a``), not before a space as
+prose does; an address holds an at sign; a backslash escapes.  Text with none
+of these is one text node, made here without the searches.
 
 Everything else is docutils' own: the states are subclasses of docutils'
 (its documented way to customise the parser: ``Parser.state_classes``), with
@@ -43,6 +44,9 @@ _MADE: dict[type, Transitions | None] = {}
 #: A character that inline markup starts with, or a backslash (an escape):
 #: text without one holds no inline markup.
 _MARKUP = re.compile(r"[*`_|\\]")
+#: Where a URI or an e-mail address could be: a colon between the last
+#: character of a scheme and a character of a URI, or an at sign.
+_URI_OR_ADDRESS = re.compile(r"[a-zA-Z0-9.+-]:" + states.Inliner.uric + "|@")
 
 
 class LazyStates(dict[str, Any]):
@@ -189,7 +193,8 @@ class QuickInliner(states.Inliner):  # type: ignore[misc]
         return self.implicit_inline(text, lineno), []
 
     def implicit_inline(self, text: str, lineno: int) -> list[nodes.Node]:
-        if self.uris_only and ":" not in text and "@" not in text:
+        if self.uris_only and not (("@" in text or ":" in text)
+                                   and _URI_OR_ADDRESS.search(text)):
             return [nodes.Text(text)] if text else []
         return super().implicit_inline(text, lineno)  # type: ignore[no-any-return]
 
