@@ -49,6 +49,11 @@ _MARKUP = re.compile(r"[*`_|\\]")
 _URI_OR_ADDRESS = re.compile(r"[a-zA-Z0-9.+-]:" + states.Inliner.uric + "|@")
 
 
+#: A tuple of state classes -> the classes by name, for the many machines made
+#: with the same ones.
+_NAMED: dict[tuple[type, ...], dict[str, type]] = {}
+
+
 class LazyStates(dict[str, Any]):
     """A state machine's states by name, each made when it is first asked for.
 
@@ -77,11 +82,18 @@ class QuickNestedStateMachine(states.NestedStateMachine):  # type: ignore[misc]
     def add_states(self, state_classes: Any) -> None:
         if not isinstance(self.states, LazyStates):
             self.states = LazyStates(self)
+        classes = self.states.classes
+        named = _NAMED.get(state_classes) if isinstance(state_classes, tuple) else None
+        if named is not None and not classes:
+            classes.update(named)
+            return
         for state_class in state_classes:
             name = state_class.__name__
-            if name in self.states.classes:
+            if name in classes:
                 raise DuplicateStateError(name)
-            self.states.classes[name] = state_class
+            classes[name] = state_class
+        if isinstance(state_classes, tuple) and len(classes) == len(state_classes):
+            _NAMED[state_classes] = dict(classes)
 
     def add_state(self, state_class: Any) -> None:
         self.add_states((state_class,))

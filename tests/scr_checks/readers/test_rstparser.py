@@ -231,3 +231,13 @@ def test_a_state_made_during_a_run_is_initialised_for_it():
     machine.run(["- an item", "", "text"], 0, memo=memo, node=document)
     assert set(machine.states) == {"Body", "Text"}
     assert all(state.memo is memo for state in machine.states.values())
+
+
+def test_machines_made_with_the_same_states_do_not_share_a_state_added_to_one():
+    first, second = nested(), nested()
+    extra = _quick(type("Extra", (states.Body,), {}))
+    first.add_state(extra)
+    assert isinstance(first.states["Extra"], states.Body)
+    with pytest.raises(UnknownStateError):
+        second.get_state("Extra")
+    assert isinstance(nested().states["BulletList"], states.BulletList)
