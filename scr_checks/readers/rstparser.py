@@ -138,9 +138,9 @@ class QuickState:
                                      in table.items()})
 
     def paragraph(self, lines: list[str], lineno: int) -> tuple[list[nodes.Node], int]:
-        """docutils' paragraph, which searches the whole text for a closing
-        ``::`` (a literal block next) even where the text does not end with
-        one."""
+        """docutils' paragraph, without its search of the whole text for a
+        closing ``::`` (a literal block next) where the text does not end
+        with one."""
         data = "\n".join(lines).rstrip()
         if data.endswith("::"):
             return super().paragraph(lines, lineno)  # type: ignore[misc, no-any-return]
