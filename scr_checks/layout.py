@@ -30,6 +30,7 @@ counts as present even when its text is not in the file.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -41,6 +42,7 @@ from docutils import nodes
 from scr_checks.document import TextBlock
 from scr_checks.headings import Section, classify, matcher
 from scr_checks.patterns import compiled
+from scr_checks.prose import fold_case
 from scr_checks.shipped import shipped_file
 
 FRONT = "front"
@@ -75,20 +77,28 @@ SECTION_NUMBER = compiled(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\.)\s+(?=\p
 #: Text printed on every page, or a notice about the document, not of it.
 #: Each searched on its own: as one alternation the engine tried every branch
 #: at every character (40 ms on 50,000 words); alone, each finds its own
-#: letters quickly (7 ms for all of them).
-FURNITURE_TEXTS = tuple(compiled(branch, _I) for branch in (
-    r"^\W*(?:-\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*-)?\W*$",
-    r"\bpage\s+(?:\d{1,4}|[ivxl]{1,6}|x)?\s*of\s+\d{1,4}\b",
-    r"(?:intentionally|deliberately)\s+(?:been\s+)?left\s+blank",
-    r"^\W*(?:strictly\s+)?(?:confidential|restricted|official[- ]sensitive)\b",
-    r"\bnot\s+to\s+be\s+(?:photocopied|copied|circulated|distributed|reproduced)\b",
-    r"\breport\s+is\s+(?:the\s+)?property\s+of\b",
-    r"^\W*copyright\b|©|\bcrown\s+copyright\b",
-    r"\bopen\s+government\s+licen[cs]e\b",
-    r"\bdeposited\s+by\s+the\s+publishing\b",
-    r"\bnational\s+(?:scr\s+|case\s+review\s+)?repository\b",
-    r"\blibrary\s+catalogue\b",
-))
+#: letters quickly (7 ms for all of them).  Each comes with the words one of
+#: which any match holds, folded (:func:`~scr_checks.prose.fold_case`): it is
+#: searched only in text that holds one of them (none: in every text).
+_FURNITURE = (
+    (r"^\W*(?:-\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*-)?\W*$", ()),
+    (r"\bpage\s+(?:\d{1,4}|[ivxl]{1,6}|x)?\s*of\s+\d{1,4}\b", ("page",)),
+    (r"(?:intentionally|deliberately)\s+(?:been\s+)?left\s+blank", ("blank",)),
+    (r"^\W*(?:strictly\s+)?(?:confidential|restricted|official[- ]sensitive)\b", ()),
+    (r"\bnot\s+to\s+be\s+(?:photocopied|copied|circulated|distributed|reproduced)\b",
+     ("copied", "circulated", "distributed", "reproduced")),
+    (r"\breport\s+is\s+(?:the\s+)?property\s+of\b", ("property",)),
+    (r"^\W*copyright\b|©|\bcrown\s+copyright\b", ("copyright", "©")),
+    (r"\bopen\s+government\s+licen[cs]e\b", ("licen",)),
+    (r"\bdeposited\s+by\s+the\s+publishing\b", ("deposited",)),
+    (r"\bnational\s+(?:scr\s+|case\s+review\s+)?repository\b", ("repository",)),
+    (r"\blibrary\s+catalogue\b", ("catalogue",)),
+)
+FURNITURE_TEXTS = tuple(compiled(branch, _I) for branch, _ in _FURNITURE)
+#: Each pattern, with a search of folded text for its words (``None``: none).
+_FURNITURE_SEARCHES = tuple(
+    (pattern, re.compile("|".join(map(re.escape, words))) if words else None)
+    for pattern, (_, words) in zip(FURNITURE_TEXTS, _FURNITURE, strict=True))
 #: A window of eight words, six of them starting in lower case: a sentence,
 #: not a title, heading or contents entry (which capitalise most words).
 _WORD = compiled(r"\p{L}[\p{L}'’-]*")
@@ -157,7 +167,7 @@ class Layout:
 def recognise(blocks: list[TextBlock], patterns: dict[str, Section]) -> Layout:
     """Sort ``blocks`` into parts (setting ``block.part``) and read the contents page."""
     layout = Layout(blocks)
-    hinted = [_hint(b.node) for b in blocks]
+    hinted = _hints(blocks)
     furniture = _furniture(blocks, hinted)
     contents = _contents(blocks, hinted, furniture)
     start = _body_start(blocks, furniture, contents, patterns)
@@ -182,19 +192,50 @@ def recognise(blocks: list[TextBlock], patterns: dict[str, Section]) -> Layout:
     return layout
 
 
-def _hint(node: nodes.Node) -> str | None:
-    """The part a reader marked on the node or a node around it."""
-    while node is not None:
-        if isinstance(node, nodes.Element):
-            part = node.get("part")
-            if part:
-                return str(part)
-            if isinstance(node, nodes.decoration | nodes.header | nodes.footer):
-                return FURNITURE
-            if isinstance(node, nodes.topic) and "contents" in node.get("classes", ()):
-                return CONTENTS
-        node = node.parent
+def _hints(blocks: list[TextBlock]) -> list[str | None]:
+    """The part a reader marked on each block's node or a node around it.
+
+    Blocks share the nodes around them (a section, a list), so each node's
+    part is worked out once, on the way up from the first block inside it.
+    """
+    known: dict[int, str | None] = {}
+    hints = []
+    for block in blocks:
+        node: nodes.Node | None = block.node
+        climbed = []
+        hint = None
+        while node is not None:
+            if id(node) in known:
+                hint = known[id(node)]
+                break
+            climbed.append(node)
+            hint = _own_hint(node)
+            if hint is not None:
+                break
+            node = node.parent
+        for passed in climbed:
+            known[id(passed)] = hint
+        hints.append(hint)
+    return hints
+
+
+def _own_hint(node: nodes.Node) -> str | None:
+    """The part a reader marked on ``node`` itself."""
+    if isinstance(node, nodes.Element):
+        part = node.get("part")
+        if part:
+            return str(part)
+        if isinstance(node, (nodes.decoration, nodes.header, nodes.footer)):
+            return FURNITURE
+        if isinstance(node, nodes.topic) and "contents" in node.get("classes", ()):
+            return CONTENTS
     return None
+
+
+def _words_at_most(text: str, count: int) -> bool:
+    """Whether ``text`` has at most ``count`` words (split at white space),
+    without splitting the whole of a long text."""
+    return len(text.split(maxsplit=count)) <= count
 
 
 def _normal(text: str) -> str:
@@ -205,15 +246,15 @@ def _furniture(blocks: list[TextBlock], hinted: list[str | None]) -> set[int]:
     """Page furniture: notices, page numbers, and short lines printed on every page."""
     out = {i for i, hint in enumerate(hinted) if hint == FURNITURE}
     short = {i: _normal(b.text) for i, b in enumerate(blocks)
-             if len(b.text.split()) <= 14 and not _SENTENCE_END.search(b.text)
+             if _words_at_most(b.text, 14) and not _SENTENCE_END.search(b.text)
              and not SECTION_NUMBER.match(b.text) and not b.in_table and not b.in_list}
     repeated = Counter(short.values())
     for i, block in enumerate(blocks):
         if (hinted[i] is not None and hinted[i] != FURNITURE) or block.in_table:
             continue  # a table's cells are not printed on every page
         if _furniture_text(block.text[:300]) and (
-                len(block.text.split()) <= 40 or not _is_sentence(block.text)
-                or (_notice(block.text) and len(block.text.split()) <= 90)):
+                _words_at_most(block.text, 40) or not _is_sentence(block.text)
+                or (_notice(block.text) and _words_at_most(block.text, 90))):
             out.add(i)
         elif i in short and repeated[short[i]] >= 2 and not _SECTION_WORDS.search(
                 block.text) and (
@@ -226,7 +267,7 @@ def _furniture(blocks: list[TextBlock], hinted: list[str | None]) -> set[int]:
         for j in (i - 1, i + 1):
             if (j not in out and j in short and hinted[j] is None
                     and not blocks[j].is_heading and _page_mark(blocks[i].text)
-                    and len(blocks[j].text.split()) <= 10
+                    and _words_at_most(blocks[j].text, 10)
                     and not CONTENTS_START.match(blocks[j].text)
                     and _header_like(blocks[j].text)):
                 out.add(j)
@@ -266,7 +307,9 @@ _SECTION_WORDS = compiled(
 
 def _furniture_text(text: str) -> bool:
     """Whether ``text`` holds a page number, a notice or a licence line."""
-    return any(pattern.search(text) for pattern in FURNITURE_TEXTS)
+    folded = fold_case(text)
+    return any(pattern.search(text) for pattern, words in _FURNITURE_SEARCHES
+               if words is None or words.search(folded))
 
 
 def _notice(text: str) -> bool:
@@ -314,13 +357,14 @@ def _contents(blocks: list[TextBlock], hinted: list[str | None], furniture: set[
     out = {i for i, hint in enumerate(hinted) if hint == CONTENTS}
     #: Titles of the entries so far: the text's own heading repeats one.
     seen: set[str] = set()
+    entries = _Entries(blocks)
     i = 0
     while i < len(blocks):
-        if i in furniture or i in out or not _starts_contents(blocks, i, furniture):
+        if i in furniture or i in out or not _starts_contents(blocks, i, furniture, entries):
             i += 1
             continue
         j = i
-        if not CONTENTS_START.match(blocks[i].text) and CONTENTS_END.search(blocks[i].text):
+        if not CONTENTS_START.match(blocks[i].text) and _ends_contents(blocks[i].text):
             i = j = i + 1  # the entries start on the next block
         while j < len(blocks):
             block = blocks[j]
@@ -336,22 +380,50 @@ def _contents(blocks: list[TextBlock], hinted: list[str | None], furniture: set[
             seen.update(_title_key(t) for t in _entry_titles(block.text))
             j += 1
         i = j
-    for i, block in enumerate(blocks):
-        if i not in furniture and _led_entry(block.text):
+    for i in range(len(blocks)):
+        if i not in furniture and entries.led(i):
             out.add(i)
     return out
 
 
-def _starts_contents(blocks: list[TextBlock], i: int, furniture: set[int]) -> bool:
+class _Entries:
+    """Whether each block is a led or a paged entry, each worked out once:
+    the search for a contents page asks of a block as each of the three
+    blocks before it is tried as the page's start."""
+
+    def __init__(self, blocks: list[TextBlock]) -> None:
+        self.blocks = blocks
+        self._led: dict[int, bool] = {}
+        self._paged: dict[int, bool] = {}
+
+    def led(self, i: int) -> bool:
+        if i not in self._led:
+            self._led[i] = _led_entry(self.blocks[i].text)
+        return self._led[i]
+
+    def paged(self, i: int) -> bool:
+        if i not in self._paged:
+            self._paged[i] = _paged_entry(self.blocks[i].text)
+        return self._paged[i]
+
+
+def _ends_contents(text: str) -> bool:
+    """Whether ``text`` ends with the word "Contents" (:data:`CONTENTS_END`),
+    searched for only where the word is."""
+    return ("Contents" in text or "CONTENTS" in text) and bool(CONTENTS_END.search(text))
+
+
+def _starts_contents(blocks: list[TextBlock], i: int, furniture: set[int],
+                     entries: _Entries) -> bool:
     text = blocks[i].text
-    if CONTENTS_START.match(text) and (len(text.split()) <= 4 or _entry_like(text)):
+    if CONTENTS_START.match(text) and (_words_at_most(text, 4) or _entry_like(text)):
         return True
-    if CONTENTS_END.search(text) and not _is_sentence(text) and i + 1 < len(blocks):
+    if _ends_contents(text) and not _is_sentence(text) and i + 1 < len(blocks):
         return _entry_like(blocks[i + 1].text)
     # Three entries with leaders, or page numbers, in a row: no "Contents" line needed.
     run = [j for j in range(i, min(len(blocks), i + 6)) if j not in furniture][:3]
-    if len(run) == 3 and (all(_led_entry(blocks[j].text) for j in run)
-                          or all(_paged_entry(blocks[j].text) for j in run)):
+    if len(run) == 3 and (all(entries.led(j) for j in run)
+                          or all(entries.paged(j) for j in run)):
         return True
     return _titles_then_pages(blocks, i, furniture)
 
@@ -373,7 +445,7 @@ def _titles_then_pages(blocks: list[TextBlock], i: int, furniture: set[int]) -> 
 
 
 def _numbered_title(text: str) -> bool:
-    return bool(SECTION_NUMBER.match(text)) and len(text.split()) <= 12 and not \
+    return bool(SECTION_NUMBER.match(text)) and _words_at_most(text, 12) and not \
         _SENTENCE_END.search(text)
 
 
@@ -388,7 +460,7 @@ def _numbered_run(text: str) -> bool:
 
     Prose has a number now and then; a contents page has one every few words.
     """
-    words = text.split()[:80]
+    words = text.split(maxsplit=80)[:80]
     numbers = sum(1 for w in words if _NUMBER_WORD.fullmatch(w))
     return numbers >= 4 and numbers >= 0.15 * len(words)
 
@@ -398,7 +470,7 @@ _NUMBER_WORD = compiled(r"\d{1,3}(?:\.\d{1,3})*[.:]?|[-–]")
 
 def _paged_entry(text: str) -> bool:
     """A numbered title ending in its page number: "4 FAMILY INVOLVEMENT 7"."""
-    return bool(SECTION_NUMBER.match(text)) and len(text.split()) <= 16 and bool(
+    return bool(SECTION_NUMBER.match(text)) and _words_at_most(text, 16) and bool(
         _PAGE_AT_END.search(text))
 
 
@@ -459,12 +531,12 @@ def _body_start(blocks: list[TextBlock], furniture: set[int], contents: set[int]
             continue
         text = block.text
         words = _title_words(text)
-        if CREDIT_HEADING.match(words) and len(text.split()) <= 8:
+        if CREDIT_HEADING.match(words) and _words_at_most(text, 8):
             continue
         if block.paragraph_number and _NUMBERED_PARAGRAPH.match(text):
             return i
         title_like = not _SENTENCE_END.search(text) and (
-            len(text.split()) <= 14 or not _is_sentence(text)
+            _words_at_most(text, 14) or not _is_sentence(text)
             or len(_FIELD_LABEL.findall(text)) >= 2)
         if (block.is_heading or title_like) and (classify(text, patterns)
                                                   or _OPENING_TITLE.match(words)):
@@ -505,7 +577,7 @@ def _first_contents_page(contents: set[int], furniture: set[int]) -> list[int]:
 
 def _front_statement(text: str) -> bool:
     """A statement about the report rather than part of it (commissioning, redaction)."""
-    return bool(_FRONT_STATEMENT.search(text)) and len(text.split()) <= 60
+    return bool(_FRONT_STATEMENT.search(text)) and _words_at_most(text, 60)
 
 
 def _section_part(block: TextBlock, patterns: dict[str, Section]) -> None:
@@ -550,13 +622,13 @@ def _credits(blocks: list[TextBlock]) -> set[int]:
             continue
         text = block.text
         if block.is_heading or (block.part == BODY and block.paragraph_number is None
-                                and len(text.split()) <= 8 and not _SENTENCE_END.search(text)
+                                and _words_at_most(text, 8) and not _SENTENCE_END.search(text)
                                 and CREDIT_HEADING.match(_title_words(text))):
             in_section = bool(CREDIT_HEADING.match(_title_words(text)))
-        short = len(text.split()) <= 25 and not _is_sentence(text) and not _ends_sentence(text)
+        short = _words_at_most(text, 25) and not _is_sentence(text) and not _ends_sentence(text)
         if in_section or (short and (CREDIT_CUE.search(text) or _postnominal_name(text))):
             out.add(id(block))
-            after_cue = 3 if short and len(text.split()) <= 8 else 0
+            after_cue = 3 if short and _words_at_most(text, 8) else 0
         elif after_cue and short and block.part == FRONT:
             out.add(id(block))
             after_cue -= 1

@@ -709,8 +709,9 @@ def _references(block: TextBlock) -> Iterator[Reference]:
 
 def _link_references(block: TextBlock) -> Iterator[Reference]:
     """Cross-reference nodes (reST `title`_, Markdown [text](#id)) in the block."""
-    if next(block.node.findall(nodes.reference, include_self=False), None) is None:
-        return  # most blocks link nowhere: no need to measure their text
+    if all(isinstance(child, nodes.Text) for child in block.node.children) or next(
+            block.node.findall(nodes.reference, include_self=False), None) is None:
+        return  # most blocks link nowhere (most are text alone): no need to measure them
     offset = 0
     for node in block.node.findall(include_self=False):
         if isinstance(node, nodes.reference):

@@ -169,9 +169,11 @@ def _check_shape(path: str, lines: list[str]) -> None:
             raise ReaderError(path, f"line {number} is {len(line):,} characters long, over "
                                     f"the {LINE_LENGTH_LIMIT:,} the reStructuredText parser "
                                     "reads, so the document was not read")
-        if not line.strip():
+        if not line or line.isspace():
             continue
-        indent = len(line.expandtabs(8)) - len(line.expandtabs(8).lstrip())
+        if "\t" in line:
+            line = line.expandtabs(8)
+        indent = len(line) - len(line.lstrip())
         while indent < indents[-1]:
             indents.pop()
         if indent > indents[-1]:

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import textwrap
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from docutils import nodes
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from scr_checks import layout
 from scr_checks.context import CheckContext
 from scr_checks.document import blocks
-from scr_checks.layout import Layout
+from scr_checks.layout import CONTENTS, FURNITURE, Layout
 from scr_checks.testing import check_paths, check_text, make_session
 
 LAYOUT = Path(__file__).resolve().parents[2] / "fixtures" / "reports" / "layout"
@@ -400,3 +405,48 @@ def test_a_title_case_heading_in_plain_text_opens_a_section():
     missing = {f.message.split("'")[1] for f in run.findings}
     assert "Introduction / reason for the review" not in missing
     assert "Methodology" not in missing
+
+
+#: Pieces of text around the words the furniture and contents patterns need,
+#: in several cases and with the characters that fold to ASCII letters.
+_PIECES = st.sampled_from([
+    "page", "Page", "PAGE", "pa\u017fe", "4", "12", " of ", "/", "-", " ", "  ", "\n", ".",
+    "left blank", "intentionally ", "Deliberately been ", "confidential", "OFFICIAL-SENSITIVE",
+    "strictly ", "not to be ", "photocopied", "Circulated", "report is the ", "property of",
+    "copyright", "Crown Copyright", "©", "open government licence", "Licen\u017fe",
+    "deposited by the publishing", "national case review repository", "library catalogue",
+    "CONTENTS", "Contents", "table of ", "contents", "\u0130", "word", "Word",
+])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES, max_size=14).map("".join))
+def test_furniture_patterns_are_searched_wherever_they_could_match(text):
+    assert layout._furniture_text(text) == any(
+        pattern.search(text) for pattern in layout.FURNITURE_TEXTS)
+    assert layout._ends_contents(text) == bool(layout.CONTENTS_END.search(text))
+
+
+@given(st.text(st.sampled_from(["a", "b", " ", "\t", "\n", "\u00a0", "\u2003"]), max_size=40),
+       st.integers(0, 12))
+def test_a_word_count_is_bounded_as_a_full_count_is(text, count):
+    assert layout._words_at_most(text, count) == (len(text.split()) <= count)
+
+
+def test_a_block_takes_the_part_marked_nearest_it():
+    def paragraph(parent: nodes.Element) -> nodes.paragraph:
+        node = nodes.paragraph("", "text")
+        parent += node
+        return node
+
+    document = nodes.section()
+    marked = nodes.section(part="glossary")
+    inner = nodes.bullet_list(part="appendix")
+    contents = nodes.topic(classes=["contents"])
+    header = nodes.header()
+    document += [marked, contents, header]
+    marked += inner
+    under = [paragraph(document), paragraph(marked), paragraph(marked), paragraph(inner),
+             paragraph(inner), paragraph(contents), paragraph(header), paragraph(document)]
+    assert layout._hints([SimpleNamespace(node=node) for node in under]) == [
+        None, "glossary", "glossary", "appendix", "appendix", CONTENTS, FURNITURE, None]

@@ -7,9 +7,10 @@ third-party plugin, and uses only the public API.
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -187,15 +188,47 @@ def _where(use: acronyms.Use) -> str:
 def _shouting(text: str) -> bool:
     """A block mostly in capitals (a banner, a heading typed as a paragraph)."""
     # Over 0.6 of more than 12 letters is 8 capitals at least: most blocks stop here.
-    capitals = sum(map(str.isupper, text))
+    capitals = _capitals(text)
     if capitals < 8:
         return False
     # A paragraph of prose has far fewer capitals of any kind than 0.6 of its
     # letters: it stops here without a list of its letters.
-    letters = sum(map(str.isalpha, text))
+    letters = _letters(text)
     if letters <= 12 or capitals <= 0.6 * letters:
         return False
     return sum(c.isupper() for c in text if c.isalpha()) > 0.6 * letters
+
+
+#: A character outside ASCII, asked about on its own.
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+#: Every byte but those of the capitals A to Z, and of the letters of ASCII.
+_NOT_CAPITAL = bytes(byte for byte in range(256) if not chr(byte).isupper() or byte > 127)
+_NOT_LETTER = bytes(byte for byte in range(256) if not chr(byte).isalpha() or byte > 127)
+
+
+def _capitals(text: str) -> int:
+    """How many characters of ``text`` are capitals (:meth:`str.isupper`)."""
+    return _counted(text, _NOT_CAPITAL, str.isupper)
+
+
+def _letters(text: str) -> int:
+    """How many characters of ``text`` are letters (:meth:`str.isalpha`)."""
+    return _counted(text, _NOT_LETTER, str.isalpha)
+
+
+def _counted(text: str, others: bytes, test: Callable[[str], bool]) -> int:
+    """How many characters of ``text`` pass ``test``, whose ASCII characters
+    that pass are those whose bytes ``others`` leaves out.
+
+    They are counted in the text's UTF-8 bytes, where no other character has
+    a byte of theirs, far quicker than asking each character; any other
+    character is asked in turn (most texts have none, or a few quotation
+    marks).
+    """
+    count = len(text.encode("utf-8", "surrogatepass").translate(None, others))
+    if not text.isascii():
+        count += sum(map(test, _NOT_ASCII.findall(text)))
+    return count
 
 
 def _jargon_findings(

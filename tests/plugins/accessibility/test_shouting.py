@@ -2,7 +2,7 @@
 
 from hypothesis import given
 from hypothesis import strategies as st
-from scr_plugins.accessibility import _shouting
+from scr_plugins.accessibility import _capitals, _letters, _shouting
 
 
 def _by_letters(text: str) -> bool:
@@ -19,3 +19,13 @@ def test_the_quick_tests_decide_as_the_definition_does(text):
 def test_a_banner_shouts_and_a_paragraph_with_acronyms_does_not():
     assert _shouting("THE CHILD'S JOURNEY THROUGH SERVICES")
     assert not _shouting("The GP, the CAMHS team and the LADO met the MASH in May.")
+
+
+@given(st.text(alphabet=st.sampled_from("aBZ@[`{ ÉéⒶⓐǅ’“\ud800\U0001d400")) | st.text())
+def test_capitals_are_counted_as_each_character_would_say(text):
+    assert _capitals(text) == sum(map(str.isupper, text))
+
+
+@given(st.text(alphabet=st.sampled_from("aBZz@[`{ 1ÉéªⒶⓐǅ’“\ud800\U0001d400")) | st.text())
+def test_letters_are_counted_as_each_character_would_say(text):
+    assert _letters(text) == sum(map(str.isalpha, text))

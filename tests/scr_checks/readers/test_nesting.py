@@ -43,6 +43,22 @@ def test_nesting_up_to_the_limit_is_read_to_the_end(reader, make, deepest):
     assert f"nesting deeper than {MAX_NESTING} levels" in caught.value.reason
 
 
+def rst_with_tabs(levels: int) -> bytes:
+    """Quotes indented four columns deeper each, by tabs (eight columns) and spaces."""
+    def indent(n: int) -> str:
+        return "\t" * (n // 2) + "    " * (n % 2)
+
+    quotes = "".join(f"{indent(n)}Quote {n}.\n\n" for n in range(levels))
+    return f"Title\n=====\n\n{quotes}{indent(levels)}{LAST}\n".encode()
+
+
+def test_a_tab_indents_to_the_next_eighth_column_as_docutils_reads_it():
+    assert LAST in RstReader().read("x", rst_with_tabs(MAX_NESTING - 1)).document.astext()
+    with pytest.raises(ReaderError) as caught:
+        RstReader().read("x", rst_with_tabs(MAX_NESTING))
+    assert f"nesting deeper than {MAX_NESTING} levels" in caught.value.reason
+
+
 def test_an_embedded_image_over_10_mb_does_not_end_the_page():
     page = (f"<html><body><img src=\"data:image/png;base64,{'A' * 10_500_000}\">"
             f"<p>{LAST}</p></body></html>").encode()
