@@ -624,10 +624,15 @@ class Session:
             before = list(findings)
 
             def modify(function: Callable[..., Any] = function,
-                       argnames: tuple[str, ...] = argnames) -> None:
+                       argnames: tuple[str, ...] = argnames,
+                       before: list[Finding] = before) -> None:
                 function(**{a: kwargs[a] for a in argnames})
+                # A finding the hook left in the list was checked when it was
+                # made: only those it added or replaced are checked here.
+                checked = {id(item) for item in before}
                 for item in findings:
-                    self._validate(item, context.path)
+                    if id(item) not in checked:
+                        self._validate(item, context.path)
 
             _, failure = call_plugin(owner, hook, modify,
                                      time.finishing if core else time.deadline)
