@@ -214,9 +214,11 @@ class TextBlock:
 
     def _located(self, line: int | None, column: int, end_line: int | None,
                  end_column: int) -> Location:
-        return Location.made(self.path, line, column, end_line, end_column, self.heading_path,
-                             self.paragraph_number, self.index, self.page, self.page_line,
-                             self.section_paragraph, self.footnote)
+        return Location(path=self.path, line=line, column=column, end_line=end_line,
+                        end_column=end_column, heading_path=self.heading_path,
+                        paragraph_number=self.paragraph_number, paragraph_index=self.index,
+                        page=self.page, page_line=self.page_line,
+                        section_paragraph=self.section_paragraph, footnote=self.footnote)
 
 
 def _has_ancestor(node: nodes.Node, kind: type) -> bool:

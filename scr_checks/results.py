@@ -67,25 +67,6 @@ class Location:
             raise ValueError(f"location section_paragraph {self.section_paragraph!r} is not "
                              "a whole number from 0")
 
-    @classmethod
-    def made(cls, path: str, line: int | None, column: int | None, end_line: int | None,
-             end_column: int | None, heading_path: tuple[str, ...],
-             paragraph_number: str | None, paragraph_index: int | None, page: int | None,
-             page_line: int | None, section_paragraph: int | None,
-             footnote: str | None) -> Location:
-        """The location of a block's span, checked as the generated constructor
-        checks it, without its call per field (a finding's location is made for
-        each of a hundred thousand findings a megabyte)."""
-        location = object.__new__(cls)
-        object.__setattr__(location, "__dict__", {
-            "path": path, "line": line, "column": column, "end_line": end_line,
-            "end_column": end_column, "heading_path": heading_path,
-            "paragraph_number": paragraph_number, "paragraph_index": paragraph_index,
-            "page": page, "page_line": page_line, "section_paragraph": section_paragraph,
-            "cue": None, "footnote": footnote})
-        location.__post_init__()
-        return location
-
     @property
     def has_region(self) -> bool:
         return self.line is not None

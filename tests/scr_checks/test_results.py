@@ -26,25 +26,6 @@ def test_a_replaced_location_is_checked_too():
         replace(Location(path="r.rst", line=1), line=-5)
 
 
-def test_a_location_made_for_a_block_is_the_one_the_constructor_makes():
-    fields = {"path": "r.rst", "line": 4, "column": 2, "end_line": 5, "end_column": 9,
-              "heading_path": ("Intro",), "paragraph_number": "1.2", "paragraph_index": 3,
-              "page": None, "page_line": None, "section_paragraph": 2, "footnote": "1"}
-    made = Location.made(**fields)
-    assert made == Location(**fields)
-    assert repr(made) == repr(Location(**fields)) and hash(made) == hash(Location(**fields))
-    assert made.cue is None
-
-
-@pytest.mark.parametrize("fields", [{"line": 0}, {"end_column": -1}, {"paragraph_index": 0}])
-def test_a_location_made_for_a_block_refuses_what_the_constructor_refuses(fields):
-    given = {"path": "r.rst", "line": 1, "column": 1, "end_line": 1, "end_column": 1,
-             "heading_path": (), "paragraph_number": None, "paragraph_index": 1, "page": None,
-             "page_line": None, "section_paragraph": 1, "footnote": None}
-    with pytest.raises(ValueError, match="location"):
-        Location.made(**{**given, **fields})
-
-
 def test_positions_from_one_and_the_heading_at_zero_are_fine():
     location = Location(path="r.rst", line=1, column=1, end_line=2, end_column=1,
                         paragraph_index=1, page=1, page_line=1, section_paragraph=0)
