@@ -8,6 +8,7 @@ numbers ("4.4.10") are never read as dates.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import chain
 
@@ -107,9 +108,6 @@ AGE = compile_pattern(
     regex.IGNORECASE,
 )
 
-#: What a full date's hit says after its span.
-FULL = ("full date", "give the month and year ('in March 2019') or the sequence of events", "date")
-
 
 @lru_cache(maxsize=1)
 def event_compounds() -> frozenset[str]:
@@ -131,7 +129,7 @@ def _birth_or_death(before: str) -> bool:
     return True
 
 
-def _dates(text: str) -> list[Hit]:
+def _dates(text: str) -> Iterator[Hit]:
     """Full dates, and dates of birth or death; not the report's own dates.
 
     Each date's context is searched only for the cues the paragraph holds at
@@ -141,28 +139,22 @@ def _dates(text: str) -> list[Hit]:
     dates = DATE.finditer(text)
     first = next(dates, None)
     if first is None:
-        return []
+        return
     runs = run_text(text)
     document = _holds(runs, DOCUMENT_WORDS)
     birth = _holds(runs, BIRTH_WORDS) or "d.o.b" in text.lower()
     review = _holds(runs, REVIEW_STEP_WORDS) and _holds(runs, REVIEW_DOCUMENT_WORDS)
-    if not (document or birth or review):
-        # No cue anywhere: every date is a full date, made in one loop (a
-        # paragraph of dates makes a hundred thousand a megabyte).
-        return [Hit(rules.FULL_DATE, m.start(), m.end(), m[0], *FULL)
-                for m in chain([first], dates)]
-    found = []
     for m in chain([first], dates):
         before = text[max(0, m.start() - 40) : m.start()] if document or birth else ""
         if document and DOCUMENT_DATE.search(before):
             continue
         if birth and _birth_or_death(before):
-            found.append(Hit(rules.BIRTH_OR_DEATH_DATE, m.start(), m.end(), m[0],
-                             "date of birth or death",
-                             "give the month and year, or the child's age, instead", "date"))
+            yield Hit(rules.BIRTH_OR_DEATH_DATE, m.start(), m.end(), m[0], "date of birth or death",
+                      "give the month and year, or the child's age, instead", "date")
         elif not (review and _review_process(text, m.start(), m.end())):
-            found.append(Hit(rules.FULL_DATE, m.start(), m.end(), m[0], *FULL))
-    return found
+            yield Hit(rules.FULL_DATE, m.start(), m.end(), m[0], "full date",
+                      "give the month and year ('in March 2019') or the sequence of events",
+                      "date")
 
 
 def _holds(runs: str, words: tuple[str, ...]) -> bool:
@@ -178,17 +170,16 @@ def _review_process(text: str, start: int, end: int) -> bool:
     return bool(REVIEW_DOCUMENT.search(sentence)) and bool(REVIEW_STEP.search(sentence))
 
 
-def find(text: str) -> list[Hit]:
-    """Every date and age in ``text``, as a list: a generator's step per hit
-    cost as much as making it on a paragraph of dates."""
-    found = _dates(text) if has_digit(text) else []
+def find(text: str) -> Iterator[Hit]:
+    if has_digit(text):
+        yield from _dates(text)
     words = word_runs(text)
     if words.isdisjoint(UNITS) or not has_number(text):
-        return found
-    found += [Hit(rules.EXACT_AGE, m.start(), m.end(), m[0], "exact age",
+        return
+    for m in EXACT_AGE.finditer(text):
+        yield Hit(rules.EXACT_AGE, m.start(), m.end(), m[0], "exact age",
                   "give the age in whole months or years", "age")
-              for m in EXACT_AGE.finditer(text)]
     if words.isdisjoint(AGE_UNITS) or words.isdisjoint(AGE_CUES):
-        return found
-    found += [Hit(None, m.start(), m.end(), m[0], category="age") for m in AGE.finditer(text)]
-    return found
+        return
+    for m in AGE.finditer(text):
+        yield Hit(None, m.start(), m.end(), m[0], category="age")
