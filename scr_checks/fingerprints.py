@@ -33,9 +33,20 @@ def fingerprint(rule_id: str, path: str, material: str, occurrence: int,
 
 
 def _digest(rule_id: str, path: str, material: str, key: bytes = b"") -> str:
-    text = "\x1f".join([rule_id, path, " ".join(material.split())])
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8,
-                           key=key).hexdigest()
+    return _folded_digest(rule_id, path, _encoded(" ".join(material.split())), key)
+
+
+def _folded_digest(rule_id: str, path: str, folded: bytes, key: bytes = b"") -> str:
+    """:func:`_digest` of a material already folded and encoded (:func:`_encoded`):
+    the hash of the rule, path and material joined, fed in two parts, so that a
+    long paragraph flagged by many rules is folded and encoded once, not once a rule."""
+    digest = hashlib.blake2b(_encoded(f"{rule_id}\x1f{path}\x1f"), digest_size=8, key=key)
+    digest.update(folded)
+    return digest.hexdigest()
+
+
+def _encoded(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
 
 
 def fingerprints(findings: Sequence[Finding], masked: Callable[[str], str],
@@ -51,6 +62,8 @@ def fingerprints(findings: Sequence[Finding], masked: Callable[[str], str],
     #: paragraph for each of its findings made fingerprints quadratic.
     materials: dict[str, str] = {}
     digests: dict[tuple[str, str], str] = {}
+    #: Each material encoded, once, for the first rule that needs its digest.
+    encoded: dict[str, bytes] = {}
     out = []
     for finding in findings:
         text = finding.context or finding.message
@@ -64,7 +77,10 @@ def fingerprints(findings: Sequence[Finding], masked: Callable[[str], str],
             continue
         digest = digests.get(key)
         if digest is None:
-            digest = digests[key] = _digest(finding.rule_id, path, material)
+            folded = encoded.get(material)
+            if folded is None:
+                folded = encoded[material] = _encoded(material)
+            digest = digests[key] = _folded_digest(finding.rule_id, path, folded)
         out.append(f"{digest}:{seen[key]}")
     return out
 

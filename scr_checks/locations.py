@@ -45,6 +45,8 @@ class SourceText:
 def utf16_column(line: str, index: int) -> int:
     """1-based column counted in UTF-16 code units, as SARIF and VS Code count."""
     index = slice(index).indices(len(line))[1]  # as ``line[:index]`` ends, without a copy
+    if line.isascii():  # a flag of the string: no character of two units
+        return index + 1
     return index + bisect_left(_astral(line), index) + 1
 
 

@@ -162,7 +162,13 @@ class Masker:
         )
 
     def file(self, result: FileResult) -> None:
-        """Mask, in place, everything of one report's result that reaches an output."""
-        result.findings = [self.finding(f) for f in result.findings]
+        """Mask, in place, everything of one report's result that reaches an output.
+
+        Each finding is replaced in the result's list as it is masked, so that
+        the findings before and after are not held together.
+        """
+        findings = result.findings
+        for index, finding in enumerate(findings):
+            findings[index] = self.finding(finding)
         result.errors = [replace(e, message=self.text(e.message)) for e in result.errors]
         result.extras = self.value(result.extras)

@@ -457,12 +457,13 @@ class Session:
         plugins the time limit left no time to run)."""
         masker = Masker.of(findings, self.rules)
         findings.sort(key=Finding.sort_key)
-        result.findings = self._finish(findings, masker, anchor)
-        if self.match_v1_baseline:
-            result.v1_fingerprints = dict(zip(
-                (f.fingerprint for f in result.findings),
-                v1_fingerprints(findings, self.config.get("fingerprint_key"), anchor),
-                strict=True))
+        v1 = (v1_fingerprints(findings, self.config.get("fingerprint_key"), anchor)
+              if self.match_v1_baseline else None)
+        self._finish(findings, masker, anchor)
+        result.findings = findings
+        if v1 is not None:
+            result.v1_fingerprints = dict(zip((f.fingerprint for f in findings), v1,
+                                              strict=True))
         failed = {error.plugin for error in result.errors if error.plugin}
         if report.binary and self._may_cue(failed.union(skipped)):
             result.findings = add_cues(result.findings, context.blocks)
@@ -624,10 +625,15 @@ class Session:
             before = list(findings)
 
             def modify(function: Callable[..., Any] = function,
-                       argnames: tuple[str, ...] = argnames) -> None:
+                       argnames: tuple[str, ...] = argnames,
+                       before: list[Finding] = before) -> None:
                 function(**{a: kwargs[a] for a in argnames})
+                # A finding the hook left in the list was checked when it was
+                # made: only those it added or replaced are checked here.
+                checked = {id(item) for item in before}
                 for item in findings:
-                    self._validate(item, context.path)
+                    if id(item) not in checked:
+                        self._validate(item, context.path)
 
             _, failure = call_plugin(owner, hook, modify,
                                      time.finishing if core else time.deadline)
@@ -650,20 +656,21 @@ class Session:
         return all(rule_id in self._selected_ids and self.rules.owner(rule_id) not in not_run
                    for rule_id in privacy)
 
-    def _finish(self, findings: list[Finding], masker: Masker, anchor: str) -> list[Finding]:
+    def _finish(self, findings: list[Finding], masker: Masker, anchor: str) -> None:
         """Apply the configured severity (once, here), and fingerprint from the masked text.
 
         ``anchor`` is the file's path from the project root, which the
-        fingerprint is built from instead of the path shown.
+        fingerprint is built from instead of the path shown.  Each finding is
+        replaced in the list as it is finished, so that a report's findings
+        are never held twice over (a paragraph of dates makes a hundred
+        thousand a megabyte).
         """
-        return [
-            finding.evolve(
+        identities = fingerprints(findings, masker.text, anchor)
+        for index, (finding, identity) in enumerate(zip(findings, identities, strict=True)):
+            findings[index] = finding.evolve(
                 severity=self.config.severity_for(self.rules[finding.rule_id], finding.severity),
                 fingerprint=identity,
             )
-            for finding, identity in zip(
-                findings, fingerprints(findings, masker.text, anchor), strict=True)
-        ]
 
 
 #: What :meth:`Session.warm_up` checks: a little of everything a report holds.

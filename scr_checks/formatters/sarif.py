@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import fields
+from functools import lru_cache
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
@@ -110,10 +111,17 @@ def artifact_uri(path: str) -> tuple[str, str | None]:
     scr-checks ran in), even for a file given by an absolute path outside it, so
     no absolute folder is written; only a file with no relative path from there
     (another drive) gets a ``file://`` URI."""
+    return _artifact_uri(path, os.getcwd())
+
+
+@lru_cache(maxsize=64)
+def _artifact_uri(path: str, folder: str) -> tuple[str, str | None]:
+    """:func:`artifact_uri` from ``folder``, worked out once: every result names
+    its file, and a report with a hundred thousand results named it as often."""
     native = PurePath(path)
     if native.is_absolute():
         try:
-            native = PurePath(os.path.relpath(native))
+            native = PurePath(os.path.relpath(native, folder))
         except ValueError:
             return native.as_uri(), None
     return quote(native.as_posix()), SRCROOT

@@ -10,6 +10,7 @@ forge a line or move the cursor.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from typing import Any
 
 from scr_checks.formatters import Formatter, encodable
@@ -19,6 +20,10 @@ from scr_checks.scorecard import NEEDS_ATTENTION, NO_PROBLEMS, NOT_CHECKED, run_
 from scr_checks.terminal import terminal_safe as safe
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.NOTE: "36"}
+#: :func:`terminal_safe` of a finding's texts, remembered: a file's path, the
+#: rule ids, and a masked message or suggestion come again and again (a
+#: paragraph of dates gives a hundred thousand findings with the same few).
+_safe = lru_cache(maxsize=1024)(safe)
 
 
 class TextFormatter(Formatter):
@@ -30,7 +35,7 @@ class TextFormatter(Formatter):
 
     def position(self, finding: Finding) -> str:
         loc = finding.location
-        path = safe(loc.path)
+        path = _safe(loc.path)
         if loc.line is not None:
             return f"{path}:{loc.line}:{loc.column or 1}:"
         where = safe(loc.describe())
@@ -38,9 +43,10 @@ class TextFormatter(Formatter):
 
     def line(self, finding: Finding) -> str:
         level = self._paint(f"[{finding.severity}]", _COLOURS[finding.severity])
-        text = f"{self.position(finding)} {safe(finding.rule_id)} {level} {safe(finding.message)}"
+        text = (f"{self.position(finding)} {_safe(finding.rule_id)} {level} "
+                f"{_safe(finding.message)}")
         if finding.suggestion:
-            text += f" ({safe(finding.suggestion)})"
+            text += f" ({_safe(finding.suggestion)})"
         return text
 
     def render(self, run: RunResult) -> str:

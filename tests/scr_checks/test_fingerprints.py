@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+
+import pytest
+
 from scr_checks.fingerprints import fingerprint
 from scr_checks.testing import check_paths
 
@@ -54,3 +58,13 @@ def test_a_paragraphs_findings_read_its_text_once_and_are_numbered_in_turn():
     digest = fingerprint("SCR205", "r.txt", paragraph.replace("2019", "[date]"), 1)
     assert prints[0] == digest
     assert prints[-1] == digest.replace(":1", ":10000")
+
+
+@pytest.mark.parametrize("key", [b"", b"a baseline key"])
+def test_a_digest_is_the_hash_of_the_rule_path_and_folded_text_joined(key):
+    """The recipe baselines hold: fed in parts, the hash is still that of the whole."""
+    material = "Été  with\n a lone \ud800 half and \U0001f600"
+    whole = "\x1f".join(["SCR201", "reports/r.rst", " ".join(material.split())])
+    expected = hashlib.blake2b(whole.encode("utf-8", "surrogatepass"), digest_size=8,
+                               key=key).hexdigest()
+    assert fingerprint("SCR201", "reports/r.rst", material, 3, key) == f"{expected}:3"

@@ -82,6 +82,17 @@ def test_every_text_of_a_report_result_is_masked_and_the_identifier_dropped():
     assert "Kerry" not in repr(result)
 
 
+def test_a_results_findings_are_masked_in_its_own_list_so_they_are_not_held_twice():
+    found = [Finding(rule_id="TST201", message=f"Name 'Jo Li' ({n}).", severity=Severity.ERROR,
+                     location=Location(path="r.rst", line=n), secret="Jo Li")
+             for n in range(1, 4)]
+    result = FileResult(path="r.rst", findings=found)
+    Masker({"Jo Li": "name"}).file(result)
+    assert result.findings is found
+    assert [f.message for f in found] == [f"Name '[name]' ({n})." for n in range(1, 4)]
+    assert all(f.secret == "" for f in found)
+
+
 def test_an_identifier_found_once_is_masked_in_every_finding_of_the_report():
     text = ("Contact with Kayleigh Brennan\n=============================\n\n"
             "Kayleigh Brennan said the health visitor failed to call.\n")

@@ -1,6 +1,8 @@
 """Dates of birth or death against the dates of events named after a birth or death."""
 
 import pytest
+from scr_plugins.privacy import dates
+from scr_plugins.privacy.rules import FULL_DATE
 
 from scr_checks.testing import check_text
 
@@ -72,3 +74,14 @@ def test_a_document_date_after_a_dotted_version_number_is_not_a_finding(text):
 def test_a_date_after_a_dotted_number_that_is_not_a_version_is_a_full_date():
     text = "The final plan (para 4.2) was agreed on 3 May 2021 by the group."
     assert _dates(text) == [("SCR205", "3 May 2021", 4, text.index("3 May 2021") + 1)]
+
+
+@pytest.mark.parametrize("cue", ["She was born in Leeds.", "The draft was revised.",
+                                 "The review was published by the Board."])
+def test_dates_far_from_a_cue_are_found_as_in_a_paragraph_without_one(cue):
+    """A cue word elsewhere in the paragraph changes nothing about a date it is not near."""
+    plain = "They met on 3 March 2019, 4.5.2020 and 12/11/19 at the clinic. "
+    found = list(dates.find(plain))
+    with_cue = [h for h in dates.find(plain + cue) if h.start < len(plain)]
+    assert [h.rule for h in found] == [FULL_DATE] * 3
+    assert with_cue == found

@@ -250,6 +250,16 @@ def test_uris_are_percent_encoded_and_never_absolute(tmp_path, monkeypatch):
     assert artifact_uri(str(outside)) == ("../my%20reports/r.rst", "%SRCROOT%")
 
 
+def test_a_uri_is_relative_to_the_folder_the_run_is_in_even_when_asked_again(tmp_path,
+                                                                            monkeypatch):
+    report = tmp_path / "reports" / "r.rst"
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    assert artifact_uri(str(report)) == ("../reports/r.rst", "%SRCROOT%")
+    monkeypatch.chdir(tmp_path)
+    assert artifact_uri(str(report)) == ("reports/r.rst", "%SRCROOT%")
+
+
 def test_plugins_from_other_distributions_are_extensions(render, valid_sarif):
     run = run_of()
     run.plugins = {"tone": ("scr-checks", "0.1.0"),
