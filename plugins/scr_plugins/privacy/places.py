@@ -25,7 +25,7 @@ from scr_plugins.privacy import rules
 from scr_plugins.privacy.gates import numerals
 from scr_plugins.privacy.gazetteer import Lexicon, alternation_source
 from scr_plugins.privacy.hits import Hit
-from scr_plugins.privacy.phrases import GatedPattern
+from scr_plugins.privacy.phrases import GatedPattern, Reach
 from scr_plugins.privacy.spans import Spans
 
 POSTCODE = compile_pattern(r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b")
@@ -42,6 +42,14 @@ POSTCODE_WORDS = frozenset({"post", "postcode"})
 _WORD = r"(?:St\.?|Saint|\p{Lu}[\p{L}'’-]*+)"
 #: "on" is not inside a name: "the Fox and Hounds on Moor Road" is a pub, then a street.
 _NAME = rf"{_WORD}(?:\s+(?:(?:of|and|the|upon|de|le)\s+)?{_WORD}){{0,4}}?"
+#: Back from a street or institution word, where a ``_NAME`` before it may
+#: start: in its last five words that start with a capital, each with a
+#: linking word after it, the first from its first capital (after a bracket
+#: or hyphen, a word may start inside one).  Matched in reverse.
+_NAME_REACH = compile_pattern(
+    r"(?:\p{Lu}\S*\s+(?:(?:of|and|the|upon|de|le)\s+)?){0,5}", regex.REVERSE)
+#: Where a ``_NAME`` after the look-behind of the patterns that hold one may start.
+_NAME_OPENING = compile_pattern(r"(?<![\p{L}\p{N}'’])\p{Lu}")
 #: A name after a head word ("Ysgol Pen-y-Bryn", "Heol y Felin", "Hospital of St Cross"):
 #: capitalised words, joined by Welsh and English linking words.
 _HEAD_NAME = (
@@ -96,6 +104,8 @@ def _patterns(lexicon: Lexicon) -> tuple[GatedPattern, ...]:
         rf"(?P<kw>(?:{streets})(?:\s+(?P<institution>{institutions}))?|(?P<institution>{institutions}))"
         rf"(?!\s+(?:\d|[A-Z]\b))",
         (*lexicon.streets, *lexicon.institutions),
+        reach=Reach(alternation_source((*lexicon.streets, *lexicon.institutions)), _NAME_REACH,
+              _NAME_OPENING),
     )
     address = GatedPattern(
         rf"(?<![\d.,/:])(?:(?:Flat|Apartment|Room)\s+\d{{1,4}}[A-Za-z]?,?\s+"

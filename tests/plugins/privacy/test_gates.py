@@ -2,9 +2,9 @@
 
 import pytest
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from scr_plugins.privacy import cues, dates, numbers, places
+from scr_plugins.privacy import cues, dates, numbers, phrases, places
 from scr_plugins.privacy.gates import (
     Window,
     has_digit,
@@ -142,9 +142,38 @@ def test_place_patterns_are_searched_wherever_they_match(text):
                 m.span() for m in regex.finditer(gated.source, text)]
 
 
-@settings(max_examples=300)
-@given(TEXTS)
-def test_dates_and_ages_are_found_as_without_the_gates(text):
+NAME_WORDS = st.sampled_from([
+    "Alder", "Brook", "X-Road", "(Alder", "Road", "Street", "School", "Primary", "Children's",
+    "Centre", "St.", "Mary's", "A", "of", "the", "The", "road", "12", "-", "'",
+])
+SPACES = st.sampled_from([" ", " ", " ", "  ", "\n", ", ", ""])
+
+
+@settings(max_examples=500)
+@given(st.lists(st.tuples(NAME_WORDS, SPACES).map("".join), max_size=40).map("".join))
+@example("X-Road Street")  # a keyword inside a word ends no look back
+@example("Alder Road A Street")  # a match holds a keyword in its name, refused as its end
+@example("Alder Brook Alder Brook Alder Brook Road Street")
+def test_place_names_looked_for_back_from_their_keyword_are_all_found(text):
+    """Looking back from each street or institution word, however close they stand,
+    finds every match a search of the whole text does, and no other."""
+    named = places._patterns(lexicon())[0]
+    assert named.reach is not None
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(phrases, "DENSE", 0)  # never so close that the whole text is searched
+        found = [(m.span(), m.groupdict()) for m in named.finditer(text)]
+    assert found == [(m.span(), m.groupdict()) for m in regex.finditer(named.source, text)]
+
+
+def test_dense_phrases_are_searched_whole_and_sparse_ones_looked_back_from(monkeypatch):
+    tried = []
+    named = places._patterns(lexicon())[0]
+    monkeypatch.setattr(named, "_near", lambda *args: tried.append(args) or iter(()))
+    text = "Alder Brook Road, Cedar Street "
+    assert list(named.finditer(text * 3))
+    assert not tried
+    assert list(named.finditer(text + "and more words " * 10)) == []
+    assert len(tried) == 1
     found = [(h.start, h.end, h.rule) for h in dates.find(text)]
     ages = [(m.start(), m.end()) for m in dates.EXACT_AGE.finditer(text)]
     assert [(s, e) for s, e, r in found if r and r.id == dates.rules.EXACT_AGE.id] == ages
