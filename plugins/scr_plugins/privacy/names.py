@@ -18,7 +18,7 @@ import regex
 from scr_checks import compile_pattern, fold_case, word_runs
 from scr_plugins.privacy import rules
 from scr_plugins.privacy.cues import cue_before, partners
-from scr_plugins.privacy.gates import Window, last_words, run_text
+from scr_plugins.privacy.gates import Window, first_words, last_words, run_text
 from scr_plugins.privacy.gazetteer import Lexicon, Name, alternation_source
 from scr_plugins.privacy.hits import Hit
 from scr_plugins.privacy.spans import Spans, Stops, matches
@@ -44,7 +44,7 @@ AUTHOR_BEFORE = compile_pattern(
     r"endorsed|signed|foreword)\b(?:\s+by)?\s*[:,]?\s*$",
     regex.IGNORECASE,
 )
-#: Every ``AUTHOR_BEFORE`` match holds one of these words; searched in the
+#: Every ``AUTHOR_BEFORE`` or ``AUTHOR_AFTER`` match holds one of these words; searched in the
 #: case-folded text, a plain alternation is far quicker than the search itself.
 AUTHOR_WORD_LIST = ("author", "written", "chair", "reviewer", "scrutineer", "endorsed", "signed",
                     "foreword")
@@ -212,7 +212,8 @@ class _AuthorLines:
 
     @cached_property
     def mentioned(self) -> bool:
-        """Whether the text holds a word ``AUTHOR_BEFORE`` needs at all (in its folded runs)."""
+        """Whether the text holds a word ``AUTHOR_BEFORE`` or ``AUTHOR_AFTER`` needs at
+        all (in its folded runs)."""
         runs = run_text(self.text)
         return any(word in runs for word in AUTHOR_WORD_LIST)
 
@@ -313,6 +314,17 @@ class NameFinder:
     @cached_property
     def office_ends(self) -> frozenset[str]:
         return last_words(self.lexicon.public_offices)
+
+    # The searches after a name must start at it: one of their list's first
+    # words must be a word of the paragraph (a list of names holds none).
+
+    @cached_property
+    def role_starts(self) -> frozenset[str]:
+        return first_words(self.lexicon.roles.phrases)
+
+    @cached_property
+    def office_starts(self) -> frozenset[str]:
+        return first_words(self.lexicon.public_offices) | {"mp"}
 
     @cached_property
     def role_cue(self) -> regex.Pattern[str]:
@@ -441,6 +453,7 @@ class NameFinder:
                  and Window(text, token.start, 60, words).may_hold(self.role_ends)
                  and self.role_cue.search(text, max(0, token.start - 60), token.start))
                 or (len(run) == i + 2 and self._plain(run[i + 1])
+                    and not self.role_starts.isdisjoint(words)
                     and self.role_after.search(text[run[i + 1].end : run[i + 1].end + 40]))):
             cue = "role"
         if cue is None:
@@ -477,23 +490,23 @@ class NameFinder:
             return None
         before = text[max(0, start - 60) : start]
         after = text[end : end + 40]
-        if (author_lines.mentioned and AUTHOR_WORDS.search(fold_case(before))
-                and AUTHOR_BEFORE.search(before)) \
-                or AUTHOR_AFTER.search(after):
+        if author_lines.mentioned and (
+                (AUTHOR_WORDS.search(fold_case(before)) and AUTHOR_BEFORE.search(before))
+                or AUTHOR_AFTER.search(after)):
             return None
         if author_lines.credits(start):
             return None
         office_before, office_after = self.public_office
         window = Window(text, start, 60, paragraph)
         if (window.may_hold(self.office_ends) and office_before.search(before)) \
-                or office_after.search(after):
+                or (not self.office_starts.isdisjoint(paragraph) and office_after.search(after)):
             return None
         if kind == "first" and words[0] in self.lexicon.areas:
             return None
         secret = text[start:end]
         if kind == "professional-title" or (window.may_hold(self.role_ends)
                                             and self.role_before.search(before)) \
-                or self.role_after.search(after):
+                or (not self.role_starts.isdisjoint(paragraph) and self.role_after.search(after)):
             return Hit(rules.NAMED_PROFESSIONAL, start, end, secret, "named professional",
                        "refer to them by role ('the health visitor', 'Social Worker 1')")
         if kind == "first":

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from scr_plugins.privacy import cues, dates, numbers, phrases, places
 from scr_plugins.privacy.gates import (
     Window,
+    first_words,
     has_digit,
     has_number,
     last_words,
@@ -15,7 +16,14 @@ from scr_plugins.privacy.gates import (
     words_before,
 )
 from scr_plugins.privacy.gazetteer import lexicon
-from scr_plugins.privacy.names import AUTHOR_BEFORE, AUTHOR_WORDS, DocumentNames, NameFinder
+from scr_plugins.privacy.names import (
+    AUTHOR_AFTER,
+    AUTHOR_BEFORE,
+    AUTHOR_WORDS,
+    DocumentNames,
+    NameFinder,
+    _AuthorLines,
+)
 from scr_plugins.privacy.phrases import GatedPattern
 
 from scr_checks import word_runs
@@ -58,6 +66,12 @@ def test_a_phrase_must_end_with_a_letter_or_digit():
         last_words(["Mr."])
 
 
+def test_a_phrase_must_start_with_a_letter_or_digit():
+    assert first_words(["Social Worker", "health visitor", "MP"]) == {"social", "health", "mp"}
+    with pytest.raises(ValueError, match="must start"):
+        first_words(["(acting) chair"])
+
+
 @settings(max_examples=300)
 @given(TEXTS)
 def test_digits_and_numbers(text):
@@ -94,6 +108,30 @@ def test_roles_and_offices_before_a_name_are_gated_exactly(text, data):
         assert Window(text, start, 60, word_runs(text)).may_hold(finder.role_ends)
     if finder.public_office[0].search(before):
         assert Window(text, start, 60, word_runs(text)).may_hold(finder.office_ends)
+
+
+AFTER_WORDS = st.sampled_from([
+    "Sarah", "Collins", "the", "social", "Social", "worker", "WORKER", "health", "visitor",
+    "Minister", "of", "State", "MP", "chair", "Chair", "ſcrutineer", "reviewer", "lead",
+    "Mİnister", "a", "her", "author",
+])
+AFTER_TEXTS = st.lists(st.tuples(st.sampled_from([" ", ", ", " (", "", "\n", "  "]), AFTER_WORDS)
+                       .map("".join), max_size=20).map("".join)
+
+
+@settings(max_examples=500)
+@given(AFTER_TEXTS, st.data())
+def test_roles_offices_and_credits_after_a_name_are_gated_exactly(text, data):
+    """A search that must start just after a name needs its list's first word in the paragraph."""
+    finder = NameFinder(lexicon(), DocumentNames())
+    start = data.draw(st.sampled_from(_word_starts(text)))
+    after = text[start : start + 40]
+    if finder.role_after.search(after):
+        assert not finder.role_starts.isdisjoint(word_runs(text))
+    if finder.public_office[1].search(after):
+        assert not finder.office_starts.isdisjoint(word_runs(text))
+    if AUTHOR_AFTER.search(after):
+        assert _AuthorLines(text).mentioned
 
 
 @settings(max_examples=300)
