@@ -244,28 +244,38 @@ class _Token:
         self.bare = bare
 
 
-def _runs(text: str, particles: frozenset[str] = frozenset()) -> Iterator[list[_Token]]:
+def _runs(text: str, particles: frozenset[str] = frozenset(),
+          blocked: Spans | None = None) -> Iterator[list[_Token]]:
     """Capitalised words, grouped where only spaces, or a name particle, separate them.
 
-    Each run is given as soon as the next word does not join it, so only one
-    run's words are held at a time: a paragraph of a megabyte of names, all
-    held, was a quarter of a million objects the garbage collector walked
-    again and again (a third of the time of finding the runs).
+    A word that starts inside one of the ``blocked`` spans (a phrase that is
+    never a name) is left out of its run, though it still joins the words
+    either side into one.  Each run is given as soon as the next word does
+    not join it, so only one run's words are held at a time: a paragraph of
+    a megabyte of names, all held, was a quarter of a million objects the
+    garbage collector walked again and again (a third of the time of
+    finding the runs).
     """
+    starts, ends = (blocked.starts, blocked.ends) if blocked is not None else ([], [])
+    # The first blocked span not ending before the word: words come in text order.
+    ahead = 0
     run: list[_Token] = []
     last = 0
     for m in TOKEN.finditer(text):
         start, end = m.span()
-        word = m[0]
-        token = _Token(start, end, word, word[:-2] if word.endswith(POSSESSIVE) else word)
-        if run and ((gap := text[last:start]).isspace() or (
+        if not last or not ((gap := text[last:start]).isspace() or (
                 len(gap) < 9 and gap[:1].isspace() and gap.strip() in particles)):
-            run.append(token)
-        else:
             if run:
                 yield run
-            run = [token]
+            run = []
         last = end
+        if starts:
+            while ahead < len(ends) and ends[ahead] <= start:
+                ahead += 1
+            if ahead < len(starts) and starts[ahead] <= start:
+                continue
+        word = m[0]
+        run.append(_Token(start, end, word, word[:-2] if word.endswith(POSSESSIVE) else word))
     if run:
         yield run
 
@@ -400,13 +410,12 @@ class NameFinder:
         words = word_runs(text) if words is None else words
         blocked = Spans([m.span() for m in self.lexicon.not_people.findall(text)])
         author_lines = _AuthorLines(text)
-        for run in _runs(text, self.lexicon.name_particles):
-            if blocked.starts:
-                run = [t for t in run if not blocked.holds_place(t.start)]
+        for run in _runs(text, self.lexicon.name_particles, blocked):
             i = 0
             while i < len(run):
                 token = run[i]
-                if token.word not in self.titles and not self._word(token.bare)[1]:
+                known = self._known.get(token.bare) or self._word(token.bare)
+                if not known[1] and token.word not in self.titles:
                     i += 1  # no title, and no word a name is made of: no name starts here
                     continue
                 span = self._name_at(run, i, text, words)
