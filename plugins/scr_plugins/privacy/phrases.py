@@ -77,6 +77,35 @@ class Reach(NamedTuple):
     opening: regex.Pattern[str]
 
 
+class _Gate:
+    """Which of a list of phrases a text holds whole, as written, from its set of words."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        #: Each phrase's first run, case-folded -> for each phrase it opens, its
+        #: runs case-folded and its runs as written.
+        self._phrases: dict[str, list[tuple[frozenset[str], tuple[str, ...]]]] = {}
+        #: A phrase of no letters or digits may be anywhere: every text may hold one.
+        self.anywhere = False
+        for phrase in phrases:
+            runs = tuple(_RUN.findall(phrase))
+            if not runs:
+                self.anywhere = True
+                continue
+            self._phrases.setdefault(fold_case(runs[0]), []).append(
+                (frozenset(map(fold_case, runs)), runs))
+        self.needs = frozenset(self._phrases)
+
+    def holds(self, words: frozenset[str], text: str) -> bool:
+        """Whether ``text`` (whose runs are ``words``) may hold one of the phrases."""
+        return self.anywhere or any(self.written(words, text))
+
+    def written(self, words: frozenset[str], text: str) -> Iterator[tuple[str, ...]]:
+        """The runs, as written, of each phrase whose runs are all in ``text``."""
+        return (written for first in self.needs.intersection(words)
+                for runs, written in self._phrases[first]
+                if runs <= words and all(run in text for run in written))
+
+
 class GatedPattern:
     """A pattern each match of which holds one of ``phrases`` whole, as written.
 
@@ -88,7 +117,9 @@ class GatedPattern:
     word of the text, then each run as written ("Way"), a plain substring
     search.  ``kept`` says whether the compiled pattern may go into the cache
     kept between runs: only a pattern made from the shipped lists may, never
-    one holding words from a configuration.
+    one holding words from a configuration.  A pattern whose matches each
+    hold a phrase of a second list too (``also``) is searched only in a text
+    holding one of each.
 
     A pattern whose matches start only a few words before the phrase they
     hold ("Alder Brook Road") may also say so (:class:`Reach`).  It is then
@@ -100,47 +131,33 @@ class GatedPattern:
     """
 
     def __init__(self, source: str, phrases: Iterable[str], kept: bool = True,
-                 reach: Reach | None = None) -> None:
+                 reach: Reach | None = None, also: Iterable[str] = ()) -> None:
         self.source = source
         self.reach = reach
         self._phrase: regex.Pattern[str] | None = None
-        #: Each phrase's first run, case-folded -> for each phrase it opens, its
-        #: runs case-folded and its runs as written.
-        self._phrases: dict[str, list[tuple[frozenset[str], tuple[str, ...]]]] = {}
-        #: A phrase of no letters or digits may be anywhere: the pattern is always searched.
-        self._anywhere = False
-        for phrase in phrases:
-            runs = tuple(_RUN.findall(phrase))
-            if not runs:
-                self._anywhere = True
-                continue
-            self._phrases.setdefault(fold_case(runs[0]), []).append(
-                (frozenset(map(fold_case, runs)), runs))
-        self.needs = frozenset(self._phrases)
+        self._gate = _Gate(phrases)
+        #: Phrases of which each match also holds one ("House" or "The" as well as
+        #: "Road"), if there are such.
+        self._also = _Gate(also) if also else None
+        self.needs = self._gate.needs
         self.kept = kept
         self._compiled: regex.Pattern[str] | None = None
 
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
         words = word_runs(text)
-        if not self._anywhere and not any(self._written(words, text)):
+        if not self._gate.holds(words, text) or (
+                self._also is not None and not self._also.holds(words, text)):
             return iter(())
         if self._compiled is None:
             self._compiled = (compile_pattern(self.source) if self.kept
                               else regex.compile(self.source))
-        if self.reach is None or self._anywhere:
+        if self.reach is None or self._gate.anywhere:
             return self._compiled.finditer(text)
-        firsts = {written[0] for written in self._written(words, text)}
+        firsts = {written[0] for written in self._gate.written(words, text)}
         if sum(map(text.count, firsts)) * DENSE > len(text):
             return self._compiled.finditer(text)
         starts = sorted({start for run in firsts for start in _whole_runs(text, run, 0)})
         return self._near(text, starts, self._compiled, self.reach)
-
-    def _written(self, words: frozenset[str], text: str) -> Iterator[tuple[str, ...]]:
-        """The runs, as written, of each phrase whose runs are all in ``text``
-        (``words`` are its runs)."""
-        return (written for first in self.needs.intersection(words)
-                for runs, written in self._phrases[first]
-                if runs <= words and all(run in text for run in written))
 
     def _near(self, text: str, starts: list[int], compiled: regex.Pattern[str],
               reach: Reach) -> Iterator[regex.Match[str]]:

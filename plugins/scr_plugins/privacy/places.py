@@ -126,7 +126,7 @@ def _patterns(lexicon: Lexicon) -> tuple[GatedPattern, ...]:
         rf"|(?:{alternation_source(street_heads)})\s+(?P<named>{_HEAD_NAME}))"
         rf"(?![\p{{L}}\p{{N}}'’-])(?:,\s+(?P<locality>\p{{Lu}}\p{{Ll}}+(?:\s+\p{{Lu}}\p{{Ll}}+)?)"
         rf"(?![\p{{L}}\p{{N}}'’-]))?",
-        (*lexicon.streets, *street_heads),
+        (*lexicon.streets, *street_heads), also=(*lexicon.house_words, "The"),
     )
     head_first = GatedPattern(
         rf"(?<![\p{{L}}\p{{N}}'’])(?P<head>{alternation_source(heads)})(?:['’]r)?\s+"

@@ -164,6 +164,14 @@ def test_a_pattern_is_searched_only_where_a_phrase_of_it_is_whole():
     assert list(GatedPattern(r"\A.", ["Children's Centre", "??"]).finditer("the centre"))
 
 
+def test_a_pattern_needing_a_phrase_of_each_list_is_searched_only_where_both_are():
+    gated = GatedPattern(r"\A.", ["Road"], also=["Cottage", "The"])
+    assert not list(gated.finditer("Mill Road, Dunmore"))
+    assert not list(gated.finditer("Rose cottage, Mill Road"))
+    assert list(gated.finditer("Rose Cottage, Mill Road"))
+    assert list(gated.finditer("The Forge, Mill Road"))
+
+
 PLACE_WORDS = st.sampled_from([
     "Children's", "Children", "'s", "Centre", "centre", "Primary", "School", "school", "public",
     "house", "House", "Oak", "Tree", "Mill", "Lane", "St", "Mary's", "Ysgol", "Heol", "y", "Red",
