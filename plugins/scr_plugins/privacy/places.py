@@ -151,6 +151,8 @@ def _blocked(text: str, lexicon: Lexicon) -> Spans:
 
 def _trim(name: str, kinds: frozenset[str]) -> int:
     """How many characters of leading generic words to drop from a place name."""
+    if name.split(None, 1)[0] not in kinds:
+        return 0  # most names: the first word already names
     cut = 0
     for m in _WORD_AND_SPACE.finditer(name):
         if m[0].strip() not in kinds:
@@ -181,6 +183,17 @@ def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> It
     if numerals(text).mixed:
         yield from _postcodes(text)
     blocked = None
+    # (word, whether the words the report uses in lower case count) -> whether
+    # it describes: each worked out once, as a paragraph of places repeats them.
+    describing: dict[tuple[str, bool], bool] = {}
+
+    def describes(word: str, common: bool) -> bool:
+        known = describing.get((word, common))
+        if known is None:
+            known = describing[word, common] = _describes(
+                word, lexicon, lower_words if common else frozenset())
+        return known
+
     for m in named.finditer(text):
         start = m.start() + _trim(m["name"], lexicon.place_kinds)
         kw = m.start("kw")
@@ -192,12 +205,12 @@ def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> It
         if blocked.overlap(start, kw) is not None \
                 or blocked.overlap(m.end() - 1, m.end()) is not None:
             continue
-        common = m["institution"] or m["kw"] in lexicon.common_heads
+        common = m["institution"] is not None or m["kw"] in lexicon.common_heads
         words = text[start:kw].split()
         if "and" in words:
             # "Background and Key Practice": the words next to the keyword must name.
             words = words[len(words) - words[::-1].index("and"):]
-        if all(_describes(w, lexicon, lower_words if common else frozenset()) for w in words):
+        if all(describes(w, common) for w in words):
             continue
         yield Hit(rules.NAMED_PLACE, start, m.end(), text[start : m.end()], "named local place",
                   "describe the kind of place instead ('a local primary school', "
