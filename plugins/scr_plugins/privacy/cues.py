@@ -53,6 +53,13 @@ def _patterns(lexicon: Lexicon) -> tuple[tuple[str, regex.Pattern[str], frozense
     )
 
 
+@lru_cache(maxsize=8)
+def cue_words(lexicon: Lexicon) -> frozenset[str]:
+    """The last word of every cue: :func:`cue_before` finds a cue only where one
+    of these is the word before (as :func:`word_before` reads it)."""
+    return last_words(lexicon.name_cues)
+
+
 def word_before(text: str, start: int) -> str:
     """The run of letters and digits, case-folded, that ends before ``text[start]``
     with only white space, a comma or an opening quote after it, cut where the

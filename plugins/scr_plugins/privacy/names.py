@@ -17,7 +17,7 @@ import regex
 
 from scr_checks import compile_pattern, fold_case, word_runs
 from scr_plugins.privacy import rules
-from scr_plugins.privacy.cues import cue_before, partners
+from scr_plugins.privacy.cues import REACH, cue_before, cue_words, partners
 from scr_plugins.privacy.gates import Window, first_words, last_words, run_text
 from scr_plugins.privacy.gazetteer import Lexicon, Name, alternation_source
 from scr_plugins.privacy.hits import Hit
@@ -291,6 +291,8 @@ class NameFinder:
         #: Word -> its entry in the lists and whether it could be part of a name:
         #: asked of every capitalised word, and a report repeats its words.
         self._known: dict[str, tuple[Name | None, bool]] = {}
+        #: Word -> whether, after a word, it makes that a role or code ("Pupil B").
+        self._describing: dict[str, bool] = {}
 
     # The role patterns take 13 ms to compile and are needed only once a
     # candidate name is found, which many reports never reach.
@@ -410,6 +412,7 @@ class NameFinder:
         words = word_runs(text) if words is None else words
         blocked = Spans([m.span() for m in self.lexicon.not_people.findall(text)])
         author_lines = _AuthorLines(text)
+        cues = not cue_words(self.lexicon).isdisjoint(words)
         for run in _runs(text, self.lexicon.name_particles, blocked):
             i = 0
             while i < len(run):
@@ -418,7 +421,7 @@ class NameFinder:
                 if not known[1] and token.word not in self.titles:
                     i += 1  # no title, and no word a name is made of: no name starts here
                     continue
-                span = self._name_at(run, i, text, words)
+                span = self._name_at(run, i, text, words, cues)
                 if span is None:
                     i += 1
                     continue
@@ -428,9 +431,14 @@ class NameFinder:
                     yield hit
                 i = end + 1
 
-    def _name_at(self, run: list[_Token], i: int, text: str,
-                 words: frozenset[str]) -> tuple[int, str] | None:
-        """Where a name starting at ``run[i]`` ends, and how it was recognised."""
+    def _name_at(self, run: list[_Token], i: int, text: str, words: frozenset[str],
+                 cues: bool = True) -> tuple[int, str] | None:
+        """Where a name starting at ``run[i]`` ends, and how it was recognised.
+
+        ``cues`` is False if the paragraph (whose runs are ``words``) holds no
+        cue's last word: then a word of a run, with the run's word before it
+        wholly in reach of a cue, has none before it.
+        """
         token = run[i]
         nxt = run[i + 1] if i + 1 < len(run) else None
         professional = self.titles.get(token.word)
@@ -454,7 +462,8 @@ class NameFinder:
             return None
         if not self._plain(token) or self._describes(nxt, text, token):
             return None
-        cue = cue_before(text, token.start, self.lexicon)
+        cue = None if not cues and i and run[i - 1].start >= token.start - REACH \
+            else cue_before(text, token.start, self.lexicon)
         if cue is None and len(run) == 1 and self._beside_name(text, token):
             cue = "and"
         if cue is None and (nxt is None or self._plain(nxt)) and (
@@ -478,8 +487,12 @@ class NameFinder:
         """A role or code, not a name: "Older Brother", "Pupil B", "Male 1"."""
         if nxt is None:
             return CODE_AFTER.match(text, token.end) is not None
-        return len(nxt.bare) == 1 or nxt.bare.lower() in self.lexicon.name_cues \
-            or self.lexicon.roles.holds_word(nxt.bare)
+        known = self._describing.get(nxt.bare)
+        if known is None:
+            known = self._describing[nxt.bare] = (
+                len(nxt.bare) == 1 or nxt.bare.lower() in self.lexicon.name_cues
+                or self.lexicon.roles.holds_word(nxt.bare))
+        return known
 
     def _beside_name(self, text: str, token: _Token) -> bool:
         """"X and Y" where the other is a first name or a declared pseudonym."""

@@ -1,10 +1,12 @@
 """A gate only skips a search that could find nothing: gated and ungated searches agree."""
 
+from itertools import pairwise
+
 import pytest
 import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from scr_plugins.privacy import cues, dates, numbers, phrases, places
+from scr_plugins.privacy import cues, dates, names, numbers, phrases, places
 from scr_plugins.privacy.gates import (
     Window,
     first_words,
@@ -108,6 +110,34 @@ def test_roles_and_offices_before_a_name_are_gated_exactly(text, data):
         assert Window(text, start, 60, word_runs(text)).may_hold(finder.role_ends)
     if finder.public_office[0].search(before):
         assert Window(text, start, 60, word_runs(text)).may_hold(finder.office_ends)
+
+
+RUN_WORDS = st.sampled_from([
+    "Sarah", "Collins", "Alder", "Brook", "Mother", "mother's", "Mother's", "friend", "Friend",
+    "named", "Named", "surname", "Surname", "maternal", "Grandmother", "grandmother", "Kai",
+    "Pupil", "B", "1", "the", "and", ",", "'", "(", " " * 61,
+])
+
+
+@settings(max_examples=500)
+@given(st.lists(st.tuples(st.sampled_from([" ", " ", ", ", "\n", ""]), RUN_WORDS)
+                .map("".join), max_size=30).map("".join))
+@example("Xmother" + " " * 55 + "Alder")  # the word before, cut by the edge of the reach
+def test_a_cue_is_passed_over_only_where_none_could_end_before_a_word(text):
+    """Without a cue's last word in the paragraph, a word in a run with the
+    word before it in reach has no cue before it."""
+    if not cues.cue_words(lexicon()).isdisjoint(word_runs(text)):
+        return
+    for run in names._runs(text, lexicon().name_particles):
+        for before, token in pairwise(run):
+            if before.start >= token.start - cues.REACH:
+                assert cues.cue_before(text, token.start, lexicon()) is None
+
+
+def test_a_cue_ending_with_the_word_before_in_a_run_is_found():
+    finder = NameFinder(lexicon(), DocumentNames())
+    assert [h.text for h in finder.find("Named Alder visited.")] == ["Alder"]
+    assert [h.text for h in finder.find("Mother's Friend Alder came.")] == ["Alder"]
 
 
 AFTER_WORDS = st.sampled_from([
