@@ -17,7 +17,7 @@ import regex
 
 from scr_checks import compile_pattern, fold_case, word_runs
 from scr_plugins.privacy import rules
-from scr_plugins.privacy.cues import REACH, cue_before, cue_words, partners
+from scr_plugins.privacy.cues import cue_before, cue_words, partners
 from scr_plugins.privacy.gates import Window, first_words, last_words, run_text
 from scr_plugins.privacy.gazetteer import Lexicon, Name, alternation_source
 from scr_plugins.privacy.hits import Hit
@@ -436,8 +436,7 @@ class NameFinder:
         """Where a name starting at ``run[i]`` ends, and how it was recognised.
 
         ``cues`` is False if the paragraph (whose runs are ``words``) holds no
-        cue's last word: then a word of a run, with the run's word before it
-        wholly in reach of a cue, has none before it.
+        cue's last word: then no word has a cue before it.
         """
         token = run[i]
         nxt = run[i + 1] if i + 1 < len(run) else None
@@ -462,8 +461,7 @@ class NameFinder:
             return None
         if not self._plain(token) or self._describes(nxt, text, token):
             return None
-        cue = None if not cues and i and run[i - 1].start >= token.start - REACH \
-            else cue_before(text, token.start, self.lexicon)
+        cue = cue_before(text, token.start, self.lexicon) if cues else None
         if cue is None and len(run) == 1 and self._beside_name(text, token):
             cue = "and"
         if cue is None and (nxt is None or self._plain(nxt)) and (
