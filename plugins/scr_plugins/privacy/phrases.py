@@ -97,7 +97,13 @@ class _Gate:
 
     def holds(self, words: frozenset[str], text: str) -> bool:
         """Whether ``text`` (whose runs are ``words``) may hold one of the phrases."""
-        return self.anywhere or any(self.written(words, text))
+        if self.anywhere:
+            return True
+        for first in self.needs.intersection(words):
+            for runs, written in self._phrases[first]:
+                if runs <= words and all(run in text for run in written):
+                    return True
+        return False
 
     def written(self, words: frozenset[str], text: str) -> Iterator[tuple[str, ...]]:
         """The runs, as written, of each phrase whose runs are all in ``text``."""
