@@ -69,8 +69,11 @@ def resolve(hits: Iterable[Hit], allowed: set[str]) -> list[Hit]:
     # Sorted by rank, then place, then order found (as a stable sort would);
     # the index is unique, so hits themselves are never compared.
     ranked = sorted(zip(ranks, [h.start for h in hits], range(len(hits)), hits, strict=True))
+    taken: list[Hit] = []
     for _, group in groupby(ranked, key=itemgetter(0)):
-        taken: list[Hit] = []
+        if taken:  # the kind before's hits, merged only when a kind after them looks
+            spans = spans.merged(taken)
+        taken = []
         # ``spans.overlaps(hit)`` written out: a paragraph of addresses asks it of
         # each address and again of the street name inside it.
         starts, ends = spans.starts, spans.ends
@@ -83,7 +86,6 @@ def resolve(hits: Iterable[Hit], allowed: set[str]) -> list[Hit]:
                 continue
             taken.append(hit)
             top = (hit.start, hit.end)
-        spans = spans.merged(taken)
         kept.extend(taken)
     return sorted(kept, key=attrgetter("start"))
 
