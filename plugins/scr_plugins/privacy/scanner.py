@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from itertools import groupby
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 
 import regex
 
@@ -61,16 +60,19 @@ def resolve(hits: Iterable[Hit], allowed: set[str]) -> list[Hit]:
     order: a hit is checked against the kinds kept before by binary search,
     and against its own kind's last kept hit, the only one that can reach it.
     """
+    last = len(PRIORITY)
+    by_rank: dict[int, list[Hit]] = {}
+    for hit in hits:
+        rank = _RANK.get(hit.rule.id, last) if hit.rule else last
+        found = by_rank.get(rank)
+        if found is None:
+            by_rank[rank] = [hit]
+        else:
+            found.append(hit)
     kept: list[Hit] = []
     spans = Spans()
-    last = len(PRIORITY)
-    hits = list(hits)
-    ranks = [_RANK.get(h.rule.id, last) if h.rule else last for h in hits]
-    # Sorted by rank, then place, then order found (as a stable sort would);
-    # the index is unique, so hits themselves are never compared.
-    ranked = sorted(zip(ranks, [h.start for h in hits], range(len(hits)), hits, strict=True))
     taken: list[Hit] = []
-    for _, group in groupby(ranked, key=itemgetter(0)):
+    for rank in sorted(by_rank):
         if taken:  # the kind before's hits, merged only when a kind after them looks
             spans = spans.merged(taken)
         taken = []
@@ -78,7 +80,8 @@ def resolve(hits: Iterable[Hit], allowed: set[str]) -> list[Hit]:
         # each address and again of the street name inside it.
         starts, ends = spans.starts, spans.ends
         top = (0, -1)  # the last hit taken of this kind: where it starts and ends
-        for *_, hit in group:
+        # In text order, then in the order found (the sort is stable).
+        for hit in sorted(by_rank[rank], key=attrgetter("start")):
             if (hit.start < top[1] and top[0] < hit.end) or (allowed and hit.text in allowed):
                 continue
             i = bisect_right(ends, hit.start)
