@@ -256,7 +256,7 @@ NUMBER_PARTS = st.sampled_from([
     "AB", "QQ", "NV", "SW1A", "1AA", "M4", "12", "34", "56", "123", "456", "7890", "943",
     "476", "5919", "2019", "2020-21", "07700", "900123", "+44", "0", "C", "case", "Case", "ref",
     "crime number", "CAD", "caſe", "1st", "²", "٣", " ", "  ", "-", "/", ".", ":", ",", "\n",
-    "postcode", "Road",
+    "postcode", "Road", "D",
 ])
 NUMBER_TEXTS = st.lists(NUMBER_PARTS, max_size=30).map("".join)
 
@@ -267,6 +267,8 @@ def _spans(hits):
 
 @settings(max_examples=500)
 @given(NUMBER_TEXTS)
+@example("AB 12 34 56 C")  # a National Insurance number set apart by spaces
+@example("NV 123456 D, 12")
 def test_numbers_and_postcodes_are_found_as_without_the_gates(text):
     found = _spans(numbers.find(text))
     assert [s for s in found if s[0] == numbers.rules.NHS_NUMBER.id] == [
