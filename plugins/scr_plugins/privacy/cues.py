@@ -53,6 +53,18 @@ def _patterns(lexicon: Lexicon) -> tuple[tuple[str, regex.Pattern[str], frozense
     )
 
 
+@lru_cache(maxsize=8)
+def cue_words(lexicon: Lexicon) -> frozenset[str]:
+    """The last word of every cue: :func:`cue_before` finds a cue only where one
+    of these is the word before, whole, so only in a paragraph holding one.
+
+    A word cut by the edge of the reach is never a cue's: every cue pattern
+    needs a character that is no letter or digit before its phrase, and a
+    phrase ending with the cut word would start at or before that edge.
+    """
+    return last_words(lexicon.name_cues)
+
+
 def word_before(text: str, start: int) -> str:
     """The run of letters and digits, case-folded, that ends before ``text[start]``
     with only white space, a comma or an opening quote after it, cut where the

@@ -92,6 +92,24 @@ def last_words(phrases: Iterable[str]) -> frozenset[str]:
     return frozenset(ends)
 
 
+def first_words(phrases: Iterable[str]) -> frozenset[str]:
+    """The first run of letters and digits of each phrase, case-folded.
+
+    A pattern that must start at a place in a text with a phrase of a list
+    (", the health visitor") can only match where one of these is a word of
+    the text.  As for :func:`last_words`, a phrase must start with a letter
+    or digit.
+    """
+    starts = set()
+    for phrase in phrases:
+        folded = fold_case(phrase)
+        runs = _RUN.findall(folded)
+        if not runs or not folded.startswith(runs[0]):
+            raise ValueError(f"a phrase must start with a letter or digit: {phrase!r}")
+        starts.add(runs[0])
+    return frozenset(starts)
+
+
 def words_before(text: str, start: int, reach: int) -> frozenset[str]:
     """The runs of letters and digits, case-folded, of the ``reach`` characters
     before ``text[start]`` (a word cut at the window's edge counts as its part

@@ -17,8 +17,8 @@ import regex
 
 from scr_checks import compile_pattern, fold_case, word_runs
 from scr_plugins.privacy import rules
-from scr_plugins.privacy.cues import cue_before, partners
-from scr_plugins.privacy.gates import Window, last_words, run_text
+from scr_plugins.privacy.cues import cue_before, cue_words, partners
+from scr_plugins.privacy.gates import Window, first_words, last_words, run_text
 from scr_plugins.privacy.gazetteer import Lexicon, Name, alternation_source
 from scr_plugins.privacy.hits import Hit
 from scr_plugins.privacy.spans import Spans, Stops, matches
@@ -44,7 +44,7 @@ AUTHOR_BEFORE = compile_pattern(
     r"endorsed|signed|foreword)\b(?:\s+by)?\s*[:,]?\s*$",
     regex.IGNORECASE,
 )
-#: Every ``AUTHOR_BEFORE`` match holds one of these words; searched in the
+#: Every ``AUTHOR_BEFORE`` or ``AUTHOR_AFTER`` match holds one of these words; searched in the
 #: case-folded text, a plain alternation is far quicker than the search itself.
 AUTHOR_WORD_LIST = ("author", "written", "chair", "reviewer", "scrutineer", "endorsed", "signed",
                     "foreword")
@@ -212,7 +212,8 @@ class _AuthorLines:
 
     @cached_property
     def mentioned(self) -> bool:
-        """Whether the text holds a word ``AUTHOR_BEFORE`` needs at all (in its folded runs)."""
+        """Whether the text holds a word ``AUTHOR_BEFORE`` or ``AUTHOR_AFTER`` needs at
+        all (in its folded runs)."""
         runs = run_text(self.text)
         return any(word in runs for word in AUTHOR_WORD_LIST)
 
@@ -243,28 +244,38 @@ class _Token:
         self.bare = bare
 
 
-def _runs(text: str, particles: frozenset[str] = frozenset()) -> Iterator[list[_Token]]:
+def _runs(text: str, particles: frozenset[str] = frozenset(),
+          blocked: Spans | None = None) -> Iterator[list[_Token]]:
     """Capitalised words, grouped where only spaces, or a name particle, separate them.
 
-    Each run is given as soon as the next word does not join it, so only one
-    run's words are held at a time: a paragraph of a megabyte of names, all
-    held, was a quarter of a million objects the garbage collector walked
-    again and again (a third of the time of finding the runs).
+    A word that starts inside one of the ``blocked`` spans (a phrase that is
+    never a name) is left out of its run, though it still joins the words
+    either side into one.  Each run is given as soon as the next word does
+    not join it, so only one run's words are held at a time: a paragraph of
+    a megabyte of names, all held, was a quarter of a million objects the
+    garbage collector walked again and again (a third of the time of
+    finding the runs).
     """
+    starts, ends = (blocked.starts, blocked.ends) if blocked is not None else ([], [])
+    # The first blocked span not ending before the word: words come in text order.
+    ahead = 0
     run: list[_Token] = []
     last = 0
     for m in TOKEN.finditer(text):
         start, end = m.span()
-        word = m[0]
-        token = _Token(start, end, word, word[:-2] if word.endswith(POSSESSIVE) else word)
-        if run and ((gap := text[last:start]).isspace() or (
+        if not last or not ((gap := text[last:start]).isspace() or (
                 len(gap) < 9 and gap[:1].isspace() and gap.strip() in particles)):
-            run.append(token)
-        else:
             if run:
                 yield run
-            run = [token]
+            run = []
         last = end
+        if starts:
+            while ahead < len(ends) and ends[ahead] <= start:
+                ahead += 1
+            if ahead < len(starts) and starts[ahead] <= start:
+                continue
+        word = m[0]
+        run.append(_Token(start, end, word, word[:-2] if word.endswith(POSSESSIVE) else word))
     if run:
         yield run
 
@@ -280,6 +291,8 @@ class NameFinder:
         #: Word -> its entry in the lists and whether it could be part of a name:
         #: asked of every capitalised word, and a report repeats its words.
         self._known: dict[str, tuple[Name | None, bool]] = {}
+        #: Word -> whether, after a word, it makes that a role or code ("Pupil B").
+        self._describing: dict[str, bool] = {}
 
     # The role patterns take 13 ms to compile and are needed only once a
     # candidate name is found, which many reports never reach.
@@ -313,6 +326,17 @@ class NameFinder:
     @cached_property
     def office_ends(self) -> frozenset[str]:
         return last_words(self.lexicon.public_offices)
+
+    # The searches after a name must start at it: one of their list's first
+    # words must be a word of the paragraph (a list of names holds none).
+
+    @cached_property
+    def role_starts(self) -> frozenset[str]:
+        return first_words(self.lexicon.roles.phrases)
+
+    @cached_property
+    def office_starts(self) -> frozenset[str]:
+        return first_words(self.lexicon.public_offices) | {"mp"}
 
     @cached_property
     def role_cue(self) -> regex.Pattern[str]:
@@ -388,16 +412,16 @@ class NameFinder:
         words = word_runs(text) if words is None else words
         blocked = Spans([m.span() for m in self.lexicon.not_people.findall(text)])
         author_lines = _AuthorLines(text)
-        for run in _runs(text, self.lexicon.name_particles):
-            if blocked.starts:
-                run = [t for t in run if not blocked.holds_place(t.start)]
+        cues = not cue_words(self.lexicon).isdisjoint(words)
+        for run in _runs(text, self.lexicon.name_particles, blocked):
             i = 0
             while i < len(run):
                 token = run[i]
-                if token.word not in self.titles and not self._word(token.bare)[1]:
+                known = self._known.get(token.bare) or self._word(token.bare)
+                if not known[1] and token.word not in self.titles:
                     i += 1  # no title, and no word a name is made of: no name starts here
                     continue
-                span = self._name_at(run, i, text, words)
+                span = self._name_at(run, i, text, words, cues)
                 if span is None:
                     i += 1
                     continue
@@ -407,9 +431,13 @@ class NameFinder:
                     yield hit
                 i = end + 1
 
-    def _name_at(self, run: list[_Token], i: int, text: str,
-                 words: frozenset[str]) -> tuple[int, str] | None:
-        """Where a name starting at ``run[i]`` ends, and how it was recognised."""
+    def _name_at(self, run: list[_Token], i: int, text: str, words: frozenset[str],
+                 cues: bool = True) -> tuple[int, str] | None:
+        """Where a name starting at ``run[i]`` ends, and how it was recognised.
+
+        ``cues`` is False if the paragraph (whose runs are ``words``) holds no
+        cue's last word: then no word has a cue before it.
+        """
         token = run[i]
         nxt = run[i + 1] if i + 1 < len(run) else None
         professional = self.titles.get(token.word)
@@ -433,7 +461,7 @@ class NameFinder:
             return None
         if not self._plain(token) or self._describes(nxt, text, token):
             return None
-        cue = cue_before(text, token.start, self.lexicon)
+        cue = cue_before(text, token.start, self.lexicon) if cues else None
         if cue is None and len(run) == 1 and self._beside_name(text, token):
             cue = "and"
         if cue is None and (nxt is None or self._plain(nxt)) and (
@@ -441,6 +469,7 @@ class NameFinder:
                  and Window(text, token.start, 60, words).may_hold(self.role_ends)
                  and self.role_cue.search(text, max(0, token.start - 60), token.start))
                 or (len(run) == i + 2 and self._plain(run[i + 1])
+                    and not self.role_starts.isdisjoint(words)
                     and self.role_after.search(text[run[i + 1].end : run[i + 1].end + 40]))):
             cue = "role"
         if cue is None:
@@ -456,8 +485,12 @@ class NameFinder:
         """A role or code, not a name: "Older Brother", "Pupil B", "Male 1"."""
         if nxt is None:
             return CODE_AFTER.match(text, token.end) is not None
-        return len(nxt.bare) == 1 or nxt.bare.lower() in self.lexicon.name_cues \
-            or self.lexicon.roles.holds_word(nxt.bare)
+        known = self._describing.get(nxt.bare)
+        if known is None:
+            known = self._describing[nxt.bare] = (
+                len(nxt.bare) == 1 or nxt.bare.lower() in self.lexicon.name_cues
+                or self.lexicon.roles.holds_word(nxt.bare))
+        return known
 
     def _beside_name(self, text: str, token: _Token) -> bool:
         """"X and Y" where the other is a first name or a declared pseudonym."""
@@ -477,23 +510,23 @@ class NameFinder:
             return None
         before = text[max(0, start - 60) : start]
         after = text[end : end + 40]
-        if (author_lines.mentioned and AUTHOR_WORDS.search(fold_case(before))
-                and AUTHOR_BEFORE.search(before)) \
-                or AUTHOR_AFTER.search(after):
+        if author_lines.mentioned and (
+                (AUTHOR_WORDS.search(fold_case(before)) and AUTHOR_BEFORE.search(before))
+                or AUTHOR_AFTER.search(after)):
             return None
         if author_lines.credits(start):
             return None
         office_before, office_after = self.public_office
         window = Window(text, start, 60, paragraph)
         if (window.may_hold(self.office_ends) and office_before.search(before)) \
-                or office_after.search(after):
+                or (not self.office_starts.isdisjoint(paragraph) and office_after.search(after)):
             return None
         if kind == "first" and words[0] in self.lexicon.areas:
             return None
         secret = text[start:end]
         if kind == "professional-title" or (window.may_hold(self.role_ends)
                                             and self.role_before.search(before)) \
-                or self.role_after.search(after):
+                or (not self.role_starts.isdisjoint(paragraph) and self.role_after.search(after)):
             return Hit(rules.NAMED_PROFESSIONAL, start, end, secret, "named professional",
                        "refer to them by role ('the health visitor', 'Social Worker 1')")
         if kind == "first":

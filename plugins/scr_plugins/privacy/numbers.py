@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import regex
 
-from scr_checks import compile_pattern
+from scr_checks import compile_pattern, word_runs
 from scr_plugins.privacy import rules
 from scr_plugins.privacy.gates import has_digit, numerals, run_text
 from scr_plugins.privacy.hits import Hit
@@ -32,6 +32,8 @@ SOCIAL_URL = compile_pattern(
     r"(?:facebook|fb|instagram|twitter|x|tiktok|snapchat|linkedin|youtube|threads)"
     r"\.com/(?:add/|in/|@)?[\w@.-]*\w"
 )
+#: The last letter of a National Insurance number, as a run of letters holds it.
+NI_LAST_LETTERS = frozenset("abcd")
 #: "crime reference 14/55321/16", "case number is NV19C00482", "CAD 4471".
 REFERENCE = compile_pattern(
     r"\b(?:case|court|crime|incident|log|CAD|police|reference|ref|claim|file|record)"
@@ -117,7 +119,8 @@ def _numbers(text: str) -> Iterator[Hit]:
     stands alone, and each pattern is searched only if a number it can start
     with is there: an NHS number's first three, six or ten digits, a National
     Insurance number's first two or six (its letters set apart by a space),
-    a telephone number's run starting "0" or "44".
+    a telephone number's run starting "0" or "44".  A National Insurance
+    number's last letter then stands alone too, a run of its own.
     """
     plain, mixed = numerals(text)
     if mixed or any(len(run) in (3, 6, 10) for run in plain):
@@ -125,7 +128,9 @@ def _numbers(text: str) -> Iterator[Hit]:
             if nhs_number_valid("".join(m.groups())):
                 yield Hit(rules.NHS_NUMBER, m.start(), m.end(), m[0], "NHS number",
                           "remove the NHS number; it is never needed in a published review")
-    for m in NI_NUMBER.finditer(text) if mixed or any(len(run) in (2, 6) for run in plain) else ():
+    for m in NI_NUMBER.finditer(text) if mixed or (
+            any(len(run) in (2, 6) for run in plain)
+            and not NI_LAST_LETTERS.isdisjoint(word_runs(text))) else ():
         yield Hit(rules.NI_NUMBER, m.start(), m.end(), m[0], "National Insurance number",
                   "remove the National Insurance number")
     if not (mixed or any(run.startswith(("0", "44")) for run in plain)):

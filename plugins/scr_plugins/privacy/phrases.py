@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -60,6 +61,57 @@ def _whole_runs(text: str, run: str, pos: int) -> Iterator[int]:
         start = text.find(run, start + 1)
 
 
+#: Phrases closer together than this many characters on average: no
+#: :class:`Reach` is looked at, the text is searched whole.
+DENSE = 30
+
+
+class Reach(NamedTuple):
+    """Where a match holding a phrase may start: ``phrase`` matches (text of a
+    pattern) where one of the phrases starts, ``back``, matched in reverse
+    from there, covers every place a match holding it could start, and
+    ``opening`` finds those places."""
+
+    phrase: str
+    back: regex.Pattern[str]
+    opening: regex.Pattern[str]
+
+
+class _Gate:
+    """Which of a list of phrases a text holds whole, as written, from its set of words."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        #: Each phrase's first run, case-folded -> for each phrase it opens, its
+        #: runs case-folded and its runs as written.
+        self._phrases: dict[str, list[tuple[frozenset[str], tuple[str, ...]]]] = {}
+        #: A phrase of no letters or digits may be anywhere: every text may hold one.
+        self.anywhere = False
+        for phrase in phrases:
+            runs = tuple(_RUN.findall(phrase))
+            if not runs:
+                self.anywhere = True
+                continue
+            self._phrases.setdefault(fold_case(runs[0]), []).append(
+                (frozenset(map(fold_case, runs)), runs))
+        self.needs = frozenset(self._phrases)
+
+    def holds(self, words: frozenset[str], text: str) -> bool:
+        """Whether ``text`` (whose runs are ``words``) may hold one of the phrases."""
+        if self.anywhere:
+            return True
+        for first in self.needs.intersection(words):
+            for runs, written in self._phrases[first]:
+                if runs <= words and all(run in text for run in written):
+                    return True
+        return False
+
+    def written(self, words: frozenset[str], text: str) -> Iterator[tuple[str, ...]]:
+        """The runs, as written, of each phrase whose runs are all in ``text``."""
+        return (written for first in self.needs.intersection(words)
+                for runs, written in self._phrases[first]
+                if runs <= words and all(run in text for run in written))
+
+
 class GatedPattern:
     """A pattern each match of which holds one of ``phrases`` whole, as written.
 
@@ -71,37 +123,80 @@ class GatedPattern:
     word of the text, then each run as written ("Way"), a plain substring
     search.  ``kept`` says whether the compiled pattern may go into the cache
     kept between runs: only a pattern made from the shipped lists may, never
-    one holding words from a configuration.
+    one holding words from a configuration.  A pattern whose matches each
+    hold a phrase of a second list too (``also``) is searched only in a text
+    holding one of each.
+
+    A pattern whose matches start only a few words before the phrase they
+    hold ("Alder Brook Road") may also say so (:class:`Reach`).  It is then
+    tried only at the places a match could start near each phrase, not at
+    every word of the text: on a paragraph of capitalised words it took five
+    tries to turn down each.  Where the phrases stand closer together than
+    every ``DENSE`` characters, the whole text is searched: there, looking
+    back from each phrase costs more than it saves.
     """
 
-    def __init__(self, source: str, phrases: Iterable[str], kept: bool = True) -> None:
+    def __init__(self, source: str, phrases: Iterable[str], kept: bool = True,
+                 reach: Reach | None = None, also: Iterable[str] = ()) -> None:
         self.source = source
-        #: Each phrase's first run, case-folded -> for each phrase it opens, its
-        #: runs case-folded and its runs as written.
-        self._phrases: dict[str, list[tuple[frozenset[str], tuple[str, ...]]]] = {}
-        #: A phrase of no letters or digits may be anywhere: the pattern is always searched.
-        self._anywhere = False
-        for phrase in phrases:
-            runs = tuple(_RUN.findall(phrase))
-            if not runs:
-                self._anywhere = True
-                continue
-            self._phrases.setdefault(fold_case(runs[0]), []).append(
-                (frozenset(map(fold_case, runs)), runs))
-        self.needs = frozenset(self._phrases)
+        self.reach = reach
+        self._phrase: regex.Pattern[str] | None = None
+        self._gate = _Gate(phrases)
+        #: Phrases of which each match also holds one ("House" or "The" as well as
+        #: "Road"), if there are such.
+        self._also = _Gate(also) if also else None
+        self.needs = self._gate.needs
         self.kept = kept
         self._compiled: regex.Pattern[str] | None = None
 
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
         words = word_runs(text)
-        if not self._anywhere and not any(runs <= words and all(run in text for run in written)
-                   for first in self.needs.intersection(words)
-                   for runs, written in self._phrases[first]):
+        if not self._gate.holds(words, text) or (
+                self._also is not None and not self._also.holds(words, text)):
             return iter(())
         if self._compiled is None:
             self._compiled = (compile_pattern(self.source) if self.kept
                               else regex.compile(self.source))
-        return self._compiled.finditer(text)
+        if self.reach is None or self._gate.anywhere:
+            return self._compiled.finditer(text)
+        firsts = {written[0] for written in self._gate.written(words, text)}
+        if sum(map(text.count, firsts)) * DENSE > len(text):
+            return self._compiled.finditer(text)
+        starts = sorted({start for run in firsts for start in _whole_runs(text, run, 0)})
+        return self._near(text, starts, self._compiled, self.reach)
+
+    def _near(self, text: str, starts: list[int], compiled: regex.Pattern[str],
+              reach: Reach) -> Iterator[regex.Match[str]]:
+        """``compiled.finditer(text)``, tried only at the openings within reach
+        of each place a phrase starts (``starts``, in order).
+
+        A match holding a phrase starts within the phrase's reach, or within
+        the reach of a phrase inside its name, found before: the first
+        opening from the last match's end that matches, looking from each
+        phrase in turn, is the next match.  Openings once turned down are
+        not tried again from the next phrase.
+        """
+        if self._phrase is None:
+            self._phrase = (compile_pattern(reach.phrase) if self.kept
+                            else regex.compile(reach.phrase))
+        done = 0
+        tried = (0, 0)
+        for start in starts:
+            if start <= done or self._phrase.match(text, start) is None:
+                continue
+            near = reach.back.match(text, done, start)
+            first = near.start() if near is not None else start
+            place = reach.opening.search(
+                text, tried[1] if tried[0] <= first < tried[1] else first, start)
+            while place is not None:
+                found = compiled.match(text, place.start())
+                if found is not None:
+                    yield found
+                    done = found.end()
+                    break
+                place = reach.opening.search(text, place.end(), start)
+            else:
+                tried = (first, start)
 
 
 class PhraseSet:

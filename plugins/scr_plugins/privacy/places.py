@@ -25,7 +25,7 @@ from scr_plugins.privacy import rules
 from scr_plugins.privacy.gates import numerals
 from scr_plugins.privacy.gazetteer import Lexicon, alternation_source
 from scr_plugins.privacy.hits import Hit
-from scr_plugins.privacy.phrases import GatedPattern
+from scr_plugins.privacy.phrases import GatedPattern, Reach
 from scr_plugins.privacy.spans import Spans
 
 POSTCODE = compile_pattern(r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b")
@@ -42,6 +42,14 @@ POSTCODE_WORDS = frozenset({"post", "postcode"})
 _WORD = r"(?:St\.?|Saint|\p{Lu}[\p{L}'’-]*+)"
 #: "on" is not inside a name: "the Fox and Hounds on Moor Road" is a pub, then a street.
 _NAME = rf"{_WORD}(?:\s+(?:(?:of|and|the|upon|de|le)\s+)?{_WORD}){{0,4}}?"
+#: Back from a street or institution word, where a ``_NAME`` before it may
+#: start: in its last five words that start with a capital, each with a
+#: linking word after it, the first from its first capital (after a bracket
+#: or hyphen, a word may start inside one).  Matched in reverse.
+_NAME_REACH = compile_pattern(
+    r"(?:\p{Lu}\S*\s+(?:(?:of|and|the|upon|de|le)\s+)?){0,5}", regex.REVERSE)
+#: Where a ``_NAME`` after the look-behind of the patterns that hold one may start.
+_NAME_OPENING = compile_pattern(r"(?<![\p{L}\p{N}'’])\p{Lu}")
 #: A name after a head word ("Ysgol Pen-y-Bryn", "Heol y Felin", "Hospital of St Cross"):
 #: capitalised words, joined by Welsh and English linking words.
 _HEAD_NAME = (
@@ -96,6 +104,8 @@ def _patterns(lexicon: Lexicon) -> tuple[GatedPattern, ...]:
         rf"(?P<kw>(?:{streets})(?:\s+(?P<institution>{institutions}))?|(?P<institution>{institutions}))"
         rf"(?!\s+(?:\d|[A-Z]\b))",
         (*lexicon.streets, *lexicon.institutions),
+        reach=Reach(alternation_source((*lexicon.streets, *lexicon.institutions)), _NAME_REACH,
+              _NAME_OPENING),
     )
     address = GatedPattern(
         rf"(?<![\d.,/:])(?:(?:Flat|Apartment|Room)\s+\d{{1,4}}[A-Za-z]?,?\s+"
@@ -116,7 +126,7 @@ def _patterns(lexicon: Lexicon) -> tuple[GatedPattern, ...]:
         rf"|(?:{alternation_source(street_heads)})\s+(?P<named>{_HEAD_NAME}))"
         rf"(?![\p{{L}}\p{{N}}'’-])(?:,\s+(?P<locality>\p{{Lu}}\p{{Ll}}+(?:\s+\p{{Lu}}\p{{Ll}}+)?)"
         rf"(?![\p{{L}}\p{{N}}'’-]))?",
-        (*lexicon.streets, *street_heads),
+        (*lexicon.streets, *street_heads), also=(*lexicon.house_words, "The"),
     )
     head_first = GatedPattern(
         rf"(?<![\p{{L}}\p{{N}}'’])(?P<head>{alternation_source(heads)})(?:['’]r)?\s+"
@@ -141,6 +151,8 @@ def _blocked(text: str, lexicon: Lexicon) -> Spans:
 
 def _trim(name: str, kinds: frozenset[str]) -> int:
     """How many characters of leading generic words to drop from a place name."""
+    if name.split(None, 1)[0] not in kinds:
+        return 0  # most names: the first word already names
     cut = 0
     for m in _WORD_AND_SPACE.finditer(name):
         if m[0].strip() not in kinds:
@@ -171,6 +183,17 @@ def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> It
     if numerals(text).mixed:
         yield from _postcodes(text)
     blocked = None
+    # (word, whether the words the report uses in lower case count) -> whether
+    # it describes: each worked out once, as a paragraph of places repeats them.
+    describing: dict[tuple[str, bool], bool] = {}
+
+    def describes(word: str, common: bool) -> bool:
+        known = describing.get((word, common))
+        if known is None:
+            known = describing[word, common] = _describes(
+                word, lexicon, lower_words if common else frozenset())
+        return known
+
     for m in named.finditer(text):
         start = m.start() + _trim(m["name"], lexicon.place_kinds)
         kw = m.start("kw")
@@ -182,12 +205,12 @@ def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> It
         if blocked.overlap(start, kw) is not None \
                 or blocked.overlap(m.end() - 1, m.end()) is not None:
             continue
-        common = m["institution"] or m["kw"] in lexicon.common_heads
+        common = m["institution"] is not None or m["kw"] in lexicon.common_heads
         words = text[start:kw].split()
         if "and" in words:
             # "Background and Key Practice": the words next to the keyword must name.
             words = words[len(words) - words[::-1].index("and"):]
-        if all(_describes(w, lexicon, lower_words if common else frozenset()) for w in words):
+        if all(describes(w, common) for w in words):
             continue
         yield Hit(rules.NAMED_PLACE, start, m.end(), text[start : m.end()], "named local place",
                   "describe the kind of place instead ('a local primary school', "

@@ -6,9 +6,9 @@ contains a street name); the more specific kind wins, in ``PRIORITY`` order.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
-from itertools import groupby
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 
 import regex
 
@@ -60,32 +60,46 @@ def resolve(hits: Iterable[Hit], allowed: set[str]) -> list[Hit]:
     order: a hit is checked against the kinds kept before by binary search,
     and against its own kind's last kept hit, the only one that can reach it.
     """
+    last = len(PRIORITY)
+    by_rank: dict[int, list[Hit]] = {}
+    for hit in hits:
+        rank = _RANK.get(hit.rule.id, last) if hit.rule else last
+        found = by_rank.get(rank)
+        if found is None:
+            by_rank[rank] = [hit]
+        else:
+            found.append(hit)
     kept: list[Hit] = []
     spans = Spans()
-    last = len(PRIORITY)
-    hits = list(hits)
-    ranks = [_RANK.get(h.rule.id, last) if h.rule else last for h in hits]
-    # Sorted by rank, then place, then order found (as a stable sort would);
-    # the index is unique, so hits themselves are never compared.
-    ranked = sorted(zip(ranks, [h.start for h in hits], range(len(hits)), hits, strict=True))
-    for _, group in groupby(ranked, key=itemgetter(0)):
-        taken: list[Hit] = []
-        for *_, hit in group:
-            if hit.text in allowed or spans.overlaps(hit) or (taken and taken[-1].overlaps(hit)):
+    taken: list[Hit] = []
+    for rank in sorted(by_rank):
+        if taken:  # the kind before's hits, merged only when a kind after them looks
+            spans = spans.merged(taken)
+        taken = []
+        # ``spans.overlaps(hit)`` written out: a paragraph of addresses asks it of
+        # each address and again of the street name inside it.
+        starts, ends = spans.starts, spans.ends
+        top = (0, -1)  # the last hit taken of this kind: where it starts and ends
+        # In text order, then in the order found (the sort is stable).
+        for hit in sorted(by_rank[rank], key=attrgetter("start")):
+            if (hit.start < top[1] and top[0] < hit.end) or (allowed and hit.text in allowed):
+                continue
+            i = bisect_right(ends, hit.start)
+            if i < len(starts) and starts[i] < hit.end:
                 continue
             taken.append(hit)
-        spans = spans.merged(taken)
+            top = (hit.start, hit.end)
         kept.extend(taken)
     return sorted(kept, key=attrgetter("start"))
 
 
 def combination(hits: list[Hit], details: list[Hit]) -> Hit | None:
     """A hit for three kinds of detail in one paragraph, or age with condition."""
-    parts = sorted((h for h in [*hits, *details] if h.category), key=lambda h: h.start)
+    parts = [h for h in (*hits, *details) if h.category]
     kinds = {h.category for h in parts}
     if len(kinds) < 3 and not {"age", "condition"} <= kinds:
         return None
-    first = parts[0]
+    first = min(parts, key=attrgetter("start"))  # the first found of those at the first place
     listed = ", ".join(CATEGORY_WORDS[k] for k in sorted(kinds))
     return Hit(
         IDENTIFYING_COMBINATION, first.start, first.end, first.text,
@@ -116,9 +130,11 @@ def scan(text: str, lexicon: Lexicon, names: NameFinder | None,
         found.extend(Hit(rule, m.start(), m.end(), m[0], "identifier (local pattern)",
                          "remove it") for m in pattern.finditer(text))
     hits = resolve([h for h in found if h.rule], set(allowed))
-    spans = Spans()
-    for hit in hits:
-        spans.add(hit)
-    details = [h for h in found if not h.rule and not spans.overlaps(h)]
+    details = [h for h in found if not h.rule]
+    if details:  # most paragraphs have none: no spans to look them up in
+        spans = Spans()
+        for hit in hits:
+            spans.add(hit)
+        details = [h for h in details if not spans.overlaps(h)]
     combined = combination(hits, details)
     return hits + ([combined] if combined else [])

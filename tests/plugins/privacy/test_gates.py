@@ -1,12 +1,14 @@
 """A gate only skips a search that could find nothing: gated and ungated searches agree."""
 
+
 import pytest
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from scr_plugins.privacy import cues, dates, numbers, places
+from scr_plugins.privacy import cues, dates, numbers, phrases, places
 from scr_plugins.privacy.gates import (
     Window,
+    first_words,
     has_digit,
     has_number,
     last_words,
@@ -15,7 +17,14 @@ from scr_plugins.privacy.gates import (
     words_before,
 )
 from scr_plugins.privacy.gazetteer import lexicon
-from scr_plugins.privacy.names import AUTHOR_BEFORE, AUTHOR_WORDS, DocumentNames, NameFinder
+from scr_plugins.privacy.names import (
+    AUTHOR_AFTER,
+    AUTHOR_BEFORE,
+    AUTHOR_WORDS,
+    DocumentNames,
+    NameFinder,
+    _AuthorLines,
+)
 from scr_plugins.privacy.phrases import GatedPattern
 
 from scr_checks import word_runs
@@ -58,6 +67,12 @@ def test_a_phrase_must_end_with_a_letter_or_digit():
         last_words(["Mr."])
 
 
+def test_a_phrase_must_start_with_a_letter_or_digit():
+    assert first_words(["Social Worker", "health visitor", "MP"]) == {"social", "health", "mp"}
+    with pytest.raises(ValueError, match="must start"):
+        first_words(["(acting) chair"])
+
+
 @settings(max_examples=300)
 @given(TEXTS)
 def test_digits_and_numbers(text):
@@ -96,6 +111,54 @@ def test_roles_and_offices_before_a_name_are_gated_exactly(text, data):
         assert Window(text, start, 60, word_runs(text)).may_hold(finder.office_ends)
 
 
+RUN_WORDS = st.sampled_from([
+    "Sarah", "Collins", "Alder", "Brook", "Mother", "mother's", "Mother's", "friend", "Friend",
+    "named", "Named", "surname", "Surname", "maternal", "Grandmother", "grandmother", "Kai",
+    "Pupil", "B", "1", "the", "and", ",", "'", "(", " " * 61, " " * 54, "Xmother", "Xnamed",
+])
+
+
+@settings(max_examples=500)
+@given(st.lists(st.tuples(st.sampled_from([" ", " ", ", ", "\n", ""]), RUN_WORDS)
+                .map("".join), max_size=30).map("".join))
+@example("Xmother" + " " * 54 + "Alder")  # the word before, cut by the edge of the reach
+@example("Xnamed" + " " * 55 + "Alder")
+def test_a_cue_is_found_only_in_a_paragraph_holding_a_cue_word(text):
+    if cues.cue_words(lexicon()).isdisjoint(word_runs(text)):
+        assert all(cues.cue_before(text, start, lexicon()) is None
+                   for start in _word_starts(text))
+
+
+def test_a_cue_ending_with_the_word_before_in_a_run_is_found():
+    finder = NameFinder(lexicon(), DocumentNames())
+    assert [h.text for h in finder.find("Named Alder visited.")] == ["Alder"]
+    assert [h.text for h in finder.find("Mother's Friend Alder came.")] == ["Alder"]
+
+
+AFTER_WORDS = st.sampled_from([
+    "Sarah", "Collins", "the", "social", "Social", "worker", "WORKER", "health", "visitor",
+    "Minister", "of", "State", "MP", "chair", "Chair", "ſcrutineer", "reviewer", "lead",
+    "Mİnister", "a", "her", "author",
+])
+AFTER_TEXTS = st.lists(st.tuples(st.sampled_from([" ", ", ", " (", "", "\n", "  "]), AFTER_WORDS)
+                       .map("".join), max_size=20).map("".join)
+
+
+@settings(max_examples=500)
+@given(AFTER_TEXTS, st.data())
+def test_roles_offices_and_credits_after_a_name_are_gated_exactly(text, data):
+    """A search that must start just after a name needs its list's first word in the paragraph."""
+    finder = NameFinder(lexicon(), DocumentNames())
+    start = data.draw(st.sampled_from(_word_starts(text)))
+    after = text[start : start + 40]
+    if finder.role_after.search(after):
+        assert not finder.role_starts.isdisjoint(word_runs(text))
+    if finder.public_office[1].search(after):
+        assert not finder.office_starts.isdisjoint(word_runs(text))
+    if AUTHOR_AFTER.search(after):
+        assert _AuthorLines(text).mentioned
+
+
 @settings(max_examples=300)
 @given(TEXTS)
 def test_gated_patterns_find_what_their_patterns_find(text):
@@ -126,6 +189,14 @@ def test_a_pattern_is_searched_only_where_a_phrase_of_it_is_whole():
     assert list(GatedPattern(r"\A.", ["Children's Centre", "??"]).finditer("the centre"))
 
 
+def test_a_pattern_needing_a_phrase_of_each_list_is_searched_only_where_both_are():
+    gated = GatedPattern(r"\A.", ["Road"], also=["Cottage", "The"])
+    assert not list(gated.finditer("Mill Road, Dunmore"))
+    assert not list(gated.finditer("Rose cottage, Mill Road"))
+    assert list(gated.finditer("Rose Cottage, Mill Road"))
+    assert list(gated.finditer("The Forge, Mill Road"))
+
+
 PLACE_WORDS = st.sampled_from([
     "Children's", "Children", "'s", "Centre", "centre", "Primary", "School", "school", "public",
     "house", "House", "Oak", "Tree", "Mill", "Lane", "St", "Mary's", "Ysgol", "Heol", "y", "Red",
@@ -142,9 +213,38 @@ def test_place_patterns_are_searched_wherever_they_match(text):
                 m.span() for m in regex.finditer(gated.source, text)]
 
 
-@settings(max_examples=300)
-@given(TEXTS)
-def test_dates_and_ages_are_found_as_without_the_gates(text):
+NAME_WORDS = st.sampled_from([
+    "Alder", "Brook", "X-Road", "(Alder", "Road", "Street", "School", "Primary", "Children's",
+    "Centre", "St.", "Mary's", "A", "of", "the", "The", "road", "12", "-", "'",
+])
+SPACES = st.sampled_from([" ", " ", " ", "  ", "\n", ", ", ""])
+
+
+@settings(max_examples=500)
+@given(st.lists(st.tuples(NAME_WORDS, SPACES).map("".join), max_size=40).map("".join))
+@example("X-Road Street")  # a keyword inside a word ends no look back
+@example("Alder Road A Street")  # a match holds a keyword in its name, refused as its end
+@example("Alder Brook Alder Brook Alder Brook Road Street")
+def test_place_names_looked_for_back_from_their_keyword_are_all_found(text):
+    """Looking back from each street or institution word, however close they stand,
+    finds every match a search of the whole text does, and no other."""
+    named = places._patterns(lexicon())[0]
+    assert named.reach is not None
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(phrases, "DENSE", 0)  # never so close that the whole text is searched
+        found = [(m.span(), m.groupdict()) for m in named.finditer(text)]
+    assert found == [(m.span(), m.groupdict()) for m in regex.finditer(named.source, text)]
+
+
+def test_dense_phrases_are_searched_whole_and_sparse_ones_looked_back_from(monkeypatch):
+    tried = []
+    named = places._patterns(lexicon())[0]
+    monkeypatch.setattr(named, "_near", lambda *args: tried.append(args) or iter(()))
+    text = "Alder Brook Road, Cedar Street "
+    assert list(named.finditer(text * 3))
+    assert not tried
+    assert list(named.finditer(text + "and more words " * 10)) == []
+    assert len(tried) == 1
     found = [(h.start, h.end, h.rule) for h in dates.find(text)]
     ages = [(m.start(), m.end()) for m in dates.EXACT_AGE.finditer(text)]
     assert [(s, e) for s, e, r in found if r and r.id == dates.rules.EXACT_AGE.id] == ages
@@ -156,7 +256,7 @@ NUMBER_PARTS = st.sampled_from([
     "AB", "QQ", "NV", "SW1A", "1AA", "M4", "12", "34", "56", "123", "456", "7890", "943",
     "476", "5919", "2019", "2020-21", "07700", "900123", "+44", "0", "C", "case", "Case", "ref",
     "crime number", "CAD", "caſe", "1st", "²", "٣", " ", "  ", "-", "/", ".", ":", ",", "\n",
-    "postcode", "Road",
+    "postcode", "Road", "D",
 ])
 NUMBER_TEXTS = st.lists(NUMBER_PARTS, max_size=30).map("".join)
 
@@ -167,6 +267,8 @@ def _spans(hits):
 
 @settings(max_examples=500)
 @given(NUMBER_TEXTS)
+@example("AB 12 34 56 C")  # a National Insurance number set apart by spaces
+@example("NV 123456 D, 12")
 def test_numbers_and_postcodes_are_found_as_without_the_gates(text):
     found = _spans(numbers.find(text))
     assert [s for s in found if s[0] == numbers.rules.NHS_NUMBER.id] == [

@@ -140,6 +140,17 @@ def test_capitalised_words_run_together_across_spaces_and_name_particles():
     assert runs == [["Met", "Anna", "Dijk"], ["Bob", "Jones"], ["Carl"]]
 
 
+def test_a_word_of_a_blocked_phrase_is_left_out_of_the_run_it_still_joins():
+    from scr_plugins.privacy.names import _runs
+    from scr_plugins.privacy.spans import Spans
+
+    text = "Met Anna Serious Case Review Jones. Serious Case Review. Then Bob"
+    blocked = Spans([(9, 28), (36, 55)])
+    assert text[9:28] == text[36:55] == "Serious Case Review"
+    runs = [[t.word for t in run] for run in _runs(text, frozenset(), blocked)]
+    assert runs == [["Met", "Anna", "Jones"], ["Then", "Bob"]]
+
+
 def test_a_run_is_given_before_the_words_after_it_are_read():
     """Only one run's words are held at a time, however long the paragraph."""
     from scr_plugins.privacy.names import _runs
