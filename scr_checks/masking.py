@@ -26,12 +26,25 @@ from scr_checks.rules import RuleRegistry
 
 #: What an identifier found by a rule that names no kind is masked as.
 DEFAULT_KIND = "identifier"
+#: The kind of a person's name, whose surname is masked on its own as well.
+NAME = "name"
 _RUN = compiled(r"\w+")
 
 
 def mask(kind: str = DEFAULT_KIND) -> str:
     """The mask of an identifier of ``kind``: ``[name]``, ``[date]`` …"""
     return f"[{kind or DEFAULT_KIND}]"
+
+
+def _surname(name: str) -> str:
+    """The last word of a name of two or more words, when it reads as a surname
+    (a capital, then at least one more letter, apostrophe or hyphen); else ``""``."""
+    words = name.split()
+    last = words[-1] if len(words) > 1 else ""
+    if (len(last) > 1 and last[0].isupper() and last[1:].replace("'", "").replace("’", "")
+            .replace("-", "").isalpha()):
+        return last
+    return ""
 
 
 def _key(text: str) -> str:
@@ -49,11 +62,14 @@ def _pattern(secret: str) -> str:
 class Masker:
     """Replaces each of a report's identifiers, in any case and spacing, by its mask."""
 
-    def __init__(self, kinds: Mapping[str, str]) -> None:
-        """``kinds`` maps each identifier to the kind its mask names."""
+    def __init__(self, kinds: Mapping[str, str], as_written: Iterable[str] = ()) -> None:
+        """``kinds`` maps each identifier to the kind its mask names; those
+        also in ``as_written`` are masked only in the case they are written in
+        (a surname on its own: "Young" but not "young people")."""
         self.kinds = {_key(secret): kind for secret, kind in kinds.items()
                       if any(ch.isalnum() for ch in secret)}
         originals = {_key(s): s for s in kinds}
+        exact = {_key(s) for s in as_written}
         ordered = sorted(self.kinds, key=lambda k: (-len(k), k))
         #: Whether every identifier starts with a letter or digit, so that a
         #: match can start only where a run of them does (see :meth:`_mask`).
@@ -63,27 +79,37 @@ class Masker:
         #: identifiers that start with it can match there.
         self._by_first: dict[str, list[str]] = {}
         for k in ordered:
-            self._by_first.setdefault(_RUN.findall(k)[0], []).append(_pattern(originals[k]))
+            self._by_first.setdefault(_RUN.findall(k)[0], []).append(
+                f"(?-i:{_pattern(originals[k])})" if k in exact else _pattern(originals[k]))
         #: Each first run's identifiers as one pattern, compiled when a text
         #: first holds that run.
         self._first_patterns: dict[str, regex.Pattern[str]] = {}
         #: Every identifier, for the rare report with one that starts with
         #: neither a letter nor a digit.
         self._pattern = None if self._at_runs or not ordered else regex.compile(
-            "|".join(_pattern(originals[k]) for k in ordered), regex.IGNORECASE)
+            "|".join(f"(?-i:{_pattern(originals[k])})" if k in exact else _pattern(originals[k])
+                     for k in ordered), regex.IGNORECASE)
         #: Texts already masked: a report's headings, sentences and messages
         #: reach the masker many times (its outputs, then its fingerprints).
         self._done: dict[str, str] = {}
 
     @classmethod
     def of(cls, findings: Iterable[Finding], rules: RuleRegistry) -> Masker:
-        """The masker of a report from all its findings: the first rule to find one names it."""
+        """The masker of a report from all its findings: the first rule to find one names it.
+
+        A name's surname is masked on its own too, as written: a report that
+        names "Margaret Thornbury" once goes on to say "Thornbury failed to
+        record it" and "Thornbury's partner", which no rule flags again.
+        """
         kinds: dict[str, str] = {}
         for finding in sorted(findings, key=Finding.sort_key):
             if finding.secret and finding.secret not in kinds:
                 rule = rules[finding.rule_id] if finding.rule_id in rules else None
                 kinds[finding.secret] = rule.masked_as if rule else DEFAULT_KIND
-        return cls(kinds)
+        found = {_key(secret) for secret in kinds}
+        surnames = {word for secret, kind in kinds.items() if kind == NAME
+                    for word in [_surname(secret)] if word and _key(word) not in found}
+        return cls({**kinds, **dict.fromkeys(surnames, NAME)}, surnames)
 
     def __bool__(self) -> bool:
         return bool(self.kinds)

@@ -105,6 +105,32 @@ def test_an_identifier_found_once_is_masked_in_every_finding_of_the_report():
         f for f in shown.findings if f.rule_id == "SCR701").location.heading_path[0]
 
 
+def test_a_named_persons_surname_is_masked_on_its_own():
+    text = ("Practice\n========\n\nThe social worker, Margaret Thornbury, visited the home.\n\n"
+            "Thornbury's visit\n-----------------\n\nThe health visitor failed to call.\n")
+    run = check_text(text, config={"select": ["SCR2", "SCR701"]})
+    blame = next(f for f in run.findings if f.rule_id == "SCR701")
+    assert blame.location.heading_path == ("Practice", "[name]'s visit")
+    assert "Thornbury" not in repr(run.files)
+
+
+def test_only_a_surname_that_reads_as_one_is_masked_on_its_own():
+    names = Masker.of([_named("Kerry Blackwood"), _named("Mrs O'Brien-Lee"), _named("Jo S."),
+                       _named("Ann")], _NAME_RULES)
+    assert names.text("Blackwood, O'Brien-Lee, S., Jo, Mrs and blackwood") == (
+        "[name], [name], S., Jo, Mrs and blackwood")
+
+
+_NAME_RULES = RuleRegistry()
+_NAME_RULES.add(Rule(id="TST201", name="n", short="s", full="f", severity="error", question=2,
+                     masked_as="name"), "tst")
+
+
+def _named(secret: str) -> Finding:
+    return Finding(rule_id="TST201", message="Name.", severity=Severity.ERROR,
+                   location=Location(path="r.rst"), secret=secret)
+
+
 _WORDS = st.sampled_from(["Ann", "ann", "Kerry", "Blackwood", "O'Brien", "ß", "Strasse",
                           "12", "March", "2019", "Jo-Li", "Li", "İpek", "07700"])
 _GAPS = st.sampled_from([" ", "  ", "\n", "\u00a0", "-", ", ", "'s ", "(", ")", ""])
