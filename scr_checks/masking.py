@@ -36,7 +36,7 @@ def mask(kind: str = DEFAULT_KIND) -> str:
     return f"[{kind or DEFAULT_KIND}]"
 
 
-def _surname(name: str) -> str:
+def surname(name: str) -> str:
     """The last word of a name of two or more words, when it reads as a surname
     (a capital, then at least one more letter, apostrophe or hyphen); else ``""``."""
     words = name.split()
@@ -108,7 +108,7 @@ class Masker:
                 kinds[finding.secret] = rule.masked_as if rule else DEFAULT_KIND
         found = {_key(secret) for secret in kinds}
         surnames = {word for secret, kind in kinds.items() if kind == NAME
-                    for word in [_surname(secret)] if word and _key(word) not in found}
+                    for word in [surname(secret)] if word and _key(word) not in found}
         return cls({**kinds, **dict.fromkeys(surnames, NAME)}, surnames)
 
     def __bool__(self) -> bool:

@@ -4,7 +4,9 @@ An identifier is the ``secret`` of a finding whose rule (or the finding
 itself) names a placeholder.  The same text always gets the same
 placeholder, and so does the same person: a title with a surname ("Ms
 Moss") or a lone first name or surname ("Jane") gets the placeholder of the
-one full name it belongs to ("Jane Moss"), when only one fits.  A pseudonym
+one full name it belongs to ("Jane Moss"), when only one fits.  A person's
+surname is replaced on its own, as written, even where no rule found it
+alone.  A pseudonym
 map from the configuration is used first ("Jane Moss" = "Mother"); a name in
 it is replaced even where no rule found it, since its author says it is real.
 """
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 import regex
 
 from scr_checks.exceptions import ConfigError
+from scr_checks.masking import surname
 from scr_checks.patterns import compiled
 from scr_checks.results import Finding
 from scr_checks.rules import RuleRegistry
@@ -58,9 +61,22 @@ def assign(findings: Iterable[Finding], rules: RuleRegistry, pseudonyms: Mapping
         template = str(finding.properties.get("placeholder") or rule.placeholder)
         if template and finding.secret not in found:
             found[finding.secret] = (rule.id, template, PERSON in rule.tags)
+    # A surname on its own is the person's too ("Thornbury failed to ...",
+    # "Pettigrew's partner"), though no rule flags it there.
+    alone: dict[str, str] = {}
+    for text, (rule_id, template, person) in list(found.items()):
+        word = surname(text) if person else ""
+        if word and word not in found:
+            found[word] = (rule_id, template, True)
+            alone.setdefault(word, text)
     for real in pseudonyms:
         found.setdefault(real, ("config", "", True))
     owner = _people({text: person for text, (_, _, person) in found.items()})
+    for word, text in alone.items():
+        # "Pettigrew" alone is the "Mrs Pettigrew" it came from, when no full
+        # name claims it; a surname two full names share keeps its own.
+        if word not in owner and len(_names(text)) < 2:
+            owner[word] = owner.get(text, text)
     numbers: dict[str, dict[str, int]] = {}
     shown: dict[str, str] = {}
     for text in found:
