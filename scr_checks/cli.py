@@ -196,6 +196,9 @@ def _check_options(check: argparse.ArgumentParser) -> None:
     check.add_argument("--stdin-filename", metavar="NAME",
                        help="the name to read '-' as: its suffix picks the reader, its "
                             "folder the configuration (default: plain text, shown as '-')")
+    check.add_argument("--timeout", type=_seconds, metavar="SECONDS",
+                       help="seconds one file may take, reading and checks together; 0: no "
+                            "limit (default: the configuration's timeout, 120)")
     check.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
                        help="check N files at once in worker processes; 0 or 'auto' "
                             "uses every core (default: 1)")
@@ -284,6 +287,17 @@ _COMMANDS_OPTIONS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None
     "formats": ("list the output formats", _common),
     "new-plugin": ("write a new local-area plugin", _new_plugin_options),
 }
+
+
+def _seconds(value: str) -> float:
+    """``--timeout``: a number of seconds, 0 or more."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not seconds >= 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError("must be 0 (no limit) or a number of seconds")
+    return seconds
 
 
 def _jobs(value: str) -> int:
@@ -408,6 +422,8 @@ def apply_overrides(args: argparse.Namespace, config: Config) -> None:
                                            *listed(args.extend_exclude)], "--extend-exclude")
     if args.respect_gitignore is False:
         config.override("respect_gitignore", False, "--no-respect-gitignore")
+    if args.timeout is not None:
+        config.override("timeout", args.timeout, "--timeout")
 
 
 def exit_code(run: RunResult, config: Config, exit_zero: bool = False) -> ExitCode:

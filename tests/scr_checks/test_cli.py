@@ -397,6 +397,14 @@ def test_verbose_names_the_configuration_plugins_and_trusted_settings(tmp_path, 
     assert "fail_level = 'error' from --fail-level: decides which findings fail the run" in said
 
 
+@pytest.mark.parametrize("value", ["-1", "soon", "nan", "inf"])
+def test_a_timeout_that_is_not_a_number_of_seconds_is_refused(value, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["check", "r.rst", "--timeout", value])
+    assert stop.value.code == 2
+    assert "--timeout" in capsys.readouterr().err
+
+
 def test_verbose_shows_the_runs_details_not_the_libraries_debugging(tmp_path):
     report = tmp_path / "r.md"
     report.write_text("# Review\n\nThe social worker visited the family at home.\n\n"

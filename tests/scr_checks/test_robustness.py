@@ -236,6 +236,19 @@ def test_reading_that_takes_too_long_is_abandoned(make_plugin, tmp_path, monkeyp
     assert_good_report_in_every_output(tmp_path, out, ["a.slow", "b.slow"])
 
 
+def test_the_command_lines_timeout_overrides_the_configurations(make_plugin, tmp_path,
+                                                                 monkeypatch, capsys):
+    reader = make_plugin(SLOW_READER)
+    (tmp_path / "scr-checks.toml").write_text("timeout = 0\n", encoding="utf-8")
+    write(tmp_path / "a.slow", b"x")
+    code, out, err = run_beside_good(tmp_path, monkeypatch, capsys, ["a.slow"],
+                                     ["-p", reader, "--timeout", "1"])
+    assert code == 2
+    assert err.splitlines() == [
+        "scr-checks: error: a.slow: cannot read: took longer than 1 s (timeout)"]
+    assert_good_report_in_every_output(tmp_path, out, ["a.slow"])
+
+
 def test_a_failed_write_leaves_the_previous_file_and_no_temporary_file(
         tmp_path, monkeypatch, capsys):
     target = tmp_path / "out.json"
