@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections.abc import Callable, Collection, Iterable
+from contextlib import redirect_stdout
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -253,7 +255,7 @@ class Session:
                 f"run uses {self.shown(chosen) if isinstance(chosen, Path) else chosen}; "
                 "check it in a run of its own, or choose one configuration for every file "
                 "with --config or --isolated")))
-        return files, errors
+        return _once_each(files), errors
 
     def shown(self, path: Path) -> str:
         """The path as outputs show it: relative to the current folder, with
@@ -401,6 +403,13 @@ class Session:
 
     def _check_phases(self, result: FileResult, get_report: Callable[[], Report | None],
                       anchor: str, masked: bool | None, time: _FileTime) -> FileResult:
+        # What a reader or checker prints goes to standard error: on standard
+        # output it would corrupt the JSON or SARIF written there.
+        with redirect_stdout(sys.stderr):
+            return self._phases(result, get_report, anchor, masked, time)
+
+    def _phases(self, result: FileResult, get_report: Callable[[], Report | None],
+                anchor: str, masked: bool | None, time: _FileTime) -> FileResult:
         prepared = self._core(result, "read", partial(self._prepare, get_report),
                               time.deadline)
         if prepared is None:
@@ -767,3 +776,18 @@ def _owns_rules(rules: RuleRegistry, plugin: str) -> bool:
 def _a(noun: str) -> str:
     """The noun with its indefinite article: "a briefing", "an executive summary"."""
     return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
+def _once_each(files: list[Path]) -> list[Path]:
+    """Each file once, where it was first given: a file named twice, or also
+    inside a folder given, is one report, not two.  A link is a name of its
+    own (a folder's link to a file in it is checked as the walk found it)."""
+    seen: set[str] = set()
+    once = []
+    for path in files:
+        key = str(path) if str(path) == STDIN else os.path.abspath(path)
+        if key not in seen:
+            seen.add(key)
+            once.append(path)
+    return once
+

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from pathlib import Path
 
 import pytest
 
+from scr_checks.cli import main
 from scr_checks.readers.rst import RstReader
 from scr_checks.testing import check_paths, check_text, findings_of, make_session, rule_ids
 
@@ -592,3 +594,36 @@ def test_finishing_out_of_time_after_a_plugin_did_is_still_the_files_one_error(
     assert error.message == ("took longer than 0.5 s (timeout), and no finding could be "
                              "kept in the time")
     assert not file.findings
+
+
+PRINTING_PLUGIN = """
+from scr_checks import hookimpl
+
+@hookimpl
+def scr_check_node(block):
+    print("plugin says hi")
+    return []
+"""
+
+
+@pytest.mark.parametrize("isolated", [True, False], ids=["worker", "in-process"])
+def test_what_a_checker_prints_goes_to_standard_error_not_into_the_output(
+        isolated, make_plugin, tmp_path, monkeypatch, capfd):
+    monkeypatch.setattr("scr_checks.parallel.can_isolate", lambda: isolated)
+    report = tmp_path / "r.rst"
+    report.write_text("Intro\n=====\n\nText.\n", encoding="utf-8")
+    main(["check", str(report), "--format", "json", "-p", make_plugin(PRINTING_PLUGIN)])
+    out = capfd.readouterr().out
+    assert json.loads(out)["files"][0]["read"]
+    assert "plugin says hi" not in out
+
+
+def test_a_report_named_twice_or_inside_a_folder_given_is_checked_once(tmp_path, monkeypatch,
+                                                                      capsys):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "r.rst").write_text("Intro\n=====\n\nText.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    main(["check", "reports/r.rst", "./reports/r.rst", "reports", "--format", "json"])
+    assert [f["path"] for f in json.loads(capsys.readouterr().out)["files"]] == ["reports/r.rst"]
+
