@@ -221,8 +221,16 @@ def _run_worker(target: Callable[[], None]) -> None:
         code = 0
     except SystemExit as exc:
         code = 0 if exc.code is None else exc.code if isinstance(exc.code, int) else 1
-    except BaseException:
-        traceback.print_exc()
+    except BaseException as exc:
+        if isinstance(exc, MemoryError):
+            # Said first, in bytes made already: printing the traceback needs
+            # memory, and a worker that dies silently is not known to have
+            # run out of it.
+            _say(_OUT_OF_MEMORY_LINE)
+        try:
+            traceback.print_exc()
+        except BaseException:
+            pass
     finally:
         for stream in (sys.stdout, sys.stderr):
             try:
@@ -230,6 +238,18 @@ def _run_worker(target: Callable[[], None]) -> None:
             except (AttributeError, OSError, ValueError):
                 pass
         os._exit(code)
+
+
+def _say(line: bytes) -> None:
+    """Write ``line`` to standard error without Python's buffers (or memory)."""
+    try:
+        os.write(2, line)
+    except OSError:
+        pass
+
+
+#: The last words of a worker that a ``MemoryError`` ended (see :data:`_OUT_OF_MEMORY`).
+_OUT_OF_MEMORY_LINE = b"MemoryError\n"
 
 
 def _close_stdin() -> None:

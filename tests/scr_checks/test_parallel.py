@@ -350,3 +350,27 @@ def test_an_exception_python_lost_at_the_memory_budget_is_the_memory_error(tmp_p
         f"cannot check: needed more than {budget // 1024 ** 2:,} MiB of memory (max_memory)"]
     (result,) = parallel.check_files(check, [Path("big")], shown=lambda p: p.name)
     assert [e.message for e in result.errors] == [f"cannot check: SystemError: {lost}"]
+
+
+def test_a_worker_a_memory_error_ends_says_so_even_if_its_traceback_cannot_be_printed(
+        monkeypatch):
+    def out_of_memory():
+        raise MemoryError
+
+    def no_memory_to_print():
+        raise MemoryError
+
+    monkeypatch.setattr(parallel.traceback, "print_exc", no_memory_to_print)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the worker: its standard error is the pipe
+        os.close(read)
+        os.dup2(write, 2)
+        parallel._run_worker(out_of_memory)
+    os.close(write)
+    _, status = os.waitpid(pid, 0)
+    last_words = os.read(read, 4096).decode()
+    os.close(read)
+    assert os.waitstatus_to_exitcode(status) == 1
+    assert parallel._death(1, memory=2 ** 30, last_words=last_words) == (
+        "cannot check: needed more than 1,024 MiB of memory (max_memory)")
