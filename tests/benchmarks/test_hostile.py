@@ -120,11 +120,12 @@ def test_a_shape_over_the_memory_budget_is_one_error(shape, tmp_path, monkeypatc
                    "--config", "scr-checks.toml"])
     out, err = capsys.readouterr()
     files = {f["path"]: f for f in json.loads(out)["files"]}
-    assert status == 2 and "Traceback" not in err
+    assert status == 2 and "Traceback" not in err, err
     memory = f"needed more than {budget // 1024 ** 2:,} MiB of memory (max_memory)"
     errors = files["big.txt"]["errors"]
-    assert any(memory in error["message"] for error in errors), errors
-    assert files["good.rst"]["findings"] and not files["good.rst"]["errors"]
+    assert any(memory in error["message"] for error in errors), (errors, err)
+    assert files["good.rst"]["findings"] and not files["good.rst"]["errors"], (
+        files["good.rst"]["errors"], err)
 
 
 def _data_segment() -> int:

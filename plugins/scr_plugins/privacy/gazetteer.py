@@ -59,6 +59,9 @@ def _trie(phrases: Iterable[str]) -> str:
     It matches what the phrases joined longest first would: the text picks one
     branch at each character, and a longer phrase is tried before a shorter one
     that ends there.  The engine walks the tree far faster than 150 phrases.
+    Phrases are words one space apart, as the lists hold them: a space is any
+    white space, and two together would let the first take what the second
+    needs.
     """
     unique = sorted(set(phrases))
     return _branches(unique, 0) if unique else ""

@@ -63,7 +63,9 @@ def test_a_local_areas_names_add_to_what_the_lists_say_and_are_never_ambiguous()
     assert base.name("Zephyrine") is None  # the built-in lexicon is unchanged
 
 
-PHRASES = st.lists(st.text("ab .é", min_size=1, max_size=5), max_size=8)
+#: Phrases as the lists hold them: words (of letters, dots) one space apart.
+PHRASES = st.lists(st.lists(st.text("ab.é", min_size=1, max_size=3), min_size=1, max_size=3)
+                   .map(" ".join), max_size=8)
 
 
 @settings(max_examples=300)
