@@ -71,6 +71,8 @@ class Masker:
         originals = {_key(s): s for s in kinds}
         exact = {_key(s) for s in as_written}
         ordered = sorted(self.kinds, key=lambda k: (-len(k), k))
+        patterns = {k: f"(?-i:{_pattern(originals[k])})" if k in exact else _pattern(originals[k])
+                    for k in ordered}
         #: Whether every identifier starts with a letter or digit, so that a
         #: match can start only where a run of them does (see :meth:`_mask`).
         self._at_runs = all(_RUN.match(originals[k].strip()) for k in ordered)
@@ -79,16 +81,14 @@ class Masker:
         #: identifiers that start with it can match there.
         self._by_first: dict[str, list[str]] = {}
         for k in ordered:
-            self._by_first.setdefault(_RUN.findall(k)[0], []).append(
-                f"(?-i:{_pattern(originals[k])})" if k in exact else _pattern(originals[k]))
+            self._by_first.setdefault(_RUN.findall(k)[0], []).append(patterns[k])
         #: Each first run's identifiers as one pattern, compiled when a text
         #: first holds that run.
         self._first_patterns: dict[str, regex.Pattern[str]] = {}
         #: Every identifier, for the rare report with one that starts with
         #: neither a letter nor a digit.
         self._pattern = None if self._at_runs or not ordered else regex.compile(
-            "|".join(f"(?-i:{_pattern(originals[k])})" if k in exact else _pattern(originals[k])
-                     for k in ordered), regex.IGNORECASE)
+            "|".join(patterns.values()), regex.IGNORECASE)
         #: Texts already masked: a report's headings, sentences and messages
         #: reach the masker many times (its outputs, then its fingerprints).
         self._done: dict[str, str] = {}
