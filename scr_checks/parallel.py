@@ -165,11 +165,7 @@ class _Process:
 
     def __init__(self, target: Callable[[], None], parents_ends: Sequence[int] = ()) -> None:
         sentinel, alive = os.pipe()
-        for stream in (sys.stdout, sys.stderr):  # not written twice, by both processes
-            try:
-                stream.flush()
-            except (AttributeError, OSError, ValueError):
-                pass
+        _flush_standard_streams()  # not written twice, by both processes
         self.pid = os.fork()
         if self.pid == 0:  # the worker, which never returns from here
             for fd in (sentinel, *parents_ends):
@@ -232,12 +228,17 @@ def _run_worker(target: Callable[[], None]) -> None:
         except BaseException:
             pass
     finally:
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.flush()
-            except (AttributeError, OSError, ValueError):
-                pass
+        _flush_standard_streams()
         os._exit(code)
+
+
+def _flush_standard_streams() -> None:
+    """Flush standard output and error, whatever a plugin left them as."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):
+            pass
 
 
 def _say(line: bytes) -> None:
