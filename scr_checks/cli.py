@@ -12,6 +12,7 @@ import enum
 import gc
 import json
 import logging
+import math
 import os
 import sys
 import textwrap
@@ -295,7 +296,7 @@ def _seconds(value: str) -> float:
         seconds = float(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
-    if not seconds >= 0 or seconds == float("inf"):
+    if not math.isfinite(seconds) or seconds < 0:
         raise argparse.ArgumentTypeError("must be 0 (no limit) or a number of seconds")
     return seconds
 
