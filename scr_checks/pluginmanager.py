@@ -13,6 +13,7 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import redirect_stdout
 from functools import partial
 from pathlib import Path
 from types import ModuleType
@@ -130,9 +131,13 @@ class ScrPluginManager(pluggy.PluginManager):
                      lambda: importlib.import_module(module_name))
 
     def _import(self, name: str, origin: str, load: Callable[[], Any]) -> None:
-        """Import a plugin and register it; any failure is one line naming it."""
+        """Import a plugin and register it; any failure is one line naming it.
+
+        What the import prints goes to standard error, away from the output.
+        """
         try:
-            plugin = load()
+            with redirect_stdout(sys.stderr):
+                plugin = load()
         except Exception as exc:
             raise PluginLoadError(
                 f"plugin {name!r} {origin} failed to import: {type(exc).__name__}: {exc}"
@@ -163,12 +168,15 @@ class ScrPluginManager(pluggy.PluginManager):
         interrupts) stops the run with one :class:`PluginLoadError` naming it
         and the hook; each file's hooks are called by the runner through the
         same :func:`~scr_checks.isolation.call_plugin`, failing only that file.
+        What a plugin prints goes to standard error, as in the checks: on
+        standard output it would corrupt the JSON or SARIF written there.
         """
         for impl in self._call_order(hook_name):
             args = {name: kwargs[name] for name in impl.argnames}
-            result, failure = call_plugin(impl.plugin_name, hook_name,
-                                          partial(impl.function, **args),
-                                          passing=(ScrChecksError,))
+            with redirect_stdout(sys.stderr):
+                result, failure = call_plugin(impl.plugin_name, hook_name,
+                                              partial(impl.function, **args),
+                                              passing=(ScrChecksError,))
             if failure is not None:
                 raise PluginLoadError(
                     f"plugin {failure.plugin!r} failed in {hook_name}: {failure.message}")

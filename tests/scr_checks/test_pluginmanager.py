@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.metadata
+import json
 import sys
 import types
 from pathlib import Path
@@ -234,3 +235,42 @@ def test_distributions_found_some_other_way_are_read_the_full_way(tmp_path, monk
     monkeypatch.setattr(sys, "path", [])
     monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, Finder])
     assert pluginmanager._may_offer(ENTRY_POINT_GROUP)
+
+
+PRINTING_EVERYWHERE = """
+from scr_checks import hookimpl
+
+print("said on import")
+
+@hookimpl
+def scr_configure(config):
+    print("said in scr_configure")
+
+@hookimpl
+def scr_register_rules(config):
+    print("said in scr_register_rules")
+    return []
+
+@hookimpl
+def scr_sessionfinish(result, config):
+    print("said in scr_sessionfinish")
+
+@hookimpl
+def scr_unconfigure(config):
+    print("said in scr_unconfigure")
+"""
+
+
+@pytest.mark.parametrize("output", ["json", "sarif"])
+def test_what_a_plugin_prints_outside_the_checks_goes_to_standard_error(
+        output, make_plugin, tmp_path, capfd):
+    from scr_checks.cli import main
+
+    report = tmp_path / "r.rst"
+    report.write_text("Intro\n=====\n\nText.\n", encoding="utf-8")
+    main(["check", str(report), "--format", output, "-p", make_plugin(PRINTING_EVERYWHERE)])
+    out, err = capfd.readouterr()
+    assert json.loads(out)
+    for place in ("on import", "in scr_configure", "in scr_register_rules",
+                  "in scr_sessionfinish", "in scr_unconfigure"):
+        assert f"said {place}" in err
