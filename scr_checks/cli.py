@@ -853,7 +853,8 @@ def run_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> in
         return COMMANDS[args.command](args)
     except ScrChecksError as exc:
         log.debug("details", exc_info=True)
-        print(f"scr-checks: error: {terminal_safe(str(exc))}", file=sys.stderr)
+        for problem in exc.problems():
+            print(f"scr-checks: error: {terminal_safe(problem)}", file=sys.stderr)
         return ExitCode.ERROR
     except BrokenPipeError:
         # The reader left (``| head``): nothing more can be shown, and that is

@@ -377,13 +377,22 @@ _TYPE_WORDS = {str: "a string", int: "a whole number", float: "a number",
 
 
 def validate(raw: dict[str, Any], parser: OptionParser, source: str) -> dict[str, Any]:
-    """Check every key and value against the declarations; return flat values."""
+    """Check every key and value against the declarations; return flat values.
+
+    Every wrong key is reported, not only the first.
+    """
     values = _flatten(raw, parser)
+    problems: list[str] = []
     for key, value in values.items():
         option = parser.options.get(key)
-        if option is None:
-            raise ConfigError(f"{source}: unknown key {key!r}{_nearest_key(key, parser)}")
-        _check_value(option, key, value, source)
+        try:
+            if option is None:
+                raise ConfigError(f"{source}: unknown key {key!r}{_nearest_key(key, parser)}")
+            _check_value(option, key, value, source)
+        except ConfigError as exc:
+            problems.extend(exc.problems())
+    if problems:
+        raise ConfigError(*problems)
     return values
 
 

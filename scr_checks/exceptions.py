@@ -1,6 +1,7 @@
 """Errors the core raises: each renders as one line naming the culprit.
 
-The CLI prints ``str(error)`` and never a traceback (that goes to ``-v``).
+The CLI prints each of an error's :meth:`~ScrChecksError.problems` on a line
+of its own, and never a traceback (that goes to ``-v``).
 """
 
 from __future__ import annotations
@@ -9,13 +10,28 @@ from __future__ import annotations
 class ScrChecksError(Exception):
     """Base of every error scr-checks reports to a user."""
 
+    def problems(self) -> list[str]:
+        """What to tell the user, a line each."""
+        return [str(self)]
+
 
 class UsageError(ScrChecksError):
     """The command line asked for something that cannot be done."""
 
 
 class ConfigError(ScrChecksError):
-    """A configuration file or value is wrong; the message names the key."""
+    """A configuration file or value is wrong; the message names the key.
+
+    A file with several wrong keys is one error holding every problem, so
+    that they can all be fixed before the next run.
+    """
+
+    def __init__(self, *problems: str) -> None:
+        super().__init__("; ".join(problems))
+        self._problems = list(problems)
+
+    def problems(self) -> list[str]:
+        return list(self._problems)
 
 
 class PluginLoadError(ScrChecksError):

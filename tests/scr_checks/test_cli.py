@@ -94,6 +94,19 @@ def test_config_error_is_one_line_exit_2(write_report, tmp_path, capsys):
     assert err.endswith("unknown key 'colour'") and "\n" not in err
 
 
+def test_every_wrong_key_of_a_configuration_is_a_line_of_its_own(write_report, tmp_path,
+                                                                 capsys):
+    (tmp_path / "scr-checks.toml").write_text(
+        'colour = 1\nfail_level = "loud"\n[structure]\nrequired_sections = "analysis"\n',
+        encoding="utf-8")
+    assert main(["check", str(write_report(GOOD))]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 3 and all(line.startswith("scr-checks: error: ") for line in err), err
+    assert "unknown key 'colour'" in err[0]
+    assert "'fail_level' must be one of" in err[1]
+    assert "'structure.required_sections' must be a list of strings" in err[2]
+
+
 def test_rules_json_lists_every_rule(capsys):
     assert main(["rules", "--format", "json"]) == 0
     rules = json.loads(capsys.readouterr().out)

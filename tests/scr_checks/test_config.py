@@ -105,6 +105,16 @@ def test_an_unknown_key_suggests_the_nearest_declared_one(raw, message):
     assert str(caught.value) == f"scr-checks.toml: {message}"
 
 
+def test_every_wrong_key_is_reported_not_only_the_first():
+    with pytest.raises(ConfigError) as caught:
+        make_session(config={"colour": 1, "severity": {"SCR101": "loud"}},
+                     config_path=Path("scr-checks.toml"))
+    problems = caught.value.problems()
+    assert len(problems) == 2
+    assert problems[0].startswith("scr-checks.toml: unknown key 'colour'")
+    assert "unknown severity 'loud'" in problems[1]
+
+
 def test_severity_for_unknown_rule_is_an_error():
     with pytest.raises(ConfigError, match=r"'severity\.SCR999' names no registered rule"):
         make_session(config={"severity": {"SCR999": "error"}})
