@@ -66,6 +66,8 @@ def test_version_lists_the_installed_distribution(site, tmp_path):
 def test_findings_reach_the_outputs(site, tmp_path):
     _, env = site
     (tmp_path / "report.rst").write_text(REPORT, encoding="utf-8")
+    # NSH101 needs the whole report; the short text stands for one.
+    (tmp_path / "scr-checks.toml").write_text('kind = "full_report"\n', encoding="utf-8")
     done = scr_checks(env, "check", "report.rst", "--select", "NSH", "--json", "out.json",
                       cwd=tmp_path)
     assert done.returncode == 1, done.stderr
@@ -95,4 +97,4 @@ def test_the_plugin_passes_its_own_tests(site, tmp_path):
         env=env, cwd=EXAMPLE, capture_output=True, text=True, check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "6 passed" in done.stdout.splitlines()[-1]
+    assert "7 passed" in done.stdout.splitlines()[-1]

@@ -34,7 +34,7 @@ def test_generated_plugin_passes_its_own_tests(tmp_path, capsys):
         capture_output=True, text=True, check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "4 passed" in done.stdout.splitlines()[-1]
+    assert "5 passed" in done.stdout.splitlines()[-1]
 
 
 def test_default_prefix_and_folder(tmp_path, monkeypatch):

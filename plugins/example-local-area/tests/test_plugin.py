@@ -26,8 +26,9 @@ The partnership will act on this review.
 
 
 def run(text, **config):
+    """A short text stands for a whole report, so that whole-report rules run on it."""
     return check_text(text, plugins=PLUGIN, autoload=False,
-                      config={"select": ["NSH"], **config})
+                      config={"select": ["NSH"], "kind": "full_report", **config})
 
 
 def test_house_terms_are_found_where_they_are():
@@ -58,6 +59,11 @@ def test_missing_learning_section_is_reported_at_the_start():
     assert [(f.message, f.location.line, f.location.column) for f in found] == [
         ("No 'Learning for Northshire' section.", 1, 1)
     ]
+
+
+def test_learning_section_is_not_asked_of_a_file_holding_part_of_a_report():
+    text = REPORT.replace("9. Learning for Northshire", "9. What happens next     ")
+    assert findings_of(run(text, kind="excerpt"), "NSH101") == []
 
 
 def test_the_heading_is_configurable():

@@ -54,6 +54,8 @@ LEARNING_SECTION = Rule(
     severity=Severity.WARNING,
     question=1,
     tags=("northshire", "structure"),
+    # It says what a report lacks: not said of a file that holds only part of one.
+    whole_report=True,
     bad_example="Conclusion\n==========\n\nThe partnership will act on this review.",
     good_example=("Learning for Northshire\n=======================\n\n"
                   "The partnership will act on this review."),
