@@ -124,11 +124,16 @@ class ScrPluginManager(pluggy.PluginManager):
         """Import and register a module named by ``extensions`` or ``-p``."""
         if self.is_blocked(module_name) or self.has_plugin(module_name):
             return
-        for folder in search_paths:
+        folders = list(search_paths)
+        for folder in folders:
             if str(folder) not in sys.path:
                 sys.path.insert(0, str(folder))
-        self._import(module_name, f"({why})",
-                     lambda: importlib.import_module(module_name))
+        try:
+            self._import(module_name, f"({why})",
+                         lambda: importlib.import_module(module_name))
+        except PluginLoadError as exc:
+            raise PluginLoadError(f"{exc}{_missing_folders(module_name, exc, folders)}") from (
+                exc.__cause__)
 
     def _import(self, name: str, origin: str, load: Callable[[], Any]) -> None:
         """Import a plugin and register it; any failure is one line naming it.
@@ -282,3 +287,25 @@ class _Distributions:
         if identity is None:
             return f"entry point {ep.value!r}"
         return f"package {identity[0]} {identity[1]}"
+
+
+def _missing_folders(module_name: str, exc: PluginLoadError, folders: list[Path]) -> str:
+    """Where a module not found was looked for in vain: the plugin_paths that do not exist."""
+    cause = exc.__cause__
+    if not isinstance(cause, ModuleNotFoundError) or not cause.name or not (
+            module_name == cause.name or module_name.startswith(cause.name + ".")):
+        return ""  # found, but something it imports is missing: that is the error
+    missing = [_shown(folder) for folder in folders if not folder.is_dir()]
+    if not missing:
+        return ""
+    if len(missing) == 1:
+        return f" (the plugin_paths folder {missing[0]!r} does not exist)"
+    return f" (the plugin_paths folders {', '.join(map(repr, missing))} do not exist)"
+
+
+def _shown(folder: Path) -> str:
+    """A folder relative to the current one where it can be, as paths are shown elsewhere."""
+    try:
+        return os.path.relpath(folder)
+    except ValueError:  # on another drive
+        return str(folder)

@@ -274,3 +274,29 @@ def test_what_a_plugin_prints_outside_the_checks_goes_to_standard_error(
     for place in ("on import", "in scr_configure", "in scr_register_rules",
                   "in scr_sessionfinish", "in scr_unconfigure"):
         assert f"said {place}" in err
+
+
+def test_a_module_not_found_names_the_plugin_paths_folder_that_does_not_exist(
+        tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(PluginLoadError) as info:
+        make_session(config={"extensions": ["nowhere_ext"], "plugin_paths": ["tool"]},
+                     config_path=tmp_path / "scr-checks.toml")
+    sys.path.remove(str(tmp_path / "tool"))
+    assert str(info.value).endswith(
+        "No module named 'nowhere_ext' (the plugin_paths folder 'tool' does not exist)")
+
+
+def test_a_missing_import_inside_a_found_plugin_does_not_blame_plugin_paths(tmp_path):
+    tools = tmp_path / "tools"
+    tools.mkdir()
+    (tools / "needs_more_ext.py").write_text("import not_installed_anywhere\n", encoding="utf-8")
+    try:
+        with pytest.raises(PluginLoadError) as info:
+            make_session(config={"extensions": ["needs_more_ext"],
+                                 "plugin_paths": ["tools", "gone"]},
+                         config_path=tmp_path / "scr-checks.toml")
+    finally:
+        for folder in (tools, tmp_path / "gone"):
+            sys.path.remove(str(folder))
+    assert str(info.value).endswith("No module named 'not_installed_anywhere'")
