@@ -40,6 +40,7 @@ from scr_checks.locations import utf16_column
 from scr_checks.patterns import compiled
 from scr_checks.results import FileResult, Finding, Location, RunResult, Suppression
 from scr_checks.scorecard import rescored
+from scr_checks.suggest import did_you_mean
 
 _BODY = (
     r"scr-checks:\s*(?P<kind>disable-section|disable)"
@@ -189,7 +190,8 @@ def unused_findings(rule_id: str, scopes: Iterable[Scope], context: CheckContext
         named = [rule.id for rule in context.rules if scope.marker.matches(rule.id)]
         if not all(rule in selection for rule in named):
             continue
-        message = (f"The marker '{scope.marker}' suppresses nothing; remove it, or correct "
+        message = (f"The marker '{scope.marker}' suppresses nothing"
+                   f"{_unknown_ids(scope.marker, context)}; remove it, or correct "
                    "its rule ids, so that it cannot hide a future problem")
         if scope.anchor is not None:
             out.append(context.finding(rule_id, message, scope.anchor, 0, 0))
@@ -200,6 +202,17 @@ def unused_findings(rule_id: str, scopes: Iterable[Scope], context: CheckContext
             end_column=utf16_column(text, len(text)),
         ), snippet=text.strip(), context=text.strip()))
     return out
+
+
+def _unknown_ids(marker: Marker, context: CheckContext) -> str:
+    """``": no rule's id begins 'X' (did you mean 'Y'?)"`` for each mistyped id, or ``""``."""
+    known = [rule.id for rule in context.rules]
+    said = []
+    for given in marker.ids:
+        if not any(rule_id.startswith(given) for rule_id in known):
+            hint = did_you_mean(given, known).removeprefix("; ")
+            said.append(f"no rule's id begins {given!r}" + (f" ({hint})" if hint else ""))
+    return (": " + ", ".join(said)) if said else ""
 
 
 # -------------------------------------------------------------------------

@@ -43,8 +43,9 @@ def test_unused_and_mistyped_markers_are_reported_at_their_line(flag_plugin):
     assert _unused(run) == [
         (8, 1, 30, "The marker 'scr-checks: disable=TST101' suppresses nothing; remove it, "
          "or correct its rule ids, so that it cannot hide a future problem", False),
-        (12, 1, 30, "The marker 'scr-checks: disable=TST1O1' suppresses nothing; remove it, "
-         "or correct its rule ids, so that it cannot hide a future problem", False),
+        (12, 1, 30, "The marker 'scr-checks: disable=TST1O1' suppresses nothing: no rule's "
+         "id begins 'TST1O1' (did you mean 'TST101'?); remove it, or correct its rule ids, "
+         "so that it cannot hide a future problem", False),
     ]
     (unused, _) = findings_of(run, "SCR106")
     assert str(unused.severity) == "note"
