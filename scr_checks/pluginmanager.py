@@ -24,6 +24,7 @@ import pluggy
 from scr_checks import hookspecs
 from scr_checks.exceptions import PluginLoadError, ScrChecksError
 from scr_checks.isolation import call_plugin
+from scr_checks.suggest import did_you_mean
 
 ENTRY_POINT_GROUP = "scr_checks.plugins"
 #: Set to 1 for hermetic runs: only built-ins, ``extensions`` and ``-p`` load.
@@ -156,12 +157,21 @@ class ScrPluginManager(pluggy.PluginManager):
             raise PluginLoadError(f"plugin {name!r} {origin} is invalid: {exc}") from exc
 
     def check_hooks(self) -> None:
-        """A misspelt hook (``scr_chek_node``) is an error naming the plugin."""
+        """A misspelt hook (``scr_chek_node``) is an error naming the plugin and the hook."""
         try:
             self.check_pending()
         except pluggy.PluginValidationError as exc:
+            callers = {name: caller for name, caller in vars(self.hook).items()
+                       if not name.startswith("_")}
+            unknown = [name for name, caller in callers.items() if not caller.has_spec()
+                       and any(impl.plugin is exc.plugin for impl in caller.get_hookimpls())]
+            if not unknown:
+                raise PluginLoadError(f"plugin {self.get_name(exc.plugin)!r}: {exc}") from exc
+            hooks = [name for name, caller in callers.items() if caller.has_spec()]
             raise PluginLoadError(
-                f"plugin {self.get_name(exc.plugin)!r}: {exc}"
+                f"plugin {self.get_name(exc.plugin)!r}: {unknown[0]!r} is not a scr-checks "
+                f"hook{did_you_mean(unknown[0], hooks)} (the hooks are listed in the docs' "
+                "'Writing a plugin' page)"
             ) from exc
 
     # -- calling ---------------------------------------------------------
