@@ -51,6 +51,8 @@ def load_plugins(
     call_startup_hook(pm, "scr_addhooks", pluginmanager=pm)
     parser = OptionParser()
     call_startup_hook(pm, "scr_addoption", parser=parser)
+    unread = _tables_of_plugins_not_loaded(raw, parser, pm, blocked)
+    raw = {key: value for key, value in raw.items() if key not in unread}
     config = Config(config_path, validate(raw, parser, source), parser, hook=pm.hook)
     pm.check_hooks()
     return pm, config
@@ -60,6 +62,18 @@ def call_startup_hook(pm: ScrPluginManager, hook: str, **kwargs: Any) -> None:
     """Call a run-wide hook; a plugin that fails is one error naming it and the hook."""
     for _ in pm.call_each(hook, **kwargs):
         pass
+
+
+def _tables_of_plugins_not_loaded(raw: dict[str, Any], parser: OptionParser,
+                                  pm: ScrPluginManager, blocked: Iterable[str]) -> set[str]:
+    """The tables named after a plugin that this run does not load (``-p no:NAME``, or
+    installed but not autoloaded): its options, which nothing reads, are not errors."""
+    tables = {key for key, value in raw.items() if isinstance(value, dict)
+              and key not in parser.namespaces and key not in parser.options}
+    if not tables:
+        return set()  # reading the installed entry points again costs a few milliseconds
+    loaded = {name for name, plugin in pm.list_name_plugin() if plugin is not None}
+    return tables & ({*blocked, *pm.offered_names()} - loaded)
 
 
 def _check_blocked(pm: ScrPluginManager, blocked: Iterable[str], modules: Iterable[str]) -> None:

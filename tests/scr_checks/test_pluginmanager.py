@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from scr_checks.exceptions import PluginLoadError, RuleError
+from scr_checks.exceptions import ConfigError, PluginLoadError, RuleError
 from scr_checks.pluginmanager import ENTRY_POINT_GROUP, ScrPluginManager
 from scr_checks.testing import check_text, make_session, rule_ids
 
@@ -303,3 +303,22 @@ def test_a_missing_import_inside_a_found_plugin_does_not_blame_plugin_paths(tmp_
         for folder in (tools, tmp_path / "gone"):
             sys.path.remove(str(folder))
     assert str(info.value).endswith("No module named 'not_installed_anywhere'")
+
+
+def test_the_options_table_of_a_disabled_plugin_is_not_an_error():
+    session = make_session(config={"tone": {"allowed": ["failed to attend"]}},
+                           blocked=["tone"])
+    assert "SCR701" not in session.rules
+
+
+def test_the_options_table_of_an_installed_plugin_not_autoloaded_is_not_an_error(
+        tmp_path, monkeypatch, flag_plugin):
+    dist_info(tmp_path, "scr_checks_local", f"[{ENTRY_POINT_GROUP}]\nlocal = {flag_plugin}\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    session = make_session(config={"local": {"anything": 1}}, autoload=False)
+    assert "TST101" not in session.rules
+
+
+def test_a_table_named_after_no_plugin_is_still_an_error():
+    with pytest.raises(ConfigError, match="unknown key 'tones'"):
+        make_session(config={"tones": {"allowed": ["x"]}}, blocked=["tone"])
