@@ -75,3 +75,27 @@ def test_a_bad_prefix_given_is_named_as_given_not_asked_for(capsys):
 def test_a_bad_derived_prefix_asks_for_prefix():
     with pytest.raises(UsageError, match="choose one with --prefix"):
         plugin_names("s-c-r")
+
+
+def test_generated_plugin_reads_its_word_list_without_importlib_resources(tmp_path):
+    """The docs' advice (shipped_file): a run need not import importlib.resources."""
+    target = tmp_path / "plugin"
+    assert main(["new-plugin", "west-vale", "--prefix", "WV", "--dir", str(target)]) == 0
+    report = tmp_path / "report.rst"
+    report.write_text("Intro\n=====\n\nService users were seen.\n", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from scr_checks.cli import main\n"
+        f"status = main(['check', {str(report)!r}, '-q', '--isolated', '--select', 'WV',\n"
+        "               '-p', 'scr_west_vale.plugin'])\n"
+        "print(status, 'importlib.resources' in sys.modules)\n"
+    )
+    paths = [str(target / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path,
+                          env=dict(os.environ, PYTHONPATH=os.pathsep.join(paths)),
+                          capture_output=True, text=True, check=False)
+    assert done.stdout.splitlines()[-2:] == [
+        "report.rst:4:1: WV701 [warning] Avoid 'Service users'. Name the person, not the "
+        "service relationship. (the child, the mother)",
+        "1 False",
+    ], done.stdout + done.stderr

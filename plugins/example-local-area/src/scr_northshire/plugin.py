@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
 from scr_checks import (
     CheckContext,
@@ -21,6 +20,7 @@ from scr_checks import (
     WordEntry,
     WordList,
     hookimpl,
+    shipped_file,
 )
 
 #: The table of this plugin's options in scr-checks.toml: ``[northshire]``.
@@ -86,9 +86,7 @@ def scr_register_rules() -> list[Rule]:
 @cache
 def house_terms(extra: tuple[tuple[str, str], ...]) -> WordList:
     """The shipped list plus the configured terms, compiled once per run's settings."""
-    shipped = resources.files("scr_northshire") / "data" / "house_terms.tsv"
-    with resources.as_file(shipped) as path:
-        words = WordList.load(path)
+    words = WordList.load(shipped_file(__package__, "data", "house_terms.tsv"))
     return words.extend(
         WordEntry(pattern=term, category="local", suggestion=better) for term, better in extra
     )
@@ -104,7 +102,7 @@ def scr_check_node(block: TextBlock, context: CheckContext) -> list[Finding]:
             block, match.start, match.end,
             suggestion=match.entry.suggestion,
         )
-        for match in house_terms(extra).finditer(block.text)
+        for match in house_terms(extra).finditer(block)
     ]
 
 
