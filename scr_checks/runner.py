@@ -160,13 +160,18 @@ class Session:
         #: Set to make each file's version-1 fingerprints too, for a version-1 baseline.
         self.match_v1_baseline = False
         self._warmed = False
-        #: Plugins owning a rule whose findings are identifiers to mask.
-        self._finding_identifiers = {self.rules.owner(rule.id) for rule in self.selected
-                                     if rule.masked_as}
+        # Rules whose findings are identifiers to mask, and the plugins owning
+        # them: these run even when none of their rules is selected, as every
+        # output is masked with what they find (a run that leaves out the
+        # privacy rules must not quote a name another rule's finding holds).
+        self._identifier_rules = {rule.id for rule in self.rules if rule.masked_as}
+        self._finding_identifiers = {self.rules.owner(rule_id)
+                                     for rule_id in self._identifier_rules}
         self._checkers = {
             hook: [
                 impl for impl in pm.implementations(hook)
-                if impl[0] in active_owners or not _owns_rules(self.rules, impl[0])
+                if impl[0] in active_owners or impl[0] in self._finding_identifiers
+                or not _owns_rules(self.rules, impl[0])
             ]
             for hook in ("scr_check_document", "scr_check_node")
         }
@@ -415,14 +420,16 @@ class Session:
         if prepared is None:
             return result
         report, context = prepared
-        findings = self._run_checkers(report, context, result, time=time)
+        found = self._run_checkers(report, context, result, time=time)
+        findings = [f for f in found if f.rule_id in self._selected_ids]
+        identifiers = [f for f in found if f.rule_id not in self._selected_ids]
         findings = self._core(result, "check",
                               partial(self._whole_report_only, findings, context),
                               time.finishing, time)
         self._modify(result, findings, report, context, time)
         return self._core(result, "check",
                           partial(self._complete, result, findings, report, context, anchor,
-                                  masked, time.skipped),
+                                  masked, time.skipped, identifiers),
                           time.finishing, time)
 
     def _prepare(self, get_report: Callable[[], Report | None]
@@ -461,10 +468,12 @@ class Session:
 
     def _complete(self, result: FileResult, findings: list[Finding], report: Report,
                   context: CheckContext, anchor: str, masked: bool | None,
-                  skipped: Collection[str] = ()) -> FileResult:
+                  skipped: Collection[str] = (),
+                  identifiers: Collection[Finding] = ()) -> FileResult:
         """Mask, sort, fingerprint and score the file's findings (``skipped``: the
-        plugins the time limit left no time to run)."""
-        masker = Masker.of(findings, self.rules)
+        plugins the time limit left no time to run; ``identifiers``: what rules
+        left out of the run found, to mask with)."""
+        masker = Masker.of([*findings, *identifiers], self.rules)
         findings.sort(key=Finding.sort_key)
         v1 = (v1_fingerprints(findings, self.config.get("fingerprint_key"), anchor)
               if self.match_v1_baseline else None)
@@ -540,7 +549,8 @@ class Session:
         A plugin that raises or exits is blamed; what it found before that,
         and what every other plugin finds, stands.  One that runs out of the
         file's time is blamed too and keeps what it found; the plugins after
-        it are skipped.
+        it are skipped.  Returns the selected rules' findings and the
+        identifiers the rules that mask found, selected or not.
         """
         time = time or _FileTime(self.config.get("timeout"))
         calls = [
@@ -572,7 +582,8 @@ class Session:
             if failure is not None:
                 time.failed(failure, result, ToolError(result.path, failure.message, owner))
             findings.extend(produced)
-        return [f for f in findings if f.rule_id in self._selected_ids]
+        return [f for f in findings
+                if f.rule_id in self._selected_ids or f.rule_id in self._identifier_rules]
 
     def _check_document(self, owner: str, function: Callable[..., Any],
                         argnames: tuple[str, ...], report: Report, context: CheckContext,

@@ -627,3 +627,25 @@ def test_a_report_named_twice_or_inside_a_folder_given_is_checked_once(tmp_path,
     main(["check", "reports/r.rst", "./reports/r.rst", "reports", "--format", "json"])
     assert [f["path"] for f in json.loads(capsys.readouterr().out)["files"]] == ["reports/r.rst"]
 
+
+
+NAMED_IN_A_LONG_SENTENCE = (
+    "Findings\n========\n\nIn the weeks that followed the referral the health visitor, the "
+    "school nurse and the duty social worker each recorded that Kayleigh Blackwood had been "
+    "present at the home during visits, although none of them asked who Kayleigh Blackwood "
+    "was or shared what they had seen with the other agencies involved.\n")
+
+
+@pytest.mark.parametrize("config", [{"select": ["SCR6"]}, {"ignore": ["SCR2"]},
+                                    {"ignore": ["SCR201"]}],
+                         ids=["select-without-privacy", "ignore-privacy", "ignore-names-rule"])
+def test_identifiers_are_masked_when_the_privacy_rules_are_left_out(config, tmp_path):
+    report = tmp_path / "r.rst"
+    report.write_text(NAMED_IN_A_LONG_SENTENCE, encoding="utf-8")
+    session = make_session(config=config)
+    result = session.run([str(report)])
+    assert "SCR604" in {f.rule_id for f in result.findings}  # a finding quotes the sentence
+    assert not {f.rule_id for f in result.findings} - {r.id for r in session.selected}
+    for name in ("json", "sarif", "text", "html"):
+        output = session.formatters[name](session.config).render(result)
+        assert "Blackwood" not in output and "Kayleigh" not in output, name
