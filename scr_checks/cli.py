@@ -632,7 +632,8 @@ def explain_rule(rule: Rule, plugin: str) -> str:
     for title, example in (("Flagged:", rule.bad_example), ("Not flagged:", rule.good_example)):
         if example:
             lines += ["", title, *("    " + line for line in example.splitlines())]
-    lines += ["", f"More: {rule.help_uri}"]
+    if rule.help_uri:
+        lines += ["", f"More: {rule.help_uri}"]
     return "\n".join(lines)
 
 

@@ -14,7 +14,8 @@ from typing import NamedTuple
 from scr_checks.exceptions import RuleError
 from scr_checks.patterns import compiled
 
-#: Where each rule's help lives; ``Rule.help_uri`` defaults to an anchor here.
+#: Where each rule's help lives; a built-in ``Rule.help_uri`` defaults to an
+#: anchor here, and another plugin's rule has none unless it gives one.
 DOCS_URL = "https://scr-checks.readthedocs.io/en/latest/"
 
 RULE_ID = compiled(r"[A-Z]{2,4}[0-9]{3}")
@@ -120,7 +121,7 @@ class Rule:
         if self.precision not in PRECISIONS:
             raise RuleError(f"rule {self.id}: precision must be one of {', '.join(PRECISIONS)}")
         object.__setattr__(self, "severity", Severity.parse(self.severity))
-        if not self.help_uri:
+        if not self.help_uri and builtin:  # our docs document the built-in rules only
             object.__setattr__(
                 self, "help_uri", f"{DOCS_URL}rules.html#{self.id.lower()}"
             )

@@ -140,7 +140,7 @@ def artifact_location(path: str, index: int | None = None) -> dict[str, Any]:
 def rule_descriptor(rule: Rule) -> dict[str, Any]:
     fix = rule.fix or rule.full
     markdown = f"{rule.full}\n\n**How to fix:** {fix}" if rule.fix else rule.full
-    return {
+    descriptor: dict[str, Any] = {
         "id": rule.id,
         "name": pascal_case(rule.name),
         "shortDescription": {"text": shorten(rule.short)},
@@ -155,6 +155,9 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
             "question": rule.question,
         },
     }
+    if not rule.help_uri:  # a plugin's rule documented nowhere: no link to nowhere
+        del descriptor["helpUri"]
+    return descriptor
 
 
 def notification_descriptor(kind: str) -> dict[str, Any]:

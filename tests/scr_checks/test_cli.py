@@ -374,6 +374,22 @@ def test_rule_explains_one_rule_with_its_examples(capsys):
     assert json.loads(capsys.readouterr().out)["bad_example"] == rule.bad_example
 
 
+LINKLESS_RULE_PLUGIN = """
+from scr_checks import Rule, hookimpl
+
+@hookimpl
+def scr_register_rules():
+    return [Rule("WMS701", "house-term", "Short.", "Full.", "warning", 7)]
+"""
+
+
+def test_rule_of_a_plugin_that_gives_no_link_shows_none(make_plugin, capsys):
+    assert main(["rule", "SCR701"]) == 0
+    assert "More: https://" in capsys.readouterr().out
+    assert main(["rule", "WMS701", "-p", make_plugin(LINKLESS_RULE_PLUGIN)]) == 0
+    assert "More:" not in capsys.readouterr().out
+
+
 def test_rule_that_does_not_exist_suggests_one(capsys):
     assert main(["rule", "SCR7011"]) == 2
     assert "no rule 'SCR7011'; did you mean 'SCR701'?" in capsys.readouterr().err

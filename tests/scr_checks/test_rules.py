@@ -14,3 +14,16 @@ def test_the_longest_matching_prefix_decides():
     assert "SCR701" in selection
     assert "SCR702" not in selection
     assert "SCR101" not in selection  # a select that names other rules leaves it out
+
+
+def test_a_plugin_rule_without_a_link_has_none_and_a_built_in_rule_links_to_the_docs():
+    from scr_checks import Rule
+    from scr_checks.formatters.sarif import rule_descriptor
+
+    local = Rule("WMS701", "house-term", "Short.", "Full.", "warning", 7)
+    built_in = Rule("SCR799", "example-rule", "Short.", "Full.", "warning", 7)
+    linked = Rule("WMS702", "house-term-two", "Short.", "Full.", "warning", 7,
+                  help_uri="https://example.org/rules#wms702")
+    assert local.help_uri == "" and "helpUri" not in rule_descriptor(local)
+    assert built_in.help_uri.endswith("rules.html#scr799")
+    assert rule_descriptor(linked)["helpUri"] == "https://example.org/rules#wms702"
