@@ -113,6 +113,10 @@ def _write(run: RunResult, output: Output, formatter: Formatter) -> bool:
         if target is None:
             write_stdout("".join(_parts(formatter, run)))
         else:
+            # Its folder is made, as pytest's --junitxml does: a CI step names
+            # an output folder that no earlier step has made.
+            if not target.parent.exists():
+                target.parent.mkdir(parents=True)
             write_atomically(target, _parts(formatter, run))
     except _FormatFailed as failed:
         exc = failed.__cause__ or failed

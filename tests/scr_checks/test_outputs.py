@@ -42,11 +42,12 @@ def test_an_output_that_would_be_read_from_an_input_folder_is_refused(tmp_path, 
 
 def test_an_output_not_written_is_an_error_in_every_output_written(tmp_path, capsys):
     sarif, data, text = tmp_path / "out.sarif", tmp_path / "out.json", tmp_path / "out.txt"
-    missing = tmp_path / "no-such-folder" / "out.xml"
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    missing = tmp_path / "a-file" / "out.xml"
     code = main(["check", str(SAMPLE), "--no-color", "-o", str(text), "--sarif", str(sarif),
                  "--junit", str(missing), "--json", str(data)])
     assert code == 2
-    reason = "cannot write: No such file or directory"
+    reason = "cannot write: Not a directory"
     invocation = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["invocations"][0]
     assert invocation["executionSuccessful"] is False
     assert [(n["descriptor"]["id"], n["message"]["text"])
@@ -56,6 +57,14 @@ def test_an_output_not_written_is_an_error_in_every_output_written(tmp_path, cap
     assert f"{missing}: error: {reason}" in text.read_text(encoding="utf-8").splitlines()
     captured = capsys.readouterr()
     assert captured.err == f"scr-checks: error: {missing}: {reason}\n"  # once, on stderr
+
+
+def test_an_output_s_missing_folder_is_made(tmp_path):
+    sarif, junit = tmp_path / "out" / "scr.sarif", tmp_path / "reports" / "ci" / "scr.xml"
+    assert main(["check", str(SAMPLE), "--sarif", str(sarif), "--junit", str(junit),
+                 "-q"]) == 1
+    assert json.loads(sarif.read_text(encoding="utf-8"))["runs"]
+    assert junit.read_text(encoding="utf-8").startswith("<?xml")
 
 
 def _check_with_stdout(json_path: Path, **popen: object) -> subprocess.CompletedProcess[str]:
