@@ -16,7 +16,7 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.errors import ExtensionError
+from sphinx.errors import ConfigError as SphinxConfigError
 from sphinx.util import logging
 from sphinx.util.matching import Matcher
 
@@ -61,7 +61,7 @@ def _config_path(app: Sphinx) -> Path | None:
         return find_config(Path(app.srcdir))
     path = Path(app.confdir, given)
     if not path.is_file():
-        raise ExtensionError(f"scr-checks: configuration file {str(path)!r} not found "
+        raise SphinxConfigError(f"scr-checks: configuration file {str(path)!r} not found "
                              "(scr_checks_config in conf.py)")
     return path
 
@@ -87,8 +87,8 @@ class Checker:
                 load_raw(self.config_path), self.config_path, settings=conf_py))
             self.config = self.session.config
             self.accepted = self.session.use_baseline()
-        except ScrChecksError as exc:
-            raise ExtensionError(f"scr-checks: {exc}") from exc
+        except ScrChecksError as exc:  # the user's to fix: Sphinx's "Configuration error"
+            raise SphinxConfigError(f"scr-checks: {exc}") from exc
         self.baseline = self.accepted.path if self.accepted is not None else None
         if self.accepted is not None and self.accepted.upgrade_note:
             logger.info("scr-checks: %s", self.accepted.upgrade_note)
