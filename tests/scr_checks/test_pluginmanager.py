@@ -210,6 +210,7 @@ def test_an_installed_plugin_is_found_without_reading_every_package_fully(
         tmp_path, monkeypatch, flag_plugin):
     from scr_checks import pluginmanager
 
+    monkeypatch.delenv(pluginmanager.AUTOLOAD_ENV)
     dist_info(tmp_path, "other", "[console_scripts]\nother = other:main\n")
     monkeypatch.syspath_prepend(str(tmp_path))
     assert not pluginmanager._may_offer(ENTRY_POINT_GROUP)
