@@ -1,0 +1,26 @@
+import subprocess
+import sys
+import textwrap
+
+from scr_checks import __version__
+
+SPY = textwrap.dedent("""
+    import gc, runpy, sys
+
+    class Spy:
+        def find_spec(self, name, path=None, target=None):
+            if name == "scr_checks.cli":
+                print("collector on" if gc.isenabled() else "collector off")
+
+    sys.meta_path.insert(0, Spy())
+    sys.argv = ["scr-checks", "--version"]
+    runpy.run_module("scr_checks", run_name="__main__", alter_sys=True)
+""")
+
+
+def test_python_m_imports_the_command_with_the_collector_off():
+    """Start-up's imports make only what lives until the run ends: nothing to collect."""
+    done = subprocess.run([sys.executable, "-c", SPY], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "collector off"
+    assert __version__ in done.stdout
