@@ -15,9 +15,10 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import tempfile
 import zlib
 from pathlib import Path
+
+from scr_checks import tempfiles
 
 NO_CACHE = "SCR_CHECKS_NO_CACHE"
 CACHE_DIR = "SCR_CHECKS_CACHE_DIR"
@@ -69,7 +70,7 @@ def write(path: Path, magic: bytes, payload: bytes) -> bool:
     """Write ``payload`` sealed with its checksum, all at once or not at all."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-")
+        handle, name = tempfiles.create(path.parent, f".{path.stem}-")
     except (OSError, ValueError):
         return False
     try:

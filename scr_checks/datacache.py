@@ -20,7 +20,6 @@ to what was loaded, never kept.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import sys
 from collections.abc import Callable, Iterable
@@ -32,6 +31,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import regex
 
 from scr_checks import __version__, cachefiles
+from scr_checks.blake import blake2b
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -96,12 +96,12 @@ def _check(name: str) -> None:
 @cache
 def _code(module: ModuleType) -> bytes:
     """A digest of a module's source, read once a run."""
-    return hashlib.blake2b(Path(module.__file__ or "").read_bytes()).digest()
+    return blake2b(Path(module.__file__ or "").read_bytes()).digest()
 
 
 def _key(name: str, code: Iterable[ModuleType], sources: Iterable[Traversable | Path]) -> bytes:
     """A digest of what the entry is made from: its files, its code and the versions."""
-    digest = hashlib.blake2b(digest_size=KEY)
+    digest = blake2b(digest_size=KEY)
     for part in (name.encode(), sys.version.encode(), str(marshal.version).encode(),
                  regex.__version__.encode(), __version__.encode(), *map(_code, code),
                  *(source.read_bytes() for source in sources)):

@@ -16,10 +16,10 @@ baseline written then still matches.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from scr_checks.blake import blake2b
 from scr_checks.results import Finding
 
 #: The version of the recipe; SARIF's ``scrFinding/v<N>`` and baselines name it.
@@ -40,7 +40,7 @@ def _folded_digest(rule_id: str, path: str, folded: bytes, key: bytes = b"") -> 
     """:func:`_digest` of a material already folded and encoded (:func:`_encoded`):
     the hash of the rule, path and material joined, fed in two parts, so that a
     long paragraph flagged by many rules is folded and encoded once, not once a rule."""
-    digest = hashlib.blake2b(_encoded(f"{rule_id}\x1f{path}\x1f"), digest_size=8, key=key)
+    digest = blake2b(_encoded(f"{rule_id}\x1f{path}\x1f"), digest_size=8, key=key)
     digest.update(folded)
     return digest.hexdigest()
 

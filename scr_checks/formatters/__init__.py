@@ -9,11 +9,11 @@ never leaves a half-written file for a CI system to read.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
+from scr_checks import tempfiles
 from scr_checks.config import Config
 from scr_checks.results import RunResult
 
@@ -91,7 +91,7 @@ def write_atomically(path: Path, text: str | bytes | Iterable[str]) -> None:
         return
     folder = path.parent if str(path.parent) else Path(".")
     mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~current_umask()
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    handle, temp = tempfiles.create(folder, f".{path.name}.")
     try:
         with os.fdopen(handle, **how) as stream:
             for part in parts:

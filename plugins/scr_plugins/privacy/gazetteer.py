@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 import regex
 
 from scr_checks import kept_data, shipped_file
+from scr_plugins.privacy.nametable import NameTable, grouped
 from scr_plugins.privacy.phrases import PhraseSet
 
 
@@ -115,7 +116,7 @@ KINDS = tuple(Name(bool(kind & 1), bool(kind & 2), bool(kind & 4)) for kind in r
 @dataclass(frozen=True, eq=False)
 class Lexicon:
     #: Each name -> its kind as :data:`KINDS` numbers it.
-    names: dict[str, int]
+    names: NameTable
     not_names: frozenset[str]
     not_people: PhraseSet
     roles: PhraseSet
@@ -166,10 +167,12 @@ class Lexicon:
     def with_additions(self, first: Iterable[str] = (), surnames: Iterable[str] = (),
                        places: Iterable[str] = ()) -> Lexicon:
         """A copy that also knows a local area's names and places."""
-        names = dict(self.names)
+        added: dict[str, int] = {}
         for word, is_first in [*((w, True) for w in first), *((w, False) for w in surnames)]:
-            names[word] = names.get(word, 0) & 3 | (1 if is_first else 2)  # not ambiguous
-        return replace(self, names=names, local_places=(*self.local_places, *places))
+            known = added.get(word, self.names.get(word, 0))
+            added[word] = (known or 0) & 3 | (1 if is_first else 2)  # not ambiguous
+        return replace(self, names=self.names.with_names(added),
+                       local_places=(*self.local_places, *places))
 
 
 #: The files the built-in lexicon is made from, in ``data/``.
@@ -183,7 +186,8 @@ _FILES = ("names.tsv", "conditions.tsv", "roles.txt", "not_names.txt", "not_peop
 def _parsed() -> dict[str, Any]:
     """The lists as plain data, which is what is kept between runs.
 
-    A name is its word and its kind's number in :data:`KINDS`.
+    A name is its word and its kind's number in :data:`KINDS`, kept in the
+    groups a :class:`~scr_plugins.privacy.nametable.NameTable` reads.
     """
     names: dict[str, int] = {}
     #: A line's fields after the word -> its kind: a few distinct tails, parsed once.
@@ -197,7 +201,7 @@ def _parsed() -> dict[str, Any]:
                                   | bool(rest and rest[0]) << 2)
         names[word] = kind
     lists = {name: _lines(name) for name in _FILES[1:]}
-    return {"names": names, "lists": lists,
+    return {"names": grouped(names), "lists": lists,
             "role_source": alternation_source(lists["roles.txt"], ignore_case=True)}
 
 
@@ -209,7 +213,7 @@ def lexicon() -> Lexicon:
     lists = data["lists"]
     conditions = [line.split("\t") for line in lists["conditions.tsv"]]
     return Lexicon(
-        names=data["names"],
+        names=NameTable(data["names"]),
         not_names=frozenset(lists["not_names.txt"]),
         not_people=PhraseSet(lists["not_people.txt"]),
         roles=PhraseSet(lists["roles.txt"], ignore_case=True),
