@@ -92,6 +92,26 @@ def word_sets(pattern: str) -> list[list[frozenset[str]]] | None:
     return out
 
 
+def first_words(pattern: str) -> frozenset[str] | None:
+    """The words, case-folded, that a match of ``pattern`` can start with; None if unknown.
+
+    A match's first word is its run of letters and digits at its start, and
+    what follows it is no letter or digit: a break or, at the match's end,
+    none (a word list's pattern is wrapped in ``(?![\\w-])``).  So a match
+    can only start where one of these is a whole run of the case-folded text.
+    """
+    alternation = _parsed(pattern)
+    if alternation is None:
+        return None
+    words: set[str] = set()
+    for branch in alternation:
+        found = _end_words(branch, backward=False)
+        if found is None:
+            return None
+        words |= found
+    return frozenset(words)
+
+
 def starts_word(pattern: str) -> bool:
     """True only if every match of ``pattern`` starts with a letter or digit.
 

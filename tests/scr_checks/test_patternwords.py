@@ -2,7 +2,7 @@
 
 import pytest
 
-from scr_checks.patternwords import required_words, starts_word, word_sets
+from scr_checks.patternwords import first_words, required_words, starts_word, word_sets
 
 
 @pytest.mark.parametrize(("pattern", "starts"), [
@@ -14,6 +14,24 @@ from scr_checks.patternwords import required_words, starts_word, word_sets
 ])
 def test_which_patterns_surely_start_a_word(pattern, starts):
     assert starts_word(pattern) is starts
+
+
+@pytest.mark.parametrize(("pattern", "words"), [
+    ("chaotic", {"chaotic"}),
+    ("fail(?:s|ed|ing)? to(?! thrive)", {"fail", "fails", "failed", "failing"}),
+    ("(?:un)?necessary", {"necessary", "unnecessary"}),
+    ("s\\.? ?47", {"s", "s47"}),
+    ("start[- ]again|at fault", {"start", "at"}),
+    ("(?<=^|[.;:!?\\d] )(?:clearly|obviously)", {"clearly", "obviously"}),
+    ("DNA(?:'?d)?", {"dna", "dnad"}),
+    ("\\w+ (?:ignored|overlooked)", None),
+    ("(?:was )?preventable", {"was", "preventable"}),
+    ("-?ish", None),
+    ("x|\\d+ years", None),
+    ("(?i)x", None),
+])
+def test_the_words_a_match_can_start_with(pattern, words):
+    assert first_words(pattern) == words
 
 
 @pytest.mark.parametrize(("pattern", "words"), [

@@ -1,4 +1,5 @@
-"""The shortcuts (a word boundary, skipping a text without an opening word) change no match."""
+"""The shortcuts (a word boundary, skipping a text without an opening word, trying
+the list only where an entry's first word is) change no match."""
 
 from pathlib import Path
 
@@ -7,7 +8,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scr_checks import WordEntry, WordList
+from scr_checks import WordEntry, WordList, fold_case
 from scr_checks.wordlists import _spaces
 
 DATA = sorted(p for p in (Path(__file__).resolve().parents[2] / "plugins" / "scr_plugins")
@@ -37,6 +38,19 @@ def test_shipped_lists_take_the_shortcuts(path):
     assert words.pattern.pattern.startswith("\\b")
     # "LGBT\\w*" and the like leave the equality list's first words unknown.
     assert (words.words_needed is None) == (path.name == "equality.tsv")
+    # So does "( \\w+){0,3}" after a first word the generic list's.
+    assert (words._starts is None) == (path.stem in ("equality", "generic"))
+
+
+def test_the_list_is_tried_only_where_a_first_word_is():
+    entries = ["fail(?:s|ed)? to", "to blame"]
+    text = "unfailed to; FAILED TO, FA\u0130LED to, to blame"
+    assert WordList("t", [WordEntry(e) for e in entries])._starts.findall(fold_case(text)) == [
+        "to", "failed", "to", "failed", "to", "to"]
+    ours, theirs = spans(entries, text)
+    assert ours == theirs
+    assert [text[start:end] for start, end, _ in ours] == ["FAILED TO", "FA\u0130LED to",
+                                                           "to blame"]
 
 
 ENTRIES = st.lists(st.sampled_from([
