@@ -102,11 +102,11 @@ NEWLINE = compile_pattern(r"\n")
 #: ADDRESS_LIKE match: an "@", a "/" or a "." that does not end it (a full
 #: stop ending a sentence marks no run).  Only such runs are searched, the
 #: pattern being tried at every character of the text otherwise (a third of
-#: the time of gathering the document's names).  Then the last space before
-#: a place, and a run of non-space characters from a place.
-_MARK = compile_pattern(r"[@/]|\.(?=\S)")
+#: the time of gathering the document's names).  Matched from its first
+#: mark to the run's end, so a run of many marks ("21.10.21") is one match.
+#: Then the last space before a place.
+_MARK = compile_pattern(r"(?:[@/]|\.(?=\S))\S*")
 _LAST_SPACE = compile_pattern(r"\s", regex.REVERSE)
-_NON_SPACE_RUN = compile_pattern(r"\S*")
 
 
 @dataclass
@@ -170,18 +170,17 @@ class DocumentNames:
 def _without_addresses(text: str) -> str:
     """``ADDRESS_LIKE.sub(" ", text)``: no match spans a space, so each marked run alone.
 
-    The marks (``_MARK``) are found by a plain scan and the run around each
-    by looking out from it: a pattern for the marked runs themselves was
-    tried at the start of every word.
+    The first mark of each run (``_MARK``) is found by a plain scan, with
+    the rest of the run, and the run's start by looking back from it: a
+    pattern for the marked runs themselves was tried at the start of every
+    word.
     """
     out: list[str] = []
     done = 0
     for mark in _MARK.finditer(text):
-        if mark.start() < done:
-            continue  # in the run just replaced
         space = _LAST_SPACE.search(text, done, mark.start())
         start = space.end() if space is not None else done
-        end = _NON_SPACE_RUN.match(text, mark.start()).end()
+        end = mark.end()
         out += (text[done:start], ADDRESS_LIKE.sub(" ", text[start:end]))
         done = end
     return "".join(out) + text[done:] if out else text
