@@ -187,11 +187,12 @@ class WordList:
         if starts is None:
             yield from self.pattern.finditer(text)
             return
+        match_at = self.pattern.match
         done = 0
-        for start in starts.finditer(fold_case(text)):
-            if start.start() < done:
+        for start in [found.start() for found in starts.finditer(fold_case(text))]:
+            if start < done:
                 continue
-            match = self.pattern.match(text, start.start())
+            match = match_at(text, start)
             if match is not None:
                 done = match.end()
                 yield match
