@@ -129,7 +129,7 @@ class DocumentNames:
                     public={part for name in public for part in regex.split(r"[\s-]+", name)
                             if part})
         for text in texts:
-            state.lower_words.update(LOWER_WORD.findall(_without_addresses(text)))
+            state.lower_words.update(_lower_words(text))
             stops: Stops | None = None
             declaring: Spans | None = None
             declares = any(verb in text for verb in DECLARING_VERBS)
@@ -165,6 +165,21 @@ class DocumentNames:
                                for part in word.split("-")):
             return True
         return len(words) == 1 and words[0] in self.allowed
+
+
+def _lower_words(text: str) -> list[str]:
+    """``LOWER_WORD.findall(_without_addresses(text))``, the text's lower-case
+    words outside e-mail addresses and links.
+
+    A text with no lower-case word has none outside them either, and is not
+    read for them (a paragraph of dotted dates is a marked run at every
+    date): a blank replaces a run's characters up to its last letter or
+    digit, or to its end, so no letter follows one and no word starts at a
+    blank that did not start there before.
+    """
+    if LOWER_WORD.search(text) is None:
+        return []
+    return LOWER_WORD.findall(_without_addresses(text))
 
 
 def _without_addresses(text: str) -> str:
