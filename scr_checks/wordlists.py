@@ -40,10 +40,12 @@ if TYPE_CHECKING:
 FIELDS = ("pattern", "category", "why", "suggestion")
 #: Each alternative's sets of words, of each of which its every match holds one.
 _Sets = list[list[frozenset[str]]]
+#: The words a pattern's matches can start with, and the beginnings of such words.
+_Openings = tuple[frozenset[str], frozenset[str]]
 #: What is known of a pattern without reading it again: its :func:`word_sets`
 #: (None: unknown), whether every match starts a word, and its
 #: :func:`first_words` (None: unknown).
-_Reading = tuple[_Sets | None, bool, frozenset[str] | None]
+_Reading = tuple[_Sets | None, bool, _Openings | None]
 #: Patterns of the shipped lists this run read from the cache, and their readings.
 _known: dict[str, _Reading] = {}
 
@@ -155,7 +157,8 @@ class WordList:
     @cached_property
     def _starts(self) -> re.Pattern[str] | None:
         """Where in the case-folded text a match may start: a first word of an
-        entry (:func:`first_words`), a whole run of letters and digits there.
+        entry (:func:`first_words`), a whole run of letters and digits there,
+        or the beginning of a run that one of the entries' first words has.
         None if some entry's first words are unknown.
 
         The engine tries the alternation at every word of the text; a plain
@@ -164,15 +167,17 @@ class WordList:
         megabyte holds some word of most lists: no gate spares it).
         """
         words: set[str] = set()
+        beginnings: set[str] = set()
         for entry in self.entries:
             firsts = _first_words(entry.pattern)
             if firsts is None:
                 return None
-            words |= firsts
-        if not words:
-            return None
-        alternation = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-        return re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])")
+            words |= firsts[0]
+            beginnings |= firsts[1]
+        parts = [_alternation(words) + "(?![a-z0-9])"] if words else []
+        if beginnings:
+            parts.append(_alternation(beginnings))
+        return re.compile(rf"(?<![a-z0-9])(?:{'|'.join(parts)})") if parts else None
 
     def _matches(self, text: str) -> Iterator[regex.Match[str]]:
         """``self.pattern.finditer(text)``, tried only where a match may start.
@@ -259,7 +264,12 @@ def _starts_word(pattern: str) -> bool:
     return known[1] if known is not None else starts_word(pattern)
 
 
-def _first_words(pattern: str) -> frozenset[str] | None:
+def _alternation(words: set[str]) -> str:
+    """``words`` as a group of alternatives, longest first."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
+
+
+def _first_words(pattern: str) -> _Openings | None:
     known = _known.get(pattern)
     return known[2] if known is not None else first_words(pattern)
 
