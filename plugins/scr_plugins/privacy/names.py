@@ -49,6 +49,8 @@ AUTHOR_BEFORE = compile_pattern(
 AUTHOR_WORD_LIST = ("author", "written", "chair", "reviewer", "scrutineer", "endorsed", "signed",
                     "foreword")
 AUTHOR_WORDS = compile_pattern("|".join(AUTHOR_WORD_LIST))
+#: Every ``AUTHOR_LINE`` match holds one of these words, as folded runs hold it.
+CREDIT_WORD_LIST = ("author", "reviewer", "chair", "scrutineer", "written", "prepared")
 AUTHOR_AFTER = compile_pattern(
     r"^\s*,\s*(?:the\s+)?(?:independent|lead|overview|report)?\s*"
     r"(?:chair|reviewer|author|scrutineer)\b",
@@ -231,8 +233,17 @@ class _AuthorLines:
         runs = run_text(self.text)
         return any(word in runs for word in AUTHOR_WORD_LIST)
 
+    @cached_property
+    def may_credit(self) -> bool:
+        """Whether the text holds a word every ``AUTHOR_LINE`` match needs (in its
+        folded runs): a list of a thousand names is not looked up line by line."""
+        runs = run_text(self.text)
+        return any(word in runs for word in CREDIT_WORD_LIST)
+
     def credits(self, start: int) -> bool:
         """``AUTHOR_LINE.search(text, line_start, start)`` for the line ``start`` is on."""
+        if not self.may_credit:
+            return False
         line = self.newlines.before(start, width=1) + 1
         end = self.credit_ends.get(line)
         if end is None:

@@ -20,6 +20,7 @@ from scr_plugins.privacy.gazetteer import lexicon
 from scr_plugins.privacy.names import (
     AUTHOR_AFTER,
     AUTHOR_BEFORE,
+    AUTHOR_LINE,
     AUTHOR_WORDS,
     DocumentNames,
     NameFinder,
@@ -157,6 +158,29 @@ def test_roles_offices_and_credits_after_a_name_are_gated_exactly(text, data):
         assert not finder.office_starts.isdisjoint(word_runs(text))
     if AUTHOR_AFTER.search(after):
         assert _AuthorLines(text).mentioned
+
+
+CREDIT_WORDS = st.sampled_from([
+    "Author", "AUTHORS", "co-", "Reviewers", "chair", "Chairperson", "chaired", "Prepared",
+    "prepaRed", "written", "Scrutineer", "ſcrutineer", "by", "Sarah", "Collins", "Lead", ":",
+    " ", "\n", ".", "-",
+])
+
+
+@settings(max_examples=500)
+@given(st.lists(CREDIT_WORDS, max_size=12).map("".join))
+def test_a_text_without_a_credit_word_credits_no_name(text):
+    lines = _AuthorLines(text)
+    if AUTHOR_LINE.search(text):
+        assert lines.may_credit
+    if not lines.may_credit:
+        assert not any(lines.credits(start) for start in range(len(text) + 1))
+
+
+def test_a_list_of_names_is_not_read_for_credits_a_credit_line_is():
+    assert not _AuthorLines("Sarah Collins, Dean Walsh, " * 3).may_credit
+    lines = _AuthorLines("Prepared by: Sarah Collins\nDean Walsh")
+    assert lines.credits(13) and not lines.credits(27)
 
 
 @settings(max_examples=300)
