@@ -276,6 +276,27 @@ def test_dense_phrases_are_searched_whole_and_sparse_ones_looked_back_from(monke
     assert [(s, e) for s, e, r in found if r is None] == details
 
 
+DATE_PARTS = st.sampled_from([
+    "14", "3", "2019", "21", "March", "march", "Mar", "Marwick", "Sept", "Sep", "May", "Mayor",
+    "the", "of", "st", "th", "²", "½", "é", "Ǆ", "x", "1", " ", "  ", "\n", ",", "/", "-", ".",
+])
+
+
+@settings(max_examples=1000)
+@given(st.lists(DATE_PARTS, max_size=12).map("".join))
+def test_a_text_the_date_gate_passes_over_holds_no_date(text):
+    if not dates.may_hold_date(text):
+        assert dates.DATE.search(text) is None
+
+
+def test_a_list_of_addresses_is_not_searched_for_dates_a_date_is():
+    assert not dates.may_hold_date("18 Fenwick Road, 98 Marwick Road, 07700 900123")
+    assert dates.may_hold_date("14 March 2019")
+    assert dates.may_hold_date("14 March² 2019")
+    assert dates.may_hold_date("²March 14")
+    assert dates.may_hold_date("3/4/2019")
+
+
 NUMBER_PARTS = st.sampled_from([
     "AB", "QQ", "NV", "SW1A", "1AA", "M4", "12", "34", "56", "123", "456", "7890", "943",
     "476", "5919", "2019", "2020-21", "07700", "900123", "+44", "0", "C", "case", "Case", "ref",
