@@ -13,11 +13,12 @@ ratio to it.  Run from the repository root::
 
     python benchmarks/shapes.py                 # 1 MB and 10 MB
     python benchmarks/shapes.py --sizes 0.25 1  # quicker
-    python benchmarks/shapes.py --shapes dates names
+    python benchmarks/shapes.py --shapes dates "name lists" --by-plugin
 
 A shape whose time per megabyte rises with the size is super-linear.  A
-benchmark, not a test: ``tests/benchmarks/test_shapes.py`` checks the same
-shapes at a small size by counting work, not by the clock.
+benchmark, not a test: ``tests/integration/test_linear_time.py`` checks the
+same shapes at two small sizes, that the larger takes no more time than its
+size allows.
 """
 
 from __future__ import annotations

@@ -34,6 +34,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
+from operator import sub
 from typing import Any
 
 import regex
@@ -102,6 +104,8 @@ _FURNITURE_SEARCHES = tuple(
 #: A window of eight words, six of them starting in lower case: a sentence,
 #: not a title, heading or contents entry (which capitalise most words).
 _WORD = compiled(r"\p{L}[\p{L}'’-]*")
+#: The first letter of each ``_WORD``.
+_INITIAL = compiled(r"(\p{L})[\p{L}'’-]*")
 #: Sections that belong to the apparatus wherever they are: credits, governance.
 CREDIT_HEADING = compiled(
     r"^(?:about\s+the\s+(?:author|reviewer)s?|(?:the\s+)?authors?(?:ship)?|"
@@ -339,17 +343,14 @@ def _is_sentence(text: str) -> bool:
     which six start in lower case, or is short, ends with a full stop and has
     as many lower-case words as capitalised ones.
     """
-    words = [w[0].islower() for w in _WORD.findall(text)]
+    # Each word's first letter, whether it is lower case, and how many of the
+    # words before each word are: no loop in Python over a paragraph of a
+    # megabyte taken for a title.
+    words = list(map(str.islower, _INITIAL.findall(text)))
     if 4 <= len(words) < 8 and _SENTENCE_END.search(text) and sum(words) * 2 >= len(words):
         return True
-    window = sum(words[:8])
-    if len(words) >= 8 and window >= 6:
-        return True
-    for k in range(8, len(words)):
-        window += words[k] - words[k - 8]
-        if window >= 6:
-            return True
-    return False
+    counts = list(accumulate(words, initial=0))
+    return max(map(sub, counts[8:], counts), default=0) >= 6
 
 
 def _contents(blocks: list[TextBlock], hinted: list[str | None], furniture: set[int]) -> set[int]:

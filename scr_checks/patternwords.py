@@ -92,6 +92,39 @@ def word_sets(pattern: str) -> list[list[frozenset[str]]] | None:
     return out
 
 
+def first_words(pattern: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The words, case-folded, that a match of ``pattern`` can start with, and the
+    beginnings of words it can start with; None if unknown.
+
+    A match's first word is its run of letters and digits at its start, and
+    what follows it is no letter or digit: a break or, at the match's end,
+    none (a word list's pattern is wrapped in ``(?![\\w-])``).  So a match
+    can only start where one of the words is a whole run of the case-folded
+    text, or where a run starts with one of the beginnings: an alternative
+    of letters and then any word characters ("LGBT\\w*") gives its letters.
+    """
+    alternation = _parsed(pattern)
+    if alternation is None:
+        return None
+    words: set[str] = set()
+    beginnings: set[str] = set()
+    for branch in alternation:
+        found = _end_words(branch, backward=False)
+        if found is not None:
+            words |= found
+        elif len(branch) > 1 and _letters(branch[0]) and branch[1].text == "\\w" \
+                and branch[1].quantifier in ("*", "+"):
+            beginnings.add(branch[0].text.lower())
+        else:
+            return None
+    return frozenset(words), frozenset(beginnings)
+
+
+def _letters(item: _Item) -> bool:
+    """Whether ``item`` is a run of ASCII letters and digits, matched once."""
+    return not item.quantifier and item.text.isascii() and item.text.isalnum()
+
+
 def starts_word(pattern: str) -> bool:
     """True only if every match of ``pattern`` starts with a letter or digit.
 

@@ -18,6 +18,7 @@ is read afresh each run and never kept.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import astuple, dataclass
 from functools import cached_property
@@ -30,8 +31,8 @@ from scr_checks import patternwords
 from scr_checks.datacache import kept
 from scr_checks.document import TextBlock
 from scr_checks.patterns import compiled
-from scr_checks.patternwords import starts_word, word_sets
-from scr_checks.prose import word_runs
+from scr_checks.patternwords import first_words, starts_word, word_sets
+from scr_checks.prose import fold_case, word_runs
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -39,9 +40,12 @@ if TYPE_CHECKING:
 FIELDS = ("pattern", "category", "why", "suggestion")
 #: Each alternative's sets of words, of each of which its every match holds one.
 _Sets = list[list[frozenset[str]]]
+#: The words a pattern's matches can start with, and the beginnings of such words.
+_Openings = tuple[frozenset[str], frozenset[str]]
 #: What is known of a pattern without reading it again: its :func:`word_sets`
-#: (None: unknown) and whether every match starts a word.
-_Reading = tuple[_Sets | None, bool]
+#: (None: unknown), whether every match starts a word, and its
+#: :func:`first_words` (None: unknown).
+_Reading = tuple[_Sets | None, bool, _Openings | None]
 #: Patterns of the shipped lists this run read from the cache, and their readings.
 _known: dict[str, _Reading] = {}
 
@@ -101,11 +105,11 @@ class WordList:
         if not _shipped(path):
             return cls(name or path.stem, _entries(path))
         rows = kept(f"wordlist-{path.parent.parent.name}-{path.stem}",
-                    lambda: [(*astuple(e), word_sets(e.pattern), starts_word(e.pattern))
-                             for e in _entries(path)],
+                    lambda: [(*astuple(e), word_sets(e.pattern), starts_word(e.pattern),
+                              first_words(e.pattern)) for e in _entries(path)],
                     [path], code=[patternwords])
         for row in rows:
-            _known.setdefault(row[0], (row[4], row[5]))
+            _known.setdefault(row[0], (row[4], row[5], row[6]))
         return cls(name or path.stem, [WordEntry(*row[:4]) for row in rows])
 
     def extend(self, entries: Iterable[WordEntry], allowed: Iterable[str] = ()) -> WordList:
@@ -150,6 +154,54 @@ class WordList:
                     others.setdefault(word, []).append(rest)
         return others
 
+    @cached_property
+    def _starts(self) -> re.Pattern[str] | None:
+        """Where in the case-folded text a match may start: a first word of an
+        entry (:func:`first_words`), a whole run of letters and digits there,
+        or the beginning of a run that one of the entries' first words has.
+        None if some entry's first words are unknown.
+
+        The engine tries the alternation at every word of the text; a plain
+        search for the first words is several times quicker, and the
+        alternation is then tried only where it finds one (a paragraph of a
+        megabyte holds some word of most lists: no gate spares it).
+        """
+        words: set[str] = set()
+        beginnings: set[str] = set()
+        for entry in self.entries:
+            firsts = _first_words(entry.pattern)
+            if firsts is None:
+                return None
+            words |= firsts[0]
+            beginnings |= firsts[1]
+        parts = [_alternation(words) + "(?![a-z0-9])"] if words else []
+        if beginnings:
+            parts.append(_alternation(beginnings))
+        return re.compile(rf"(?<![a-z0-9])(?:{'|'.join(parts)})") if parts else None
+
+    def _matches(self, text: str) -> Iterator[regex.Match[str]]:
+        """``self.pattern.finditer(text)``, tried only where a match may start.
+
+        No match starts elsewhere, so the first match at or after each place
+        the search goes on from is the same.  :func:`fold_case` keeps every
+        character where it is, and makes each one that matching takes for an
+        ASCII letter or digit that letter or digit: a match's first word is
+        a whole run of the folded text (no ASCII letter or digit either side).
+        """
+        starts = self._starts
+        if starts is None:
+            yield from self.pattern.finditer(text)
+            return
+        match_at = self.pattern.match
+        done = 0
+        for start in [found.start() for found in starts.finditer(fold_case(text))]:
+            if start < done:
+                continue
+            match = match_at(text, start)
+            if match is not None:
+                done = match.end()
+                yield match
+
     def _may_match(self, words: frozenset[str]) -> bool:
         """Whether some entry could match a text of these words: one of the
         words it needs first is there, and a word of each other set it needs.
@@ -172,7 +224,7 @@ class WordList:
             words = word_runs(text)
         if not self._may_match(words):
             return
-        for match in self.pattern.finditer(text):
+        for match in self._matches(text):
             words = match.group()
             if _normal(words) in self.allowed:
                 continue
@@ -210,6 +262,16 @@ def _word_sets(pattern: str) -> _Sets | None:
 def _starts_word(pattern: str) -> bool:
     known = _known.get(pattern)
     return known[1] if known is not None else starts_word(pattern)
+
+
+def _alternation(words: set[str]) -> str:
+    """``words`` as a group of alternatives, longest first."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
+
+
+def _first_words(pattern: str) -> _Openings | None:
+    known = _known.get(pattern)
+    return known[2] if known is not None else first_words(pattern)
 
 
 def _spaces(pattern: str) -> str:

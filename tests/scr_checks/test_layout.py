@@ -450,3 +450,23 @@ def test_a_block_takes_the_part_marked_nearest_it():
              paragraph(inner), paragraph(contents), paragraph(header), paragraph(document)]
     assert layout._hints([SimpleNamespace(node=node) for node in under]) == [
         None, "glossary", "glossary", "appendix", "appendix", CONTENTS, FURNITURE, None]
+
+
+def _sentence_by_sliding(text: str) -> bool:
+    """``layout._is_sentence`` read word by word: a window of eight words slid along."""
+    words = [w[0].islower() for w in layout._WORD.findall(text)]
+    if 4 <= len(words) < 8 and layout._SENTENCE_END.search(text) and sum(words) * 2 >= len(words):
+        return True
+    return any(sum(words[k : k + 8]) >= 6 for k in range(len(words) - 7))
+
+
+@given(st.lists(st.sampled_from(["the", "Care", "a", "Plan", "é", "Éa", "x-y", "'s", "’t",
+                                 " ", "  ", ".", "\n", "1"]), max_size=40).map(" ".join))
+def test_a_sentence_is_six_lower_case_words_in_eight_or_short_and_ended(text):
+    assert layout._is_sentence(text) == _sentence_by_sliding(text)
+
+
+def test_a_megabyte_title_is_no_sentence_and_a_late_sentence_is_found():
+    title = "Alder Brook Case Review " * 40_000
+    assert not layout._is_sentence(title)
+    assert layout._is_sentence(title + "and then she was seen at home")

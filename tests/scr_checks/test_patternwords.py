@@ -2,7 +2,7 @@
 
 import pytest
 
-from scr_checks.patternwords import required_words, starts_word, word_sets
+from scr_checks.patternwords import first_words, required_words, starts_word, word_sets
 
 
 @pytest.mark.parametrize(("pattern", "starts"), [
@@ -14,6 +14,26 @@ from scr_checks.patternwords import required_words, starts_word, word_sets
 ])
 def test_which_patterns_surely_start_a_word(pattern, starts):
     assert starts_word(pattern) is starts
+
+
+@pytest.mark.parametrize(("pattern", "words", "beginnings"), [
+    ("chaotic", {"chaotic"}, set()),
+    ("fail(?:s|ed|ing)? to(?! thrive)", {"fail", "fails", "failed", "failing"}, set()),
+    ("(?:un)?necessary", {"necessary", "unnecessary"}, set()),
+    ("s\\.? ?47", {"s", "s47"}, set()),
+    ("start[- ]again|at fault", {"start", "at"}, set()),
+    ("(?<=^|[.;:!?\\d] )(?:clearly|obviously)", {"clearly", "obviously"}, set()),
+    ("DNA(?:'?d)?", {"dna", "dnad"}, set()),
+    ("(?:was )?preventable", {"was", "preventable"}, set()),
+    ("sexuality|LGBT\\w*|adolescen\\w+", {"sexuality"}, {"lgbt", "adolescen"}),
+    ("\\w+ (?:ignored|overlooked)", None, None),
+    ("-?ish", None, None),
+    ("x|\\d+ years", None, None),
+    ("LGBT?\\w*", None, None),
+    ("(?i)x", None, None),
+])
+def test_the_words_a_match_can_start_with(pattern, words, beginnings):
+    assert first_words(pattern) == (None if words is None else (words, beginnings))
 
 
 @pytest.mark.parametrize(("pattern", "words"), [

@@ -1,4 +1,5 @@
-"""The shortcuts (a word boundary, skipping a text without an opening word) change no match."""
+"""The shortcuts (a word boundary, skipping a text without an opening word, trying
+the list only where an entry's first word is) change no match."""
 
 from pathlib import Path
 
@@ -7,7 +8,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scr_checks import WordEntry, WordList
+from scr_checks import WordEntry, WordList, fold_case
 from scr_checks.wordlists import _spaces
 
 DATA = sorted(p for p in (Path(__file__).resolve().parents[2] / "plugins" / "scr_plugins")
@@ -37,6 +38,20 @@ def test_shipped_lists_take_the_shortcuts(path):
     assert words.pattern.pattern.startswith("\\b")
     # "LGBT\\w*" and the like leave the equality list's first words unknown.
     assert (words.words_needed is None) == (path.name == "equality.tsv")
+    # "( \\w+){0,3}" after a first word leaves the generic list's first words
+    # unknown; "LGBT\\w*" gives a beginning of one.
+    assert (words._starts is None) == (path.stem == "generic")
+
+
+def test_the_list_is_tried_only_where_a_first_word_is():
+    entries = ["fail(?:s|ed)? to", "to blame"]
+    text = "unfailed to; FAILED TO, FA\u0130LED to, to blame"
+    assert WordList("t", [WordEntry(e) for e in entries])._starts.findall(fold_case(text)) == [
+        "to", "failed", "to", "failed", "to", "to"]
+    ours, theirs = spans(entries, text)
+    assert ours == theirs
+    assert [text[start:end] for start, end, _ in ours] == ["FAILED TO", "FA\u0130LED to",
+                                                           "to blame"]
 
 
 ENTRIES = st.lists(st.sampled_from([
@@ -45,6 +60,7 @@ ENTRIES = st.lists(st.sampled_from([
     "(?:un)?necessary", "inevitabl[ey]", "co-?morbid(?:ity)?", "DNA(?:'?d)?", "forms?(?! of)",
     "start[- ]again", "fail(?:s|ed)? to", "kid[\\s-]?s", "\\w+ed", "sk(?:i|y)+",
     "(?:was |were )?(?:entirely )?preventable", "x.y", "a (?:very )?big dog", "it (?:is|was) y",
+    "LGBT\\w*", "co\\w+ed", "ab|fo\\w*",
 ]), min_size=1, max_size=5)
 TEXT = st.lists(st.sampled_from([
     "care", "plan", "a", "b", "ab", "local", "police", "-", "ish", "£5", "£", "5", "xz", "yz",
@@ -52,6 +68,7 @@ TEXT = st.lists(st.sampled_from([
     "un", "necessary", "inevitabl", "e", "y", "co", "morbid", "ity", "DNA", "d", "form", "of",
     "start", "again", "fail", "ed", "to", "kid", "İ", "ſ", "\u212a", "NECESSARY", "i", "_",
     "was", "were", "entirely", "preventable", "x", "y", "big", "dog", "very", "it", "is",
+    "LGBT", "lgbtq", "fo", "foo", "_",
 ]), max_size=25).map("".join)
 
 

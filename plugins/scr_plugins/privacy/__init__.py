@@ -178,6 +178,8 @@ THE_REPORTS_OWN = frozenset(r.id for r in (FULL_DATE, EXACT_AGE, ADDRESS, POSTCO
                                            EMAIL_ADDRESS, REFERENCE_NUMBER, NAMED_PLACE,
                                            IDENTIFYING_COMBINATION))
 CONTACT = frozenset(r.id for r in (ADDRESS, POSTCODE, PHONE_NUMBER, EMAIL_ADDRESS, NAMED_PLACE))
+FULL_DATE_ID = FULL_DATE.id
+NAMED_PLACE_ID = NAMED_PLACE.id
 #: A block giving an organisation's contact details ("Contact: the Board, … Tel: …").
 ORGANISATION_CONTACT = compile_pattern(
     r"(?=.*\b(?:contact(?:\s+details)?\s*:|tel(?:ephone)?\.?\s*:|e-?mail\s*:|web(?:site)?\s*:"
@@ -187,14 +189,15 @@ ORGANISATION_CONTACT = compile_pattern(
 )
 
 
-def _reportable(hit: Any, block: TextBlock, layout: Layout,
+def _reportable(rule: str, credit: bool, apparatus: bool,
                 organisation: Callable[[], bool]) -> bool:
-    """Whether a hit in ``block`` identifies someone, given where the block is;
-    ``organisation`` says whether the block gives an organisation's contact."""
-    rule = hit.rule.id
-    if (rule in PEOPLE or rule == FULL_DATE.id) and layout.is_credit(block):
+    """Whether a hit of ``rule`` identifies someone, given where its block is:
+    whether the block credits the report's makers, is outside the report's
+    text (a title page, a running header), and (asked only if needed) gives
+    an organisation's contact."""
+    if credit and (rule in PEOPLE or rule == FULL_DATE_ID):
         return False  # the report's makers and its dates
-    if rule in THE_REPORTS_OWN and block.part not in TEXT_PARTS:
+    if apparatus and rule in THE_REPORTS_OWN:
         return False
     return not (rule in CONTACT and organisation())
 
@@ -204,18 +207,28 @@ def scr_check_node(block: TextBlock, context: CheckContext) -> Iterator[Finding]
     hits = _State.of(context).scan(block.text, block.words)
     if not hits:
         return  # most blocks: nothing to place in the layout
-    layout = Layout.of(context)
-    # Asked once a block, not once a hit: a block of a thousand phone numbers
+    # Where the block is, and whether it gives an organisation's contact, are
+    # asked once a block, not once a hit: a block of a thousand phone numbers
     # would be searched a thousand times.
+    credit = Layout.of(context).is_credit(block)
+    apparatus = block.part not in TEXT_PARTS
     organisation = cache(lambda: ORGANISATION_CONTACT.match(block.text) is not None)
     for hit in hits:
-        if not _reportable(hit, block, layout, organisation):
+        rule = hit.rule.id
+        if not _reportable(rule, credit, apparatus, organisation):
             continue
-        extra = ({"placeholder": place_placeholder(hit.text)}
-                 if hit.rule.id == NAMED_PLACE.id else {})
+        if rule == NAMED_PLACE_ID:
+            yield context.finding(
+                hit.rule, _message(hit.message, hit.text), block, hit.start, hit.end,
+                secret=hit.text, suggestion=hit.suggestion,
+                placeholder=place_placeholder(hit.text),
+            )
+            continue
+        # No empty table of extras spread into each call: a paragraph of dates
+        # makes a hundred thousand findings.
         yield context.finding(
             hit.rule, _message(hit.message, hit.text), block, hit.start, hit.end,
-            secret=hit.text, suggestion=hit.suggestion, **extra,
+            secret=hit.text, suggestion=hit.suggestion,
         )
 
 

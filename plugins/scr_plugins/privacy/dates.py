@@ -39,6 +39,14 @@ DATE = compile_pattern(
     rf"|{_YEAR}-(?:1[0-2]|0[1-9])-(?:[12]\d|3[01]|0[1-9])"
     rf")(?![\w/])"
 )
+#: The months as folded runs of letters: every ``DATE`` match that names one
+#: holds it at the start of a run (after a space, or at the match's start,
+#: which no word character comes before) ...
+MONTH_RUNS = tuple(sorted({month.lower() for month in MONTHS.split("|")}))
+#: ... unless a letter or digit that is no word character comes before it ("²"):
+_NOT_WORD = compile_pattern(r"(?V1)[[\p{L}\p{N}]--\w]")
+#: ... and every other ``DATE`` match separates its numbers with one of these.
+DATE_MARKS = ("/", "-", ".")
 #: Cues that make a date a date of birth or death; not "pre-birth" or "post-death".
 BIRTH_OR_DEATH = compile_pattern(
     r"(?<![\p{L}-])(?P<cue>born|birth|DOB|d\.o\.b\.?|died|death|passed away)\b"
@@ -170,8 +178,24 @@ def _review_process(text: str, start: int, end: int) -> bool:
     return bool(REVIEW_DOCUMENT.search(sentence)) and bool(REVIEW_STEP.search(sentence))
 
 
+def may_hold_date(text: str) -> bool:
+    """False only if ``text`` can hold no ``DATE``: none of ``DATE_MARKS``, and
+    no run of letters and digits that is a month or starts with one and then
+    goes on other than with a letter (after a month, ``DATE`` takes no word
+    character; a digit that is none, "²", may follow).  A list of addresses
+    or phone numbers has a digit in every few characters and no date.
+    """
+    if any(mark in text for mark in DATE_MARKS):
+        return True
+    if not text.isascii() and _NOT_WORD.search(text):
+        return True  # a month may start inside a run, after "²"
+    return any(len(run) == len(month) or not run[len(month)].isalpha()
+               for run in word_runs(text) if run.startswith(MONTH_RUNS)
+               for month in MONTH_RUNS if run.startswith(month))
+
+
 def find(text: str) -> Iterator[Hit]:
-    if has_digit(text):
+    if has_digit(text) and may_hold_date(text):
         yield from _dates(text)
     words = word_runs(text)
     if words.isdisjoint(UNITS) or not has_number(text):

@@ -49,6 +49,8 @@ AUTHOR_BEFORE = compile_pattern(
 AUTHOR_WORD_LIST = ("author", "written", "chair", "reviewer", "scrutineer", "endorsed", "signed",
                     "foreword")
 AUTHOR_WORDS = compile_pattern("|".join(AUTHOR_WORD_LIST))
+#: Every ``AUTHOR_LINE`` match holds one of these words, as folded runs hold it.
+CREDIT_WORD_LIST = ("author", "reviewer", "chair", "scrutineer", "written", "prepared")
 AUTHOR_AFTER = compile_pattern(
     r"^\s*,\s*(?:the\s+)?(?:independent|lead|overview|report)?\s*"
     r"(?:chair|reviewer|author|scrutineer)\b",
@@ -102,11 +104,11 @@ NEWLINE = compile_pattern(r"\n")
 #: ADDRESS_LIKE match: an "@", a "/" or a "." that does not end it (a full
 #: stop ending a sentence marks no run).  Only such runs are searched, the
 #: pattern being tried at every character of the text otherwise (a third of
-#: the time of gathering the document's names).  Then the last space before
-#: a place, and a run of non-space characters from a place.
-_MARK = compile_pattern(r"[@/]|\.(?=\S)")
+#: the time of gathering the document's names).  Matched from its first
+#: mark to the run's end, so a run of many marks ("21.10.21") is one match.
+#: Then the last space before a place.
+_MARK = compile_pattern(r"(?:[@/]|\.(?=\S))\S*")
 _LAST_SPACE = compile_pattern(r"\s", regex.REVERSE)
-_NON_SPACE_RUN = compile_pattern(r"\S*")
 
 
 @dataclass
@@ -129,7 +131,7 @@ class DocumentNames:
                     public={part for name in public for part in regex.split(r"[\s-]+", name)
                             if part})
         for text in texts:
-            state.lower_words.update(LOWER_WORD.findall(_without_addresses(text)))
+            state.lower_words.update(_lower_words(text))
             stops: Stops | None = None
             declaring: Spans | None = None
             declares = any(verb in text for verb in DECLARING_VERBS)
@@ -167,21 +169,35 @@ class DocumentNames:
         return len(words) == 1 and words[0] in self.allowed
 
 
+def _lower_words(text: str) -> list[str]:
+    """``LOWER_WORD.findall(_without_addresses(text))``, the text's lower-case
+    words outside e-mail addresses and links.
+
+    A text with no lower-case word has none outside them either, and is not
+    read for them (a paragraph of dotted dates is a marked run at every
+    date): a blank replaces a run's characters up to its last letter or
+    digit, or to its end, so no letter follows one and no word starts at a
+    blank that did not start there before.
+    """
+    if LOWER_WORD.search(text) is None:
+        return []
+    return LOWER_WORD.findall(_without_addresses(text))
+
+
 def _without_addresses(text: str) -> str:
     """``ADDRESS_LIKE.sub(" ", text)``: no match spans a space, so each marked run alone.
 
-    The marks (``_MARK``) are found by a plain scan and the run around each
-    by looking out from it: a pattern for the marked runs themselves was
-    tried at the start of every word.
+    The first mark of each run (``_MARK``) is found by a plain scan, with
+    the rest of the run, and the run's start by looking back from it: a
+    pattern for the marked runs themselves was tried at the start of every
+    word.
     """
     out: list[str] = []
     done = 0
     for mark in _MARK.finditer(text):
-        if mark.start() < done:
-            continue  # in the run just replaced
         space = _LAST_SPACE.search(text, done, mark.start())
         start = space.end() if space is not None else done
-        end = _NON_SPACE_RUN.match(text, mark.start()).end()
+        end = mark.end()
         out += (text[done:start], ADDRESS_LIKE.sub(" ", text[start:end]))
         done = end
     return "".join(out) + text[done:] if out else text
@@ -217,8 +233,17 @@ class _AuthorLines:
         runs = run_text(self.text)
         return any(word in runs for word in AUTHOR_WORD_LIST)
 
+    @cached_property
+    def may_credit(self) -> bool:
+        """Whether the text holds a word every ``AUTHOR_LINE`` match needs (in its
+        folded runs): a list of a thousand names is not looked up line by line."""
+        runs = run_text(self.text)
+        return any(word in runs for word in CREDIT_WORD_LIST)
+
     def credits(self, start: int) -> bool:
         """``AUTHOR_LINE.search(text, line_start, start)`` for the line ``start`` is on."""
+        if not self.may_credit:
+            return False
         line = self.newlines.before(start, width=1) + 1
         end = self.credit_ends.get(line)
         if end is None:

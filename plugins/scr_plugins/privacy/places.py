@@ -201,9 +201,11 @@ def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> It
             continue
         if blocked is None:
             blocked = _blocked(text, lexicon)
-        # A phrase over the name, or one that holds the place's last character.
-        if blocked.overlap(start, kw) is not None \
-                or blocked.overlap(m.end() - 1, m.end()) is not None:
+        # A phrase over the name, or one that holds the place's last character
+        # (most paragraphs, and a list of addresses, hold no such phrase).
+        end = m.end()
+        if blocked.starts and (blocked.overlap(start, kw) is not None
+                               or blocked.overlap(end - 1, end) is not None):
             continue
         common = m["institution"] is not None or m["kw"] in lexicon.common_heads
         words = text[start:kw].split()
@@ -212,7 +214,7 @@ def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> It
             words = words[len(words) - words[::-1].index("and"):]
         if all(describes(w, common) for w in words):
             continue
-        yield Hit(rules.NAMED_PLACE, start, m.end(), text[start : m.end()], "named local place",
+        yield Hit(rules.NAMED_PLACE, start, end, text[start:end], "named local place",
                   "describe the kind of place instead ('a local primary school', "
                   "'the GP practice', 'School 1')", "place")
     yield from _head_first(text, head_first, lexicon, lower_words)

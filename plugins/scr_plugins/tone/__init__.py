@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import regex
 
@@ -86,24 +86,19 @@ def scr_check_node(block: TextBlock, context: CheckContext) -> Iterator[Finding]
     if needed is not None and needed.isdisjoint(block.words):
         return
     quoted: list[tuple[int, int]] | None = None
-    acknowledged: list[tuple[int, int]] | None = None
-    disclaimers: list[tuple[int, int]] | None = None
+    sentences = _Sentences(block.text)
     for name, words in configured(context).items():
         for match in words.finditer(block):
             if quoted is None:
                 quoted = _quoted(block, context)
-                acknowledged = _acknowledged(block.text)
-            if name == "blame":
-                if disclaimers is None:
-                    disclaimers = _disclaimers(block.text)
-                if _within(disclaimers, match.start, match.end):
-                    continue
+            if name == "blame" and sentences.disclaims(match.start, match.end):
+                continue
             lower = ""
             if _within(quoted, match.start, match.end):
                 if context.option(NAMESPACE, "quoted") == "ignore":
                     continue
                 lower = "in quotation marks"
-            elif name in HINDSIGHT_LISTS and _within(acknowledged, match.start, match.end):
+            elif name in HINDSIGHT_LISTS and sentences.acknowledges(match.start, match.end):
                 lower = "hindsight acknowledged"
             entry = match.entry
             message = f"'{match.text}' ({entry.category}): {entry.why}".rstrip(": ")
@@ -127,17 +122,58 @@ def _quoted(block: TextBlock, context: CheckContext) -> list[tuple[int, int]]:
     return quoted_spans(block.text)
 
 
-def _acknowledged(text: str) -> list[tuple[int, int]]:
-    """Sentences in which the writer says they are using hindsight."""
-    if "hindsight" not in text.lower():
-        return []
-    return [(s, e) for s, e in sentence_spans(text) if ACKNOWLEDGED.search(text, s, e)]
+class _Sentences:
+    """A block's sentences, found once a match needs them, and whether the one a
+    match is in acknowledges hindsight or says what a review is not for.
 
+    Only a sentence holding a match is read, once: a paragraph of a megabyte
+    is twenty thousand sentences, and reading each for both was a third of
+    the checker's time on it.
+    """
 
-def _disclaimers(text: str) -> list[tuple[int, int]]:
-    """Sentences that say what a review is not for."""
-    return [(s, e) for s, e in sentence_spans(text)
-            if DISCLAIMER_NEGATION.search(text, s, e) and DISCLAIMER_SUBJECT.search(text, s, e)]
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._spans: list[tuple[int, int]] | None = None
+        #: Whether the text says "hindsight" at all; None until asked.
+        self._hindsight: bool | None = None
+        #: (question, sentence's start) -> the answer.
+        self._known: dict[tuple[str, int], bool] = {}
+
+    def _holding(self, start: int, end: int) -> tuple[int, int] | None:
+        """The sentence ``start:end`` lies in, if one does.
+
+        Only the last sentence starting by ``start`` can hold it: a binary search.
+        """
+        if self._spans is None:
+            self._spans = sentence_spans(self.text)
+        i = bisect_right(self._spans, (start, sys.maxsize))
+        return self._spans[i - 1] if i > 0 and end <= self._spans[i - 1][1] else None
+
+    def acknowledges(self, start: int, end: int) -> bool:
+        """Whether the writer says, in the sentence ``start:end`` is in, that they use hindsight."""
+        if self._hindsight is None:
+            self._hindsight = "hindsight" in self.text.lower()
+        if not self._hindsight:
+            return False
+        return self._asked("hindsight", start, end, lambda s, e: bool(
+            ACKNOWLEDGED.search(self.text, s, e)))
+
+    def disclaims(self, start: int, end: int) -> bool:
+        """Whether the sentence ``start:end`` is in says what a review is not for."""
+        return self._asked("disclaimer", start, end, lambda s, e: bool(
+            DISCLAIMER_NEGATION.search(self.text, s, e)
+            and DISCLAIMER_SUBJECT.search(self.text, s, e)))
+
+    def _asked(self, question: str, start: int, end: int,
+               answer: Callable[[int, int], bool]) -> bool:
+        sentence = self._holding(start, end)
+        if sentence is None:
+            return False
+        key = (question, sentence[0])
+        known = self._known.get(key)
+        if known is None:
+            known = self._known[key] = answer(*sentence)
+        return known
 
 
 def _within(spans: list[tuple[int, int]] | None, start: int, end: int) -> bool:

@@ -1,8 +1,9 @@
-"""Lower-case words of addresses are left out exactly as one substitution leaves them."""
+"""Lower-case words of addresses are left out exactly as one substitution leaves them,
+and a text without a lower-case word is not read for addresses."""
 
 from hypothesis import given
 from hypothesis import strategies as st
-from scr_plugins.privacy.names import ADDRESS_LIKE, _without_addresses
+from scr_plugins.privacy.names import ADDRESS_LIKE, LOWER_WORD, _lower_words, _without_addresses
 
 from scr_checks import compile_pattern
 
@@ -19,6 +20,12 @@ PIECES = st.sampled_from([
 def test_each_marked_run_alone_is_the_whole_substitution(text):
     assert _without_addresses(text) == ADDRESS_LIKE.sub(" ", text)
     assert _without_addresses(text) == MARKED_RUN.sub(lambda r: ADDRESS_LIKE.sub(" ", r[0]), text)
+
+
+@given(st.lists(PIECES | st.sampled_from(["B", "Éa", "A.b", "A/b", "1.a", "x_"]),
+                max_size=40).map("".join))
+def test_the_lower_case_words_outside_addresses(text):
+    assert _lower_words(text) == LOWER_WORD.findall(ADDRESS_LIKE.sub(" ", text))
 
 
 def test_addresses_and_paragraph_numbers():

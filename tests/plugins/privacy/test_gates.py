@@ -20,6 +20,7 @@ from scr_plugins.privacy.gazetteer import lexicon
 from scr_plugins.privacy.names import (
     AUTHOR_AFTER,
     AUTHOR_BEFORE,
+    AUTHOR_LINE,
     AUTHOR_WORDS,
     DocumentNames,
     NameFinder,
@@ -159,6 +160,29 @@ def test_roles_offices_and_credits_after_a_name_are_gated_exactly(text, data):
         assert _AuthorLines(text).mentioned
 
 
+CREDIT_WORDS = st.sampled_from([
+    "Author", "AUTHORS", "co-", "Reviewers", "chair", "Chairperson", "chaired", "Prepared",
+    "prepaRed", "written", "Scrutineer", "ſcrutineer", "by", "Sarah", "Collins", "Lead", ":",
+    " ", "\n", ".", "-",
+])
+
+
+@settings(max_examples=500)
+@given(st.lists(CREDIT_WORDS, max_size=12).map("".join))
+def test_a_text_without_a_credit_word_credits_no_name(text):
+    lines = _AuthorLines(text)
+    if AUTHOR_LINE.search(text):
+        assert lines.may_credit
+    if not lines.may_credit:
+        assert not any(lines.credits(start) for start in range(len(text) + 1))
+
+
+def test_a_list_of_names_is_not_read_for_credits_a_credit_line_is():
+    assert not _AuthorLines("Sarah Collins, Dean Walsh, " * 3).may_credit
+    lines = _AuthorLines("Prepared by: Sarah Collins\nDean Walsh")
+    assert lines.credits(13) and not lines.credits(27)
+
+
 @settings(max_examples=300)
 @given(TEXTS)
 def test_gated_patterns_find_what_their_patterns_find(text):
@@ -250,6 +274,27 @@ def test_dense_phrases_are_searched_whole_and_sparse_ones_looked_back_from(monke
     assert [(s, e) for s, e, r in found if r and r.id == dates.rules.EXACT_AGE.id] == ages
     details = [(m.start(), m.end()) for m in dates.AGE.finditer(text)]
     assert [(s, e) for s, e, r in found if r is None] == details
+
+
+DATE_PARTS = st.sampled_from([
+    "14", "3", "2019", "21", "March", "march", "Mar", "Marwick", "Sept", "Sep", "May", "Mayor",
+    "the", "of", "st", "th", "²", "½", "é", "Ǆ", "x", "1", " ", "  ", "\n", ",", "/", "-", ".",
+])
+
+
+@settings(max_examples=1000)
+@given(st.lists(DATE_PARTS, max_size=12).map("".join))
+def test_a_text_the_date_gate_passes_over_holds_no_date(text):
+    if not dates.may_hold_date(text):
+        assert dates.DATE.search(text) is None
+
+
+def test_a_list_of_addresses_is_not_searched_for_dates_a_date_is():
+    assert not dates.may_hold_date("18 Fenwick Road, 98 Marwick Road, 07700 900123")
+    assert dates.may_hold_date("14 March 2019")
+    assert dates.may_hold_date("14 March² 2019")
+    assert dates.may_hold_date("²March 14")
+    assert dates.may_hold_date("3/4/2019")
 
 
 NUMBER_PARTS = st.sampled_from([
