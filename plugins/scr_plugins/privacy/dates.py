@@ -39,6 +39,18 @@ DATE = compile_pattern(
     rf"|{_YEAR}-(?:1[0-2]|0[1-9])-(?:[12]\d|3[01]|0[1-9])"
     rf")(?![\w/])"
 )
+#: Every date ``DATE`` finds holds one of these (the three letters each month's
+#: name and abbreviation start with, in the case it reads them) or a
+#: ``NUMERIC_DATE_MARK``: a paragraph with neither, as most paragraphs with a
+#: number are ("4.4.10", "in 2019", "two of the 12 visits"), is not searched.
+MONTH_STARTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                "Dec")
+#: What a date written in numbers holds: a digit, then "/" or "-" and a digit;
+#: a day and month with dots before a year of four digits; or a day, month
+#: and year of two digits each ("21.10.21").  A paragraph number ("4.4.10")
+#: holds none.
+NUMERIC_DATE_MARK = compile_pattern(
+    r"\d(?:[/-]\d|\.\d\d?\.(?:1[89]|20)\d\d)|\d\d\.\d\d\.\d\d")
 #: Cues that make a date a date of birth or death; not "pre-birth" or "post-death".
 BIRTH_OR_DEATH = compile_pattern(
     r"(?<![\p{L}-])(?P<cue>born|birth|DOB|d\.o\.b\.?|died|death|passed away)\b"
@@ -136,6 +148,8 @@ def _dates(text: str) -> Iterator[Hit]:
     all, found once on its first date: a paragraph of dates with no word of
     birth or of the review is otherwise searched three times at each date.
     """
+    if not may_hold_date(text):
+        return
     dates = DATE.finditer(text)
     first = next(dates, None)
     if first is None:
@@ -155,6 +169,13 @@ def _dates(text: str) -> Iterator[Hit]:
             yield Hit(rules.FULL_DATE, m.start(), m.end(), m[0], "full date",
                       "give the month and year ('in March 2019') or the sequence of events",
                       "date")
+
+
+def may_hold_date(text: str) -> bool:
+    """False only where ``DATE`` finds nothing: the text names no month and holds
+    no date in numbers (a quick scan, where ``DATE`` is tried at every character)."""
+    return (any(month in text for month in MONTH_STARTS)
+            or NUMERIC_DATE_MARK.search(text) is not None)
 
 
 def _holds(runs: str, words: tuple[str, ...]) -> bool:
