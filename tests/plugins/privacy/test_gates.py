@@ -269,6 +269,7 @@ def _spans(hits):
 @given(NUMBER_TEXTS)
 @example("AB 12 34 56 C")  # a National Insurance number set apart by spaces
 @example("NV 123456 D, 12")
+@example("a AB12 34 56 C 12")  # its capitals against its digits: a run of both
 def test_numbers_and_postcodes_are_found_as_without_the_gates(text):
     found = _spans(numbers.find(text))
     assert [s for s in found if s[0] == numbers.rules.NHS_NUMBER.id] == [
