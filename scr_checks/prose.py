@@ -87,10 +87,10 @@ def words_between(text: str, start: int = 0, end: int | None = None) -> list[str
 
 def _words(text: str, start: int, end: int) -> re.Pattern[str] | regex.Pattern[str]:
     """The faster of the patterns that find the same words in ``text[start:end]``."""
-    return _PLAIN_WORD if _plain(text, start, end) else _WORD
+    return _PLAIN_WORD if is_plain(text, start, end) else _WORD
 
 
-def _plain(text: str, start: int = 0, end: int | None = None) -> bool:
+def is_plain(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether ``text[start:end]`` holds only ASCII and the common typographic marks."""
     end = len(text) if end is None else end
     return text.isascii() or _NOT_PLAIN.search(text, start, end) is None
@@ -126,7 +126,7 @@ def word_runs(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=16)
 def _recent_runs(text: str) -> frozenset[str]:
-    if _plain(text):
+    if is_plain(text):
         # A mark, not ASCII, becomes "?" and then a space: no search, no pattern.
         return frozenset(text.lower().encode("ascii", "replace").translate(_NOT_RUN)
                          .decode("ascii").split())
