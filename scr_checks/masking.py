@@ -14,6 +14,7 @@ becomes ``[name]`` whatever its length, initials or number of words.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
@@ -21,6 +22,7 @@ from typing import Any
 import regex
 
 from scr_checks.patterns import compiled
+from scr_checks.prose import is_plain
 from scr_checks.results import FileResult, Finding, Location
 from scr_checks.rules import RuleRegistry
 
@@ -29,6 +31,10 @@ DEFAULT_KIND = "identifier"
 #: The kind of a person's name, whose surname is masked on its own as well.
 NAME = "name"
 _RUN = compiled(r"\w+")
+#: The word characters (``\\w``) of ASCII: a plain text has no others.
+_ASCII_WORD = frozenset(string.ascii_letters + string.digits + "_")
+#: Every byte but those of :data:`_ASCII_WORD`, as a space.
+_NOT_WORD = bytes(byte if chr(byte) in _ASCII_WORD else 32 for byte in range(256))
 
 
 def mask(kind: str = DEFAULT_KIND) -> str:
@@ -131,14 +137,13 @@ class Masker:
         # identifier, and only that run's identifiers, not all of them at every
         # character: what one alternation's ``sub`` finds, for a tenth of the
         # time on a report with a few hundred identifiers (and half again on a
-        # paragraph with thousands); the same walk over the runs passes a text
-        # that holds no identifier unchanged.
+        # paragraph with thousands); a text whose runs start none passes unchanged.
+        starts = (self._plain_starts(text) if is_plain(text)
+                  else [(run.start(), run[0].casefold()) for run in _RUN.finditer(text)])
         pieces, done = [], 0
-        for run in _RUN.finditer(text):
-            start = run.start()
+        for start, first in starts:
             if start < done:
                 continue
-            first = run[0].casefold()
             pattern = self._first_patterns.get(first)
             if pattern is None:
                 if first not in self._by_first:
@@ -150,6 +155,31 @@ class Masker:
                 pieces += [text[done:start], mask(self.kinds.get(_key(found[0]), ""))]
                 done = found.end()
         return "".join(pieces) + text[done:] if pieces else text
+
+    def _plain_starts(self, text: str) -> list[tuple[int, str]]:
+        """Where each run of a plain text (:func:`~scr_checks.prose.is_plain`) that
+        starts an identifier stands, and the run case-folded, in text order.
+
+        Each match of the run pattern costs the engine as much as searching a
+        few hundred characters, and a report's findings quote most of its
+        text.  A plain text's runs are of ASCII letters, digits and "_", which
+        lowering (casefolding, for them) leaves in place: its bytes, all else
+        made spaces, split into them at once, and only the runs among them
+        that start an identifier are looked for, each where it stands whole.
+        """
+        folded = text.lower()
+        runs = folded.encode("ascii", "replace").translate(_NOT_WORD).decode("ascii").split()
+        found = []
+        for first in self._by_first.keys() & runs:
+            at = folded.find(first)
+            while at >= 0:
+                end = at + len(first)
+                if not (at and folded[at - 1] in _ASCII_WORD) and \
+                        folded[end:end + 1] not in _ASCII_WORD:
+                    found.append((at, first))
+                at = folded.find(first, at + 1)
+        found.sort()
+        return found
 
     def value(self, value: Any) -> Any:
         """Strings anywhere in plain data (dict keys too), masked; other values as they are."""

@@ -155,6 +155,25 @@ def test_masking_at_the_starts_of_runs_finds_what_a_search_everywhere_finds(secr
     assert masker.text(text) == everywhere
 
 
+_PLAIN_WORDS = st.sampled_from(["Ann", "ANN", "ann_", "_Ann", "Anna", "xAnn", "Kerry", "12",
+                                "123", "2019", "07700", "O'Brien", "Jo-Li", "Li"])
+_PLAIN_GAPS = st.sampled_from([" ", "\n", "\u00a0", "’", "“", "–", ".", "-", "", "_", "0"])
+
+
+@given(secrets=st.lists(st.lists(_PLAIN_WORDS, min_size=1, max_size=2).map(" ".join),
+                        min_size=1, max_size=4),
+       parts=st.lists(st.tuples(_PLAIN_WORDS, _PLAIN_GAPS), max_size=25))
+def test_in_plain_text_the_runs_starting_identifiers_are_found_without_walking_every_run(
+        secrets, parts):
+    """Every run of letters, digits and "_" whose folded text starts an identifier,
+    and no other, as the walk over all the runs finds them."""
+    text = "".join(w + g for w, g in parts)
+    masker = Masker({secret: "name" for secret in secrets})
+    walked = [(run.start(), run[0].casefold()) for run in regex.finditer(r"\w+", text)
+              if run[0].casefold() in masker._by_first]
+    assert masker._plain_starts(text) == walked
+
+
 def test_identifiers_sharing_a_first_word_are_tried_longest_first():
     """Only the identifiers that start with a run are tried there, in the order of all of them."""
     masker = Masker({"Anna": "name", "Anna Jones": "name", "Anna Jones Road": "address",

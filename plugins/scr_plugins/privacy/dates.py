@@ -47,6 +47,18 @@ MONTH_RUNS = tuple(sorted({month.lower() for month in MONTHS.split("|")}))
 _NOT_WORD = compile_pattern(r"(?V1)[[\p{L}\p{N}]--\w]")
 #: ... and every other ``DATE`` match separates its numbers with one of these.
 DATE_MARKS = ("/", "-", ".")
+#: Every date ``DATE`` finds holds one of these (the three letters each month's
+#: name and abbreviation start with, in the case it reads them) or a
+#: ``NUMERIC_DATE_MARK``: a paragraph with neither, as most paragraphs with a
+#: number are ("4.4.10", "in 2019", "two of the 12 visits"), is not searched.
+MONTH_STARTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                "Dec")
+#: What a date written in numbers holds: a digit, then "/" or "-" and a digit;
+#: a day and month with dots before a year of four digits; or a day, month
+#: and year of two digits each ("21.10.21").  A paragraph number ("4.4.10")
+#: holds none.
+NUMERIC_DATE_MARK = compile_pattern(
+    r"\d(?:[/-]\d|\.\d\d?\.(?:1[89]|20)\d\d)|\d\d\.\d\d\.\d\d")
 #: Cues that make a date a date of birth or death; not "pre-birth" or "post-death".
 BIRTH_OR_DEATH = compile_pattern(
     r"(?<![\p{L}-])(?P<cue>born|birth|DOB|d\.o\.b\.?|died|death|passed away)\b"
@@ -144,6 +156,8 @@ def _dates(text: str) -> Iterator[Hit]:
     all, found once on its first date: a paragraph of dates with no word of
     birth or of the review is otherwise searched three times at each date.
     """
+    if not may_hold_date(text):
+        return
     dates = DATE.finditer(text)
     first = next(dates, None)
     if first is None:
@@ -165,6 +179,35 @@ def _dates(text: str) -> Iterator[Hit]:
                       "date")
 
 
+def may_hold_date(text: str) -> bool:
+    """False only where ``DATE`` finds nothing (quick scans, where ``DATE`` is
+    tried at every character): each of the two tests below is false only then.
+    The first turns away most paragraphs of prose, whose digits are paragraph
+    numbers, years and counts; the second lists of addresses or phone
+    numbers, whose street names may start as a month does ("Marwick")."""
+    return _month_or_numeric_date(text) and _month_run_or_date_mark(text)
+
+
+def _month_or_numeric_date(text: str) -> bool:
+    """False only if the text names no month and holds no date in numbers."""
+    return (any(month in text for month in MONTH_STARTS)
+            or NUMERIC_DATE_MARK.search(text) is not None)
+
+
+def _month_run_or_date_mark(text: str) -> bool:
+    """False only if ``text`` has none of ``DATE_MARKS``, and no run of letters
+    and digits that is a month or starts with one and then goes on other than
+    with a letter (after a month, ``DATE`` takes no word character; a digit
+    that is none, "²", may follow)."""
+    if any(mark in text for mark in DATE_MARKS):
+        return True
+    if not text.isascii() and _NOT_WORD.search(text):
+        return True  # a month may start inside a run, after "²"
+    return any(len(run) == len(month) or not run[len(month)].isalpha()
+               for run in word_runs(text) if run.startswith(MONTH_RUNS)
+               for month in MONTH_RUNS if run.startswith(month))
+
+
 def _holds(runs: str, words: tuple[str, ...]) -> bool:
     return any(word in runs for word in words)
 
@@ -176,22 +219,6 @@ def _review_process(text: str, start: int, end: int) -> bool:
     right = text.find(". ", end, end + 120)
     sentence = text[left : right if right >= 0 else end + 120]
     return bool(REVIEW_DOCUMENT.search(sentence)) and bool(REVIEW_STEP.search(sentence))
-
-
-def may_hold_date(text: str) -> bool:
-    """False only if ``text`` can hold no ``DATE``: none of ``DATE_MARKS``, and
-    no run of letters and digits that is a month or starts with one and then
-    goes on other than with a letter (after a month, ``DATE`` takes no word
-    character; a digit that is none, "²", may follow).  A list of addresses
-    or phone numbers has a digit in every few characters and no date.
-    """
-    if any(mark in text for mark in DATE_MARKS):
-        return True
-    if not text.isascii() and _NOT_WORD.search(text):
-        return True  # a month may start inside a run, after "²"
-    return any(len(run) == len(month) or not run[len(month)].isalpha()
-               for run in word_runs(text) if run.startswith(MONTH_RUNS)
-               for month in MONTH_RUNS if run.startswith(month))
 
 
 def find(text: str) -> Iterator[Hit]:

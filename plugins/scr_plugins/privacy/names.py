@@ -9,6 +9,7 @@ authorship lines where naming the author and chair is expected.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -96,6 +97,13 @@ YEAR_AFTER = compile_pattern(r"\s+(?:19|20)\d\d(?![\p{L}\p{N}])")
 #: the word from the text's start read the whole text before it, at every word.
 SENTENCE_START = compile_pattern(r"(?<=^\n?|[.!?:;\"“(]\s*|^\s*[\d.]+\s+)")
 LOWER_WORD = compile_pattern(r"(?<![\p{L}])\p{Ll}[\p{L}'’-]*")
+#: ``LOWER_WORD`` for a text whose letters are all ASCII: the standard engine,
+#: started at each lower-case letter rather than at every character, finds
+#: the same words for under half the instructions.
+_ASCII_LOWER_WORD = re.compile(r"[a-z](?<![A-Za-z].)[A-Za-z'’-]*")
+#: A character outside ASCII, which may be a letter; a letter, as ``LOWER_WORD`` reads one.
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+_LETTER = compile_pattern(r"\p{L}")
 #: E-mail addresses and links: their lower-case words are names, not vocabulary.
 ADDRESS_LIKE = compile_pattern(r"\S*[@/]\S*|\S+\.\S*\w")
 FULL_STOP = compile_pattern(r"\. ")
@@ -181,7 +189,20 @@ def _lower_words(text: str) -> list[str]:
     """
     if LOWER_WORD.search(text) is None:
         return []
-    return LOWER_WORD.findall(_without_addresses(text))
+    return lower_words(_without_addresses(text))
+
+
+def lower_words(text: str) -> list[str]:
+    """``LOWER_WORD.findall(text)``: the words that start with a lower-case letter.
+
+    Gathered from every paragraph of a report, at a regex engine's cost per
+    character; where every letter of the text is ASCII (a character outside
+    it that is no letter, such as a curly quote, changes nothing) the
+    standard engine finds them.
+    """
+    if text.isascii() or _LETTER.search("".join(_NOT_ASCII.findall(text))) is None:
+        return _ASCII_LOWER_WORD.findall(text)
+    return LOWER_WORD.findall(text)  # type: ignore[no-any-return]
 
 
 def _without_addresses(text: str) -> str:

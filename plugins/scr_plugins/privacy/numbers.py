@@ -6,6 +6,7 @@ check is the modulus 11 algorithm; it needs no package.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -34,6 +35,9 @@ SOCIAL_URL = compile_pattern(
 )
 #: The last letter of a National Insurance number, as a run of letters holds it.
 NI_LAST_LETTERS = frozenset("abcd")
+#: A National Insurance number's two capitals and first two digits, where
+#: every digit of the text is an ASCII one (no run mixes letters and digits).
+NI_START = re.compile(r"[A-Z][A-Z] ?[0-9][0-9]")
 #: "crime reference 14/55321/16", "case number is NV19C00482", "CAD 4471".
 REFERENCE = compile_pattern(
     r"\b(?:case|court|crime|incident|log|CAD|police|reference|ref|claim|file|record)"
@@ -120,7 +124,9 @@ def _numbers(text: str) -> Iterator[Hit]:
     with is there: an NHS number's first three, six or ten digits, a National
     Insurance number's first two or six (its letters set apart by a space),
     a telephone number's run starting "0" or "44".  A National Insurance
-    number's last letter then stands alone too, a run of its own.
+    number's last letter then stands alone too, a run of its own, and its
+    two capitals come just before its first two digits: most paragraphs
+    hold "a" and a number of two digits, few a pair of capitals before one.
     """
     plain, mixed = numerals(text)
     if mixed or any(len(run) in (3, 6, 10) for run in plain):
@@ -130,7 +136,8 @@ def _numbers(text: str) -> Iterator[Hit]:
                           "remove the NHS number; it is never needed in a published review")
     for m in NI_NUMBER.finditer(text) if mixed or (
             any(len(run) in (2, 6) for run in plain)
-            and not NI_LAST_LETTERS.isdisjoint(word_runs(text))) else ():
+            and not NI_LAST_LETTERS.isdisjoint(word_runs(text))
+            and NI_START.search(text)) else ():
         yield Hit(rules.NI_NUMBER, m.start(), m.end(), m[0], "National Insurance number",
                   "remove the National Insurance number")
     if not (mixed or any(run.startswith(("0", "44")) for run in plain)):

@@ -314,6 +314,7 @@ def _spans(hits):
 @given(NUMBER_TEXTS)
 @example("AB 12 34 56 C")  # a National Insurance number set apart by spaces
 @example("NV 123456 D, 12")
+@example("a AB12 34 56 C 12")  # its capitals against its digits: a run of both
 def test_numbers_and_postcodes_are_found_as_without_the_gates(text):
     found = _spans(numbers.find(text))
     assert [s for s in found if s[0] == numbers.rules.NHS_NUMBER.id] == [
@@ -353,3 +354,26 @@ def test_numerals_tell_numbers_standing_alone_from_runs_of_both():
 def test_run_text_holds_each_folded_word_once_whatever_its_case():
     runs = run_text("The CASE, the ſigned case-file")
     assert {"the", "case", "signed", "file"} == set(runs.split())
+
+
+DATE_PIECES = st.sampled_from([
+    "1", "3", "12", "31", "08", "2019", "1999", "٣", "21", " ", "  ", "\n", "/", "-", ".", ",",
+    "of", "the", "st", "th", "March", "Mar", "May", "may", "Sept", "Dec", "december", "Jun",
+    "4.4.10", "30.05.2024", "12/03/2019", "2005-11-05", "21.10.21", "1.2.2020", "1.12.1899",
+    "1.1.10", "a",
+])
+
+
+@settings(max_examples=500)
+@given(st.lists(DATE_PIECES, max_size=25).map("".join))
+@example("21.10.21")
+@example("1.2.2020")
+@example("٣/1/2020")
+def test_a_date_is_searched_for_wherever_one_may_be(text):
+    if dates.DATE.search(text):
+        assert dates.may_hold_date(text)
+
+
+def test_paragraph_numbers_and_years_are_not_searched_for_dates():
+    assert not dates.may_hold_date("4.4.10 In 2019 two of the 12 visits were missed.")
+    assert dates.may_hold_date("On 3 May 2020") and dates.may_hold_date("on 08.05.2018")
