@@ -96,3 +96,9 @@ def test_the_copy_annotate_wrote_beside_a_report_is_not_checked_again(repository
     capsys.readouterr()
     assert (repository / "reports" / "c.checked.docx").is_file()
     assert checked(capsys, "reports") == ["reports/a.rst", "reports/c.docx", "reports/old/b.md"]
+
+
+def test_a_walked_folder_behaves_as_the_frozen_dataclass_it_was(like_dataclass):
+    from scr_checks.exclusions import _Folder
+
+    like_dataclass(_Folder, lambda cls: cls("/r/a", "/r", []), lambda cls: cls("/r/a", None, []))
