@@ -586,12 +586,30 @@ def _list_of(node: nodes.Node) -> nodes.Node | None:
     return parent
 
 
-@dataclass
 class _Table:
-    """A table's header cells' texts and its body rows, each a list of cells' blocks."""
+    """A table's header cells' texts and its body rows, each a list of cells' blocks.
 
+    A plain class: a dataclass's generated methods are compiled at every start-up.
+    """
+
+    __match_args__ = ("header", "rows")
     header: list[str]
     rows: list[list[list[TextBlock]]]
+
+    def __init__(self, header: list[str], rows: list[list[list[TextBlock]]]) -> None:
+        self.header = header
+        self.rows = rows
+
+    def __repr__(self) -> str:
+        return f"_Table(header={self.header!r}, rows={self.rows!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, _Table)
+        return (self.header, self.rows) == (other.header, other.rows)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def _tables(blocks: list[TextBlock]) -> list[_Table]:

@@ -450,3 +450,12 @@ def test_a_block_takes_the_part_marked_nearest_it():
              paragraph(inner), paragraph(contents), paragraph(header), paragraph(document)]
     assert layout._hints([SimpleNamespace(node=node) for node in under]) == [
         None, "glossary", "glossary", "appendix", "appendix", CONTENTS, FURNITURE, None]
+
+
+def test_a_contents_entry_behaves_as_the_dataclass_it_was(like_dataclass):
+    from scr_checks import TextBlock
+
+    block = TextBlock(nodes.paragraph(), "Findings .... 4", "r.rst", index=3)
+    entry = {"title": "Findings", "block": block, "kinds": frozenset({"findings"})}
+    like_dataclass(layout.ContentsEntry, lambda cls: cls(**entry),
+                   lambda cls: cls(**{**entry, "title": "Lessons"}), frozen=False)

@@ -47,3 +47,10 @@ def references(text: str) -> list[tuple[str, str]]:
 ])
 def test_each_kind_of_reference_alone_in_a_paragraph(text, found):
     assert references(text) == found
+
+
+def test_a_table_behaves_as_the_dataclass_it_was(like_dataclass):
+    from scr_checks.outline import _Table
+
+    like_dataclass(_Table, lambda cls: cls(["Finding"], [[[]]]), lambda cls: cls(["Finding"], []),
+                   frozen=False)
