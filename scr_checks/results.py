@@ -1,7 +1,9 @@
 """What a run produces: findings with exact locations, and tool errors.
 
-These are plain, picklable dataclasses so that files can be checked in worker
-processes and so that every formatter sees the same data.
+These are plain, picklable records (dataclasses, and a class written out by
+hand where a dataclass's generated methods cost too much at start-up) so that
+files can be checked in worker processes and so that every formatter sees the
+same data.
 """
 
 from __future__ import annotations
