@@ -54,3 +54,14 @@ def test_a_table_behaves_as_the_dataclass_it_was(like_dataclass):
 
     like_dataclass(_Table, lambda cls: cls(["Finding"], [[[]]]), lambda cls: cls(["Finding"], []),
                    frozen=False)
+
+
+def test_a_reference_behaves_as_the_frozen_dataclass_it_was(like_dataclass):
+    from docutils import nodes
+
+    from scr_checks import Reference, TextBlock
+
+    block = TextBlock(nodes.paragraph(), "See paragraph 4.1.", "r.rst", index=1)
+    like_dataclass(Reference, lambda cls: cls(block, 4, 17, "paragraph", "4.1"),
+                   lambda cls: cls(block, 4, 17, "section", "4.1"))
+    assert Reference(block, 4, 17, "paragraph", "4.1").text == "paragraph 4.1"
