@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError, dataclass, field
 from functools import cached_property
 
 from docutils import frontend, nodes, utils
@@ -28,7 +28,6 @@ PARAGRAPH_NUMBER = compiled(r"\s*((?:\d{1,3}\.){1,4}\d{1,3})\.?(?=\s)")
 _NOT_PROSE = (nodes.FixedTextElement, nodes.Inline, nodes.Invisible, nodes.system_message)
 
 
-@dataclass(frozen=True)
 class HiddenContent:
     """Text a published file carries beyond what a reader sees on the page.
 
@@ -36,12 +35,35 @@ class HiddenContent:
     ``hidden-text``, ``property`` (document properties and PDF metadata),
     ``annotation`` or ``header-footer`` (Word's running headers and footers,
     which are printed but are not part of the body); ``where`` says where to find it ("comment 2",
-    "document properties: author").
+    "document properties: author").  Frozen; a plain class, as a dataclass's
+    generated methods are compiled at every start-up.
     """
 
+    __match_args__ = ("kind", "text", "where")
     kind: str
     text: str
     where: str
+
+    def __init__(self, kind: str, text: str, where: str) -> None:
+        self.__dict__.update(kind=kind, text=text, where=where)
+
+    def __repr__(self) -> str:
+        return f"HiddenContent(kind={self.kind!r}, text={self.text!r}, where={self.where!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, HiddenContent)
+        return (self.kind, self.text, self.where) == (other.kind, other.text, other.where)
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.text, self.where))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     @property
     def place(self) -> str:

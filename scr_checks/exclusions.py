@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,27 +37,57 @@ if TYPE_CHECKING:
 log = logging.getLogger("scr_checks")
 
 
-@dataclass
 class Exclusions:
-    """Decides, and logs, which paths a folder walk leaves out."""
+    """Decides, and logs, which paths a folder walk leaves out.
+
+    A plain class: a dataclass's generated methods are compiled at every start-up.
+    """
 
     root: Path
     patterns: list[str]
-    respect_gitignore: bool = True
+    respect_gitignore: bool
     #: The configuration file that applies to this run, or ``None``.
-    config_path: Path | None = None
+    config_path: Path | None
     #: Whether a folder's own configuration must be refused (not chosen by --config
     #: or --isolated).
-    refuse_other_configs: bool = True
+    refuse_other_configs: bool
     #: Folders skipped because they have a configuration of their own: (folder, file).
-    other_configs: list[tuple[Path, Path]] = field(default_factory=list)
-    _gitignores: dict[Path, pathspec.GitIgnoreSpec | None] = field(default_factory=dict)
+    other_configs: list[tuple[Path, Path]]
+    _gitignores: dict[Path, pathspec.GitIgnoreSpec | None]
+    _folders: dict[tuple[Path, Path | None], _Folder]
 
-    _folders: dict[tuple[Path, Path | None], _Folder] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self.root = self.root.resolve()
+    def __init__(self, root: Path, patterns: list[str], respect_gitignore: bool = True,
+                 config_path: Path | None = None, refuse_other_configs: bool = True,
+                 other_configs: list[tuple[Path, Path]] | None = None) -> None:
+        self.root = root.resolve()
         self._root = str(self.root)
+        self.patterns = patterns
+        self.respect_gitignore = respect_gitignore
+        self.config_path = config_path
+        self.refuse_other_configs = refuse_other_configs
+        self.other_configs = [] if other_configs is None else other_configs
+        self._gitignores = {}
+        self._folders = {}
+
+    def __repr__(self) -> str:
+        return (f"Exclusions(root={self.root!r}, patterns={self.patterns!r}, "
+                f"respect_gitignore={self.respect_gitignore!r}, "
+                f"config_path={self.config_path!r}, "
+                f"refuse_other_configs={self.refuse_other_configs!r}, "
+                f"other_configs={self.other_configs!r}, _gitignores={self._gitignores!r}, "
+                f"_folders={self._folders!r})")
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.root, self.patterns, self.respect_gitignore, self.config_path,
+                self.refuse_other_configs, self.other_configs, self._gitignores, self._folders)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Exclusions)
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]
 
     @cached_property
     def _spec(self) -> pathspec.GitIgnoreSpec:
@@ -134,13 +164,38 @@ def _compile(lines: list[str]) -> pathspec.GitIgnoreSpec:
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
-@dataclass(frozen=True)
 class _Folder:
-    """A walked folder's real path, the walk's top, and the .gitignore files over it."""
+    """A walked folder's real path, the walk's top, and the .gitignore files over it; frozen.
 
+    A plain class: a dataclass's generated methods are compiled at every start-up.
+    """
+
+    __match_args__ = ("real", "top", "gitignores")
     real: str
     top: str | None
     gitignores: list[tuple[Path, pathspec.GitIgnoreSpec]]
+
+    def __init__(self, real: str, top: str | None,
+                 gitignores: list[tuple[Path, pathspec.GitIgnoreSpec]]) -> None:
+        self.__dict__.update(real=real, top=top, gitignores=gitignores)
+
+    def __repr__(self) -> str:
+        return f"_Folder(real={self.real!r}, top={self.top!r}, gitignores={self.gitignores!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, _Folder)
+        return (self.real, self.top, self.gitignores) == (other.real, other.top, other.gitignores)
+
+    def __hash__(self) -> int:
+        return hash((self.real, self.top, self.gitignores))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
 def _inside(real: str, base: str | None) -> str | None:

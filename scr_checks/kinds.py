@@ -12,7 +12,7 @@ run, and the scorecard says why.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import FrozenInstanceError
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -64,21 +64,53 @@ def _cues() -> list[tuple[str, regex.Pattern[str], regex.Pattern[str] | None]]:
     return out
 
 
-@dataclass(frozen=True)
 class Kind:
-    """The document's kind, where it came from, and whether the file is whole."""
+    """The document's kind, where it came from, and whether the file is whole; frozen.
 
+    A plain class: a dataclass's generated methods are compiled at every start-up.
+    """
+
+    __match_args__ = ("name", "source", "required", "whole", "why_not_whole", "missing")
     name: str
     #: ``configuration``, ``title page`` or ``default``.
     source: str
     #: Canonical sections this kind must contain.
     required: tuple[str, ...]
     #: True when the file holds the whole document, so absences mean something.
-    whole: bool = True
+    whole: bool
     #: Why the file is not whole, in a reader's words ("" when it is).
-    why_not_whole: str = ""
+    why_not_whole: str
     #: Sections the contents page lists whose text is not in the file.
-    missing: tuple[str, ...] = ()
+    missing: tuple[str, ...]
+
+    def __init__(self, name: str, source: str, required: tuple[str, ...], whole: bool = True,
+                 why_not_whole: str = "", missing: tuple[str, ...] = ()) -> None:
+        self.__dict__.update(name=name, source=source, required=required, whole=whole,
+                             why_not_whole=why_not_whole, missing=missing)
+
+    def __repr__(self) -> str:
+        return (f"Kind(name={self.name!r}, source={self.source!r}, required={self.required!r}, "
+                f"whole={self.whole!r}, why_not_whole={self.why_not_whole!r}, "
+                f"missing={self.missing!r})")
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.name, self.source, self.required, self.whole, self.why_not_whole,
+                self.missing)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Kind)
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     @property
     def not_applicable(self) -> dict[str, str]:

@@ -128,13 +128,32 @@ CREDIT_CUE = compiled(
 _SENTENCE_END = compiled(r"[.!?]['\"”’)]*\s*$")
 
 
-@dataclass
 class ContentsEntry:
-    """One entry of the contents page: its title and the block it is in."""
+    """One entry of the contents page: its title and the block it is in.
 
+    A plain class: a dataclass's generated methods are compiled at every start-up.
+    """
+
+    __match_args__ = ("title", "block", "kinds")
     title: str
     block: TextBlock
     kinds: frozenset[str]
+
+    def __init__(self, title: str, block: TextBlock, kinds: frozenset[str]) -> None:
+        self.title = title
+        self.block = block
+        self.kinds = kinds
+
+    def __repr__(self) -> str:
+        return f"ContentsEntry(title={self.title!r}, block={self.block!r}, kinds={self.kinds!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, ContentsEntry)
+        return (self.title, self.block, self.kinds) == (other.title, other.block, other.kinds)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 @dataclass

@@ -23,7 +23,7 @@ import regex
 
 from scr_checks.patterns import compiled
 from scr_checks.prose import is_plain
-from scr_checks.results import FileResult, Finding, Location
+from scr_checks.results import FileResult, Finding, Location, ToolError
 from scr_checks.rules import RuleRegistry
 
 #: What an identifier found by a rule that names no kind is masked as.
@@ -226,5 +226,6 @@ class Masker:
         findings = result.findings
         for index, finding in enumerate(findings):
             findings[index] = self.finding(finding)
-        result.errors = [replace(e, message=self.text(e.message)) for e in result.errors]
+        result.errors = [ToolError(e.path, self.text(e.message), e.plugin)
+                         for e in result.errors]
         result.extras = self.value(result.extras)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import FrozenInstanceError
 from typing import NamedTuple
 
 from scr_checks.exceptions import RuleError
@@ -60,13 +60,18 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True)
 class Rule:
-    """One check's identity and documentation.
+    """One check's identity and documentation; frozen, equal when every field is.
 
     ``id`` is ``SCR<q><nn>`` for the built-ins; a third party uses its own
-    two-to-four letter prefix and three digits.
+    two-to-four letter prefix and three digits.  A plain class (a dataclass's
+    generated methods are compiled at every start-up): :func:`dataclasses.replace`
+    does not apply; make a new rule.
     """
+
+    __match_args__ = ("id", "name", "short", "full", "severity", "question", "help_uri", "tags",
+                      "fix", "whole_report", "bad_example", "good_example", "precision",
+                      "masked_as", "placeholder")
 
     id: str
     name: str
@@ -74,32 +79,67 @@ class Rule:
     full: str
     severity: Severity
     question: int
-    help_uri: str = ""
+    help_uri: str
     #: Extra words for SARIF ``properties.tags`` and the docs.
-    tags: tuple[str, ...] = ()
+    tags: tuple[str, ...]
     #: How to put a finding right, in one or two sentences (SARIF ``help``).
-    fix: str = ""
+    fix: str
     #: The rule judges what the whole report has or lacks ("no methodology
     #: section", "never defined"), so it is not run on a file that holds only
     #: part of a report (:mod:`scr_checks.kinds`).
-    whole_report: bool = False
+    whole_report: bool
     #: A short passage of a report the rule flags, and one it does not (the
     #: same point made well): ``scr-checks rule`` and the docs show them, and
     #: the test suite checks that the rule does flag the one and not the other.
-    bad_example: str = ""
-    good_example: str = ""
+    bad_example: str
+    good_example: str
     #: How often its findings are right, one of :data:`PRECISIONS`, from the
     #: figures in docs/evaluation.rst ("medium" for a rule not measured).
-    precision: str = "medium"
+    precision: str
     #: For a rule that reports identifiers (``Finding.secret``), what kind:
     #: outputs show such an identifier as ``[name]``, ``[date]`` …
-    masked_as: str = ""
+    masked_as: str
     #: What ``scr-checks redact`` writes in place of the identifier a finding
     #: of this rule holds (its ``secret``): ``"Person {n}"`` numbers each
     #: different one ("[Person 1]", "[Person 2]"), ``"date"`` is the same for
     #: all ("[date]").  Empty: the rule's findings are not redacted.  A finding
     #: may give its own in ``properties["placeholder"]`` ("School {n}").
-    placeholder: str = ""
+    placeholder: str
+
+    def __init__(self, id: str, name: str, short: str, full: str, severity: Severity,
+                 question: int, help_uri: str = "", tags: tuple[str, ...] = (), fix: str = "",
+                 whole_report: bool = False, bad_example: str = "", good_example: str = "",
+                 precision: str = "medium", masked_as: str = "", placeholder: str = "") -> None:
+        self.__dict__.update(
+            id=id, name=name, short=short, full=full, severity=severity, question=question,
+            help_uri=help_uri, tags=tags, fix=fix, whole_report=whole_report,
+            bad_example=bad_example, good_example=good_example, precision=precision,
+            masked_as=masked_as, placeholder=placeholder)
+        self.__post_init__()
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.id, self.name, self.short, self.full, self.severity, self.question,
+                self.help_uri, self.tags, self.fix, self.whole_report, self.bad_example,
+                self.good_example, self.precision, self.masked_as, self.placeholder)
+
+    def __repr__(self) -> str:
+        shown = zip(self.__match_args__, self._fields(), strict=True)
+        return f"Rule({', '.join(f'{k}={v!r}' for k, v in shown)})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Rule)
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def __post_init__(self) -> None:
         if not RULE_ID.fullmatch(self.id):

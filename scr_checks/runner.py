@@ -94,7 +94,8 @@ class _FileTime:
             rest = "the file's remaining checks were not run"
             if self.ran_out is not None:
                 error = result.errors[self.ran_out]
-                result.errors[self.ran_out] = replace(error, message=f"{error.message}; {rest}")
+                result.errors[self.ran_out] = ToolError(error.path, f"{error.message}; {rest}",
+                                                        error.plugin)
             else:
                 self.ran_out = len(result.errors)
                 result.errors.append(ToolError(result.path, (
@@ -114,8 +115,9 @@ class _FileTime:
             result.errors.append(ToolError(result.path, f"cannot check: {message}"))
             return
         error = result.errors[self.ran_out]
-        result.errors[self.ran_out] = replace(
-            error, message=f"{error.message}, and no finding could be kept in the time")
+        result.errors[self.ran_out] = ToolError(
+            error.path, f"{error.message}, and no finding could be kept in the time",
+            error.plugin)
 
     def failed(self, failure: PluginFailure, result: FileResult, error: ToolError) -> None:
         """Record a plugin step's failure as the file's error."""

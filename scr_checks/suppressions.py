@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import FrozenInstanceError
 from pathlib import Path
 
 import regex
@@ -57,13 +57,39 @@ LINE_MARKER = compiled(rf"\s*(?:\.\.\s+{_BODY}|<!--\s*{_BODY}\s*-->)\s*")
 BASELINE_VERSION = FINGERPRINT_VERSION
 
 
-@dataclass(frozen=True)
 class Marker:
-    """One parsed marker: which rules (all if ``ids`` is empty), and why."""
+    """One parsed marker: which rules (all if ``ids`` is empty), and why; frozen.
 
+    A plain class: a dataclass's generated methods are compiled at every start-up.
+    """
+
+    __match_args__ = ("section", "ids", "justification")
     section: bool
     ids: tuple[str, ...]
     justification: str
+
+    def __init__(self, section: bool, ids: tuple[str, ...], justification: str) -> None:
+        self.__dict__.update(section=section, ids=ids, justification=justification)
+
+    def __repr__(self) -> str:
+        return (f"Marker(section={self.section!r}, ids={self.ids!r}, "
+                f"justification={self.justification!r})")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Marker)
+        return ((self.section, self.ids, self.justification)
+                == (other.section, other.ids, other.justification))
+
+    def __hash__(self) -> int:
+        return hash((self.section, self.ids, self.justification))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     @classmethod
     def parse(cls, match: regex.Match[str]) -> Marker:
@@ -79,20 +105,46 @@ class Marker:
         return f"scr-checks: {kind}" + (f"={','.join(self.ids)}" if self.ids else "")
 
 
-@dataclass(frozen=True)
 class Scope:
     """The blocks (by reading-order index) and source lines a marker covers.
 
     Lines cover findings not tied to a block, such as markup problems.  The
     marker itself is on ``line`` (text formats) or in a comment on ``anchor``
-    (Word), which is where an unused marker is reported.
+    (Word), which is where an unused marker is reported.  Frozen; a plain
+    class, as a dataclass's generated methods are compiled at every start-up.
     """
 
+    __match_args__ = ("marker", "blocks", "lines", "line", "anchor")
     marker: Marker
     blocks: frozenset[int]
-    lines: range = range(0)
-    line: int = 0
-    anchor: TextBlock | None = None
+    lines: range
+    line: int
+    anchor: TextBlock | None
+
+    def __init__(self, marker: Marker, blocks: frozenset[int], lines: range = range(0),
+                 line: int = 0, anchor: TextBlock | None = None) -> None:
+        self.__dict__.update(marker=marker, blocks=blocks, lines=lines, line=line,
+                             anchor=anchor)
+
+    def __repr__(self) -> str:
+        return (f"Scope(marker={self.marker!r}, blocks={self.blocks!r}, lines={self.lines!r}, "
+                f"line={self.line!r}, anchor={self.anchor!r})")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Scope)
+        return ((self.marker, self.blocks, self.lines, self.line, self.anchor)
+                == (other.marker, other.blocks, other.lines, other.line, other.anchor))
+
+    def __hash__(self) -> int:
+        return hash((self.marker, self.blocks, self.lines, self.line, self.anchor))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def covers(self, finding: Finding) -> bool:
         if not self.marker.matches(finding.rule_id):
@@ -220,13 +272,40 @@ def _unknown_ids(marker: Marker, context: CheckContext) -> str:
 # -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class Baseline:
-    """The findings a baseline file accepts, by fingerprint, and the file's version."""
+    """The findings a baseline file accepts, by fingerprint, and the file's version; frozen.
 
+    A plain class: a dataclass's generated methods are compiled at every start-up.
+    """
+
+    __match_args__ = ("path", "fingerprints", "version")
     path: Path
     fingerprints: frozenset[str]
-    version: int = BASELINE_VERSION
+    version: int
+
+    def __init__(self, path: Path, fingerprints: frozenset[str],
+                 version: int = BASELINE_VERSION) -> None:
+        self.__dict__.update(path=path, fingerprints=fingerprints, version=version)
+
+    def __repr__(self) -> str:
+        return (f"Baseline(path={self.path!r}, fingerprints={self.fingerprints!r}, "
+                f"version={self.version!r})")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Baseline)
+        return ((self.path, self.fingerprints, self.version)
+                == (other.path, other.fingerprints, other.version))
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.fingerprints, self.version))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def accepts(self, file: FileResult, finding: Finding) -> bool:
         if self.version == 1:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import astuple, dataclass
+from dataclasses import FrozenInstanceError
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,14 +50,42 @@ _Reading = tuple[_Sets | None, bool, _Openings | None]
 _known: dict[str, _Reading] = {}
 
 
-@dataclass(frozen=True)
 class WordEntry:
-    """One entry of a word list."""
+    """One entry of a word list; frozen.
 
+    A plain class: a dataclass's generated methods are compiled at every start-up.
+    """
+
+    __match_args__ = ("pattern", "category", "why", "suggestion")
     pattern: str
-    category: str = ""
-    why: str = ""
-    suggestion: str = ""
+    category: str
+    why: str
+    suggestion: str
+
+    def __init__(self, pattern: str, category: str = "", why: str = "",
+                 suggestion: str = "") -> None:
+        self.__dict__.update(pattern=pattern, category=category, why=why,
+                             suggestion=suggestion)
+
+    def __repr__(self) -> str:
+        return (f"WordEntry(pattern={self.pattern!r}, category={self.category!r}, "
+                f"why={self.why!r}, suggestion={self.suggestion!r})")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, WordEntry)
+        return ((self.pattern, self.category, self.why, self.suggestion)
+                == (other.pattern, other.category, other.why, other.suggestion))
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self.category, self.why, self.suggestion))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     @classmethod
     def from_data(cls, data: str | Mapping[str, Any], category: str = "") -> WordEntry:
@@ -75,14 +103,40 @@ class WordEntry:
         return cls(**values)
 
 
-@dataclass(frozen=True)
 class WordMatch:
-    """A match of a list in a text: the span, the words, and the entry."""
+    """A match of a list in a text: the span, the words, and the entry; frozen.
 
+    A plain class: a dataclass's generated methods are compiled at every start-up.
+    """
+
+    __match_args__ = ("start", "end", "text", "entry")
     start: int
     end: int
     text: str
     entry: WordEntry
+
+    def __init__(self, start: int, end: int, text: str, entry: WordEntry) -> None:
+        self.__dict__.update(start=start, end=end, text=text, entry=entry)
+
+    def __repr__(self) -> str:
+        return (f"WordMatch(start={self.start!r}, end={self.end!r}, text={self.text!r}, "
+                f"entry={self.entry!r})")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, WordMatch)
+        return ((self.start, self.end, self.text, self.entry)
+                == (other.start, other.end, other.text, other.entry))
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text, self.entry))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
 class WordList:
@@ -105,7 +159,8 @@ class WordList:
         if not _shipped(path):
             return cls(name or path.stem, _entries(path))
         rows = kept(f"wordlist-{path.parent.parent.name}-{path.stem}",
-                    lambda: [(*astuple(e), word_sets(e.pattern), starts_word(e.pattern),
+                    lambda: [(e.pattern, e.category, e.why, e.suggestion,
+                              word_sets(e.pattern), starts_word(e.pattern),
                               first_words(e.pattern)) for e in _entries(path)],
                     [path], code=[patternwords])
         for row in rows:

@@ -94,3 +94,50 @@ def scr_check_node(block, context):
 @pytest.fixture
 def flag_plugin(make_plugin):
     return make_plugin(FLAG_PLUGIN)
+
+
+@pytest.fixture
+def like_dataclass():
+    """Check that a plain class written out by hand behaves as the dataclass it
+    replaced: the dataclass is built from the plain class's own annotations and
+    defaults, so that the two cannot drift apart unnoticed.
+
+    ``make(cls)`` builds an example, ``changed(cls)`` one that differs in a field.
+    """
+    import dataclasses
+    import inspect
+
+    def check(cls, make, changed, *, frozen=True, eq=True, with_repr=True):
+        params = list(inspect.signature(cls.__init__).parameters.values())[1:]
+        body = {"__annotations__": {p.name: cls.__annotations__[p.name] for p in params}}
+        body.update({p.name: p.default for p in params if p.default is not p.empty})
+        twin = dataclasses.dataclass(frozen=frozen, eq=eq, repr=with_repr)(
+            type(cls.__name__, (), body))
+        assert inspect.signature(twin.__init__).parameters == inspect.signature(
+            cls.__init__).parameters
+        one, other = make(cls), make(twin)
+        assert vars(one) == vars(other)
+        if hasattr(cls, "__match_args__"):
+            assert cls.__match_args__ == twin.__match_args__
+        if with_repr:
+            assert repr(one) == repr(other)
+        if eq:
+            assert one == make(cls) and one != changed(cls) and one != other
+            try:
+                assert hash(one) == hash(make(cls))
+            except TypeError:
+                with pytest.raises(TypeError):
+                    hash(other)
+            else:
+                assert hash(other) == hash(make(twin))
+        else:
+            assert one != make(cls) and hash(one) == object.__hash__(one)
+        if frozen:
+            field = params[0].name
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                setattr(one, field, None)
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                delattr(one, field)
+            assert vars(one) == vars(other)
+
+    return check

@@ -77,3 +77,10 @@ def test_a_finding_in_a_footnote_says_which_note(tmp_path, capsys):
         capsys.readouterr().out
     found = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert found["files"][0]["findings"][0]["location"]["footnote"] == "2"
+
+
+def test_hidden_content_behaves_as_the_frozen_dataclass_it_was(like_dataclass):
+    from scr_checks import HiddenContent
+
+    like_dataclass(HiddenContent, lambda cls: cls("comment", "Check this.", "comment 2"),
+                   lambda cls: cls("comment", "Check this.", "comment 3"))

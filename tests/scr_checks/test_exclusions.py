@@ -96,3 +96,27 @@ def test_the_copy_annotate_wrote_beside_a_report_is_not_checked_again(repository
     capsys.readouterr()
     assert (repository / "reports" / "c.checked.docx").is_file()
     assert checked(capsys, "reports") == ["reports/a.rst", "reports/c.docx", "reports/old/b.md"]
+
+
+def test_a_walked_folder_behaves_as_the_frozen_dataclass_it_was(like_dataclass):
+    from scr_checks.exclusions import _Folder
+
+    like_dataclass(_Folder, lambda cls: cls("/r/a", "/r", []), lambda cls: cls("/r/a", None, []))
+
+
+def test_exclusions_keep_what_their_dataclass_gave(tmp_path, monkeypatch):
+    """The root resolved, a new list of skipped configurations for each, equality by
+    value, unhashable."""
+    from scr_checks.exclusions import Exclusions
+
+    monkeypatch.chdir(tmp_path)
+    first = Exclusions(Path("."), ["*.tmp"])
+    assert first.root == tmp_path.resolve() and first.respect_gitignore
+    assert first.config_path is None and first.refuse_other_configs
+    assert first.other_configs == [] and first.other_configs is not Exclusions(
+        Path("."), []).other_configs
+    assert first == Exclusions(tmp_path, ["*.tmp"], True, None, True, [])
+    assert first != Exclusions(tmp_path, ["*.tmp"], respect_gitignore=False)
+    assert repr(first).startswith(f"Exclusions(root={tmp_path.resolve()!r}, patterns=['*.tmp'], ")
+    with pytest.raises(TypeError):
+        hash(first)

@@ -138,3 +138,11 @@ def test_one_paragraph_of_prose_is_enough_for_the_wording_questions_to_look():
     assert not any(gap["reason"].startswith("the file has no prose")
                    for question in (6, 7) for gap in card(run)[question]["not_checked"])
 
+
+
+def test_a_kind_behaves_as_the_frozen_dataclass_it_was(like_dataclass):
+    from scr_checks.kinds import Kind
+
+    like_dataclass(Kind, lambda cls: cls("full", "default", ("findings",), missing=("a",)),
+                   lambda cls: cls("full", "default", ("findings",), whole=False))
+    assert Kind("full", "default", ()).whole is True

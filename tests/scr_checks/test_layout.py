@@ -470,3 +470,12 @@ def test_a_megabyte_title_is_no_sentence_and_a_late_sentence_is_found():
     title = "Alder Brook Case Review " * 40_000
     assert not layout._is_sentence(title)
     assert layout._is_sentence(title + "and then she was seen at home")
+
+
+def test_a_contents_entry_behaves_as_the_dataclass_it_was(like_dataclass):
+    from scr_checks import TextBlock
+
+    block = TextBlock(nodes.paragraph(), "Findings .... 4", "r.rst", index=3)
+    entry = {"title": "Findings", "block": block, "kinds": frozenset({"findings"})}
+    like_dataclass(layout.ContentsEntry, lambda cls: cls(**entry),
+                   lambda cls: cls(**{**entry, "title": "Lessons"}), frozen=False)

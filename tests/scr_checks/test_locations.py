@@ -174,3 +174,8 @@ def test_placing_whole_words_gives_the_positions_one_character_at_a_time_gives(
     for index in [*asks, *range(len(words))]:
         if 0 <= index < len(words):
             assert aligner.position(index) == expected[index]
+
+
+def test_source_text_behaves_as_the_frozen_dataclass_it_was(like_dataclass):
+    like_dataclass(SourceText, lambda cls: cls(("One.", "Two.")),
+                   lambda cls: cls(("One.", "Two."), "html"))

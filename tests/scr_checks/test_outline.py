@@ -47,3 +47,21 @@ def references(text: str) -> list[tuple[str, str]]:
 ])
 def test_each_kind_of_reference_alone_in_a_paragraph(text, found):
     assert references(text) == found
+
+
+def test_a_table_behaves_as_the_dataclass_it_was(like_dataclass):
+    from scr_checks.outline import _Table
+
+    like_dataclass(_Table, lambda cls: cls(["Finding"], [[[]]]), lambda cls: cls(["Finding"], []),
+                   frozen=False)
+
+
+def test_a_reference_behaves_as_the_frozen_dataclass_it_was(like_dataclass):
+    from docutils import nodes
+
+    from scr_checks import Reference, TextBlock
+
+    block = TextBlock(nodes.paragraph(), "See paragraph 4.1.", "r.rst", index=1)
+    like_dataclass(Reference, lambda cls: cls(block, 4, 17, "paragraph", "4.1"),
+                   lambda cls: cls(block, 4, 17, "section", "4.1"))
+    assert Reference(block, 4, 17, "paragraph", "4.1").text == "paragraph 4.1"

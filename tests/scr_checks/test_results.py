@@ -109,3 +109,13 @@ def test_evolving_a_made_finding_keeps_its_location_to_be_made_unless_one_is_giv
 def test_a_finding_needs_a_location_unless_made_about_a_block():
     with pytest.raises(TypeError, match="location"):
         Finding(rule_id="SCR201", message="A name", severity=Severity.ERROR)
+
+
+def test_a_tool_error_behaves_as_the_frozen_dataclass_it_was(like_dataclass):
+    from scr_checks.results import ToolError
+
+    like_dataclass(ToolError, lambda cls: cls("r.rst", "cannot read", "privacy"),
+                   lambda cls: cls("r.rst", "cannot read"))
+    error = ToolError("r.rst", "cannot read")
+    assert pickle.loads(pickle.dumps(error)) == error
+    assert str(error) == "r.rst: cannot read"

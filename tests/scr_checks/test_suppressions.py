@@ -235,3 +235,22 @@ def test_a_missing_configured_baseline_is_an_error_naming_it(write_report, tmp_p
     assert main(["check", str(path)]) == 2
     assert (f"baseline {str(tmp_path / 'accepted.json')!r} not found"
             in capsys.readouterr().err)
+
+
+def test_records_behave_as_the_frozen_dataclasses_they_were(like_dataclass, tmp_path):
+    from pathlib import Path
+
+    from scr_checks.suppressions import BASELINE_VERSION, Baseline, Marker, Scope
+
+    marker = Marker(False, ("SCR101",), "quoted")
+    block = TextBlock(nodes.paragraph(), "Text.", "r.rst", index=1)
+    like_dataclass(Marker, lambda cls: cls(False, ("SCR101",), "quoted"),
+                   lambda cls: cls(True, ("SCR101",), "quoted"))
+    like_dataclass(Scope, lambda cls: cls(marker, frozenset({1}), range(2, 4), line=2),
+                   lambda cls: cls(marker, frozenset({1}), range(2, 5), line=2))
+    like_dataclass(Scope, lambda cls: cls(marker, frozenset({1}), anchor=block),
+                   lambda cls: cls(marker, frozenset({2}), anchor=block))
+    like_dataclass(Baseline, lambda cls: cls(Path("b.json"), frozenset({"ab:1"})),
+                   lambda cls: cls(Path("b.json"), frozenset({"ab:1"}), 1))
+    assert Baseline(tmp_path, frozenset()).version == BASELINE_VERSION
+    assert str(marker) == "scr-checks: disable=SCR101"

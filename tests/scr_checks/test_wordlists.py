@@ -101,3 +101,13 @@ def test_a_list_a_configuration_names_is_never_kept(tmp_path, cache):
     path.write_text(LIST, encoding="utf-8")
     assert [e.pattern for e in WordList.load(path).entries] == ["fail(?:s|ed)? to"]
     assert not cache.exists()
+
+
+def test_entries_and_matches_behave_as_the_frozen_dataclasses_they_were(like_dataclass):
+    from scr_checks import WordMatch
+
+    like_dataclass(WordEntry, lambda cls: cls("a fortiori", "latin", why="Latin."),
+                   lambda cls: cls("a fortiori", "latin", why="Latin.", suggestion="more so"))
+    entry = WordEntry("a fortiori")
+    like_dataclass(WordMatch, lambda cls: cls(4, 14, "a fortiori", entry),
+                   lambda cls: cls(4, 14, "A fortiori", entry))

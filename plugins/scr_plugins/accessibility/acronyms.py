@@ -9,7 +9,7 @@ match, or any mention inside a glossary section.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import FrozenInstanceError
 
 import regex
 
@@ -58,14 +58,40 @@ GLOSSARY_HEADING = compile_pattern(
 )
 
 
-@dataclass(frozen=True)
 class Use:
-    """One occurrence of an acronym."""
+    """One occurrence of an acronym; frozen.
 
+    A plain class: a dataclass's generated methods are compiled at every start-up.
+    """
+
+    __match_args__ = ("key", "block", "start", "end")
     key: str
     block: TextBlock
     start: int
     end: int
+
+    def __init__(self, key: str, block: TextBlock, start: int, end: int) -> None:
+        self.__dict__.update(key=key, block=block, start=start, end=end)
+
+    def __repr__(self) -> str:
+        return (f"Use(key={self.key!r}, block={self.block!r}, start={self.start!r}, "
+                f"end={self.end!r})")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Use)
+        return ((self.key, self.block, self.start, self.end)
+                == (other.key, other.block, other.start, other.end))
+
+    def __hash__(self) -> int:
+        return hash((self.key, self.block, self.start, self.end))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     @property
     def order(self) -> tuple[int, int]:

@@ -11,7 +11,6 @@ the thresholds are tuned to this implementation.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from scr_checks import compile_pattern
 from scr_plugins.accessibility.hyphenation import british
@@ -53,13 +52,34 @@ _MOST = 65536
 _SYLLABLES = _Known()
 
 
-@dataclass
 class Counts:
-    """Words, sentences and syllables of some prose; added up per section."""
+    """Words, sentences and syllables of some prose; added up per section.
 
-    words: int = 0
-    sentences: int = 0
-    syllables: int = 0
+    A plain class: a dataclass's generated methods are compiled at every start-up.
+    """
+
+    __match_args__ = ("words", "sentences", "syllables")
+    words: int
+    sentences: int
+    syllables: int
+
+    def __init__(self, words: int = 0, sentences: int = 0, syllables: int = 0) -> None:
+        self.words = words
+        self.sentences = sentences
+        self.syllables = syllables
+
+    def __repr__(self) -> str:
+        return (f"Counts(words={self.words!r}, sentences={self.sentences!r}, "
+                f"syllables={self.syllables!r})")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Counts)
+        return ((self.words, self.sentences, self.syllables)
+                == (other.words, other.sentences, other.syllables))
+
+    __hash__ = None  # type: ignore[assignment]
 
     def add(self, words: list[str], sentences: int) -> None:
         self.words += len(words)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import FrozenInstanceError
 from functools import cache
 
 import regex
@@ -73,9 +73,11 @@ _UNBOUNDED = frozenset("+*{\\.^")
 MIN_ANSWER_WORDS = 4
 
 
-@dataclass(frozen=True)
 class Lexicon:
-    """The word lists, compiled once."""
+    """The word lists, compiled once; frozen, and equal when their lists are.
+
+    A plain class: a dataclass's generated methods are compiled at every start-up.
+    """
 
     connectives: WordList
     systemic: WordList
@@ -86,14 +88,65 @@ class Lexicon:
     questions: WordList
     non_answers: WordList
 
+    def __init__(self, connectives: WordList, systemic: WordList, nouns: WordList,
+                 omissions: WordList, deficiencies: WordList, predicates: WordList,
+                 questions: WordList, non_answers: WordList) -> None:
+        self.__dict__.update(connectives=connectives, systemic=systemic, nouns=nouns,
+                             omissions=omissions, deficiencies=deficiencies,
+                             predicates=predicates, questions=questions,
+                             non_answers=non_answers)
 
-@dataclass(frozen=True)
+    def _lists(self) -> tuple[WordList, ...]:
+        return (self.connectives, self.systemic, self.nouns, self.omissions,
+                self.deficiencies, self.predicates, self.questions, self.non_answers)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Lexicon)
+        return self._lists() == other._lists()
+
+    def __hash__(self) -> int:
+        return hash(self._lists())
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+
 class Verdict:
-    """Whether a finding explains, and the tools it names only as not used."""
+    """Whether a finding explains, and the tools it names only as not used; frozen.
 
+    A plain class: a dataclass's generated methods are compiled at every start-up.
+    """
+
+    __match_args__ = ("explained", "omitted")
     explained: bool
     #: Systemic nouns named only as what was (not) followed or used: "the bruising protocol".
-    omitted: tuple[str, ...] = ()
+    omitted: tuple[str, ...]
+
+    def __init__(self, explained: bool, omitted: tuple[str, ...] = ()) -> None:
+        self.__dict__.update(explained=explained, omitted=omitted)
+
+    def __repr__(self) -> str:
+        return f"Verdict(explained={self.explained!r}, omitted={self.omitted!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Verdict)
+        return (self.explained, self.omitted) == (other.explained, other.omitted)
+
+    def __hash__(self) -> int:
+        return hash((self.explained, self.omitted))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
 def _load(name: str) -> WordList:

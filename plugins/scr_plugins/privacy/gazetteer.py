@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import FrozenInstanceError
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
@@ -113,8 +113,13 @@ class Name(NamedTuple):
 KINDS = tuple(Name(bool(kind & 1), bool(kind & 2), bool(kind & 4)) for kind in range(8))
 
 
-@dataclass(frozen=True, eq=False)
 class Lexicon:
+    """The privacy checker's word lists, read once; frozen.
+
+    A plain class: a dataclass's generated methods are compiled at every start-up.
+    Compared by identity, as it always was.
+    """
+
     #: Each name -> its kind as :data:`KINDS` numbers it.
     names: NameTable
     not_names: frozenset[str]
@@ -135,23 +140,45 @@ class Lexicon:
     #: Phrase -> kind of cue ("relation", "name", "surname") before a name.
     name_cues: dict[str, str]
     #: Head word before a place name ("Ysgol", "Heol") -> "institution" or "street".
-    place_heads: tuple[tuple[str, str], ...] = ()
+    place_heads: tuple[tuple[str, str], ...]
     #: Lower-case words inside a name ("ap", "de", "van").
-    name_particles: frozenset[str] = frozenset()
+    name_particles: frozenset[str]
     #: Nations and countries, too wide to count as a named place ("Wales").
-    wide_places: frozenset[str] = frozenset()
+    wide_places: frozenset[str]
     #: Last words of a house's name ("Cottage", "Farm") in an address.
-    house_words: tuple[str, ...] = ()
+    house_words: tuple[str, ...]
     #: Named local places a local area added ("Meadowbank"), matched whole.
-    local_places: tuple[str, ...] = ()
+    local_places: tuple[str, ...]
     #: Title before a name ("Mrs", "Dr") -> "personal" or "professional".
-    titles: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, str]
     #: First words of a pub's name without "Inn" or "Arms" ("the Red Lion").
-    pub_words: frozenset[str] = frozenset()
+    pub_words: frozenset[str]
     #: Counties and council areas ("Devon"): never a first name on its own.
-    areas: frozenset[str] = frozenset()
+    areas: frozenset[str]
     #: Offices whose holders act in public ("Minister of State").
-    public_offices: tuple[str, ...] = ()
+    public_offices: tuple[str, ...]
+
+    def __init__(self, names: NameTable, not_names: frozenset[str], not_people: PhraseSet,
+                 roles: PhraseSet, role_source: str, origins: PhraseSet,
+                 conditions: PhraseSet, alternatives: dict[str, str],
+                 institutions: tuple[str, ...], streets: tuple[str, ...],
+                 place_kinds: frozenset[str], common_heads: frozenset[str],
+                 name_cues: dict[str, str], place_heads: tuple[tuple[str, str], ...] = (),
+                 name_particles: frozenset[str] = frozenset(),
+                 wide_places: frozenset[str] = frozenset(), house_words: tuple[str, ...] = (),
+                 local_places: tuple[str, ...] = (), titles: dict[str, str] | None = None,
+                 pub_words: frozenset[str] = frozenset(), areas: frozenset[str] = frozenset(),
+                 public_offices: tuple[str, ...] = ()) -> None:
+        fields = locals()
+        del fields["self"]
+        fields["titles"] = {} if titles is None else titles
+        self.__dict__.update(fields)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def name(self, word: str) -> Name | None:
         if word in self.not_names:
@@ -171,8 +198,10 @@ class Lexicon:
         for word, is_first in [*((w, True) for w in first), *((w, False) for w in surnames)]:
             known = added.get(word, self.names.get(word, 0))
             added[word] = (known or 0) & 3 | (1 if is_first else 2)  # not ambiguous
-        return replace(self, names=self.names.with_names(added),
-                       local_places=(*self.local_places, *places))
+        copy = object.__new__(Lexicon)
+        copy.__dict__.update(self.__dict__, names=self.names.with_names(added),
+                             local_places=(*self.local_places, *places))
+        return copy
 
 
 #: The files the built-in lexicon is made from, in ``data/``.

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from functools import cached_property
 
 import regex
@@ -119,18 +118,44 @@ _MARK = compile_pattern(r"(?:[@/]|\.(?=\S))\S*")
 _LAST_SPACE = compile_pattern(r"\s", regex.REVERSE)
 
 
-@dataclass
 class DocumentNames:
-    """What the whole report says about names, gathered once per file."""
+    """What the whole report says about names, gathered once per file.
 
-    declared: set[str] = field(default_factory=set)
-    lower_words: set[str] = field(default_factory=set)
-    allowed: set[str] = field(default_factory=set)
+    A plain class: a dataclass's generated methods are compiled at every start-up.
+    Each set left out is a new empty one.
+    """
+
+    __match_args__ = ("declared", "lower_words", "allowed", "public", "reported")
+    declared: set[str]
+    lower_words: set[str]
+    allowed: set[str]
     #: Every word of the names already public (``public_names``): a name made
     #: only of them, in any order or spelling with or without hyphens, is allowed.
-    public: set[str] = field(default_factory=set)
+    public: set[str]
     #: First names already reported, so each is queried once.
-    reported: set[str] = field(default_factory=set)
+    reported: set[str]
+
+    def __init__(self, declared: set[str] | None = None, lower_words: set[str] | None = None,
+                 allowed: set[str] | None = None, public: set[str] | None = None,
+                 reported: set[str] | None = None) -> None:
+        self.declared = set() if declared is None else declared
+        self.lower_words = set() if lower_words is None else lower_words
+        self.allowed = set() if allowed is None else allowed
+        self.public = set() if public is None else public
+        self.reported = set() if reported is None else reported
+
+    def __repr__(self) -> str:
+        return (f"DocumentNames(declared={self.declared!r}, lower_words={self.lower_words!r}, "
+                f"allowed={self.allowed!r}, public={self.public!r}, reported={self.reported!r})")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, DocumentNames)
+        return ((self.declared, self.lower_words, self.allowed, self.public, self.reported)
+                == (other.declared, other.lower_words, other.allowed, other.public, other.reported))
+
+    __hash__ = None  # type: ignore[assignment]
 
     @classmethod
     def gather(cls, texts: list[str], allowed: set[str],

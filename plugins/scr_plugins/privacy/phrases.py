@@ -13,7 +13,7 @@ words can open a phrase is passed over after one set lookup.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import FrozenInstanceError
 from typing import NamedTuple
 
 import regex
@@ -28,13 +28,37 @@ _WORD = compile_pattern(r"[\w\p{L}\p{N}]")
 _SPACE = compile_pattern(r"\s+")
 
 
-@dataclass(frozen=True)
 class PhraseMatch:
-    """One phrase found: the part of a regex match the checkers use."""
+    """One phrase found: the part of a regex match the checkers use; frozen.
 
+    A plain class: a dataclass's generated methods are compiled at every start-up.
+    """
+
+    __match_args__ = ("begin", "finish", "text")
     begin: int
     finish: int
     text: str
+
+    def __init__(self, begin: int, finish: int, text: str) -> None:
+        self.__dict__.update(begin=begin, finish=finish, text=text)
+
+    def __repr__(self) -> str:
+        return f"PhraseMatch(begin={self.begin!r}, finish={self.finish!r}, text={self.text!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, PhraseMatch)
+        return (self.begin, self.finish, self.text) == (other.begin, other.finish, other.text)
+
+    def __hash__(self) -> int:
+        return hash((self.begin, self.finish, self.text))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def start(self) -> int:
         return self.begin

@@ -203,3 +203,14 @@ def test_what_comes_before_a_persons_code_holds_one_of_the_words_looked_for_firs
     """Those words let a stretch without any skip the search at each character."""
     if acronyms.PERSON_BEFORE.search(text):
         assert any(word in fold_case(text) for word in acronyms.PERSON_WORDS), text
+
+
+def test_a_use_behaves_as_the_frozen_dataclass_it_was(like_dataclass):
+    from docutils import nodes
+
+    from scr_checks import TextBlock
+
+    block = TextBlock(nodes.paragraph(), "The LSCB met.", "r.rst", index=2)
+    like_dataclass(acronyms.Use, lambda cls: cls("LSCB", block, 4, 8),
+                   lambda cls: cls("LSCB", block, 4, 9))
+    assert acronyms.Use("LSCB", block, 4, 8).order == (2, 4)

@@ -126,3 +126,10 @@ def test_counted_words_are_forgotten_when_there_are_too_many(monkeypatch):
     known = readability._Known()
     assert [known[w] for w in ("one", "two", "three", "communication")] == [1, 1, 1, 5]
     assert len(known) <= 3
+
+
+def test_counts_behave_as_the_dataclass_they_were(like_dataclass):
+    like_dataclass(Counts, lambda cls: cls(12, 2, 17), lambda cls: cls(12, 2, 18), frozen=False)
+    counts = Counts(sentences=1)
+    counts.words = 3
+    assert counts == Counts(3, 1, 0)

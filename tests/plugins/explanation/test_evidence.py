@@ -113,3 +113,13 @@ def test_a_list_without_a_bound_is_scanned_whole_and_still_agrees():
     clauses = _Clauses(text, unbounded)
     for noun in unbounded.nouns.finditer(text):
         assert _role(text, noun, unbounded, clauses) == reference_role(text, noun, unbounded)
+
+
+def test_records_behave_as_the_frozen_dataclasses_they_were(like_dataclass):
+    lex = lexicon()
+    lists = vars(lex)
+    like_dataclass(evidence.Lexicon, lambda cls: cls(**lists),
+                   lambda cls: cls(**{**lists, "nouns": lex.systemic}), with_repr=False)
+    like_dataclass(evidence.Verdict, lambda cls: cls(False, ("protocol",)),
+                   lambda cls: cls(False))
+    assert evidence.Verdict(True) == evidence.Verdict(explained=True, omitted=())

@@ -81,3 +81,32 @@ def test_the_tree_of_phrases_matches_as_the_phrases_joined_longest_first(phrases
 
 def test_the_tree_shares_beginnings():
     assert gazetteer._trie(["cleft lip", "cleft palate", "cleft"]) == r"cleft(?:\s+(?:lip|palate))?"
+
+
+def test_the_lexicon_keeps_what_its_dataclass_gave(like_dataclass):
+    """Frozen, compared by identity, ``titles`` a fresh dict for each lexicon."""
+    import dataclasses
+
+    lex = gazetteer.lexicon()
+    needed = {k: v for k, v in vars(lex).items()
+              if k in {"names", "not_names", "not_people", "roles", "role_source", "origins",
+                       "conditions", "alternatives", "institutions", "streets",
+                       "place_kinds", "common_heads", "name_cues"}}
+    bare = gazetteer.Lexicon(*needed.values())
+    assert vars(bare) == {**needed, "place_heads": (), "name_particles": frozenset(),
+                          "wide_places": frozenset(), "house_words": (), "local_places": (),
+                          "titles": {}, "pub_words": frozenset(), "areas": frozenset(),
+                          "public_offices": ()}
+    assert bare.titles is not gazetteer.Lexicon(**needed).titles
+    same = gazetteer.Lexicon(**vars(lex))
+    assert vars(same) == vars(lex) and same != lex and hash(same) != hash(lex)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        lex.titles = {}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del lex.areas
+    wider = lex.with_additions(first=["Zebediah"], places=["Meadowbank"])
+    assert wider.name("Zebediah") == gazetteer.Name(True, False, False)
+    assert lex.name("Zebediah") is None
+    assert wider.local_places == (*lex.local_places, "Meadowbank")
+    assert {k: v for k, v in vars(wider).items() if k not in {"names", "local_places"}} == {
+        k: v for k, v in vars(lex).items() if k not in {"names", "local_places"}}

@@ -159,3 +159,21 @@ def test_a_run_is_given_before_the_words_after_it_are_read():
     first = next(runs)
     assert [t.word for t in first] == ["Anna", "Jones"]
     assert first[-1].end == len("Anna Jones")
+
+
+def test_document_names_keep_what_their_dataclass_gave():
+    """A fresh set for each one left out, equality by value, unhashable, mutable."""
+    first, second = DocumentNames(), DocumentNames(allowed={"Grace"})
+    assert vars(first) == {"declared": set(), "lower_words": set(), "allowed": set(),
+                           "public": set(), "reported": set()}
+    assert first.declared is not DocumentNames().declared
+    assert first.allowed is not first.public
+    assert second.allowed == {"Grace"} and second != first
+    assert DocumentNames(set(), set(), {"Grace"}, set(), set()) == second
+    first.reported.add("Grace")
+    first.declared = {"Lily"}
+    assert first == DocumentNames(declared={"Lily"}, reported={"Grace"})
+    assert repr(first) == ("DocumentNames(declared={'Lily'}, lower_words=set(), allowed=set(), "
+                           "public=set(), reported={'Grace'})")
+    with pytest.raises(TypeError):
+        hash(first)

@@ -126,3 +126,10 @@ def test_findall_gives_each_texts_matches_though_it_keeps_the_last():
     other = "the Children Act and the Children and Families Act"
     for text in (TEXT, TEXT, other, TEXT):
         assert _spans(phrases.findall(text)) == _spans(phrases.finditer(text))
+
+
+def test_a_match_behaves_as_the_frozen_dataclass_it_was(like_dataclass):
+    from scr_plugins.privacy.phrases import PhraseMatch
+
+    like_dataclass(PhraseMatch, lambda cls: cls(3, 8, "Grace"), lambda cls: cls(3, 8, "grace"))
+    assert {PhraseMatch(3, 8, "Grace"), PhraseMatch(3, 8, "Grace")} == {PhraseMatch(3, 8, "Grace")}
