@@ -46,6 +46,7 @@ from scr_checks.prose import (  # noqa: E402
 )
 from scr_checks.readers import Reader, decode_text  # noqa: E402
 from scr_checks.readers.tree import TreeBuilder  # noqa: E402
+from scr_checks.records import FrozenRecord, Record  # noqa: E402
 from scr_checks.registry import Deferred  # noqa: E402
 from scr_checks.results import Finding, Location, RunResult, Suppression  # noqa: E402
 from scr_checks.rules import Rule, Severity  # noqa: E402
@@ -67,6 +68,7 @@ __all__ = [
     "Deferred",
     "Finding",
     "Formatter",
+    "FrozenRecord",
     "HiddenContent",
     "Item",
     "Layout",
@@ -75,6 +77,7 @@ __all__ = [
     "Outline",
     "Reader",
     "ReaderError",
+    "Record",
     "Reference",
     "Report",
     "Rule",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import FrozenInstanceError, dataclass, field
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from docutils import frontend, nodes, utils
@@ -19,6 +19,7 @@ from docutils import frontend, nodes, utils
 from scr_checks.locations import Aligner, SourceText, utf16_column
 from scr_checks.patterns import compiled
 from scr_checks.prose import word_runs
+from scr_checks.records import FrozenRecord
 from scr_checks.results import NAMED_NOTES, Location
 
 #: A paragraph number at the start of a block: "3.2", "4.12.3", "10.1." …
@@ -28,7 +29,7 @@ PARAGRAPH_NUMBER = compiled(r"\s*((?:\d{1,3}\.){1,4}\d{1,3})\.?(?=\s)")
 _NOT_PROSE = (nodes.FixedTextElement, nodes.Inline, nodes.Invisible, nodes.system_message)
 
 
-class HiddenContent:
+class HiddenContent(FrozenRecord):
     """Text a published file carries beyond what a reader sees on the page.
 
     ``kind`` is one of ``comment``, ``insertion``, ``deletion``,
@@ -46,24 +47,6 @@ class HiddenContent:
 
     def __init__(self, kind: str, text: str, where: str) -> None:
         self.__dict__.update(kind=kind, text=text, where=where)
-
-    def __repr__(self) -> str:
-        return f"HiddenContent(kind={self.kind!r}, text={self.text!r}, where={self.where!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, HiddenContent)
-        return (self.kind, self.text, self.where) == (other.kind, other.text, other.where)
-
-    def __hash__(self) -> int:
-        return hash((self.kind, self.text, self.where))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     @property
     def place(self) -> str:

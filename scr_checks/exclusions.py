@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import FrozenInstanceError
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scr_checks.config import Config, config_in
 from scr_checks.paths import display_path
+from scr_checks.records import FrozenRecord
 
 if TYPE_CHECKING:
     import pathspec
@@ -164,7 +164,7 @@ def _compile(lines: list[str]) -> pathspec.GitIgnoreSpec:
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
-class _Folder:
+class _Folder(FrozenRecord):
     """A walked folder's real path, the walk's top, and the .gitignore files over it; frozen.
 
     A plain class: a dataclass's generated methods are compiled at every start-up.
@@ -178,24 +178,6 @@ class _Folder:
     def __init__(self, real: str, top: str | None,
                  gitignores: list[tuple[Path, pathspec.GitIgnoreSpec]]) -> None:
         self.__dict__.update(real=real, top=top, gitignores=gitignores)
-
-    def __repr__(self) -> str:
-        return f"_Folder(real={self.real!r}, top={self.top!r}, gitignores={self.gitignores!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, _Folder)
-        return (self.real, self.top, self.gitignores) == (other.real, other.top, other.gitignores)
-
-    def __hash__(self) -> int:
-        return hash((self.real, self.top, self.gitignores))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
 def _inside(real: str, base: str | None) -> str | None:

@@ -12,7 +12,6 @@ run, and the scorecard says why.
 
 from __future__ import annotations
 
-from dataclasses import FrozenInstanceError
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +22,7 @@ from scr_checks.document import TextBlock
 from scr_checks.headings import catalogue
 from scr_checks.layout import BODY, FRONT, TEXT_PARTS
 from scr_checks.patterns import compiled
+from scr_checks.records import FrozenRecord
 from scr_checks.shipped import shipped_file
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def _cues() -> list[tuple[str, regex.Pattern[str], regex.Pattern[str] | None]]:
     return out
 
 
-class Kind:
+class Kind(FrozenRecord):
     """The document's kind, where it came from, and whether the file is whole; frozen.
 
     A plain class: a dataclass's generated methods are compiled at every start-up.
@@ -88,29 +88,9 @@ class Kind:
         self.__dict__.update(name=name, source=source, required=required, whole=whole,
                              why_not_whole=why_not_whole, missing=missing)
 
-    def __repr__(self) -> str:
-        return (f"Kind(name={self.name!r}, source={self.source!r}, required={self.required!r}, "
-                f"whole={self.whole!r}, why_not_whole={self.why_not_whole!r}, "
-                f"missing={self.missing!r})")
-
     def _fields(self) -> tuple[object, ...]:
         return (self.name, self.source, self.required, self.whole, self.why_not_whole,
                 self.missing)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Kind)
-        return self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     @property
     def not_applicable(self) -> dict[str, str]:

@@ -45,6 +45,7 @@ from scr_checks.document import TextBlock
 from scr_checks.headings import Section, classify, matcher
 from scr_checks.patterns import compiled
 from scr_checks.prose import fold_case
+from scr_checks.records import Record
 from scr_checks.shipped import shipped_file
 
 FRONT = "front"
@@ -128,7 +129,7 @@ CREDIT_CUE = compiled(
 _SENTENCE_END = compiled(r"[.!?]['\"”’)]*\s*$")
 
 
-class ContentsEntry:
+class ContentsEntry(Record):
     """One entry of the contents page: its title and the block it is in.
 
     A plain class: a dataclass's generated methods are compiled at every start-up.
@@ -144,16 +145,6 @@ class ContentsEntry:
         self.block = block
         self.kinds = kinds
 
-    def __repr__(self) -> str:
-        return f"ContentsEntry(title={self.title!r}, block={self.block!r}, kinds={self.kinds!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, ContentsEntry)
-        return (self.title, self.block, self.kinds) == (other.title, other.block, other.kinds)
-
-    __hash__ = None  # type: ignore[assignment]
 
 
 @dataclass

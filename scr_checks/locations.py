@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import FrozenInstanceError
 from functools import lru_cache
+
+from scr_checks.records import FrozenRecord
 
 #: How far past the expected position a character may be before the
 #: aligner gives up on it (markup such as a long URL target is skipped).
@@ -28,7 +29,7 @@ _NON_SPACE = re.compile(r"\S+")
 _SPACES = re.compile(r"\s(?:\s|\Z)")
 
 
-class SourceText:
+class SourceText(FrozenRecord):
     """The decoded lines of a text report, shared by all its blocks; frozen.
 
     A plain class: a dataclass's generated methods are compiled at every start-up.
@@ -41,24 +42,6 @@ class SourceText:
 
     def __init__(self, lines: Sequence[str], markup: str = "plain") -> None:
         self.__dict__.update(lines=lines, markup=markup)
-
-    def __repr__(self) -> str:
-        return f"SourceText(lines={self.lines!r}, markup={self.markup!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, SourceText)
-        return (self.lines, self.markup) == (other.lines, other.markup)
-
-    def __hash__(self) -> int:
-        return hash((self.lines, self.markup))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def line(self, number: int) -> str:
         if 1 <= number <= len(self.lines):

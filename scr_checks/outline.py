@@ -18,7 +18,7 @@ file, from the tree alone, so it reads the same in every input format:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import FrozenInstanceError, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 import regex
@@ -30,6 +30,7 @@ from scr_checks.kinds import FULL_REPORT, Kind, catalogue_of_kinds, recognise_ki
 from scr_checks.layout import TEXT_PARTS, Layout
 from scr_checks.patterns import compiled
 from scr_checks.prose import fold_case
+from scr_checks.records import FrozenRecord, Record
 
 STASH_KEY = "scr_checks.outline"
 
@@ -193,7 +194,7 @@ class Item:
     numbered: bool = False
 
 
-class Reference:
+class Reference(FrozenRecord):
     """A pointer in the text to another part of the report; frozen.
 
     A plain class: a dataclass's generated methods are compiled at every start-up.
@@ -210,26 +211,6 @@ class Reference:
 
     def __init__(self, block: TextBlock, start: int, end: int, kind: str, target: str) -> None:
         self.__dict__.update(block=block, start=start, end=end, kind=kind, target=target)
-
-    def __repr__(self) -> str:
-        return (f"Reference(block={self.block!r}, start={self.start!r}, end={self.end!r}, "
-                f"kind={self.kind!r}, target={self.target!r})")
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Reference)
-        return ((self.block, self.start, self.end, self.kind, self.target)
-                == (other.block, other.start, other.end, other.kind, other.target))
-
-    def __hash__(self) -> int:
-        return hash((self.block, self.start, self.end, self.kind, self.target))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     @property
     def text(self) -> str:
@@ -612,7 +593,7 @@ def _list_of(node: nodes.Node) -> nodes.Node | None:
     return parent
 
 
-class _Table:
+class _Table(Record):
     """A table's header cells' texts and its body rows, each a list of cells' blocks.
 
     A plain class: a dataclass's generated methods are compiled at every start-up.
@@ -626,16 +607,6 @@ class _Table:
         self.header = header
         self.rows = rows
 
-    def __repr__(self) -> str:
-        return f"_Table(header={self.header!r}, rows={self.rows!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, _Table)
-        return (self.header, self.rows) == (other.header, other.rows)
-
-    __hash__ = None  # type: ignore[assignment]
 
 
 def _tables(blocks: list[TextBlock]) -> list[_Table]:

@@ -8,9 +8,10 @@ same data.
 
 from __future__ import annotations
 
-from dataclasses import FrozenInstanceError, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, Protocol
 
+from scr_checks.records import FrozenRecord
 from scr_checks.rules import Severity
 
 
@@ -237,7 +238,7 @@ class Finding:
 _FINDING_FIELDS = frozenset(f.name for f in fields(Finding))
 
 
-class ToolError:
+class ToolError(FrozenRecord):
     """A file that could not be read, or a plugin that failed on it; frozen.
 
     A plain class: a dataclass's generated methods are compiled at every start-up.
@@ -250,24 +251,6 @@ class ToolError:
 
     def __init__(self, path: str, message: str, plugin: str = "") -> None:
         self.__dict__.update(path=path, message=message, plugin=plugin)
-
-    def __repr__(self) -> str:
-        return f"ToolError(path={self.path!r}, message={self.message!r}, plugin={self.plugin!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, ToolError)
-        return (self.path, self.message, self.plugin) == (other.path, other.message, other.plugin)
-
-    def __hash__(self) -> int:
-        return hash((self.path, self.message, self.plugin))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def __str__(self) -> str:
         who = f"plugin {self.plugin!r}: " if self.plugin else ""

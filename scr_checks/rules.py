@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Iterator
-from dataclasses import FrozenInstanceError
 from typing import NamedTuple
 
 from scr_checks.exceptions import RuleError
 from scr_checks.patterns import compiled
+from scr_checks.records import FrozenRecord
 
 #: Where each rule's help lives; a built-in ``Rule.help_uri`` defaults to an
 #: anchor here, and another plugin's rule has none unless it gives one.
@@ -60,7 +60,7 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-class Rule:
+class Rule(FrozenRecord):
     """One check's identity and documentation; frozen, equal when every field is.
 
     ``id`` is ``SCR<q><nn>`` for the built-ins; a third party uses its own
@@ -121,25 +121,6 @@ class Rule:
         return (self.id, self.name, self.short, self.full, self.severity, self.question,
                 self.help_uri, self.tags, self.fix, self.whole_report, self.bad_example,
                 self.good_example, self.precision, self.masked_as, self.placeholder)
-
-    def __repr__(self) -> str:
-        shown = zip(self.__match_args__, self._fields(), strict=True)
-        return f"Rule({', '.join(f'{k}={v!r}' for k, v in shown)})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Rule)
-        return self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def __post_init__(self) -> None:
         if not RULE_ID.fullmatch(self.id):

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import FrozenInstanceError
 from pathlib import Path
 
 import regex
@@ -38,6 +37,7 @@ from scr_checks.fingerprints import VERSION as FINGERPRINT_VERSION
 from scr_checks.formatters import write_atomically
 from scr_checks.locations import utf16_column
 from scr_checks.patterns import compiled
+from scr_checks.records import FrozenRecord
 from scr_checks.results import FileResult, Finding, Location, RunResult, Suppression
 from scr_checks.scorecard import rescored
 from scr_checks.suggest import did_you_mean
@@ -57,7 +57,7 @@ LINE_MARKER = compiled(rf"\s*(?:\.\.\s+{_BODY}|<!--\s*{_BODY}\s*-->)\s*")
 BASELINE_VERSION = FINGERPRINT_VERSION
 
 
-class Marker:
+class Marker(FrozenRecord):
     """One parsed marker: which rules (all if ``ids`` is empty), and why; frozen.
 
     A plain class: a dataclass's generated methods are compiled at every start-up.
@@ -70,26 +70,6 @@ class Marker:
 
     def __init__(self, section: bool, ids: tuple[str, ...], justification: str) -> None:
         self.__dict__.update(section=section, ids=ids, justification=justification)
-
-    def __repr__(self) -> str:
-        return (f"Marker(section={self.section!r}, ids={self.ids!r}, "
-                f"justification={self.justification!r})")
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Marker)
-        return ((self.section, self.ids, self.justification)
-                == (other.section, other.ids, other.justification))
-
-    def __hash__(self) -> int:
-        return hash((self.section, self.ids, self.justification))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     @classmethod
     def parse(cls, match: regex.Match[str]) -> Marker:
@@ -105,7 +85,7 @@ class Marker:
         return f"scr-checks: {kind}" + (f"={','.join(self.ids)}" if self.ids else "")
 
 
-class Scope:
+class Scope(FrozenRecord):
     """The blocks (by reading-order index) and source lines a marker covers.
 
     Lines cover findings not tied to a block, such as markup problems.  The
@@ -125,26 +105,6 @@ class Scope:
                  line: int = 0, anchor: TextBlock | None = None) -> None:
         self.__dict__.update(marker=marker, blocks=blocks, lines=lines, line=line,
                              anchor=anchor)
-
-    def __repr__(self) -> str:
-        return (f"Scope(marker={self.marker!r}, blocks={self.blocks!r}, lines={self.lines!r}, "
-                f"line={self.line!r}, anchor={self.anchor!r})")
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Scope)
-        return ((self.marker, self.blocks, self.lines, self.line, self.anchor)
-                == (other.marker, other.blocks, other.lines, other.line, other.anchor))
-
-    def __hash__(self) -> int:
-        return hash((self.marker, self.blocks, self.lines, self.line, self.anchor))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def covers(self, finding: Finding) -> bool:
         if not self.marker.matches(finding.rule_id):
@@ -272,7 +232,7 @@ def _unknown_ids(marker: Marker, context: CheckContext) -> str:
 # -------------------------------------------------------------------------
 
 
-class Baseline:
+class Baseline(FrozenRecord):
     """The findings a baseline file accepts, by fingerprint, and the file's version; frozen.
 
     A plain class: a dataclass's generated methods are compiled at every start-up.
@@ -286,26 +246,6 @@ class Baseline:
     def __init__(self, path: Path, fingerprints: frozenset[str],
                  version: int = BASELINE_VERSION) -> None:
         self.__dict__.update(path=path, fingerprints=fingerprints, version=version)
-
-    def __repr__(self) -> str:
-        return (f"Baseline(path={self.path!r}, fingerprints={self.fingerprints!r}, "
-                f"version={self.version!r})")
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Baseline)
-        return ((self.path, self.fingerprints, self.version)
-                == (other.path, other.fingerprints, other.version))
-
-    def __hash__(self) -> int:
-        return hash((self.path, self.fingerprints, self.version))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def accepts(self, file: FileResult, finding: Finding) -> bool:
         if self.version == 1:

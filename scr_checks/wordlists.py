@@ -20,7 +20,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import FrozenInstanceError
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,6 +32,7 @@ from scr_checks.document import TextBlock
 from scr_checks.patterns import compiled
 from scr_checks.patternwords import first_words, starts_word, word_sets
 from scr_checks.prose import fold_case, word_runs
+from scr_checks.records import FrozenRecord
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -50,7 +50,7 @@ _Reading = tuple[_Sets | None, bool, _Openings | None]
 _known: dict[str, _Reading] = {}
 
 
-class WordEntry:
+class WordEntry(FrozenRecord):
     """One entry of a word list; frozen.
 
     A plain class: a dataclass's generated methods are compiled at every start-up.
@@ -66,26 +66,6 @@ class WordEntry:
                  suggestion: str = "") -> None:
         self.__dict__.update(pattern=pattern, category=category, why=why,
                              suggestion=suggestion)
-
-    def __repr__(self) -> str:
-        return (f"WordEntry(pattern={self.pattern!r}, category={self.category!r}, "
-                f"why={self.why!r}, suggestion={self.suggestion!r})")
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, WordEntry)
-        return ((self.pattern, self.category, self.why, self.suggestion)
-                == (other.pattern, other.category, other.why, other.suggestion))
-
-    def __hash__(self) -> int:
-        return hash((self.pattern, self.category, self.why, self.suggestion))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     @classmethod
     def from_data(cls, data: str | Mapping[str, Any], category: str = "") -> WordEntry:
@@ -103,7 +83,7 @@ class WordEntry:
         return cls(**values)
 
 
-class WordMatch:
+class WordMatch(FrozenRecord):
     """A match of a list in a text: the span, the words, and the entry; frozen.
 
     A plain class: a dataclass's generated methods are compiled at every start-up.
@@ -117,26 +97,6 @@ class WordMatch:
 
     def __init__(self, start: int, end: int, text: str, entry: WordEntry) -> None:
         self.__dict__.update(start=start, end=end, text=text, entry=entry)
-
-    def __repr__(self) -> str:
-        return (f"WordMatch(start={self.start!r}, end={self.end!r}, text={self.text!r}, "
-                f"entry={self.entry!r})")
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, WordMatch)
-        return ((self.start, self.end, self.text, self.entry)
-                == (other.start, other.end, other.text, other.entry))
-
-    def __hash__(self) -> int:
-        return hash((self.start, self.end, self.text, self.entry))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
 class WordList:

@@ -9,11 +9,10 @@ match, or any mention inside a glossary section.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import FrozenInstanceError
 
 import regex
 
-from scr_checks import TextBlock, compile_pattern, fold_case
+from scr_checks import FrozenRecord, TextBlock, compile_pattern, fold_case
 
 #: Two or more capitals, perhaps with lower-case letters or "&" between ("DfE", "A&E").
 TOKEN = compile_pattern(r"(?<![\w&'’-])[A-Z][A-Za-z&]*[A-Z]s?(?![\w&'’-])")
@@ -58,7 +57,7 @@ GLOSSARY_HEADING = compile_pattern(
 )
 
 
-class Use:
+class Use(FrozenRecord):
     """One occurrence of an acronym; frozen.
 
     A plain class: a dataclass's generated methods are compiled at every start-up.
@@ -72,26 +71,6 @@ class Use:
 
     def __init__(self, key: str, block: TextBlock, start: int, end: int) -> None:
         self.__dict__.update(key=key, block=block, start=start, end=end)
-
-    def __repr__(self) -> str:
-        return (f"Use(key={self.key!r}, block={self.block!r}, start={self.start!r}, "
-                f"end={self.end!r})")
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Use)
-        return ((self.key, self.block, self.start, self.end)
-                == (other.key, other.block, other.start, other.end))
-
-    def __hash__(self) -> int:
-        return hash((self.key, self.block, self.start, self.end))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     @property
     def order(self) -> tuple[int, int]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from scr_checks import compile_pattern
+from scr_checks import Record, compile_pattern
 from scr_plugins.accessibility.hyphenation import british
 
 _VOWEL_GROUPS = compile_pattern(r"[aeiouy]+")
@@ -52,7 +52,7 @@ _MOST = 65536
 _SYLLABLES = _Known()
 
 
-class Counts:
+class Counts(Record):
     """Words, sentences and syllables of some prose; added up per section.
 
     A plain class: a dataclass's generated methods are compiled at every start-up.
@@ -68,18 +68,6 @@ class Counts:
         self.sentences = sentences
         self.syllables = syllables
 
-    def __repr__(self) -> str:
-        return (f"Counts(words={self.words!r}, sentences={self.sentences!r}, "
-                f"syllables={self.syllables!r})")
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Counts)
-        return ((self.words, self.sentences, self.syllables)
-                == (other.words, other.sentences, other.syllables))
-
-    __hash__ = None  # type: ignore[assignment]
 
     def add(self, words: list[str], sentences: int) -> None:
         self.words += len(words)

@@ -29,7 +29,7 @@ from functools import cache
 
 import regex
 
-from scr_checks import WordEntry, WordList, WordMatch, compile_pattern, shipped_file
+from scr_checks import FrozenRecord, WordEntry, WordList, WordMatch, compile_pattern, shipped_file
 
 #: Where a clause ends: a stop, semicolon, colon, question mark, or a block break
 #: (a stop followed by a digit is a paragraph number, "5.1").
@@ -116,7 +116,7 @@ class Lexicon:
         raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
-class Verdict:
+class Verdict(FrozenRecord):
     """Whether a finding explains, and the tools it names only as not used; frozen.
 
     A plain class: a dataclass's generated methods are compiled at every start-up.
@@ -129,24 +129,6 @@ class Verdict:
 
     def __init__(self, explained: bool, omitted: tuple[str, ...] = ()) -> None:
         self.__dict__.update(explained=explained, omitted=omitted)
-
-    def __repr__(self) -> str:
-        return f"Verdict(explained={self.explained!r}, omitted={self.omitted!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Verdict)
-        return (self.explained, self.omitted) == (other.explained, other.omitted)
-
-    def __hash__(self) -> int:
-        return hash((self.explained, self.omitted))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
 def _load(name: str) -> WordList:

@@ -15,7 +15,7 @@ from functools import cached_property
 
 import regex
 
-from scr_checks import compile_pattern, fold_case, word_runs
+from scr_checks import Record, compile_pattern, fold_case, word_runs
 from scr_plugins.privacy import rules
 from scr_plugins.privacy.cues import cue_before, cue_words, partners
 from scr_plugins.privacy.gates import Window, first_words, last_words, run_text
@@ -118,7 +118,7 @@ _MARK = compile_pattern(r"(?:[@/]|\.(?=\S))\S*")
 _LAST_SPACE = compile_pattern(r"\s", regex.REVERSE)
 
 
-class DocumentNames:
+class DocumentNames(Record):
     """What the whole report says about names, gathered once per file.
 
     A plain class: a dataclass's generated methods are compiled at every start-up.
@@ -144,18 +144,6 @@ class DocumentNames:
         self.public = set() if public is None else public
         self.reported = set() if reported is None else reported
 
-    def __repr__(self) -> str:
-        return (f"DocumentNames(declared={self.declared!r}, lower_words={self.lower_words!r}, "
-                f"allowed={self.allowed!r}, public={self.public!r}, reported={self.reported!r})")
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, DocumentNames)
-        return ((self.declared, self.lower_words, self.allowed, self.public, self.reported)
-                == (other.declared, other.lower_words, other.allowed, other.public, other.reported))
-
-    __hash__ = None  # type: ignore[assignment]
 
     @classmethod
     def gather(cls, texts: list[str], allowed: set[str],

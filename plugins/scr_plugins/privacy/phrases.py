@@ -13,12 +13,11 @@ words can open a phrase is passed over after one set lookup.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import FrozenInstanceError
 from typing import NamedTuple
 
 import regex
 
-from scr_checks import compile_pattern, fold_case, word_runs
+from scr_checks import FrozenRecord, compile_pattern, fold_case, word_runs
 
 #: A run of letters and digits: the only place a phrase can start.
 _RUN = compile_pattern(r"[\p{L}\p{N}]+")
@@ -28,7 +27,7 @@ _WORD = compile_pattern(r"[\w\p{L}\p{N}]")
 _SPACE = compile_pattern(r"\s+")
 
 
-class PhraseMatch:
+class PhraseMatch(FrozenRecord):
     """One phrase found: the part of a regex match the checkers use; frozen.
 
     A plain class: a dataclass's generated methods are compiled at every start-up.
@@ -41,24 +40,6 @@ class PhraseMatch:
 
     def __init__(self, begin: int, finish: int, text: str) -> None:
         self.__dict__.update(begin=begin, finish=finish, text=text)
-
-    def __repr__(self) -> str:
-        return f"PhraseMatch(begin={self.begin!r}, finish={self.finish!r}, text={self.text!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, PhraseMatch)
-        return (self.begin, self.finish, self.text) == (other.begin, other.finish, other.text)
-
-    def __hash__(self) -> int:
-        return hash((self.begin, self.finish, self.text))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def start(self) -> int:
         return self.begin
