@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from scr_checks.config import Config, config_in
 from scr_checks.paths import display_path
-from scr_checks.records import FrozenRecord
+from scr_checks.records import FrozenRecord, Record
 
 if TYPE_CHECKING:
     import pathspec
@@ -37,11 +37,14 @@ if TYPE_CHECKING:
 log = logging.getLogger("scr_checks")
 
 
-class Exclusions:
+class Exclusions(Record):
     """Decides, and logs, which paths a folder walk leaves out.
 
     A plain class: a dataclass's generated methods are compiled at every start-up.
     """
+
+    __match_args__ = ("root", "patterns", "respect_gitignore", "config_path",
+                      "refuse_other_configs", "other_configs", "_gitignores", "_folders")
 
     root: Path
     patterns: list[str]
@@ -68,26 +71,6 @@ class Exclusions:
         self.other_configs = [] if other_configs is None else other_configs
         self._gitignores = {}
         self._folders = {}
-
-    def __repr__(self) -> str:
-        return (f"Exclusions(root={self.root!r}, patterns={self.patterns!r}, "
-                f"respect_gitignore={self.respect_gitignore!r}, "
-                f"config_path={self.config_path!r}, "
-                f"refuse_other_configs={self.refuse_other_configs!r}, "
-                f"other_configs={self.other_configs!r}, _gitignores={self._gitignores!r}, "
-                f"_folders={self._folders!r})")
-
-    def _fields(self) -> tuple[object, ...]:
-        return (self.root, self.patterns, self.respect_gitignore, self.config_path,
-                self.refuse_other_configs, self.other_configs, self._gitignores, self._folders)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Exclusions)
-        return self._fields() == other._fields()
-
-    __hash__ = None  # type: ignore[assignment]
 
     @cached_property
     def _spec(self) -> pathspec.GitIgnoreSpec:

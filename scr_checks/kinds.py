@@ -88,10 +88,6 @@ class Kind(FrozenRecord):
         self.__dict__.update(name=name, source=source, required=required, whole=whole,
                              why_not_whole=why_not_whole, missing=missing)
 
-    def _fields(self) -> tuple[object, ...]:
-        return (self.name, self.source, self.required, self.whole, self.why_not_whole,
-                self.missing)
-
     @property
     def not_applicable(self) -> dict[str, str]:
         """Rules that do not apply to this kind of document, with the reason."""

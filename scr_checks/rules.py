@@ -117,11 +117,6 @@ class Rule(FrozenRecord):
             masked_as=masked_as, placeholder=placeholder)
         self.__post_init__()
 
-    def _fields(self) -> tuple[object, ...]:
-        return (self.id, self.name, self.short, self.full, self.severity, self.question,
-                self.help_uri, self.tags, self.fix, self.whole_report, self.bad_example,
-                self.good_example, self.precision, self.masked_as, self.placeholder)
-
     def __post_init__(self) -> None:
         if not RULE_ID.fullmatch(self.id):
             raise RuleError(

@@ -62,7 +62,7 @@ def _config_path(app: Sphinx) -> Path | None:
     path = Path(app.confdir, given)
     if not path.is_file():
         raise SphinxConfigError(f"scr-checks: configuration file {str(path)!r} not found "
-                             "(scr_checks_config in conf.py)")
+                                "(scr_checks_config in conf.py)")
     return path
 
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import FrozenInstanceError
 from functools import cache
 
 import regex
@@ -73,12 +72,14 @@ _UNBOUNDED = frozenset("+*{\\.^")
 MIN_ANSWER_WORDS = 4
 
 
-class Lexicon:
+class Lexicon(FrozenRecord):
     """The word lists, compiled once; frozen, and equal when their lists are.
 
     A plain class: a dataclass's generated methods are compiled at every start-up.
     """
 
+    __match_args__ = ("connectives", "systemic", "nouns", "omissions", "deficiencies",
+                      "predicates", "questions", "non_answers")
     connectives: WordList
     systemic: WordList
     nouns: WordList
@@ -95,25 +96,6 @@ class Lexicon:
                              omissions=omissions, deficiencies=deficiencies,
                              predicates=predicates, questions=questions,
                              non_answers=non_answers)
-
-    def _lists(self) -> tuple[WordList, ...]:
-        return (self.connectives, self.systemic, self.nouns, self.omissions,
-                self.deficiencies, self.predicates, self.questions, self.non_answers)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Lexicon)
-        return self._lists() == other._lists()
-
-    def __hash__(self) -> int:
-        return hash(self._lists())
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
 class Verdict(FrozenRecord):

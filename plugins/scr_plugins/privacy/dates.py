@@ -156,8 +156,6 @@ def _dates(text: str) -> Iterator[Hit]:
     all, found once on its first date: a paragraph of dates with no word of
     birth or of the review is otherwise searched three times at each date.
     """
-    if not may_hold_date(text):
-        return
     dates = DATE.finditer(text)
     first = next(dates, None)
     if first is None:

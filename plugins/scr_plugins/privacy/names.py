@@ -144,7 +144,6 @@ class DocumentNames(Record):
         self.public = set() if public is None else public
         self.reported = set() if reported is None else reported
 
-
     @classmethod
     def gather(cls, texts: list[str], allowed: set[str],
                public: Iterable[str] = ()) -> DocumentNames:

@@ -119,7 +119,7 @@ def test_records_behave_as_the_frozen_dataclasses_they_were(like_dataclass):
     lex = lexicon()
     lists = vars(lex)
     like_dataclass(evidence.Lexicon, lambda cls: cls(**lists),
-                   lambda cls: cls(**{**lists, "nouns": lex.systemic}), with_repr=False)
+                   lambda cls: cls(**{**lists, "nouns": lex.systemic}))
     like_dataclass(evidence.Verdict, lambda cls: cls(False, ("protocol",)),
                    lambda cls: cls(False))
     assert evidence.Verdict(True) == evidence.Verdict(explained=True, omitted=())
