@@ -8,6 +8,7 @@ inputs are still checked and reported).
 from __future__ import annotations
 
 import argparse
+import atexit
 import enum
 import gc
 import json
@@ -16,6 +17,7 @@ import math
 import os
 import sys
 import textwrap
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
@@ -812,9 +814,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """The ``scr-checks`` command; without ``argv`` it is the process's own command line.
 
     Called as the process's command (the console script, ``python -m``), the
-    process ends with the command, so state it changed need not be put back;
-    it still ends as any Python program does, so plugins' ``atexit`` handlers
-    and finalizers run.
+    process ends with the command (:func:`end_process`), so state it changed
+    need not be put back.
     """
     collecting = gc.isenabled()
     # Start-up makes modules, plugins and their data, which live until the
@@ -840,7 +841,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if collecting:
             gc.enable()
     if args.process_ends:
-        code = flush_output(code)
+        end_process(flush_output(code))
     return code
 
 
@@ -865,6 +866,23 @@ def run_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> in
     except KeyboardInterrupt:
         print("scr-checks: interrupted", file=sys.stderr)
         return 130
+
+
+def end_process(code: int) -> None:
+    """End the process with ``code`` now, without the interpreter's tear-down.
+
+    The tear-down frees every module and object one by one and collects
+    garbage once more: a tenth of a one-page run, more after a worker was
+    forked, as each page it writes to is then copied.  What a program may
+    rely on at exit still happens: ``atexit`` handlers run (a plugin's own,
+    ``weakref.finalize`` and logging's flush among them) and the standard
+    streams are flushed.  While another thread runs, the process ends as any
+    program does, waiting for it.
+    """
+    if threading.active_count() > 1:
+        return
+    atexit._run_exitfuncs()
+    os._exit(flush_output(code))
 
 
 def flush_output(code: int) -> int:

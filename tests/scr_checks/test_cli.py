@@ -541,18 +541,44 @@ def test_a_message_from_a_report_is_escaped(make_plugin, write_report, capsys):
 
 def test_the_command_ends_as_any_program_so_plugins_clean_up(tmp_path):
     (tmp_path / "cleaning_plugin.py").write_text(
-        "import atexit\n"
+        "import atexit, sys, weakref\n"
         "from pathlib import Path\n"
         "from scr_checks import hookimpl\n\n"
+        "class Held:\n    pass\n\n"
+        "HELD = Held()\n\n"
         "@hookimpl\n"
         "def scr_configure(config):\n"
-        "    atexit.register(Path('cleaned').write_text, 'yes')\n", encoding="utf-8")
+        "    atexit.register(Path('cleaned').write_text, 'yes')\n"
+        "    weakref.finalize(HELD, Path('finalized').write_text, 'yes')\n"
+        "    atexit.register(print, 'last words', file=sys.stderr)\n", encoding="utf-8")
     (tmp_path / "r.rst").write_text(MISSING_SECTIONS, encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "scr_checks", "check", "-p", "cleaning_plugin",
-                           "r.rst", "-q"], cwd=tmp_path, capture_output=True, text=True,
+                           "r.rst", "--no-color"], cwd=tmp_path, capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(tmp_path)})
     assert proc.returncode == 1, proc.stderr
     assert (tmp_path / "cleaned").read_text(encoding="utf-8") == "yes"
+    assert (tmp_path / "finalized").read_text(encoding="utf-8") == "yes"
+    assert proc.stderr.endswith("last words\n")
+    assert proc.stdout.rstrip().splitlines()[-1].startswith("  Q8 ")
+
+
+def test_the_command_waits_for_a_plugin_s_threads_before_it_ends(tmp_path):
+    (tmp_path / "threading_plugin.py").write_text(
+        "import threading, time\n"
+        "from pathlib import Path\n"
+        "from scr_checks import hookimpl\n\n"
+        "def upload():\n"
+        "    time.sleep(0.5)\n"
+        "    Path('uploaded').write_text('yes')\n\n"
+        "@hookimpl\n"
+        "def scr_configure(config):\n"
+        "    threading.Thread(target=upload).start()\n", encoding="utf-8")
+    (tmp_path / "r.rst").write_text(MISSING_SECTIONS, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "scr_checks", "check", "-p", "threading_plugin",
+                           "r.rst", "-q"], cwd=tmp_path, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(tmp_path)})
+    assert proc.returncode == 1, proc.stderr
+    assert (tmp_path / "uploaded").read_text(encoding="utf-8") == "yes"
 
 
 def test_the_run_s_scorecard_counts_the_reports_that_could_not_be_read(tmp_path, capsys):
