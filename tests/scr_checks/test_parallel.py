@@ -8,6 +8,11 @@ import os
 import signal
 import sys
 import time
+
+try:
+    import resource
+except ImportError:  # not on Windows
+    resource = None
 from pathlib import Path
 
 import pytest
@@ -374,3 +379,25 @@ def test_a_worker_a_memory_error_ends_says_so_even_if_its_traceback_cannot_be_pr
     assert os.waitstatus_to_exitcode(status) == 1
     assert parallel._death(1, memory=2 ** 30, last_words=last_words) == (
         "cannot check: needed more than 1,024 MiB of memory (max_memory)")
+
+
+def _down(depth: int) -> int:
+    return _down(depth - 1) + 1 if depth else 0
+
+
+def _page_faults_going_down_and_back(times: int) -> int:
+    """Minor page faults of ``times`` calls 300 frames deep: past the end of
+    CPython's 16 KiB block of frames wherever the calls start."""
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    for _ in range(times):
+        _down(300)
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+
+
+@pytest.mark.skipif(resource is None or not sys.platform.startswith("linux"),
+                    reason="counts the page faults Linux reports")
+def test_a_worker_s_calls_go_down_and_back_without_memory_mapped_each_time():
+    faults: list[int] = []
+    parallel.call_with_room(lambda: faults.append(_page_faults_going_down_and_back(2000)))
+    assert _page_faults_going_down_and_back(2000) >= 1000  # a new block each time
+    assert faults[0] < 50
