@@ -77,6 +77,16 @@ class ScrPluginManager(pluggy.PluginManager):
             self._import(name, "(built in)", partial(importlib.import_module, module))
             self.distributions[name] = ("scr-checks", __version__)
 
+    def disabled_prefixes(self) -> dict[str, str]:
+        """The rule-id prefix of each built-in checker ``-p no:NAME`` disabled -> its name.
+
+        :data:`BUILTIN_PLUGINS` lists one checker per question, in question
+        order, and checker ``q`` owns the rules ``SCR<q>nn``.
+        """
+        return {f"SCR{question}": name
+                for question, name in enumerate(BUILTIN_PLUGINS, start=1)
+                if self.is_blocked(name)}
+
     def block(self, name: str) -> None:
         if name == CORE_PLUGIN:
             raise PluginLoadError(f"plugin {name!r} is part of the core and cannot be disabled")

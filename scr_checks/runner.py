@@ -178,10 +178,16 @@ class Session:
             for hook in ("scr_check_document", "scr_check_node")
         }
 
+    def _disabled_owner(self, rule_id: str) -> str | None:
+        """The built-in checker ``-p no:NAME`` disabled whose rules ``rule_id``
+        names (or begins): a shared configuration may still set them."""
+        return next((name for prefix, name in self.pm.disabled_prefixes().items()
+                     if rule_id.startswith(prefix)), None)
+
     def _check_severity_keys(self) -> None:
         ids = [rule.id for rule in self.rules]
         for rule_id in self.config.get("severity"):
-            if rule_id not in self.rules:
+            if rule_id not in self.rules and not self._disabled_owner(rule_id):
                 raise ConfigError(
                     f"{self.config.path or 'configuration'}: 'severity.{rule_id}' names "
                     f"no registered rule{did_you_mean(rule_id, ids)}"
@@ -196,14 +202,21 @@ class Session:
         ids = [rule.id for rule in self.rules]
         for key in ("select", "ignore"):
             for selector in self.config.get(key):
-                if not any(rule_id.startswith(selector) for rule_id in ids):
-                    origin = self.config.origin(key)
-                    where = (f"{origin} {selector!r}" if origin.startswith("--")
-                             else f"{origin}: {key!r} entry {selector!r}")
+                if any(rule_id.startswith(selector) for rule_id in ids):
+                    continue
+                origin = self.config.origin(key)
+                where = (f"{origin} {selector!r}" if origin.startswith("--")
+                         else f"{origin}: {key!r} entry {selector!r}")
+                owner = self._disabled_owner(selector)
+                if owner is None:
                     raise ConfigError(
                         f"{where} matches no rule"
                         f"{did_you_mean(selector, ids)} (see 'scr-checks rules')"
                     )
+                if key == "select" and not any(map(self.config.selection.__contains__, ids)):
+                    raise ConfigError(f"{where} selects only rules of the {owner!r} "
+                                      f"checker, which '-p no:{owner}' disabled: no rule "
+                                      "is left to run")
 
     def use_baseline(self, path: Path | None = None) -> Baseline | None:
         """Read the baseline this run's findings are marked against: ``path``,

@@ -292,6 +292,35 @@ def test_an_ignore_in_the_file_that_matches_nothing_names_the_file(tmp_path, wri
     assert "scr-checks.toml: 'ignore' entry 'XYZ' matches no rule" in capsys.readouterr().err
 
 
+def test_a_shared_configuration_may_set_the_rules_of_a_checker_the_run_disabled(
+        tmp_path, write_report, capsys):
+    (tmp_path / "scr-checks.toml").write_text(
+        'ignore = ["SCR703"]\n[severity]\nSCR701 = "note"\n', encoding="utf-8")
+    report = write_report(GOOD)
+    assert main(["check", str(report), "-p", "no:tone", "--format", "json"]) != 2
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    assert not [f for f in json.loads(captured.out)["files"][0]["findings"]
+                if f["rule_id"].startswith("SCR7")]
+    # A typo stays one: no disabled checker owns SCR9.
+    (tmp_path / "scr-checks.toml").write_text('[severity]\nSCR901 = "note"\n',
+                                              encoding="utf-8")
+    assert main(["check", str(report), "-p", "no:tone"]) == 2
+    assert "'severity.SCR901' names no registered rule" in capsys.readouterr().err
+
+
+def test_selecting_only_a_disabled_checker_s_rules_says_nothing_is_left_to_run(
+        write_report, capsys):
+    report = write_report(GOOD)
+    assert main(["check", str(report), "-p", "no:tone", "--select", "SCR7"]) == 2
+    assert ("--select 'SCR7' selects only rules of the 'tone' checker, which "
+            "'-p no:tone' disabled: no rule is left to run") in capsys.readouterr().err
+    assert main(["check", str(report), "-p", "no:tone", "--select", "SCR7,SCR6",
+                 "--format", "json"]) in (0, 1)
+    found = json.loads(capsys.readouterr().out)["files"][0]["findings"]
+    assert {f["rule_id"][:4] for f in found} <= {"SCR6", "SCR1"}
+
+
 # -- everyday options ----------------------------------------------------------
 
 
