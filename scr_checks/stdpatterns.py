@@ -28,7 +28,7 @@ import contextlib
 import marshal
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -118,15 +118,26 @@ def keeping() -> Iterator[None]:
             _keep(key for key in table if key not in before)
 
 
-def _keep(keys: Iterator[Any]) -> None:
-    if not cachefiles.enabled():
+def _keep(keys: Iterable[Any]) -> None:
+    """Make the rows of those ``keys`` the cache file lacks, if it can be
+    written: a row costs a parse of its pattern, which only a file repays."""
+    wanted = [key[1:] for key in keys
+              if type(key) is tuple and len(key) == 3 and key[0] is str
+              and key[1:] not in _stored and key[1:] not in _new]
+    if not wanted or not _writable():
         return
-    for key in keys:
-        if (type(key) is tuple and len(key) == 3 and key[0] is str
-                and (key[1], key[2]) not in _stored and (key[1], key[2]) not in _new):
-            row = _row(key[1], key[2])
-            if row is not None:
-                _new[(key[1], key[2])] = row
+    for pattern, flags in wanted:
+        row = _row(pattern, flags)
+        if row is not None:
+            _new[(pattern, flags)] = row
+
+
+def _writable() -> bool:
+    """Whether patterns may be kept in a cache file that can be written."""
+    try:
+        return cachefiles.enabled() and cachefiles.writable(cache_file())
+    except RuntimeError:  # no home folder to put it in
+        return False
 
 
 def _row(pattern: str, flags: int) -> Row | None:

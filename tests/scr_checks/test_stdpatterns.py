@@ -90,6 +90,16 @@ def test_the_cache_can_be_turned_off(fresh, monkeypatch):
     assert not stdpatterns.cache_file().exists()
 
 
+def test_where_no_file_can_be_written_no_pattern_is_parsed_again(fresh, monkeypatch):
+    blocker = fresh / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv(cachefiles.CACHE_DIR, str(blocker / "cache"))
+    monkeypatch.setattr(stdpatterns, "_row", refuse)
+    with stdpatterns.keeping():
+        re.compile(DATE)
+    assert stdpatterns.save() is None
+
+
 def test_the_file_keeps_at_most_the_newest_entries(fresh, monkeypatch):
     monkeypatch.setattr(stdpatterns, "MAX_ENTRIES", 2)
     with stdpatterns.keeping():
