@@ -5,7 +5,12 @@ This module is the public API for plugins; everything else is internal.
 
 from __future__ import annotations
 
-import pluggy
+from scr_checks import stdpatterns as _stdpatterns
+
+# Before anything compiles its patterns: those of earlier runs are rebuilt.
+_stdpatterns.seed()
+
+import pluggy  # noqa: E402
 
 __version__ = "0.1.0"
 
@@ -52,6 +57,8 @@ from scr_checks.results import Finding, Location, RunResult, Suppression  # noqa
 from scr_checks.rules import Rule, Severity  # noqa: E402
 from scr_checks.shipped import shipped_file  # noqa: E402
 from scr_checks.wordlists import WordEntry, WordList, WordMatch  # noqa: E402
+
+_stdpatterns.keep_imported()
 
 __all__ = [
     "APPARATUS",

@@ -35,6 +35,9 @@ _RUN = compiled(r"\w+")
 _ASCII_WORD = frozenset(string.ascii_letters + string.digits + "_")
 #: Every byte but those of :data:`_ASCII_WORD`, as a space.
 _NOT_WORD = bytes(byte if chr(byte) in _ASCII_WORD else 32 for byte in range(256))
+#: Characters that have no case: an identifier of them alone, with no space
+#: (a date or a number written in figures), matches only as it is written.
+_CASELESS = frozenset(string.digits + string.punctuation)
 
 
 def mask(kind: str = DEFAULT_KIND) -> str:
@@ -57,12 +60,37 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def _literal(secret: str) -> tuple[str, bool] | None:
+    """``secret`` as the text its :func:`_pattern` matches, and whether that
+    pattern refuses a word character after it, when it has no case and no
+    space: the pattern is then that text, found by comparing strings (its
+    compilation cost ``regex`` more than a whole report's matching)."""
+    word = secret.strip()
+    if not word or not _CASELESS.issuperset(word):
+        return None
+    return word, regex.search(r"\w$", word) is not None
+
+
 def _pattern(secret: str) -> str:
     """``secret`` as a pattern: any run of white space between its words, whole words only."""
     body = r"\s+".join(regex.escape(part) for part in secret.split())
     head = r"(?<!\w)" if regex.match(r"\w", secret.strip()) else ""
     tail = r"(?!\w)" if regex.search(r"\w$", secret.strip()) else ""
     return head + body + tail
+
+
+def _literal_at(text: str, start: int, literals: list[tuple[str, bool]]) -> int:
+    """Where the first of ``literals`` that stands at ``start`` ends, as their
+    alternation's patterns would match there (each starts with a word
+    character, so none follows one); 0 if none does."""
+    if start and _RUN.match(text, start - 1):
+        return 0
+    for word, whole in literals:
+        if text.startswith(word, start):
+            end = start + len(word)
+            if not (whole and _RUN.match(text, end)):
+                return end
+    return 0
 
 
 class Masker:
@@ -86,8 +114,16 @@ class Masker:
         #: the identifiers it starts, longest first: at a run, only the
         #: identifiers that start with it can match there.
         self._by_first: dict[str, list[str]] = {}
+        literals: dict[str, list[tuple[str, bool] | None]] = {}
         for k in ordered:
-            self._by_first.setdefault(_RUN.findall(k)[0], []).append(patterns[k])
+            first = _RUN.findall(k)[0]
+            self._by_first.setdefault(first, []).append(patterns[k])
+            literals.setdefault(first, []).append(_literal(originals[k]))
+        #: The first runs whose identifiers are all :func:`_literal`, and those
+        #: literals, in the order of their patterns.
+        self._literals: dict[str, list[tuple[str, bool]]] = {
+            first: [w for w in words if w is not None] for first, words in literals.items()
+            if None not in words}
         #: Each first run's identifiers as one pattern, compiled when a text
         #: first holds that run.
         self._first_patterns: dict[str, regex.Pattern[str]] = {}
@@ -143,6 +179,13 @@ class Masker:
         pieces, done = [], 0
         for start, first in starts:
             if start < done:
+                continue
+            literals = self._literals.get(first)
+            if literals is not None:
+                end = _literal_at(text, start, literals)
+                if end:
+                    pieces += [text[done:start], mask(self.kinds.get(_key(text[start:end]), ""))]
+                    done = end
                 continue
             pattern = self._first_patterns.get(first)
             if pattern is None:

@@ -25,7 +25,7 @@ from typing import Any
 import regex
 from regex import _regex  # type: ignore[attr-defined]
 
-from scr_checks import cachefiles
+from scr_checks import cachefiles, stdpatterns
 from scr_checks.cachefiles import CACHE_DIR, NO_CACHE
 
 __all__ = ["CACHE_DIR", "NO_CACHE", "adopt", "cache_file", "compiled", "save", "take_new"]
@@ -72,7 +72,9 @@ def cache_file() -> Path:
 
 
 def save() -> Path | None:
-    """Add what this run compiled to the cache file; never fails the run."""
+    """Add what this run compiled to the cache file (and what :mod:`re` compiled
+    to :mod:`scr_checks.stdpatterns`' file); never fails the run."""
+    stdpatterns.save()
     if not _new or not cachefiles.enabled():
         return None
     try:
@@ -94,17 +96,22 @@ def save() -> Path | None:
     return path
 
 
-def take_new() -> dict[tuple[str, int], tuple[Any, ...]]:
+#: What a worker compiled: ``regex``'s patterns, and :mod:`re`'s made from code.
+New = tuple[dict[tuple[str, int], tuple[Any, ...]], dict[stdpatterns.Key, stdpatterns.Row]]
+
+
+def take_new() -> New:
     """What this process compiled since last asked (a worker sends it to the parent)."""
     new = dict(_new)
     _new.clear()
-    return new
+    return new, stdpatterns.take_new()
 
 
-def adopt(compiled: dict[tuple[str, int], tuple[Any, ...]]) -> None:
+def adopt(compiled: New) -> None:
     """Keep what a worker compiled, for :func:`save`."""
     if cachefiles.enabled():
-        _new.update(compiled)
+        _new.update(compiled[0])
+    stdpatterns.adopt(compiled[1])
 
 
 def _cache() -> dict[tuple[str, int], tuple[Any, ...]]:

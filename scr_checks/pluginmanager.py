@@ -21,7 +21,7 @@ from typing import Any
 
 import pluggy
 
-from scr_checks import hookspecs
+from scr_checks import hookspecs, stdpatterns
 from scr_checks.exceptions import PluginLoadError, ScrChecksError
 from scr_checks.isolation import call_plugin
 from scr_checks.suggest import did_you_mean
@@ -65,7 +65,9 @@ class ScrPluginManager(pluggy.PluginManager):
     # -- loading ---------------------------------------------------------
 
     def load_core(self) -> None:
-        self.register(importlib.import_module(CORE_PLUGIN), name=CORE_PLUGIN)
+        with stdpatterns.keeping():  # the readers' modules' own patterns (docutils')
+            core = importlib.import_module(CORE_PLUGIN)
+        self.register(core, name=CORE_PLUGIN)
 
     def load_builtins(self) -> None:
         """The built-in checkers, each unless ``-p no:NAME`` blocked it."""
@@ -74,7 +76,8 @@ class ScrPluginManager(pluggy.PluginManager):
         for name, module in BUILTIN_PLUGINS.items():
             if self.is_blocked(name) or self.has_plugin(name):
                 continue
-            self._import(name, "(built in)", partial(importlib.import_module, module))
+            with stdpatterns.keeping():  # their modules' own patterns
+                self._import(name, "(built in)", partial(importlib.import_module, module))
             self.distributions[name] = ("scr-checks", __version__)
 
     def disabled_prefixes(self) -> dict[str, str]:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from scr_checks import patternwords
+from scr_checks import patternwords, stdpatterns
 from scr_checks.datacache import kept
 from scr_checks.document import TextBlock
 from scr_checks.patterns import compiled
@@ -192,7 +192,13 @@ class WordList:
         parts = [_alternation(words) + "(?![a-z0-9])"] if words else []
         if beginnings:
             parts.append(_alternation(beginnings))
-        return re.compile(rf"(?<![a-z0-9])(?:{'|'.join(parts)})") if parts else None
+        if not parts:
+            return None
+        pattern = rf"(?<![a-z0-9])(?:{'|'.join(parts)})"
+        if all(entry.pattern in _known for entry in self.entries):
+            with stdpatterns.keeping():  # made from shipped lists only
+                return re.compile(pattern)
+        return re.compile(pattern)
 
     def _matches(self, text: str) -> Iterator[regex.Match[str]]:
         """``self.pattern.finditer(text)``, tried only where a match may start.

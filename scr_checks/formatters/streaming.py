@@ -42,8 +42,17 @@ def dumps(value: Any, level: int = 0) -> str:
 
 
 def _encode(value: Any, newline: str, out: list[str]) -> None:
-    """Append the JSON of ``value``, in the order of checks :mod:`json` makes."""
-    if isinstance(value, str):
+    """Append the JSON of ``value``, in the order of checks :mod:`json` makes.
+
+    A plain dict or list, most of what reaches here, is taken first: no
+    other check below holds for it.
+    """
+    kind = type(value)
+    if kind is dict and value and all(map(is_, map(type, value), repeat(str))):
+        _object(value, newline, out)
+    elif kind is list and value:
+        _array(value, newline, out)
+    elif isinstance(value, str):
         out.append(encode_basestring(value))
     elif value is None:
         out.append("null")
@@ -56,28 +65,11 @@ def _encode(value: Any, newline: str, out: list[str]) -> None:
     elif isinstance(value, float) and value == value and abs(value) != INFINITY:
         out.append(float.__repr__(value))
     elif isinstance(value, (list, tuple)) and value:
-        inner, opening = newline + "  ", "["
-        for item in value:
-            if type(item) is str:  # most values: written here, without a call
-                out.append(opening + inner + encode_basestring(item))
-            else:
-                out.append(opening + inner)
-                _encode(item, inner, out)
-            opening = ","
-        out.append(newline + "]")
+        _array(value, newline, out)
     elif isinstance(value, (list, tuple)):
         out.append("[]")  # empty: with or without an indent
     elif isinstance(value, dict) and value and all(map(is_, map(type, value), repeat(str))):
-        inner, opening = newline + "  ", "{"
-        for key in sorted(value):
-            item = value[key]
-            if type(item) is str:
-                out.append(f"{opening}{inner}{encode_basestring(key)}: {encode_basestring(item)}")
-            else:
-                out.append(f"{opening}{inner}{encode_basestring(key)}: ")
-                _encode(item, inner, out)
-            opening = ","
-        out.append(newline + "}")
+        _object(value, newline, out)
     elif isinstance(value, dict) and not value:
         out.append("{}")
     elif isinstance(value, Items):
@@ -85,6 +77,41 @@ def _encode(value: Any, newline: str, out: list[str]) -> None:
     else:  # NaN, keys that are not strings, or not JSON at all: as json says
         text = json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)
         out.append(text.replace("\n", newline))
+
+
+def _array(value: list[Any] | tuple[Any, ...], newline: str, out: list[str]) -> None:
+    """A list or tuple that is not empty; a string or an integer (not a bool)
+    in it is written here, without a call (most values)."""
+    inner, opening = newline + "  ", "["
+    for item in value:
+        kind = type(item)
+        if kind is str:
+            out.append(opening + inner + encode_basestring(item))
+        elif kind is int:
+            out.append(opening + inner + int.__repr__(item))
+        else:
+            out.append(opening + inner)
+            _encode(item, inner, out)
+        opening = ","
+    out.append(newline + "]")
+
+
+def _object(value: dict[str, Any], newline: str, out: list[str]) -> None:
+    """A dict with string keys that is not empty, its keys sorted; its strings
+    and integers written as in :func:`_array`."""
+    inner, opening = newline + "  ", "{"
+    for key in sorted(value):
+        item = value[key]
+        kind = type(item)
+        if kind is str:
+            out.append(f"{opening}{inner}{encode_basestring(key)}: {encode_basestring(item)}")
+        elif kind is int:
+            out.append(f"{opening}{inner}{encode_basestring(key)}: {int.__repr__(item)}")
+        else:
+            out.append(f"{opening}{inner}{encode_basestring(key)}: ")
+            _encode(item, inner, out)
+        opening = ","
+    out.append(newline + "}")
 
 
 def json_parts(value: Any, level: int = 0) -> Iterator[str]:

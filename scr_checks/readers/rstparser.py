@@ -33,6 +33,8 @@ from docutils import nodes
 from docutils.parsers.rst import Parser, states
 from docutils.statemachine import DuplicateStateError
 
+from scr_checks import stdpatterns
+
 #: A state class's transitions, once made: their names in the order they are
 #: tried, and each one's pattern, unbound method and next state.
 Transitions = tuple[list[str], dict[str, tuple[Any, Any, str]]]
@@ -124,7 +126,8 @@ class QuickState:
 
     def add_initial_transitions(self) -> None:
         if type(self) not in _MADE:
-            super().add_initial_transitions()  # type: ignore[misc]
+            with stdpatterns.keeping():  # docutils' own patterns for the class
+                super().add_initial_transitions()  # type: ignore[misc]
             _MADE[type(self)] = _unbound(self)
             return
         made = _MADE[type(self)]
@@ -191,7 +194,8 @@ class QuickInliner(states.Inliner):  # type: ignore[misc]
     uris_only = False
 
     def init_customizations(self, settings: Any) -> None:
-        super().init_customizations(settings)
+        with stdpatterns.keeping():  # made from docutils' code and the reader's settings
+            super().init_customizations(settings)
         self.uris_only = [pattern for pattern, _ in self.implicit_dispatch] == [self.patterns.uri]
 
     def parse(self, text: str, lineno: int, memo: Any,

@@ -180,3 +180,32 @@ def test_identifiers_sharing_a_first_word_are_tried_longest_first():
                      "12.11.19": "date", "12 March": "date"})
     text = "anna  JONES ROAD, Anna Jones, Anna; 12.11.19 and 12 march, 12.11.2019."
     assert masker.text(text) == "[address], [name], [name]; [date] and [date], 12.11.2019."
+
+
+_FIGURES = st.sampled_from(["12/04/2016", "12/04/2017", "12.04.16", "12", "120", "2019",
+                            "07700", "1_2", "12-", "12/", "١٢/04"])
+_FIGURE_GAPS = st.sampled_from([" ", "/", "-", "", "a", "_", "\u0301", "٣", "é", "\u00a0"])
+
+
+@given(secrets=st.lists(_FIGURES, min_size=1, max_size=4),
+       parts=st.lists(st.tuples(_FIGURES, _FIGURE_GAPS), max_size=20))
+def test_identifiers_of_figures_found_by_comparing_strings_are_what_the_patterns_find(
+        secrets, parts):
+    """Dates and numbers written in figures are compared as strings, not matched by a
+    compiled pattern: the same spans, word boundaries (of any script) included."""
+    text = "".join(w + g for w, g in parts)
+    masker = Masker({secret: "date" for secret in secrets})
+    whole = regex.compile("|".join(_pattern(s) for s in sorted(
+        {_key(s): s for s in secrets}.values(), key=lambda s: (-len(s), s))), regex.IGNORECASE)
+    assert masker.text(text) == whole.sub("[date]", text)
+
+
+def test_a_report_s_dates_in_figures_compile_no_pattern(monkeypatch):
+    masker = Masker({"16/04/2016": "date", "16/04/2017": "date", "07700 900123": "phone"})
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("compiled")
+
+    monkeypatch.setattr(regex, "compile", refuse)
+    assert masker.text("On 16/04/2017, not 16/04/20170 or 16/04/2016x.") == (
+        "On [date], not 16/04/20170 or 16/04/2016x.")

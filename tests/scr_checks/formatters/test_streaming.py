@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import enum
 import json
+from collections import OrderedDict
 
 import pytest
 from hypothesis import given, settings
@@ -38,10 +40,18 @@ def test_parts_join_to_the_whole_dump(value, choices):
     assert "".join(json_parts(streamed)) == dumps(value)
 
 
+class _Level(enum.IntEnum):
+    """An integer that is not exactly an ``int``, as a severity may be."""
+
+    LOW = 1
+    HIGH = 2
+
+
 _ANY_JSON = st.recursive(
-    _SCALARS | st.floats() | st.text(),
+    _SCALARS | st.floats() | st.text() | st.sampled_from(_Level),
     lambda children: st.lists(children, max_size=4) | st.tuples(children, children)
     | st.dictionaries(st.text(max_size=5), children, max_size=4)
+    | st.dictionaries(st.text(max_size=5), children, max_size=3).map(OrderedDict)
     | st.dictionaries(st.integers(), children, max_size=3),
     max_leaves=25,
 )
