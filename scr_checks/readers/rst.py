@@ -12,6 +12,7 @@ import io
 import re
 import sys
 import types
+from functools import partial
 from typing import Any
 
 import docutils.core
@@ -42,35 +43,42 @@ SAFE_SETTINGS = {
 }
 
 
-#: docutils' directive modules that bind ``urllib.request.urlopen`` as they are
-#: imported: ``tables`` (for ``csv-table``'s ``:url:``) and ``misc``, which it
-#: imports (for ``include`` and ``raw`` of a URL).
+#: docutils' directive modules that bind ``urllib.request.urlopen`` and
+#: ``urllib.error.URLError`` as they are imported: ``tables`` (for
+#: ``csv-table``'s ``:url:``) and ``misc``, which it imports (for ``include``
+#: and ``raw`` of a URL).
 URL_DIRECTIVES = ("docutils.parsers.rst.directives.misc",
                   "docutils.parsers.rst.directives.tables")
 
 
 def import_url_directives() -> None:
-    """Import :data:`URL_DIRECTIVES` without loading ``urllib.request``.
+    """Import :data:`URL_DIRECTIVES` without loading ``urllib.request`` or ``urllib.error``.
 
     A report's tables need the ``tables`` module, but the URLs it would fetch
     are never read here (file insertion is off), and ``urllib.request`` brings
-    http.client, email and ssl with it: 7% of a one-page run.  While the
-    two modules are imported, ``urllib.request`` is a stand-in whose
-    ``urlopen`` imports the real module when it is called; any other name
-    asked of it loads the real module there and then.
+    http.client, email and ssl with it (7% of a one-page run), ``urllib.error``
+    tempfile and random.  While the two modules are imported, each is a
+    stand-in: ``urlopen`` imports the real module when it is called, and
+    ``URLError`` is :class:`OSError`, which the modules only ever catch beside
+    ``OSError`` itself, of which it is a subclass.  Any other name asked of a
+    stand-in loads the real module there and then.
     """
-    if "urllib.request" in sys.modules or all(name in sys.modules for name in URL_DIRECTIVES):
+    if all(name in sys.modules for name in URL_DIRECTIVES):
         return
-    stand_in = types.ModuleType("urllib.request", "Stands in for urllib.request until used.")
-    stand_in.urlopen = _urlopen  # type: ignore[attr-defined]
-    stand_in.__getattr__ = _real_attribute  # type: ignore[method-assign]
-    sys.modules["urllib.request"] = stand_in
+    stand_ins = {}
+    for name, names in (("urllib.request", {"urlopen": _urlopen}),
+                        ("urllib.error", {"URLError": OSError})):
+        if name not in sys.modules:
+            stand_in = types.ModuleType(name, f"Stands in for {name} until used.")
+            vars(stand_in).update(names, __getattr__=partial(_real_attribute, name))
+            stand_ins[name] = sys.modules[name] = stand_in
     try:
         for name in URL_DIRECTIVES:
             importlib.import_module(name)
     finally:
-        if sys.modules.get("urllib.request") is stand_in:
-            del sys.modules["urllib.request"]
+        for name, stand_in in stand_ins.items():
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
 
 
 def _urlopen(*args: Any, **kwargs: Any) -> Any:
@@ -80,18 +88,19 @@ def _urlopen(*args: Any, **kwargs: Any) -> Any:
     return urlopen(*args, **kwargs)
 
 
-def _real_attribute(name: str) -> Any:
-    """A name of the real ``urllib.request``, which replaces the stand-in.
+def _real_attribute(module: str, name: str) -> Any:
+    """A name of the real ``module``, which replaces its stand-in.
 
     Dunder names are what the import system asks of any module (``__path__``):
-    the stand-in has none of them.
+    a stand-in has none of them.
     """
     if name.startswith("__") and name.endswith("__"):
         raise AttributeError(name)
-    current = sys.modules.get("urllib.request")
-    if current is not None and vars(current).get("__getattr__") is _real_attribute:
-        del sys.modules["urllib.request"]
-    return getattr(importlib.import_module("urllib.request"), name)
+    current = sys.modules.get(module)
+    if current is not None and getattr(vars(current).get("__getattr__"), "func", None) \
+            is _real_attribute:
+        del sys.modules[module]
+    return getattr(importlib.import_module(module), name)
 
 
 _EXPLICIT_TARGET = re.compile(r"(?s)(.*?)\s*<([^<>]+)>\s*$")

@@ -33,7 +33,8 @@ def test_a_table_is_read_without_loading_the_web_client():
         from scr_checks.readers.rst import RstReader
         report = RstReader().read("r.rst", {TABLE!r}.encode())
         print(len(list(report.document.findall(nodes.table))),
-              sorted(m for m in ("urllib.request", "http.client", "email", "ssl")
+              sorted(m for m in ("urllib.request", "http.client", "email", "ssl",
+                                 "urllib.error", "tempfile")
                      if m in sys.modules))
     """)
     assert out == "1 []"
@@ -68,12 +69,27 @@ def test_later_imports_get_the_real_module():
 def test_the_stand_in_answers_any_other_name_with_the_real_one():
     out = run_python("""
         import sys
+        from functools import partial
         from scr_checks.readers import rst
         stand_in = type(sys)("urllib.request")
-        stand_in.__getattr__ = rst._real_attribute
+        stand_in.__getattr__ = partial(rst._real_attribute, "urllib.request")
         sys.modules["urllib.request"] = stand_in
         request = stand_in.Request
         print(request.__name__, sys.modules["urllib.request"] is not stand_in,
               hasattr(stand_in, "__path__"))
     """)
     assert out == "Request True False"
+
+
+def test_the_directives_catch_what_the_real_urlopen_raises():
+    """``URLError`` stands in as OSError: caught where the directives catch it."""
+    out = run_python("""
+        import sys
+        from scr_checks.readers.rst import import_url_directives
+        import_url_directives()
+        from docutils.parsers.rst.directives import misc, tables
+        from urllib.error import URLError
+        print(misc.URLError is tables.URLError is OSError, issubclass(URLError, OSError),
+              URLError.__module__)
+    """)
+    assert out == "True True urllib.error"
