@@ -97,6 +97,32 @@ def epilog(command: str) -> str:
             + (EXAMPLES if command == "check" else ""))
 
 
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's, with the terminal's width found as :mod:`shutil` finds it but
+    without importing it (and the bz2 and lzma modules it brings): argparse
+    makes a formatter for each option it adds, in every run."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position,
+                         _terminal_columns() - 2 if width is None else width)
+
+
+def _terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``: ``COLUMNS``, else the terminal's, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns \
+                if sys.__stdout__ is not None else 0
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The command line's parser.
 
@@ -109,13 +135,13 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         description="Check Serious Case Review reports against the quality marker "
         "for 'The report'.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     parser.add_argument("--version", action="store_true", help="show versions and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (text, add_options) in _COMMANDS_OPTIONS.items():
         sub = commands.add_parser(name, help=text, description=text, epilog=epilog(name),
-                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+                                  formatter_class=_HelpFormatter)
         if command in (None, name):
             add_options(sub)
     return parser

@@ -636,3 +636,17 @@ def test_each_command_s_help_gives_its_own_exit_status(command, says, never, cap
     out = capsys.readouterr().out
     assert says in out
     assert never is None or never not in out
+
+
+def test_help_is_wrapped_to_the_width_columns_gives(monkeypatch, capsys):
+    monkeypatch.setenv("COLUMNS", "50")
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    narrow = capsys.readouterr().out
+    monkeypatch.setenv("COLUMNS", "200")
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    wide = capsys.readouterr().out
+    usage = narrow.split("\n\n")[0].splitlines()
+    assert len(usage) > len(wide.split("\n\n")[0].splitlines()) + 3
+    assert "usage: scr-checks check [-h]" in usage
