@@ -96,6 +96,27 @@ def test_a_list_shipped_in_a_package_is_kept_with_its_patterns_words(tmp_path, c
     assert b"scapegoat" not in b"".join(p.read_bytes() for p in cache.iterdir())
 
 
+def test_a_list_a_configuration_extends_is_compiled_but_never_kept(tmp_path, cache,
+                                                                   monkeypatch):
+    from scr_checks import patterns, stdpatterns
+
+    monkeypatch.setattr(patterns, "_stored", {})  # nothing kept yet: each is compiled
+    monkeypatch.setattr(patterns, "_new", {})
+    monkeypatch.setattr(stdpatterns, "_new", {})
+    package = tmp_path / "plugin"
+    (package / "data").mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "data" / "blame.tsv").write_text(LIST, encoding="utf-8")
+    shipped = WordList.load(package / "data" / "blame.tsv")
+    extended = shipped.extend([WordEntry("scapegoat(?:ed)?")])
+    text = "They scapegoated him and failed to act."
+    assert [m.text for m in extended.finditer(text)] == ["scapegoated", "failed to"]
+    assert [m.text for m in shipped.finditer(text)] == ["failed to"]
+    kept = [pattern for pattern, _ in [*patterns._new, *stdpatterns._new]]
+    assert any("fail" in pattern for pattern in kept)
+    assert not any("scapegoat" in pattern for pattern in kept)
+
+
 def test_a_list_a_configuration_names_is_never_kept(tmp_path, cache):
     path = tmp_path / "local.tsv"
     path.write_text(LIST, encoding="utf-8")
