@@ -23,6 +23,7 @@ from scr_checks.document import Report
 from scr_checks.locations import SourceText
 from scr_checks.readers import MAX_NESTING, Reader, ReaderError, decode_text, too_deep
 from scr_checks.readers.rstparser import QuickParser
+from scr_checks.readers.rstreader import QuickReader
 
 #: docutils reads no line longer than this: it drops the whole document with
 #: only a markup warning, so such a line is an error here.
@@ -142,7 +143,7 @@ class RstReader(Reader):
         import_url_directives()
         try:
             document = docutils.core.publish_doctree(
-                source=text, source_path=path, parser=QuickParser(),
+                source=text, source_path=path, reader=QuickReader(), parser=QuickParser(),
                 settings_overrides=settings
             )
         except RecursionError:
