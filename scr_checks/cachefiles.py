@@ -13,10 +13,13 @@ folder is shared with people you would not let change the installed package).
 from __future__ import annotations
 
 import contextlib
+import marshal
 import os
 import sys
 import zlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from scr_checks import tempfiles
 
@@ -83,6 +86,21 @@ def write(path: Path, magic: bytes, payload: bytes) -> bool:
             os.unlink(name)
         return False
     return True
+
+
+def write_data(where: Callable[[], Path], magic: bytes, data: Any) -> Path | None:
+    """Write plain ``data`` (:mod:`marshal`) to the file ``where()`` names, as
+    :func:`write` does; the path, or None where it cannot be written (no home
+    folder, data that is not plain, a folder that refuses it)."""
+    try:
+        path = where()
+    except RuntimeError:  # no home folder to put it in
+        return None
+    try:
+        payload = marshal.dumps(data)
+    except ValueError:
+        return None
+    return path if write(path, magic, payload) else None
 
 
 def read(path: Path, magic: bytes) -> bytes | None:

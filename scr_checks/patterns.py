@@ -77,18 +77,12 @@ def save() -> Path | None:
     stdpatterns.save()
     if not _new or not cachefiles.enabled():
         return None
-    try:
-        path = cache_file()
-    except RuntimeError:  # no home folder to put it in
-        return None
     entries = {**_cache(), **_new}
     if len(entries) > MAX_ENTRIES:
         entries = {key: entries[key] for key in [*_used, *_new]}
-    try:
-        payload = marshal.dumps([(p, f, d) for (p, f), d in entries.items()])
-    except ValueError:
-        return None
-    if not cachefiles.write(path, MAGIC, payload):
+    path = cachefiles.write_data(cache_file, MAGIC,
+                                 [(p, f, d) for (p, f), d in entries.items()])
+    if path is None:
         return None
     if _stored is not None:
         _stored.update(_new)

@@ -175,16 +175,10 @@ def save() -> Path | None:
     """Add what this process kept to the cache file; never fails the run."""
     if not _new or not cachefiles.enabled():
         return None
-    try:
-        path = cache_file()
-    except RuntimeError:  # no home folder to put it in
-        return None
     entries = list({**_stored, **_new}.items())[-MAX_ENTRIES:]
-    try:
-        payload = marshal.dumps([(p, f, *row) for (p, f), row in entries])
-    except ValueError:
-        return None
-    if not cachefiles.write(path, MAGIC, payload):
+    path = cachefiles.write_data(cache_file, MAGIC,
+                                 [(p, f, *row) for (p, f), row in entries])
+    if path is None:
         return None
     _stored.update(_new)
     _new.clear()

@@ -568,6 +568,17 @@ def test_a_message_from_a_report_is_escaped(make_plugin, write_report, capsys):
     assert not any(c in out for c in "\x1b\x07\u202e\r")
 
 
+def run_with_plugin(tmp_path: Path, plugin: str, *options: str) -> subprocess.CompletedProcess:
+    """``python -m scr_checks check`` of a report with findings, the module ``plugin``
+    in ``tmp_path`` loaded with ``-p``: as a process, which ends as the command does."""
+    (tmp_path / "r.rst").write_text(MISSING_SECTIONS, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "scr_checks", "check", "-p", plugin, "r.rst",
+                           *options], cwd=tmp_path, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(tmp_path)})
+    assert proc.returncode == 1, proc.stderr
+    return proc
+
+
 def test_the_command_ends_as_any_program_so_plugins_clean_up(tmp_path):
     (tmp_path / "cleaning_plugin.py").write_text(
         "import atexit, sys, weakref\n"
@@ -580,11 +591,7 @@ def test_the_command_ends_as_any_program_so_plugins_clean_up(tmp_path):
         "    atexit.register(Path('cleaned').write_text, 'yes')\n"
         "    weakref.finalize(HELD, Path('finalized').write_text, 'yes')\n"
         "    atexit.register(print, 'last words', file=sys.stderr)\n", encoding="utf-8")
-    (tmp_path / "r.rst").write_text(MISSING_SECTIONS, encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "scr_checks", "check", "-p", "cleaning_plugin",
-                           "r.rst", "--no-color"], cwd=tmp_path, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(tmp_path)})
-    assert proc.returncode == 1, proc.stderr
+    proc = run_with_plugin(tmp_path, "cleaning_plugin", "--no-color")
     assert (tmp_path / "cleaned").read_text(encoding="utf-8") == "yes"
     assert (tmp_path / "finalized").read_text(encoding="utf-8") == "yes"
     assert proc.stderr.endswith("last words\n")
@@ -602,11 +609,7 @@ def test_the_command_waits_for_a_plugin_s_threads_before_it_ends(tmp_path):
         "@hookimpl\n"
         "def scr_configure(config):\n"
         "    threading.Thread(target=upload).start()\n", encoding="utf-8")
-    (tmp_path / "r.rst").write_text(MISSING_SECTIONS, encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "scr_checks", "check", "-p", "threading_plugin",
-                           "r.rst", "-q"], cwd=tmp_path, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(tmp_path)})
-    assert proc.returncode == 1, proc.stderr
+    run_with_plugin(tmp_path, "threading_plugin", "-q")
     assert (tmp_path / "uploaded").read_text(encoding="utf-8") == "yes"
 
 
