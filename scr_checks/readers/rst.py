@@ -15,15 +15,42 @@ import types
 from functools import partial
 from typing import Any
 
-import docutils.core
-from docutils import nodes
-from docutils.parsers.rst import roles
 
-from scr_checks.document import Report
-from scr_checks.locations import SourceText
-from scr_checks.readers import MAX_NESTING, Reader, ReaderError, decode_text, too_deep
-from scr_checks.readers.rstparser import QuickParser
-from scr_checks.readers.rstreader import QuickReader
+def _import_code_analyzer_plain() -> None:
+    """Import docutils' code analyser as it is where Pygments is not installed.
+
+    A report's code is read, never highlighted: its text is the same either
+    way, and Pygments, where installed, cost 5 ms of every run to import
+    (a sixtieth of a one-page run) and made an unknown language's name a
+    markup problem only where it was installed.  A process that imported
+    Pygments or the analyser before (Sphinx, building a report) keeps them.
+    """
+    if "pygments" in sys.modules or "docutils.utils.code_analyzer" in sys.modules:
+        return
+    sys.modules["pygments"] = None  # type: ignore[assignment]  # import fails
+    try:
+        importlib.import_module("docutils.utils.code_analyzer")
+    finally:
+        del sys.modules["pygments"]
+
+
+_import_code_analyzer_plain()
+
+import docutils.core  # noqa: E402
+from docutils import nodes  # noqa: E402
+from docutils.parsers.rst import roles  # noqa: E402
+
+from scr_checks.document import Report  # noqa: E402
+from scr_checks.locations import SourceText  # noqa: E402
+from scr_checks.readers import (  # noqa: E402
+    MAX_NESTING,
+    Reader,
+    ReaderError,
+    decode_text,
+    too_deep,
+)
+from scr_checks.readers.rstparser import QuickParser  # noqa: E402
+from scr_checks.readers.rstreader import QuickReader  # noqa: E402
 
 #: docutils reads no line longer than this: it drops the whole document with
 #: only a markup warning, so such a line is an error here.

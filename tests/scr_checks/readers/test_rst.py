@@ -93,3 +93,30 @@ def test_the_directives_catch_what_the_real_urlopen_raises():
               URLError.__module__)
     """)
     assert out == "True True urllib.error"
+
+
+def test_code_is_read_as_text_without_loading_a_highlighter():
+    out = run_python("""
+        import sys
+        from scr_checks.readers.rst import RstReader
+        text = "Intro\\n=====\\n\\n.. code:: nosuchlanguage\\n\\n   x = 1  # kept\\n"
+        report = RstReader().read("r.rst", text.encode())
+        import docutils.utils.code_analyzer as analyser
+        print(report.parse_messages, "x = 1  # kept" in report.document.astext(),
+              "pygments" in sys.modules, analyser.with_pygments)
+    """)
+    assert out == "[] True False False"
+
+
+def test_a_highlighter_already_imported_is_left_as_it_was():
+    out = run_python("""
+        import sys
+        try:
+            import pygments
+        except ImportError:
+            pygments = None
+        from scr_checks.readers import rst
+        import docutils.utils.code_analyzer as analyser
+        print(sys.modules.get("pygments") is pygments, analyser.with_pygments is bool(pygments))
+    """)
+    assert out == "True True"
