@@ -84,9 +84,9 @@ OTHER_EXIT_STATUS = (
     "  2  a usage, configuration or plugin error, or standard output closed\n")
 EXAMPLES = """
 examples:
-  scr-checks check reports/                      every report in a folder
-  scr-checks check report.docx --sarif out.sarif also write SARIF
-  scr-checks rule SCR701                         what a rule looks for, with examples
+  scr-checks check reports/                       every report in a folder
+  scr-checks check report.docx --sarif out.sarif  also write SARIF
+  scr-checks rule SCR701                          what a rule looks for, with examples
 """
 EPILOG = "exit status of check:\n" + EXIT_STATUS["check"] + EXAMPLES
 
@@ -106,6 +106,32 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
                  width: int | None = None) -> None:
         super().__init__(prog, indent_increment, max_help_position,
                          _terminal_columns() - 2 if width is None else width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        """The description and epilog line by line as written, each line that is
+        wider than the terminal wrapped (:func:`_wrap_line`)."""
+        return "\n".join(indent + part for line in text.split("\n")
+                         for part in _wrap_line(line, width))
+
+
+def _wrap_line(line: str, width: int) -> list[str]:
+    """``line`` in lines of at most ``width`` characters where its words allow.
+
+    A line in two columns (an exit status and its meaning, an example and what
+    it does) goes on below its second column, or, where that column leaves
+    fewer than 24 characters, puts the second column below the first.
+    """
+    if len(line) <= width:
+        return [line]
+    start = len(line) - len(line.lstrip(" "))
+    gap = line.find("  ", start)
+    column = len(line) - len(line[gap:].lstrip(" ")) if gap >= 0 else start
+    wrap = partial(textwrap.wrap, width=width, break_long_words=False,
+                   break_on_hyphens=False)
+    if column <= width - 24:
+        return wrap(line, subsequent_indent=" " * column)
+    below = " " * (start + 4)
+    return [line[:gap], *wrap(line[column:], initial_indent=below, subsequent_indent=below)]
 
 
 def _terminal_columns() -> int:

@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from scr_checks import __version__
-from scr_checks.cli import build_parser, main, settled_garbage_collector
+from scr_checks.cli import _wrap_line, build_parser, main, settled_garbage_collector
 from scr_checks.testing import make_session
 
 #: Every required section, so the structure rules find nothing.
@@ -653,3 +653,31 @@ def test_help_is_wrapped_to_the_width_columns_gives(monkeypatch, capsys):
     usage = narrow.split("\n\n")[0].splitlines()
     assert len(usage) > len(wide.split("\n\n")[0].splitlines()) + 3
     assert "usage: scr-checks check [-h]" in usage
+
+
+@pytest.mark.parametrize("command", [None, "check", "redact", "extract"])
+def test_the_description_and_exit_status_fit_a_narrow_terminal(command, monkeypatch, capsys):
+    """They are written by hand, and were printed as written: lines of up to 121
+    characters at any width, which the terminal broke mid-word."""
+    monkeypatch.setenv("COLUMNS", "60")
+    with pytest.raises(SystemExit):
+        main(["--help"] if command is None else [command, "--help"])
+    after_usage = capsys.readouterr().out.split("\n\n", 1)[1]
+    assert max(map(len, after_usage.splitlines())) <= 58
+
+
+def test_a_wrapped_line_goes_on_below_its_second_column():
+    assert _wrap_line("  2  a usage error, or an input that could not be read", 40) == [
+        "  2  a usage error, or an input that",
+        "     could not be read"]
+
+
+def test_a_second_column_too_narrow_to_wrap_into_goes_below_the_first():
+    line = "  scr-checks check report.docx --sarif out.sarif  also write SARIF"
+    assert _wrap_line(line, 58) == ["  scr-checks check report.docx --sarif out.sarif",
+                                    "      also write SARIF"]
+
+
+def test_a_line_that_fits_is_kept_as_written():
+    line = "  0  nothing   at or above the fail level"
+    assert _wrap_line(line, len(line)) == [line]
