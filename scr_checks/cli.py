@@ -173,6 +173,29 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def parse_line(parser: argparse.ArgumentParser, line: Sequence[str]) -> argparse.Namespace:
+    """``parser.parse_args(line)``, with paths after options and a nearer error.
+
+    argparse takes a command's paths only before its first option, so
+    ``check a.md --sarif out.sarif b.md`` was an error; a path there is
+    checked as ruff and pytest would.  Anything else it does not know is an
+    error of the command, shown with the command's usage and the option it
+    may stand for, not with the usage of ``scr-checks`` alone.
+    """
+    args, extras = parser.parse_known_args(line)
+    if not extras:
+        return args
+    if hasattr(args, "paths") and all(e == "-" or not e.startswith("-") for e in extras):
+        args.paths += extras
+        return args
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    command: argparse.ArgumentParser = commands.choices.get(args.command, parser)
+    options = [o for a in command._actions for o in a.option_strings]
+    unknown = next((e.split("=", 1)[0] for e in extras if e.startswith("-")), "")
+    command.error(f"unrecognized arguments: {' '.join(extras)}"
+                  + (did_you_mean(unknown, options) if unknown else ""))
+
+
 def _common(sub: argparse.ArgumentParser) -> None:
     where = sub.add_mutually_exclusive_group()
     where.add_argument("--config", metavar="FILE", help="configuration file to use for "
@@ -877,7 +900,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         line = sys.argv[1:] if argv is None else list(argv)
         parser = build_parser(line[0] if line and line[0] in _COMMANDS_OPTIONS else None)
-        args = parser.parse_args(line)
+        args = parse_line(parser, line)
         args.process_ends = argv is None
         handler = logging.StreamHandler()
         handler.setFormatter(SafeLogFormatter("scr-checks: %(message)s"))

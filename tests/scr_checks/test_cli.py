@@ -285,6 +285,33 @@ def test_a_selector_or_plugin_that_matches_nothing_is_an_error(argv, message, wr
     assert message in err and err.count("\n") == 1
 
 
+def test_a_path_after_an_option_is_checked_as_one_before_it(write_report, capsys):
+    """argparse took paths only before the first option: the second was an error."""
+    first = write_report(MISSING_SECTIONS, "first.rst")
+    second = write_report(MISSING_SECTIONS, "second.rst")
+    assert main(["check", str(first), "--select", "SCR101", str(second), "-q"]) == 1
+    out = capsys.readouterr().out
+    assert f"{first}:1:1: SCR101" in out and f"{second}:1:1: SCR101" in out
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["check", "r.rst", "--junitxml", "out.xml"],
+     "scr-checks check: error: unrecognized arguments: --junitxml out.xml; "
+     "did you mean '--junit'?"),
+    (["check", "r.rst", "--junitxml=out.xml"],
+     "scr-checks check: error: unrecognized arguments: --junitxml=out.xml; "
+     "did you mean '--junit'?"),
+    (["rule", "SCR701", "SCR702"], "scr-checks rule: error: unrecognized arguments: SCR702"),
+])
+def test_an_unknown_argument_is_an_error_of_its_command(argv, message, capsys):
+    with pytest.raises(SystemExit) as exit:
+        main(argv)
+    assert exit.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"usage: scr-checks {argv[0]} ")
+    assert err.endswith(message + "\n")
+
+
 def test_an_ignore_in_the_file_that_matches_nothing_names_the_file(tmp_path, write_report,
                                                                   capsys):
     (tmp_path / "scr-checks.toml").write_text('ignore = ["XYZ"]\n', encoding="utf-8")
