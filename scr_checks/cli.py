@@ -185,8 +185,9 @@ def parse_line(parser: argparse.ArgumentParser, line: Sequence[str]) -> argparse
     args, extras = parser.parse_known_args(line)
     if not extras:
         return args
-    if hasattr(args, "paths") and all(e == "-" or not e.startswith("-") for e in extras):
-        args.paths += extras
+    cut = extras.index("--") if "--" in extras else len(extras)
+    if hasattr(args, "paths") and all(e == "-" or not e.startswith("-") for e in extras[:cut]):
+        args.paths += extras[:cut] + extras[cut + 1:]  # after "--", whatever they look like
         return args
     commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     command: argparse.ArgumentParser = commands.choices.get(args.command, parser)

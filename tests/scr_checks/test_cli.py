@@ -294,6 +294,16 @@ def test_a_path_after_an_option_is_checked_as_one_before_it(write_report, capsys
     assert f"{first}:1:1: SCR101" in out and f"{second}:1:1: SCR101" in out
 
 
+def test_a_path_after_an_option_and_a_double_dash_may_look_like_an_option(tmp_path,
+                                                                         monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    Path("first.rst").write_text(MISSING_SECTIONS, encoding="utf-8")
+    Path("-second.rst").write_text(MISSING_SECTIONS, encoding="utf-8")
+    assert main(["check", "first.rst", "--select", "SCR101", "--", "-second.rst"]) == 1
+    out = capsys.readouterr().out
+    assert "first.rst:1:1: SCR101" in out and "-second.rst:1:1: SCR101" in out
+
+
 @pytest.mark.parametrize(("argv", "message"), [
     (["check", "r.rst", "--junitxml", "out.xml"],
      "scr-checks check: error: unrecognized arguments: --junitxml out.xml; "
