@@ -5,9 +5,10 @@ records the JSON output of ``scr-checks check`` over every report under
 ``fixtures/`` and the benchmark's generated reports (identifiers shown, so a
 changed privacy span cannot hide behind the mask), with the exit status and
 the error messages; after a change, running it without ``--save`` checks the
-same files again and fails on any byte that differs.  The generated reports
-are seeded, so they are the same each time; the baseline keeps its list of
-files, so a fixture added since does not count as a difference.
+same files again (generating the reports first where they are missing) and
+fails on any byte that differs.  The generated reports are seeded, so they
+are the same each time; the baseline keeps its list of files, so a fixture
+added since does not count as a difference.
 
 When others change the checkers in the same tree, record the baseline with
 the code of a clean checkout (``--save --code DIR``, e.g. a git worktree of
@@ -100,6 +101,7 @@ def main() -> int:
         return 0
     header, before = args.baseline.read_text(encoding="utf-8").split("\n", 1)
     files = json.loads(header)
+    generate()  # a fresh checkout has none of them: each would differ as "no such file"
     now = findings(files, None)
     if now == before:
         print(f"findings byte-identical on {len(files)} reports")

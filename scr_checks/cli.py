@@ -84,9 +84,9 @@ OTHER_EXIT_STATUS = (
     "  2  a usage, configuration or plugin error, or standard output closed\n")
 EXAMPLES = """
 examples:
-  scr-checks check reports/                      every report in a folder
-  scr-checks check report.docx --sarif out.sarif also write SARIF
-  scr-checks rule SCR701                         what a rule looks for, with examples
+  scr-checks check reports/                       every report in a folder
+  scr-checks check report.docx --sarif out.sarif  also write SARIF
+  scr-checks rule SCR701                          what a rule looks for, with examples
 """
 EPILOG = "exit status of check:\n" + EXIT_STATUS["check"] + EXAMPLES
 
@@ -106,6 +106,32 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
                  width: int | None = None) -> None:
         super().__init__(prog, indent_increment, max_help_position,
                          _terminal_columns() - 2 if width is None else width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        """The description and epilog line by line as written, each line that is
+        wider than the terminal wrapped (:func:`_wrap_line`)."""
+        return "\n".join(indent + part for line in text.split("\n")
+                         for part in _wrap_line(line, width))
+
+
+def _wrap_line(line: str, width: int) -> list[str]:
+    """``line`` in lines of at most ``width`` characters where its words allow.
+
+    A line in two columns (an exit status and its meaning, an example and what
+    it does) goes on below its second column, or, where that column leaves
+    fewer than 24 characters, puts the second column below the first.
+    """
+    if len(line) <= width:
+        return [line]
+    start = len(line) - len(line.lstrip(" "))
+    gap = line.find("  ", start)
+    column = len(line) - len(line[gap:].lstrip(" ")) if gap >= 0 else start
+    wrap = partial(textwrap.wrap, width=width, break_long_words=False,
+                   break_on_hyphens=False)
+    if column <= width - 24:
+        return wrap(line, subsequent_indent=" " * column)
+    below = " " * (start + 4)
+    return [line[:gap], *wrap(line[column:], initial_indent=below, subsequent_indent=below)]
 
 
 def _terminal_columns() -> int:
@@ -145,6 +171,30 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         if command in (None, name):
             add_options(sub)
     return parser
+
+
+def parse_line(parser: argparse.ArgumentParser, line: Sequence[str]) -> argparse.Namespace:
+    """``parser.parse_args(line)``, with paths after options and a nearer error.
+
+    argparse takes a command's paths only before its first option, so
+    ``check a.md --sarif out.sarif b.md`` was an error; a path there is
+    checked as ruff and pytest would.  Anything else it does not know is an
+    error of the command, shown with the command's usage and the option it
+    may stand for, not with the usage of ``scr-checks`` alone.
+    """
+    args, extras = parser.parse_known_args(line)
+    if not extras:
+        return args
+    cut = extras.index("--") if "--" in extras else len(extras)
+    if hasattr(args, "paths") and all(e == "-" or not e.startswith("-") for e in extras[:cut]):
+        args.paths += extras[:cut] + extras[cut + 1:]  # after "--", whatever they look like
+        return args
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    command: argparse.ArgumentParser = commands.choices.get(args.command, parser)
+    options = [o for a in command._actions for o in a.option_strings]
+    unknown = next((e.split("=", 1)[0] for e in extras if e.startswith("-")), "")
+    command.error(f"unrecognized arguments: {' '.join(extras)}"
+                  + (did_you_mean(unknown, options) if unknown else ""))
 
 
 def _common(sub: argparse.ArgumentParser) -> None:
@@ -851,7 +901,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         line = sys.argv[1:] if argv is None else list(argv)
         parser = build_parser(line[0] if line and line[0] in _COMMANDS_OPTIONS else None)
-        args = parser.parse_args(line)
+        args = parse_line(parser, line)
         args.process_ends = argv is None
         handler = logging.StreamHandler()
         handler.setFormatter(SafeLogFormatter("scr-checks: %(message)s"))

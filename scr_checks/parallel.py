@@ -339,6 +339,10 @@ class _Pool:
                     self._give(worker)
         finally:
             for worker in workers:
+                if worker.index is not None:
+                    # The run was interrupted (Ctrl-C): its file is not wanted,
+                    # and waiting for it kept the user waiting a second more.
+                    worker.process.kill()
                 _stop(worker)
         return [r for r in self.results if r is not None]
 

@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from scr_checks import __version__
-from scr_checks.cli import build_parser, main, settled_garbage_collector
+from scr_checks.cli import _wrap_line, build_parser, main, settled_garbage_collector
 from scr_checks.testing import make_session
 
 #: Every required section, so the structure rules find nothing.
@@ -283,6 +283,43 @@ def test_a_selector_or_plugin_that_matches_nothing_is_an_error(argv, message, wr
     assert main(["check", str(write_report(GOOD)), *argv]) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
+
+
+def test_a_path_after_an_option_is_checked_as_one_before_it(write_report, capsys):
+    """argparse took paths only before the first option: the second was an error."""
+    first = write_report(MISSING_SECTIONS, "first.rst")
+    second = write_report(MISSING_SECTIONS, "second.rst")
+    assert main(["check", str(first), "--select", "SCR101", str(second), "-q"]) == 1
+    out = capsys.readouterr().out
+    assert f"{first}:1:1: SCR101" in out and f"{second}:1:1: SCR101" in out
+
+
+def test_a_path_after_an_option_and_a_double_dash_may_look_like_an_option(tmp_path,
+                                                                         monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    Path("first.rst").write_text(MISSING_SECTIONS, encoding="utf-8")
+    Path("-second.rst").write_text(MISSING_SECTIONS, encoding="utf-8")
+    assert main(["check", "first.rst", "--select", "SCR101", "--", "-second.rst"]) == 1
+    out = capsys.readouterr().out
+    assert "first.rst:1:1: SCR101" in out and "-second.rst:1:1: SCR101" in out
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["check", "r.rst", "--junitxml", "out.xml"],
+     "scr-checks check: error: unrecognized arguments: --junitxml out.xml; "
+     "did you mean '--junit'?"),
+    (["check", "r.rst", "--junitxml=out.xml"],
+     "scr-checks check: error: unrecognized arguments: --junitxml=out.xml; "
+     "did you mean '--junit'?"),
+    (["rule", "SCR701", "SCR702"], "scr-checks rule: error: unrecognized arguments: SCR702"),
+])
+def test_an_unknown_argument_is_an_error_of_its_command(argv, message, capsys):
+    with pytest.raises(SystemExit) as exit:
+        main(argv)
+    assert exit.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"usage: scr-checks {argv[0]} ")
+    assert err.endswith(message + "\n")
 
 
 def test_an_ignore_in_the_file_that_matches_nothing_names_the_file(tmp_path, write_report,
@@ -653,3 +690,31 @@ def test_help_is_wrapped_to_the_width_columns_gives(monkeypatch, capsys):
     usage = narrow.split("\n\n")[0].splitlines()
     assert len(usage) > len(wide.split("\n\n")[0].splitlines()) + 3
     assert "usage: scr-checks check [-h]" in usage
+
+
+@pytest.mark.parametrize("command", [None, "check", "redact", "extract"])
+def test_the_description_and_exit_status_fit_a_narrow_terminal(command, monkeypatch, capsys):
+    """They are written by hand, and were printed as written: lines of up to 121
+    characters at any width, which the terminal broke mid-word."""
+    monkeypatch.setenv("COLUMNS", "60")
+    with pytest.raises(SystemExit):
+        main(["--help"] if command is None else [command, "--help"])
+    after_usage = capsys.readouterr().out.split("\n\n", 1)[1]
+    assert max(map(len, after_usage.splitlines())) <= 58
+
+
+def test_a_wrapped_line_goes_on_below_its_second_column():
+    assert _wrap_line("  2  a usage error, or an input that could not be read", 40) == [
+        "  2  a usage error, or an input that",
+        "     could not be read"]
+
+
+def test_a_second_column_too_narrow_to_wrap_into_goes_below_the_first():
+    line = "  scr-checks check report.docx --sarif out.sarif  also write SARIF"
+    assert _wrap_line(line, 58) == ["  scr-checks check report.docx --sarif out.sarif",
+                                    "      also write SARIF"]
+
+
+def test_a_line_that_fits_is_kept_as_written():
+    line = "  0  nothing   at or above the fail level"
+    assert _wrap_line(line, len(line)) == [line]

@@ -127,6 +127,25 @@ def test_the_worker_is_killed_at_the_files_limit_not_a_steps(monkeypatch):
         "the file's remaining checks were stopped with it")]
 
 
+def test_an_interrupted_run_stops_a_busy_worker_without_waiting_for_its_file(tmp_path):
+    """Ctrl-C in the parent: the worker's file is not wanted, so it is not finished."""
+    finished = tmp_path / "finished"
+
+    def check(path: Path) -> FileResult:
+        if path.name == "slow":
+            time.sleep(0.8)
+            finished.touch()
+        return FileResult(path=path.name)
+
+    def interrupt(done: int, total: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        parallel.check_files(check, [Path("quick"), Path("slow")], jobs=2, progress=interrupt)
+    time.sleep(1.0)  # longer than the slow file takes
+    assert not finished.exists()
+
+
 def test_unpicklable_results_are_an_error_for_that_file():
     def check(path: Path) -> FileResult:
         return FileResult(path=path.name, extras={"bad": (lambda: None) if path.name == "x"
