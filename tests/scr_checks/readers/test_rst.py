@@ -1,4 +1,4 @@
-"""The reStructuredText reader's start-up: tables without docutils' web client."""
+"""The reStructuredText reader: its start-up (no web client, no highlighter), its messages."""
 
 from __future__ import annotations
 
@@ -120,3 +120,12 @@ def test_a_highlighter_already_imported_is_left_as_it_was():
         print(sys.modules.get("pygments") is pygments, analyser.with_pygments is bool(pygments))
     """)
     assert out == "True True"
+
+
+def test_an_anonymous_links_mismatch_is_said_without_docutils_advice_to_developers():
+    from scr_checks.readers.rst import RstReader
+
+    text = "Intro\n=====\n\nSee `this`__ and `that`__.\n\n__ https://example.org/\n"
+    messages = RstReader().read("r.rst", text.encode()).parse_messages
+    assert [m for _, _, m in messages] == [
+        "Anonymous hyperlink mismatch: 2 references but 1 targets."]
