@@ -79,11 +79,20 @@ def test_a_made_finding_is_the_finding_the_constructor_makes():
     assert _made(_Block()).evolve(fingerprint="ab:1") == _built(fingerprint="ab:1")
 
 
+def test_a_made_finding_keeps_ten_entries_until_its_location_is_read():
+    """Eleven or more and its dict takes a table twice the size."""
+    finding = _made(_Block())
+    assert len(vars(finding)) == 10
+    assert finding.fingerprint == "" and finding.suppression is None
+    assert finding.location.column == 5
+    assert "_pending" not in vars(finding) and len(vars(finding)) == 10
+
+
 def test_a_made_finding_is_pickled_with_its_location_and_without_its_block():
     block = _Block()
     copied = pickle.loads(pickle.dumps(_made(block)))
     assert block.asked == [(4, 9)]
-    assert "_block" not in vars(copied)
+    assert "_pending" not in vars(copied) and "location" in vars(copied)
     assert copied == _built()
 
 
@@ -102,7 +111,7 @@ def test_evolving_a_made_finding_keeps_its_location_to_be_made_unless_one_is_giv
     assert evolved == _built(fingerprint="ab:1")
     given = Location(path="r.rst", line=9)
     moved = _made(block).evolve(location=given)
-    assert moved.location is given and "_block" not in vars(moved)
+    assert moved.location is given and "_pending" not in vars(moved)
     assert block.asked == [(4, 9)]
 
 
