@@ -490,7 +490,7 @@ class NameFinder:
                 if not known[1] and token[WORD] not in self.titles:
                     i += 1  # no title, and no word a name is made of: no name starts here
                     continue
-                span = self._name_at(run, i, text, words, cues)
+                span = self._name_at(run, i, text, words, cues, known)
                 if span is None:
                     i += 1
                     continue
@@ -501,11 +501,12 @@ class NameFinder:
                 i = end + 1
 
     def _name_at(self, run: list[Token], i: int, text: str, words: frozenset[str],
-                 cues: bool = True) -> tuple[int, str] | None:
+                 cues: bool, known: tuple[Name | None, bool]) -> tuple[int, str] | None:
         """Where a name starting at ``run[i]`` ends, and how it was recognised.
 
         ``cues`` is False if the paragraph (whose runs are ``words``) holds no
-        cue's last word: then no word has a cue before it.
+        cue's last word: then no word has a cue before it.  ``known`` is what
+        the word is (:meth:`_word`), which the caller has asked.
         """
         token = run[i]
         nxt = run[i + 1] if i + 1 < len(run) else None
@@ -518,8 +519,12 @@ class NameFinder:
             if end + 1 < len(run) and self._surname(run[end + 1], run[end]):
                 end += 1
             return end, "professional-title" if professional else "title"
-        if self._first(token, text) or self._first_with_surname(
-                token, nxt, i + 2 == len(run), text):
+        entry, plain = known
+        # Each of the two tests asks first whether the word is a first name
+        # that could be part of a name: most capitalised words are not.
+        if entry is not None and entry.first and plain and (
+                self._first(token, text)
+                or self._first_with_surname(token, nxt, i + 2 == len(run), text)):
             end = i
             while end + 1 < len(run) and end - i < 2 and self._surname(run[end + 1], token):
                 end += 1
@@ -528,7 +533,7 @@ class NameFinder:
             if len(run) == 1 and not YEAR_AFTER.match(text, token[END]):
                 return i, "first"
             return None
-        if not self._plain(token) or self._describes(nxt, text, token):
+        if not plain or self._describes(nxt, text, token):
             return None
         cue = cue_before(text, token[START], self.lexicon) if cues else None
         if cue is None and len(run) == 1 and self._beside_name(text, token):
@@ -545,7 +550,6 @@ class NameFinder:
             return None
         if cue != "surname" and nxt is not None and self._plain(nxt):
             return i + 1, "full"
-        entry = self._word(token[BARE])[0]
         if cue == "surname" or (entry is not None and not entry.first):
             return i, "surname"
         return i, "first"
