@@ -325,8 +325,10 @@ def _runs(text: str, particles: frozenset[str] = frozenset(),
     """
     starts, ends = (blocked.starts, blocked.ends) if blocked is not None else ([], [])
     spans = len(starts)
-    # The first blocked span not ending before the word: words come in text order.
+    # The first blocked span not ending before the word (words come in text
+    # order), and where it starts: no word before that is in one.
     ahead = 0
+    blocked_from = starts[0] if spans else len(text)
     run: list[Token] = []
     last = 0
     tokens = _ASCII_TOKEN if _only_ascii(text, _LETTER_OR_NUMBER) else TOKEN
@@ -338,10 +340,11 @@ def _runs(text: str, particles: frozenset[str] = frozenset(),
                 yield run
             run = []
         last = end
-        if spans:
+        if start >= blocked_from:
             while ahead < spans and ends[ahead] <= start:
                 ahead += 1
-            if ahead < spans and starts[ahead] <= start:
+            blocked_from = starts[ahead] if ahead < spans else len(text)
+            if blocked_from <= start:
                 continue
         word = m[0]
         run.append((start, end, word, word[:-2] if word.endswith(POSSESSIVE) else word))
