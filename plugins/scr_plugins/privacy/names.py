@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache, cached_property
-from typing import Final
+from typing import Final, NamedTuple
 
 import regex
 
@@ -358,6 +358,13 @@ def _runs(text: str, particles: frozenset[str] = frozenset(),
         yield run
 
 
+class _After(NamedTuple):
+    """Whether a paragraph holds a word an office, or a role, after a name starts with."""
+
+    office: bool
+    role: bool
+
+
 class NameFinder:
     """Finds names in one report's blocks; build one per file."""
 
@@ -491,6 +498,10 @@ class NameFinder:
         blocked = Spans([m.span() for m in self.lexicon.not_people.findall(text)])
         author_lines = _AuthorLines(text)
         cues = not cue_words(self.lexicon).isdisjoint(words)
+        # Whether an office or a role can follow a name at all: asked once a
+        # paragraph, not once a name (a paragraph of names holds a thousand).
+        after = _After(not self.office_starts.isdisjoint(words),
+                       not self.role_starts.isdisjoint(words))
         for run in _runs(text, self.lexicon.name_particles, blocked):
             i = 0
             while i < len(run):
@@ -504,7 +515,7 @@ class NameFinder:
                     i += 1
                     continue
                 end, kind = span
-                hit = self._judge(run[i : end + 1], kind, text, author_lines, words)
+                hit = self._judge(run[i : end + 1], kind, text, author_lines, words, after)
                 if hit is not None:
                     yield hit
                 i = end + 1
@@ -582,8 +593,8 @@ class NameFinder:
                 return True
         return False
 
-    def _judge(self, tokens: list[Token], kind: str, text: str,
-               author_lines: _AuthorLines, paragraph: frozenset[str]) -> Hit | None:
+    def _judge(self, tokens: list[Token], kind: str, text: str, author_lines: _AuthorLines,
+               paragraph: frozenset[str], after_name: _After) -> Hit | None:
         start, end = tokens[0][START], tokens[-1][END]
         words = [t[BARE] for t in tokens]
         if kind.endswith("title"):
@@ -601,14 +612,14 @@ class NameFinder:
         office_before, office_after = self.public_office
         window = Window(text, start, 60, paragraph)
         if (window.may_hold(self.office_ends) and office_before.search(before)) \
-                or (not self.office_starts.isdisjoint(paragraph) and office_after.search(after)):
+                or (after_name.office and office_after.search(after)):
             return None
         if kind == "first" and words[0] in self.lexicon.areas:
             return None
         secret = text[start:end]
         if kind == "professional-title" or (window.may_hold(self.role_ends)
                                             and self.role_before.search(before)) \
-                or (not self.role_starts.isdisjoint(paragraph) and self.role_after.search(after)):
+                or (after_name.role and self.role_after.search(after)):
             return Hit(rules.NAMED_PROFESSIONAL, start, end, secret, "named professional",
                        "refer to them by role ('the health visitor', 'Social Worker 1')")
         if kind == "first":
