@@ -358,11 +358,14 @@ def _runs(text: str, particles: frozenset[str] = frozenset(),
         yield run
 
 
-class _After(NamedTuple):
-    """Whether a paragraph holds a word an office, or a role, after a name starts with."""
+class _Around(NamedTuple):
+    """Whether a paragraph holds a word an office before a name ends with, an
+    office after one starts with, and the same for a role."""
 
-    office: bool
-    role: bool
+    office_before: bool
+    office_after: bool
+    role_before: bool
+    role_after: bool
 
 
 class NameFinder:
@@ -498,10 +501,13 @@ class NameFinder:
         blocked = Spans([m.span() for m in self.lexicon.not_people.findall(text)])
         author_lines = _AuthorLines(text)
         cues = not cue_words(self.lexicon).isdisjoint(words)
-        # Whether an office or a role can follow a name at all: asked once a
-        # paragraph, not once a name (a paragraph of names holds a thousand).
-        after = _After(not self.office_starts.isdisjoint(words),
-                       not self.role_starts.isdisjoint(words))
+        # Whether an office or a role can come before or after a name at all:
+        # asked once a paragraph, not once a name (a paragraph of names holds
+        # a thousand).
+        around = _Around(not self.office_ends.isdisjoint(words),
+                         not self.office_starts.isdisjoint(words),
+                         not self.role_ends.isdisjoint(words),
+                         not self.role_starts.isdisjoint(words))
         for run in _runs(text, self.lexicon.name_particles, blocked):
             i = 0
             while i < len(run):
@@ -515,7 +521,7 @@ class NameFinder:
                     i += 1
                     continue
                 end, kind = span
-                hit = self._judge(run[i : end + 1], kind, text, author_lines, words, after)
+                hit = self._judge(run[i : end + 1], kind, text, author_lines, words, around)
                 if hit is not None:
                     yield hit
                 i = end + 1
@@ -594,7 +600,7 @@ class NameFinder:
         return False
 
     def _judge(self, tokens: list[Token], kind: str, text: str, author_lines: _AuthorLines,
-               paragraph: frozenset[str], after_name: _After) -> Hit | None:
+               paragraph: frozenset[str], around: _Around) -> Hit | None:
         start, end = tokens[0][START], tokens[-1][END]
         words = [t[BARE] for t in tokens]
         if kind.endswith("title"):
@@ -611,15 +617,16 @@ class NameFinder:
             return None
         office_before, office_after = self.public_office
         window = Window(text, start, 60, paragraph)
-        if (window.may_hold(self.office_ends) and office_before.search(before)) \
-                or (after_name.office and office_after.search(after)):
+        if (window.may_hold(self.office_ends, around.office_before)
+                and office_before.search(before)) \
+                or (around.office_after and office_after.search(after)):
             return None
         if kind == "first" and words[0] in self.lexicon.areas:
             return None
         secret = text[start:end]
-        if kind == "professional-title" or (window.may_hold(self.role_ends)
+        if kind == "professional-title" or (window.may_hold(self.role_ends, around.role_before)
                                             and self.role_before.search(before)) \
-                or (after_name.role and self.role_after.search(after)):
+                or (around.role_after and self.role_after.search(after)):
             return Hit(rules.NAMED_PROFESSIONAL, start, end, secret, "named professional",
                        "refer to them by role ('the health visitor', 'Social Worker 1')")
         if kind == "first":
