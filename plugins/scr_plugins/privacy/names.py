@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache, cached_property
-from typing import Final, NamedTuple
+from typing import Final
 
 import regex
 
@@ -309,6 +309,11 @@ WORD: Final = 2
 BARE: Final = 3
 
 
+#: A paragraph longer than this repays compiling ``_ascii_token`` (half a
+#: millisecond, kept by no cache between runs): most paragraphs are shorter.
+LONG = 2_000
+
+
 @cache
 def _ascii_token() -> re.Pattern[str]:
     """``TOKEN`` for a text whose letters and numbers are all ASCII, started at
@@ -325,9 +330,9 @@ def _runs(text: str, particles: frozenset[str] = frozenset(),
     A word that starts inside one of the ``blocked`` spans (a phrase that is
     never a name) is left out of its run, though it still joins the words
     either side into one.  Each run is given as soon as the next word does
-    not join it, so only one run's words are held at a time.  Where every
-    letter and number of the text is ASCII the standard engine finds the
-    words, for half the time of ``TOKEN``.
+    not join it, so only one run's words are held at a time.  In a long
+    paragraph whose every letter and number is ASCII the standard engine
+    finds the words, for half the time of ``TOKEN``.
     """
     starts, ends = (blocked.starts, blocked.ends) if blocked is not None else ([], [])
     spans = len(starts)
@@ -337,7 +342,8 @@ def _runs(text: str, particles: frozenset[str] = frozenset(),
     blocked_from = starts[0] if spans else len(text)
     run: list[Token] = []
     last = 0
-    tokens = _ascii_token() if _only_ascii(text, _LETTER_OR_NUMBER) else TOKEN
+    tokens = (_ascii_token() if len(text) > LONG and _only_ascii(text, _LETTER_OR_NUMBER)
+              else TOKEN)
     for m in tokens.finditer(text):
         start, end = m.span()
         if not last or not ((gap := text[last:start]).isspace() or (
@@ -358,14 +364,19 @@ def _runs(text: str, particles: frozenset[str] = frozenset(),
         yield run
 
 
-class _Around(NamedTuple):
+class _Around:
     """Whether a paragraph holds a word an office before a name ends with, an
-    office after one starts with, and the same for a role."""
+    office after one starts with, and the same for a role.  A plain class: a
+    named tuple's class is made by running generated code at every start-up."""
 
-    office_before: bool
-    office_after: bool
-    role_before: bool
-    role_after: bool
+    __slots__ = ("office_after", "office_before", "role_after", "role_before")
+
+    def __init__(self, office_before: bool, office_after: bool, role_before: bool,
+                 role_after: bool) -> None:
+        self.office_before = office_before
+        self.office_after = office_after
+        self.role_before = role_before
+        self.role_after = role_after
 
 
 class NameFinder:
