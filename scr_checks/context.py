@@ -120,4 +120,4 @@ class CheckContext:
         return Finding.made(
             rule.id, message, rule.severity, block, start, end,
             block.text[start:end] if end is not None else block.text, suggestion, secret,
-            block.text, properties, (start, end) if end is not None else None)
+            block.text, properties)

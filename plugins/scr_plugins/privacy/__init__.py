@@ -165,7 +165,13 @@ class _State:
 
 
 def _message(description: str, text: str) -> str:
-    return f"{description[0].upper()}{description[1:]}: '{text}'."
+    return f"{_opening(description)}: '{text}'."
+
+
+@cache
+def _opening(description: str) -> str:
+    """The description with a capital, made once for each of the few there are."""
+    return f"{description[0].upper()}{description[1:]}"
 
 
 # The sets below hold rule ids: a Rule hashes and compares all its fields,
@@ -213,23 +219,25 @@ def scr_check_node(block: TextBlock, context: CheckContext) -> Iterator[Finding]
     credit = Layout.of(context).is_credit(block)
     apparatus = block.part not in TEXT_PARTS
     organisation = cache(lambda: ORGANISATION_CONTACT.match(block.text) is not None)
-    for hit in hits:
-        rule = hit.rule.id
-        if not _reportable(rule, credit, apparatus, organisation):
+    # Rule id -> whether its hits here are reported: a paragraph of a hundred
+    # thousand dates asks it of a few rules.
+    reportable: dict[str, bool] = {}
+    for rule, start, end, text, message, suggestion, _ in hits:
+        verdict = reportable.get(rule.id)
+        if verdict is None:
+            verdict = reportable[rule.id] = _reportable(rule.id, credit, apparatus, organisation)
+        if not verdict:
             continue
-        if rule == NAMED_PLACE_ID:
+        if rule.id == NAMED_PLACE_ID:
             yield context.finding(
-                hit.rule, _message(hit.message, hit.text), block, hit.start, hit.end,
-                secret=hit.text, suggestion=hit.suggestion,
-                placeholder=place_placeholder(hit.text),
+                rule, _message(message, text), block, start, end,
+                secret=text, suggestion=suggestion, placeholder=place_placeholder(text),
             )
             continue
         # No empty table of extras spread into each call: a paragraph of dates
         # makes a hundred thousand findings.
-        yield context.finding(
-            hit.rule, _message(hit.message, hit.text), block, hit.start, hit.end,
-            secret=hit.text, suggestion=hit.suggestion,
-        )
+        yield context.finding(rule, _message(message, text), block, start, end,
+                              secret=text, suggestion=suggestion)
 
 
 @hookimpl

@@ -26,17 +26,24 @@ MONTHS = (
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _YEAR = r"(?:1[89]|20)\d\d"
 #: The look-ahead names every character a date can start with; it lets the
-#: engine skip the rest of a paragraph three times as fast.
+#: engine skip the rest of a paragraph three times as fast.  The forms that
+#: start with a day are tried from one reading of it, and it and the month
+#: after it are atomic (``(?>...)``): each is followed by a character that
+#: is no digit, so when the longer reading of "21" fails the shorter, "2"
+#: followed by "1", cannot succeed, and on a paragraph of dotted dates the
+#: engine tried each form at each reading in turn.  At most one form can
+#: match at a place, so the order they are tried in finds what the order
+#: of one form after another found.
 DATE = compile_pattern(
     rf"(?<![\w.])(?=[0-9tJFMASOND])(?:"
-    rf"(?:the\s+)?{_DAY}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{MONTHS})\.?(?:,?\s+{_YEAR})?"
+    rf"(?>{_DAY})(?:(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{MONTHS})\.?(?:,?\s+{_YEAR})?"
+    rf"|/(?>1[0-2]|0?[1-9])/(?:{_YEAR}|\d\d)"
+    rf"|-(?>1[0-2]|0?[1-9])-{_YEAR}"
+    rf"|\.(?>1[0-2]|0?[1-9])\.{_YEAR})"
+    rf"|the\s+{_DAY}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{MONTHS})\.?(?:,?\s+{_YEAR})?"
     rf"|(?:{MONTHS})\s+{_DAY}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?"
-    rf"|{_DAY}/(?:1[0-2]|0?[1-9])/(?:{_YEAR}|\d\d)"
-    rf"|{_DAY}-(?:1[0-2]|0?[1-9])-{_YEAR}"
-    rf"|{_DAY}\.(?:1[0-2]|0?[1-9])\.{_YEAR}"
     rf"|(?:[12]\d|3[01]|0[1-9])([.-])(?:1[0-2]|0[1-9])\1\d\d(?!\.\d)"
-    rf"|{_YEAR}/(?:1[0-2]|0[1-9])/(?:[12]\d|3[01]|0[1-9])"
-    rf"|{_YEAR}-(?:1[0-2]|0[1-9])-(?:[12]\d|3[01]|0[1-9])"
+    rf"|{_YEAR}(?:/(?:1[0-2]|0[1-9])/|-(?:1[0-2]|0[1-9])-)(?:[12]\d|3[01]|0[1-9])"
     rf")(?![\w/])"
 )
 #: The months as folded runs of letters: every ``DATE`` match that names one

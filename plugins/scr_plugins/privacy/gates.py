@@ -142,9 +142,12 @@ class Window:
         self._words: frozenset[str] | None = None
         self._cut: str | None = None
 
-    def may_hold(self, ends: frozenset[str]) -> bool:
-        """False only if none of ``ends`` is a word of the window."""
-        if not ends.isdisjoint(self.paragraph):
+    def may_hold(self, ends: frozenset[str], in_paragraph: bool | None = None) -> bool:
+        """False only if none of ``ends`` is a word of the window; ``in_paragraph``
+        is whether one is a word of the paragraph, if the caller has asked."""
+        if in_paragraph is None:
+            in_paragraph = not ends.isdisjoint(self.paragraph)
+        if in_paragraph:
             if self._words is None:
                 self._words = words_before(self.text, self.start, self.reach)
             return not ends.isdisjoint(self._words)

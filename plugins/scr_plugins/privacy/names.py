@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import cached_property
+from functools import cache, cached_property
+from typing import Final
 
 import regex
 
@@ -103,6 +104,7 @@ _ASCII_LOWER_WORD = re.compile(r"[a-z](?<![A-Za-z].)[A-Za-z'’-]*")
 #: A character outside ASCII, which may be a letter; a letter, as ``LOWER_WORD`` reads one.
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 _LETTER = compile_pattern(r"\p{L}")
+_LETTER_OR_NUMBER = compile_pattern(r"[\p{L}\p{N}]")
 #: E-mail addresses and links: their lower-case words are names, not vocabulary.
 ADDRESS_LIKE = compile_pattern(r"\S*[@/]\S*|\S+\.\S*\w")
 FULL_STOP = compile_pattern(r"\. ")
@@ -197,9 +199,13 @@ def _lower_words(text: str) -> list[str]:
     read for them (a paragraph of dotted dates is a marked run at every
     date): a blank replaces a run's characters up to its last letter or
     digit, or to its end, so no letter follows one and no word starts at a
-    blank that did not start there before.
+    blank that did not start there before.  Whether one starts anywhere is
+    asked, as ``lower_words`` asks for them all, of the standard engine
+    where every letter is ASCII (a paragraph of capitalised words holds
+    none, and the ``regex`` engine read all of it to say so).
     """
-    if LOWER_WORD.search(text) is None:
+    first = (_ASCII_LOWER_WORD if _only_ascii(text, _LETTER) else LOWER_WORD).search(text)
+    if first is None:
         return []
     return lower_words(_without_addresses(text))
 
@@ -212,9 +218,14 @@ def lower_words(text: str) -> list[str]:
     it that is no letter, such as a curly quote, changes nothing) the
     standard engine finds them.
     """
-    if text.isascii() or _LETTER.search("".join(_NOT_ASCII.findall(text))) is None:
+    if _only_ascii(text, _LETTER):
         return _ASCII_LOWER_WORD.findall(text)
     return LOWER_WORD.findall(text)  # type: ignore[no-any-return]
+
+
+def _only_ascii(text: str, kind: regex.Pattern[str]) -> bool:
+    """Whether every character of ``text`` that ``kind`` matches (a letter) is ASCII."""
+    return text.isascii() or kind.search("".join(_NOT_ASCII.findall(text))) is None
 
 
 def _without_addresses(text: str) -> str:
@@ -288,38 +299,52 @@ class _AuthorLines:
         return end <= start or AUTHOR_LINE.match(self.text, line, start) is not None
 
 
-class _Token:
-    """A capitalised word: one is made for each, so a plain class with slots
-    (a frozen dataclass took a third of the time of finding the words)."""
+#: A capitalised word: where it starts and ends, as written, and without a
+#: possessive "'s" (asked often, so worked out once).  A tuple: one is made
+#: for each capitalised word, and a class with slots cost five times as much.
+Token = tuple[int, int, str, str]
+START: Final = 0
+END: Final = 1
+WORD: Final = 2
+BARE: Final = 3
 
-    __slots__ = ("bare", "end", "start", "word")
 
-    def __init__(self, start: int, end: int, word: str, bare: str) -> None:
-        self.start = start
-        self.end = end
-        self.word = word
-        #: The word without a possessive "'s"; computed once, it is asked often.
-        self.bare = bare
+#: A paragraph longer than this repays compiling ``_ascii_token`` (half a
+#: millisecond, kept by no cache between runs): most paragraphs are shorter.
+LONG = 2_000
+
+
+@cache
+def _ascii_token() -> re.Pattern[str]:
+    """``TOKEN`` for a text whose letters and numbers are all ASCII, started at
+    each capital: the standard engine finds the same words in half the time.
+    Compiled when first needed, as no cache keeps it between runs: a process
+    that checks no text (a run's parent) never compiles it."""
+    return re.compile(r"[A-Z](?<![A-Za-z0-9'’@./_-].)[A-Za-z]*(?:['’-][A-Za-z]+)*")
 
 
 def _runs(text: str, particles: frozenset[str] = frozenset(),
-          blocked: Spans | None = None) -> Iterator[list[_Token]]:
+          blocked: Spans | None = None) -> Iterator[list[Token]]:
     """Capitalised words, grouped where only spaces, or a name particle, separate them.
 
     A word that starts inside one of the ``blocked`` spans (a phrase that is
     never a name) is left out of its run, though it still joins the words
     either side into one.  Each run is given as soon as the next word does
-    not join it, so only one run's words are held at a time: a paragraph of
-    a megabyte of names, all held, was a quarter of a million objects the
-    garbage collector walked again and again (a third of the time of
-    finding the runs).
+    not join it, so only one run's words are held at a time.  In a long
+    paragraph whose every letter and number is ASCII the standard engine
+    finds the words, for half the time of ``TOKEN``.
     """
     starts, ends = (blocked.starts, blocked.ends) if blocked is not None else ([], [])
-    # The first blocked span not ending before the word: words come in text order.
+    spans = len(starts)
+    # The first blocked span not ending before the word (words come in text
+    # order), and where it starts: no word before that is in one.
     ahead = 0
-    run: list[_Token] = []
+    blocked_from = starts[0] if spans else len(text)
+    run: list[Token] = []
     last = 0
-    for m in TOKEN.finditer(text):
+    tokens = (_ascii_token() if len(text) > LONG and _only_ascii(text, _LETTER_OR_NUMBER)
+              else TOKEN)
+    for m in tokens.finditer(text):
         start, end = m.span()
         if not last or not ((gap := text[last:start]).isspace() or (
                 len(gap) < 9 and gap[:1].isspace() and gap.strip() in particles)):
@@ -327,15 +352,31 @@ def _runs(text: str, particles: frozenset[str] = frozenset(),
                 yield run
             run = []
         last = end
-        if starts:
-            while ahead < len(ends) and ends[ahead] <= start:
+        if start >= blocked_from:
+            while ahead < spans and ends[ahead] <= start:
                 ahead += 1
-            if ahead < len(starts) and starts[ahead] <= start:
+            blocked_from = starts[ahead] if ahead < spans else len(text)
+            if blocked_from <= start:
                 continue
         word = m[0]
-        run.append(_Token(start, end, word, word[:-2] if word.endswith(POSSESSIVE) else word))
+        run.append((start, end, word, word[:-2] if word.endswith(POSSESSIVE) else word))
     if run:
         yield run
+
+
+class _Around:
+    """Whether a paragraph holds a word an office before a name ends with, an
+    office after one starts with, and the same for a role.  A plain class: a
+    named tuple's class is made by running generated code at every start-up."""
+
+    __slots__ = ("office_after", "office_before", "role_after", "role_before")
+
+    def __init__(self, office_before: bool, office_after: bool, role_before: bool,
+                 role_after: bool) -> None:
+        self.office_before = office_before
+        self.office_after = office_after
+        self.role_before = role_before
+        self.role_after = role_after
 
 
 class NameFinder:
@@ -410,9 +451,9 @@ class NameFinder:
             known = self._known[word] = (self.lexicon.name(word), self._plain_word(word))
         return known
 
-    def _plain(self, token: _Token) -> bool:
+    def _plain(self, token: Token) -> bool:
         """A capitalised word that could be part of a name at all."""
-        return self._word(token.bare)[1]
+        return self._word(token[BARE])[1]
 
     def _plain_word(self, word: str) -> bool:
         return (
@@ -422,13 +463,13 @@ class NameFinder:
             and word.lower() not in self.doc.lower_words
         )
 
-    def _first(self, token: _Token, text: str) -> bool:
-        entry, plain = self._word(token.bare)
+    def _first(self, token: Token, text: str) -> bool:
+        entry, plain = self._word(token[BARE])
         if entry is None or not entry.first or not plain:
             return False
-        return not entry.ambiguous or not SENTENCE_START.match(text, token.start)
+        return not entry.ambiguous or not SENTENCE_START.match(text, token[START])
 
-    def _first_with_surname(self, token: _Token, nxt: _Token | None, last: bool,
+    def _first_with_surname(self, token: Token, nxt: Token | None, last: bool,
                             text: str) -> bool:
         """"Dean Walsh's flat": a first name that is also a word, at a sentence's
         start, is a name when a word that is only ever a surname follows.
@@ -441,26 +482,26 @@ class NameFinder:
         """
         if nxt is None:
             return False
-        entry, plain = self._word(token.bare)
+        entry, plain = self._word(token[BARE])
         if entry is None or not entry.first or not plain:
             return False
-        after, plain = self._word(nxt.bare)
+        after, plain = self._word(nxt[BARE])
         if not plain:
             return False
         if after is None:
-            return (last and nxt.bare not in self.lexicon.names
-                    and UNKNOWN_SURNAME.fullmatch(nxt.bare) is not None
-                    and CODE_AFTER.match(text, nxt.end) is None
-                    and YEAR_AFTER.match(text, nxt.end) is None)
+            return (last and nxt[BARE] not in self.lexicon.names
+                    and UNKNOWN_SURNAME.fullmatch(nxt[BARE]) is not None
+                    and CODE_AFTER.match(text, nxt[END]) is None
+                    and YEAR_AFTER.match(text, nxt[END]) is None)
         return after.surname and not after.first and not after.ambiguous
 
-    def _surname(self, token: _Token, first: _Token) -> bool:
-        entry, plain = self._word(token.bare)
+    def _surname(self, token: Token, first: Token) -> bool:
+        entry, plain = self._word(token[BARE])
         if not plain:
             return False
         if entry is None:
-            return token.bare not in self.lexicon.names
-        first_entry = self._word(first.bare)[0]
+            return token[BARE] not in self.lexicon.names
+        first_entry = self._word(first[BARE])[0]
         return not (entry.ambiguous and first_entry is not None and first_entry.ambiguous)
 
     # -- finding names ---------------------------------------------------
@@ -471,97 +512,108 @@ class NameFinder:
         blocked = Spans([m.span() for m in self.lexicon.not_people.findall(text)])
         author_lines = _AuthorLines(text)
         cues = not cue_words(self.lexicon).isdisjoint(words)
+        # Whether an office or a role can come before or after a name at all:
+        # asked once a paragraph, not once a name (a paragraph of names holds
+        # a thousand).
+        around = _Around(not self.office_ends.isdisjoint(words),
+                         not self.office_starts.isdisjoint(words),
+                         not self.role_ends.isdisjoint(words),
+                         not self.role_starts.isdisjoint(words))
         for run in _runs(text, self.lexicon.name_particles, blocked):
             i = 0
             while i < len(run):
                 token = run[i]
-                known = self._known.get(token.bare) or self._word(token.bare)
-                if not known[1] and token.word not in self.titles:
+                known = self._known.get(token[BARE]) or self._word(token[BARE])
+                if not known[1] and token[WORD] not in self.titles:
                     i += 1  # no title, and no word a name is made of: no name starts here
                     continue
-                span = self._name_at(run, i, text, words, cues)
+                span = self._name_at(run, i, text, words, cues, known)
                 if span is None:
                     i += 1
                     continue
                 end, kind = span
-                hit = self._judge(run[i : end + 1], kind, text, author_lines, words)
+                hit = self._judge(run[i : end + 1], kind, text, author_lines, words, around)
                 if hit is not None:
                     yield hit
                 i = end + 1
 
-    def _name_at(self, run: list[_Token], i: int, text: str, words: frozenset[str],
-                 cues: bool = True) -> tuple[int, str] | None:
+    def _name_at(self, run: list[Token], i: int, text: str, words: frozenset[str],
+                 cues: bool, known: tuple[Name | None, bool]) -> tuple[int, str] | None:
         """Where a name starting at ``run[i]`` ends, and how it was recognised.
 
         ``cues`` is False if the paragraph (whose runs are ``words``) holds no
-        cue's last word: then no word has a cue before it.
+        cue's last word: then no word has a cue before it.  ``known`` is what
+        the word is (:meth:`_word`), which the caller has asked.
         """
         token = run[i]
         nxt = run[i + 1] if i + 1 < len(run) else None
-        professional = self.titles.get(token.word)
+        professional = self.titles.get(token[WORD])
         if professional is not None:
-            if nxt is None or self.titles.get(nxt.word) or (
-                    not self._plain(nxt) and nxt.bare not in self.lexicon.names):
+            if nxt is None or self.titles.get(nxt[WORD]) or (
+                    not self._plain(nxt) and nxt[BARE] not in self.lexicon.names):
                 return None
             end = i + 1
             if end + 1 < len(run) and self._surname(run[end + 1], run[end]):
                 end += 1
             return end, "professional-title" if professional else "title"
-        if self._first(token, text) or self._first_with_surname(
-                token, nxt, i + 2 == len(run), text):
+        entry, plain = known
+        # Each of the two tests asks first whether the word is a first name
+        # that could be part of a name: most capitalised words are not.
+        if entry is not None and entry.first and plain and (
+                self._first(token, text)
+                or self._first_with_surname(token, nxt, i + 2 == len(run), text)):
             end = i
             while end + 1 < len(run) and end - i < 2 and self._surname(run[end + 1], token):
                 end += 1
             if end > i:
                 return end, "full"
-            if len(run) == 1 and not YEAR_AFTER.match(text, token.end):
+            if len(run) == 1 and not YEAR_AFTER.match(text, token[END]):
                 return i, "first"
             return None
-        if not self._plain(token) or self._describes(nxt, text, token):
+        if not plain or self._describes(nxt, text, token):
             return None
-        cue = cue_before(text, token.start, self.lexicon) if cues else None
+        cue = cue_before(text, token[START], self.lexicon) if cues else None
         if cue is None and len(run) == 1 and self._beside_name(text, token):
             cue = "and"
         if cue is None and (nxt is None or self._plain(nxt)) and (
-                (text[max(0, token.start - 3) : token.start].rstrip().endswith(",")
-                 and Window(text, token.start, 60, words).may_hold(self.role_ends)
-                 and self.role_cue.search(text, max(0, token.start - 60), token.start))
+                (text[max(0, token[START] - 3) : token[START]].rstrip().endswith(",")
+                 and Window(text, token[START], 60, words).may_hold(self.role_ends)
+                 and self.role_cue.search(text, max(0, token[START] - 60), token[START]))
                 or (len(run) == i + 2 and self._plain(run[i + 1])
                     and not self.role_starts.isdisjoint(words)
-                    and self.role_after.search(text[run[i + 1].end : run[i + 1].end + 40]))):
+                    and self.role_after.search(text[run[i + 1][END] : run[i + 1][END] + 40]))):
             cue = "role"
         if cue is None:
             return None
         if cue != "surname" and nxt is not None and self._plain(nxt):
             return i + 1, "full"
-        entry = self._word(token.bare)[0]
         if cue == "surname" or (entry is not None and not entry.first):
             return i, "surname"
         return i, "first"
 
-    def _describes(self, nxt: _Token | None, text: str, token: _Token) -> bool:
+    def _describes(self, nxt: Token | None, text: str, token: Token) -> bool:
         """A role or code, not a name: "Older Brother", "Pupil B", "Male 1"."""
         if nxt is None:
-            return CODE_AFTER.match(text, token.end) is not None
-        known = self._describing.get(nxt.bare)
+            return CODE_AFTER.match(text, token[END]) is not None
+        known = self._describing.get(nxt[BARE])
         if known is None:
-            known = self._describing[nxt.bare] = (
-                len(nxt.bare) == 1 or nxt.bare.lower() in self.lexicon.name_cues
-                or self.lexicon.roles.holds_word(nxt.bare))
+            known = self._describing[nxt[BARE]] = (
+                len(nxt[BARE]) == 1 or nxt[BARE].lower() in self.lexicon.name_cues
+                or self.lexicon.roles.holds_word(nxt[BARE]))
         return known
 
-    def _beside_name(self, text: str, token: _Token) -> bool:
+    def _beside_name(self, text: str, token: Token) -> bool:
         """"X and Y" where the other is a first name or a declared pseudonym."""
-        for word in partners(text, token.start, token.end):
+        for word in partners(text, token[START], token[END]):
             entry, plain = self._word(word)
             if word in self.doc.declared or (entry is not None and entry.first and plain):
                 return True
         return False
 
-    def _judge(self, tokens: list[_Token], kind: str, text: str,
-               author_lines: _AuthorLines, paragraph: frozenset[str]) -> Hit | None:
-        start, end = tokens[0].start, tokens[-1].end
-        words = [t.bare for t in tokens]
+    def _judge(self, tokens: list[Token], kind: str, text: str, author_lines: _AuthorLines,
+               paragraph: frozenset[str], around: _Around) -> Hit | None:
+        start, end = tokens[0][START], tokens[-1][END]
+        words = [t[BARE] for t in tokens]
         if kind.endswith("title"):
             words = words[1:]
         if self.doc.accepts(words):
@@ -576,15 +628,16 @@ class NameFinder:
             return None
         office_before, office_after = self.public_office
         window = Window(text, start, 60, paragraph)
-        if (window.may_hold(self.office_ends) and office_before.search(before)) \
-                or (not self.office_starts.isdisjoint(paragraph) and office_after.search(after)):
+        if (window.may_hold(self.office_ends, around.office_before)
+                and office_before.search(before)) \
+                or (around.office_after and office_after.search(after)):
             return None
         if kind == "first" and words[0] in self.lexicon.areas:
             return None
         secret = text[start:end]
-        if kind == "professional-title" or (window.may_hold(self.role_ends)
+        if kind == "professional-title" or (window.may_hold(self.role_ends, around.role_before)
                                             and self.role_before.search(before)) \
-                or (not self.role_starts.isdisjoint(paragraph) and self.role_after.search(after)):
+                or (around.role_after and self.role_after.search(after)):
             return Hit(rules.NAMED_PROFESSIONAL, start, end, secret, "named professional",
                        "refer to them by role ('the health visitor', 'Social Worker 1')")
         if kind == "first":

@@ -61,9 +61,24 @@ def _whole_runs(text: str, run: str, pos: int) -> Iterator[int]:
     start = text.find(run, pos)
     while start >= 0:
         end = start + len(run)
-        if not (start and _LETTER.match(text, start - 1)) and not _LETTER.match(text, end):
+        if not (start and _letter_at(text, start - 1)) and not _letter_at(text, end):
             yield start
         start = text.find(run, start + 1)
+
+
+def _letter_at(text: str, i: int) -> bool:
+    """``_LETTER.match(text, i)``: whether ``text[i]`` is a letter or digit.
+
+    An ASCII character, as most are, is asked of itself (``str.isalnum``
+    reads ASCII as the pattern does), not of the engine: a paragraph of a
+    thousand street names asked it twice at each.
+    """
+    if i >= len(text):
+        return False
+    char = text[i]
+    if char < "\x80":
+        return char.isalnum()
+    return _LETTER.match(char) is not None
 
 
 #: Phrases closer together than this many characters on average: no

@@ -161,6 +161,20 @@ def _trim(name: str, kinds: frozenset[str]) -> int:
     return cut
 
 
+def _naming(name: str, common: bool, lexicon: Lexicon, lower_words: Set[str]) -> int:
+    """How many characters of leading generic words to drop from a place's name
+    before its keyword, or -1 if no word left names rather than describes
+    (``common``: the words the report uses in lower case describe)."""
+    cut = _trim(name, lexicon.place_kinds)
+    words = name[cut:].split()
+    if "and" in words:
+        # "Background and Key Practice": the words next to the keyword must name.
+        words = words[len(words) - words[::-1].index("and"):]
+    if all(_describes(w, lexicon, lower_words if common else frozenset()) for w in words):
+        return -1
+    return cut
+
+
 def _describes(word: str, lexicon: Lexicon, lower_words: Set[str]) -> bool:
     """True if ``word`` says what kind of place it is rather than naming it."""
     return (word in lexicon.place_kinds or word in lexicon.not_names
@@ -171,31 +185,38 @@ def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> It
     """Places in ``text``; ``lower_words`` are the words the report uses in lower case."""
     named, address, head_first, house_address, pub_word, local = _patterns(lexicon)
     yield from _house_addresses(text, house_address, lexicon, lower_words)
+    # House numbers -> whether each is a year: a list of addresses repeats them.
+    years: dict[str, bool] = {}
     for m in address.finditer(text):
-        if m["number"] and YEAR.fullmatch(m["number"]):
-            continue
-        end = m.end()
+        number = m["number"]
+        if number:
+            year = years.get(number)
+            if year is None:
+                year = years[number] = YEAR.fullmatch(number) is not None
+            if year:
+                continue
+        start, end = m.span()
         if m["street"] and all(_describes(w, lexicon, frozenset()) for w in m["street"].split()):
             end = len(text[: m.start("street")].rstrip(", \t\r\n"))
-        yield Hit(rules.ADDRESS, m.start(), end, text[m.start() : end], "address",
+        yield Hit(rules.ADDRESS, start, end, text[start:end], "address",
                   "remove the address; refer to it as 'the family home' or 'Address 1'",
                   "place")
     if numerals(text).mixed:
         yield from _postcodes(text)
     blocked = None
-    # (word, whether the words the report uses in lower case count) -> whether
-    # it describes: each worked out once, as a paragraph of places repeats them.
-    describing: dict[tuple[str, bool], bool] = {}
-
-    def describes(word: str, common: bool) -> bool:
-        known = describing.get((word, common))
-        if known is None:
-            known = describing[word, common] = _describes(
-                word, lexicon, lower_words if common else frozenset())
-        return known
-
+    # (name, whether the words the report uses in lower case count) -> how many
+    # of its characters of generic words to drop, or -1 if none of its words
+    # names: each worked out once, as a paragraph of places repeats them.
+    naming: dict[tuple[str, bool], int] = {}
     for m in named.finditer(text):
-        start = m.start() + _trim(m["name"], lexicon.place_kinds)
+        name, keyword, institution = m.group("name", "kw", "institution")
+        common = institution is not None or keyword in lexicon.common_heads
+        cut = naming.get((name, common))
+        if cut is None:
+            cut = naming[name, common] = _naming(name, common, lexicon, lower_words)
+        if cut < 0:
+            continue
+        start = m.start() + cut
         kw = m.start("kw")
         if start >= kw:
             continue
@@ -206,13 +227,6 @@ def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> It
         end = m.end()
         if blocked.starts and (blocked.overlap(start, kw) is not None
                                or blocked.overlap(end - 1, end) is not None):
-            continue
-        common = m["institution"] is not None or m["kw"] in lexicon.common_heads
-        words = text[start:kw].split()
-        if "and" in words:
-            # "Background and Key Practice": the words next to the keyword must name.
-            words = words[len(words) - words[::-1].index("and"):]
-        if all(describes(w, common) for w in words):
             continue
         yield Hit(rules.NAMED_PLACE, start, end, text[start:end], "named local place",
                   "describe the kind of place instead ('a local primary school', "

@@ -77,18 +77,21 @@ def resolve(hits: Iterable[Hit], allowed: set[str]) -> list[Hit]:
             spans = spans.merged(taken)
         taken = []
         # ``spans.overlaps(hit)`` written out: a paragraph of addresses asks it of
-        # each address and again of the street name inside it.
+        # each address and again of the street name inside it.  The first kind
+        # has no kind before it to look in (a paragraph of dates, only that).
         starts, ends = spans.starts, spans.ends
-        top = (0, -1)  # the last hit taken of this kind: where it starts and ends
+        top_start, top_end = 0, -1  # the last hit taken of this kind
         # In text order, then in the order found (the sort is stable).
         for hit in sorted(by_rank[rank], key=attrgetter("start")):
-            if (hit.start < top[1] and top[0] < hit.end) or (allowed and hit.text in allowed):
+            start, end = hit.start, hit.end
+            if (start < top_end and top_start < end) or (allowed and hit.text in allowed):
                 continue
-            i = bisect_right(ends, hit.start)
-            if i < len(starts) and starts[i] < hit.end:
-                continue
+            if starts:
+                i = bisect_right(ends, start)
+                if i < len(starts) and starts[i] < end:
+                    continue
             taken.append(hit)
-            top = (hit.start, hit.end)
+            top_start, top_end = start, end
         kept.extend(taken)
     return sorted(kept, key=attrgetter("start"))
 

@@ -53,6 +53,9 @@ def test_a_window_may_hold_a_word_only_if_it_does(text, data):
     reach = data.draw(st.integers(1, 30))
     expected = not ends.isdisjoint(words_before(text, start, reach))
     assert Window(text, start, reach, word_runs(text)).may_hold(ends) == expected
+    # Told whether the paragraph holds one of them, as a name's search asks once a paragraph.
+    in_paragraph = not ends.isdisjoint(word_runs(text))
+    assert Window(text, start, reach, word_runs(text)).may_hold(ends, in_paragraph) == expected
 
 
 def test_a_word_cut_at_the_window_edge_counts():

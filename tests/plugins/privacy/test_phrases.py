@@ -133,3 +133,13 @@ def test_a_match_behaves_as_the_frozen_dataclass_it_was(like_dataclass):
 
     like_dataclass(PhraseMatch, lambda cls: cls(3, 8, "Grace"), lambda cls: cls(3, 8, "grace"))
     assert {PhraseMatch(3, 8, "Grace"), PhraseMatch(3, 8, "Grace")} == {PhraseMatch(3, 8, "Grace")}
+
+
+def test_a_letter_or_digit_is_read_as_the_pattern_reads_it():
+    """ASCII is asked of the character itself, the rest of the engine: the same answer."""
+    from scr_plugins.privacy.phrases import _LETTER, _letter_at
+
+    for code in [*range(0x80), *range(0x80, sys.maxunicode + 1, 7)]:
+        text = f"a{chr(code)}"
+        assert _letter_at(text, 1) == (_LETTER.match(text, 1) is not None), hex(code)
+    assert not _letter_at("ab", 2)

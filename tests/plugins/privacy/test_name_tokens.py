@@ -1,0 +1,51 @@
+"""The capitalised words names are sought among are the same whichever engine finds them."""
+
+import sys
+
+from hypothesis import given
+from hypothesis import strategies as st
+from scr_plugins.privacy.names import LONG, TOKEN, _runs
+
+#: Spaces after a text make it long enough for the standard engine, and add no word.
+PAD = " " * LONG
+
+PIECES = st.sampled_from([
+    "A", "Bc", "MOTHER", "z", "É", "é", "ß", "ǅ", "中", "1", "²", "_", "'", "’", "-", "@", ".",
+    "/", "“", " ", "\n", "O'Neil", "Jones’s", "Smith-Jones", "van", "de", "2nd",
+])
+
+
+def _words(text: str) -> list[tuple[int, int, str]]:
+    """Every word of every run of the text made long, without its possessive-free form."""
+    return [(start, end, word) for run in _runs(text + PAD) for start, end, word, _ in run]
+
+
+def _pattern_words(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m[0]) for m in TOKEN.finditer(text + PAD)]
+
+
+@given(st.lists(PIECES, max_size=30).map("".join))
+def test_pieces_give_the_patterns_words(text):
+    assert _words(text) == _pattern_words(text)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=sys.maxunicode), max_size=30))
+def test_any_text_gives_the_patterns_words(text):
+    assert _words(text) == _pattern_words(text)
+
+
+def test_each_character_beside_ascii_words():
+    """A letter or number outside ASCII, before or inside a word, is read as the pattern
+    reads it: "²Anna" is no word, "AnnaÉ" one word."""
+    for code in range(0x80, sys.maxunicode + 1, 7):
+        char = chr(code)
+        text = f"A{char}b {char}Cd E-{char}f"
+        assert _words(text) == _pattern_words(text), hex(code)
+
+
+def test_ascii_words_and_their_possessives():
+    text = "Met O'Neil, Jones’s son and Smith-Jones at 2Nd Street; mail@Anna.uk"
+    runs = [[(word, bare) for _, _, word, bare in run] for run in _runs(text + PAD)]
+    assert [[(w, b) for _, _, w, b in run] for run in _runs(text)] == runs
+    assert runs == [[("Met", "Met"), ("O'Neil", "O'Neil")], [("Jones’s", "Jones")],
+                    [("Smith-Jones", "Smith-Jones")], [("Street", "Street")]]
