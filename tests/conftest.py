@@ -40,6 +40,18 @@ def cache_folder(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def unwritable_cache_folder(tmp_path, monkeypatch):
+    """The cache on, in a folder that cannot be made: its parent is a file."""
+    from scr_checks import cachefiles
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv(cachefiles.CACHE_DIR, str(blocker / "cache"))
+    monkeypatch.delenv(cachefiles.NO_CACHE, raising=False)
+    return blocker / "cache"
+
+
+@pytest.fixture
 def make_plugin(tmp_path, monkeypatch):
     """Write a plugin module and make it importable; returns its module name.
 

@@ -92,11 +92,7 @@ def test_the_cache_can_be_turned_off(fresh, source, monkeypatch):
     assert not fresh.exists()
 
 
-def test_an_unwritable_folder_never_fails_the_run(tmp_path, monkeypatch, source):
-    blocker = tmp_path / "file"
-    blocker.write_text("not a folder", encoding="utf-8")
-    monkeypatch.setenv(cachefiles.CACHE_DIR, str(blocker / "cache"))
-    monkeypatch.delenv(cachefiles.NO_CACHE, raising=False)
+def test_an_unwritable_folder_never_fails_the_run(unwritable_cache_folder, source):
     assert datacache.kept("words", lambda: parse(source), [source])["words"] == ["alpha", "beta"]
     # Where nothing can be kept, the cheaper way is taken.
     assert datacache.kept("words", refuse, [source], otherwise=lambda: "lazy") == "lazy"

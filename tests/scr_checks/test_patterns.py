@@ -91,10 +91,7 @@ def test_the_cache_can_be_turned_off(fresh, monkeypatch):
     assert not patterns.cache_file().exists()
 
 
-def test_an_unwritable_cache_folder_never_fails_the_run(tmp_path, monkeypatch):
-    blocker = tmp_path / "file"
-    blocker.write_text("not a folder", encoding="utf-8")
-    monkeypatch.setenv(patterns.CACHE_DIR, str(blocker / "cache"))
+def test_an_unwritable_cache_folder_never_fails_the_run(unwritable_cache_folder, monkeypatch):
     monkeypatch.setattr(patterns, "_stored", None)
     monkeypatch.setattr(patterns, "_new", {})
     patterns.compiled(DATE + "x")

@@ -90,10 +90,8 @@ def test_the_cache_can_be_turned_off(fresh, monkeypatch):
     assert not stdpatterns.cache_file().exists()
 
 
-def test_where_no_file_can_be_written_no_pattern_is_parsed_again(fresh, monkeypatch):
-    blocker = fresh / "file"
-    blocker.write_text("not a folder", encoding="utf-8")
-    monkeypatch.setenv(cachefiles.CACHE_DIR, str(blocker / "cache"))
+def test_where_no_file_can_be_written_no_pattern_is_parsed_again(fresh, unwritable_cache_folder,
+                                                                 monkeypatch):
     monkeypatch.setattr(stdpatterns, "_row", refuse)
     with stdpatterns.keeping():
         re.compile(DATE)
