@@ -917,7 +917,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if collecting:
             gc.enable()
     if args.process_ends:
-        end_process(flush_output(code))
+        code = flush_output(code)
+        end_process(code)
     return code
 
 
@@ -952,8 +953,8 @@ def end_process(code: int) -> None:
     forked, as each page it writes to is then copied.  What a program may
     rely on at exit still happens: ``atexit`` handlers run (a plugin's own,
     ``weakref.finalize`` and logging's flush among them) and the standard
-    streams are flushed.  While another thread runs, the process ends as any
-    program does, waiting for it.
+    streams are flushed again after them.  While another thread runs, the
+    process ends as any program does, waiting for it, with ``code``.
     """
     if threading.active_count() > 1:
         return
