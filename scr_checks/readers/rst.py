@@ -84,8 +84,8 @@ def import_url_directives() -> None:
 
     A report's tables need the ``tables`` module, but the URLs it would fetch
     are never read here (file insertion is off), and ``urllib.request`` brings
-    http.client, email and ssl with it (7% of a one-page run), ``urllib.error``
-    tempfile and random.  While the two modules are imported, each is a
+    http.client, email and ssl with it (7% of a one-page run) and
+    ``urllib.error`` tempfile and random.  While the two modules are imported, each is a
     stand-in: ``urlopen`` imports the real module when it is called, and
     ``URLError`` is :class:`OSError`, which the modules only ever catch beside
     ``OSError`` itself, of which it is a subclass.  Any other name asked of a
