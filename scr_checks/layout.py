@@ -546,9 +546,9 @@ def _body_start(blocks: list[TextBlock], furniture: set[int], contents: set[int]
             continue
         if block.paragraph_number and _NUMBERED_PARAGRAPH.match(text):
             return i
-        title_like = not _SENTENCE_END.search(text) and (
-            _words_at_most(text, 14) or not _is_sentence(text)
-            or len(_FIELD_LABEL.findall(text)) >= 2)
+        title_like = _words_at_most(text, TITLE_PAGE_WORDS) and not _SENTENCE_END.search(
+            text) and (_words_at_most(text, 14) or not _is_sentence(text)
+                       or len(_FIELD_LABEL.findall(text)) >= 2)
         if (block.is_heading or title_like) and (classify(text, patterns)
                                                   or _OPENING_TITLE.match(words)):
             return i
@@ -576,6 +576,11 @@ _FIELD_LABEL = compiled(
     r"\b(?:Date|Dated|Author|Title|Initials|Published|Publication|Version|Status)\b")
 
 
+#: The most words a block of a title page has: a longer one is the report's text,
+#: whatever its shape.
+TITLE_PAGE_WORDS = 300
+
+
 def _first_contents_page(contents: set[int], furniture: set[int]) -> list[int]:
     """The indices of the first contents page: its blocks and the furniture between."""
     page: list[int] = []
@@ -588,7 +593,7 @@ def _first_contents_page(contents: set[int], furniture: set[int]) -> list[int]:
 
 def _front_statement(text: str) -> bool:
     """A statement about the report rather than part of it (commissioning, redaction)."""
-    return bool(_FRONT_STATEMENT.search(text)) and _words_at_most(text, 60)
+    return _words_at_most(text, 60) and bool(_FRONT_STATEMENT.search(text))
 
 
 def _section_part(block: TextBlock, patterns: dict[str, Section]) -> None:

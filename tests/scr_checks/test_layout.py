@@ -472,6 +472,15 @@ def test_a_megabyte_title_is_no_sentence_and_a_late_sentence_is_found():
     assert layout._is_sentence(title + "and then she was seen at home")
 
 
+def test_a_block_longer_than_a_title_page_is_the_reports_text():
+    """No sentence ends in either block; a title page's block is never three hundred words."""
+    words = "Alder Brook Case Review Castle Primary School"
+    short = " ".join([words] * (layout.TITLE_PAGE_WORDS // 7))
+    long = " ".join([words] * (layout.TITLE_PAGE_WORDS // 7 + 1))
+    assert part(parts_of(f"{short}\n\nThe child was seen at home.\n"), "Alder") == "front"
+    assert part(parts_of(f"{long}\n\nThe child was seen at home.\n"), "Alder") == "body"
+
+
 def test_a_contents_entry_behaves_as_the_dataclass_it_was(like_dataclass):
     from scr_checks import TextBlock
 
