@@ -49,6 +49,7 @@ class HtmlReader(Reader):
         text = decode_text(path, _declared_to_utf8(path, data))
         self.check_blocks(path, text.count("<!--"))  # each comment is read, as hidden text
         check_markup(path, "the page", text.count("<"), self.limit("max_blocks"))
+        _check_attributes(path, text)
         # ``huge_tree`` lifts libxml2's cuts (256 levels, 10 MB in one text
         # or attribute, such as an embedded image), after which a recovering
         # parser drops the rest of the page without a word; the depth is
@@ -116,6 +117,34 @@ def _declared_to_utf8(path: str, data: bytes) -> bytes:
     except (LookupError, UnicodeError, ValueError):  # a transform such as rot13, not a text codec
         raise ReaderError(path, f"declares the encoding {encoding!r}, which is not one a page "
                                 "can be in; save the page as UTF-8") from None
+
+
+#: The most attributes one element may have.  libxml2's HTML parser compares
+#: each attribute with every one before it in its element: 10,000 took 0.1 s,
+#: 40,000 took 1.9 s, and a megabyte of them ran into the time limit.  A
+#: page's elements have a few.
+MAX_ATTRIBUTES = 1_000
+#: A start tag, to its first ``>`` outside a quoted value (or to an unclosed
+#: quote).  Possessive, so each character is read once: a match never ends
+#: in a quote it could not close, and the next search starts after it.
+_START_TAG = re.compile(r"""<[A-Za-z](?:[^>"']++|"[^"]*+"|'[^']*+')*+""")
+_QUOTED = re.compile(r""""[^"]*+"|'[^']*+'""")
+#: An attribute, once each quoted value is a letter and a space (a name may follow
+#: a value with no space between): its name, and any value after "=".
+_ATTRIBUTE = re.compile(r"[^\s=]++(?:\s*+=\s*+[^\s=]*+)?+")
+
+
+def _check_attributes(path: str, text: str) -> None:
+    """Refuse a page with an element of over :data:`MAX_ATTRIBUTES` attributes,
+    counted before the parser reads it.  Only a tag long enough to hold so
+    many (each is at least a character and a space) is counted; a count that
+    takes a value's words for attributes errs towards refusing."""
+    for tag in _START_TAG.finditer(text):
+        if tag.end() - tag.start() > 2 * MAX_ATTRIBUTES and sum(
+                1 for _ in _ATTRIBUTE.finditer(_QUOTED.sub("v ", tag[0]))) - 1 > MAX_ATTRIBUTES:
+            line = text.count("\n", 0, tag.start()) + 1
+            raise ReaderError(path, f"line {line}: an element with more than "
+                                    f"{MAX_ATTRIBUTES:,} attributes, so the page was not read")
 
 
 def _stopped(path: str, log: Any) -> None:
@@ -186,6 +215,7 @@ class _Builder(TreeBuilder):
         self.loose: list[str] = []
         self.loose_at: dict[str, int] = {}
         self._rank = self._rank_on_line(root)
+        self._ends: dict[tuple[int, str], list[int]] = {}
         for meta in root.iter("meta"):
             if (meta.get("name") or "").lower() in ("author", "creator", "publisher"):
                 self.hidden.append(HiddenContent("property", meta.get("content") or "",
@@ -213,15 +243,25 @@ class _Builder(TreeBuilder):
 
     def where(self, element: Any) -> dict[str, Any]:
         line = element.sourceline or 1
-        source = self.source_lines[line - 1] if line <= len(self.source_lines) else ""
-        starts = [m.end() for m in re.finditer(
-            rf"<{re.escape(_tag(element))}\b[^>]*>", source, re.IGNORECASE)]
+        starts = self._tag_ends(line, _tag(element))
         rank = self._rank.get(element, 0)
         where: dict[str, Any] = {"line": line, "column": starts[rank] if rank < len(starts) else 0}
         part = _part(element)
         if part:
             where["part"] = part
         return where
+
+    def _tag_ends(self, line: int, tag: str) -> list[int]:
+        """Where each start tag named ``tag`` on ``line`` ends, found once a line and
+        tag: a page written on one line holds every element, and searching the
+        line again for each took time in the square of the page."""
+        key = (line, tag)
+        ends = self._ends.get(key)
+        if ends is None:
+            source = self.source_lines[line - 1] if line <= len(self.source_lines) else ""
+            ends = self._ends[key] = [m.end() for m in re.finditer(
+                rf"<{re.escape(tag)}\b[^>]*>", source, re.IGNORECASE)]
+        return ends
 
     def _append(self, node: nodes.Element) -> None:
         (self.stack[-1] if self.stack else self.container).append(node)

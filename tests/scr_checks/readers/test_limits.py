@@ -64,6 +64,26 @@ def test_an_html_page_with_too_many_tags_is_refused_before_parsing():
     assert caught.value.reason.startswith("the page holds more than 5,000 tags")
 
 
+def _element_with(attributes: int, separator: str) -> bytes:
+    """A page whose one paragraph has this many attributes, quoted values holding
+    spaces and a ">" among them, written with ``separator`` between."""
+    listed = separator.join(f"a{i}='x y'" if i % 2 else f'b{i} = "q>r"'
+                            for i in range(attributes))
+    return f"<html><body>\n\n<p {listed}>Words.</p></body></html>".encode()
+
+
+@pytest.mark.parametrize("separator", [" ", "", "\n"])
+def test_an_element_with_too_many_attributes_is_refused_before_parsing(separator):
+    from scr_checks.readers.html import MAX_ATTRIBUTES
+
+    assert HtmlReader().read("x.html", _element_with(MAX_ATTRIBUTES, separator))
+    with pytest.raises(ReaderError) as caught:
+        HtmlReader().read("x.html", _element_with(MAX_ATTRIBUTES + 1, separator))
+    assert caught.value.reason == (
+        f"line 3: an element with more than {MAX_ATTRIBUTES:,} attributes, "
+        "so the page was not read")
+
+
 def test_a_word_part_with_too_many_elements_is_refused_before_parsing():
     data = hostile.big_docx(100_000)
     with pytest.raises(ReaderError) as caught:

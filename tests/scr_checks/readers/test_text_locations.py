@@ -72,6 +72,20 @@ def test_html_second_paragraph_on_the_same_line(write_report, flag_plugin):
     assert locate(path, flag_plugin) == [(2, 4, 2, 10), (2, 25, 2, 31)]
 
 
+def test_html_many_elements_on_one_line_each_point_at_their_own(write_report, flag_plugin):
+    """The start tags of a line are found once for the line; each element still
+    takes its own, however many of its name, and of other names, come first."""
+    items = "".join(f"<p>p{i} flagme</p><li>l{i} flagme</li>" for i in range(40))
+    path = write_report(f"<h1>I</h1>\n<ul>{items}</ul>\n", "report.html")
+    line = f"<ul>{items}</ul>"
+    expected = []
+    for i in range(40):
+        for text in (f"p{i} flagme", f"l{i} flagme"):
+            column = line.index(text) + len(text) - len("flagme") + 1  # from 1
+            expected.append((2, column, 2, column + 6))
+    assert locate(path, flag_plugin) == expected
+
+
 @pytest.mark.parametrize(("name", "text", "where"), TEXT, ids=[c[0] for c in TEXT])
 def test_plain_text(write_report, flag_plugin, name, text, where):
     assert locate(write_report(text, "report.txt"), flag_plugin) == [where]
