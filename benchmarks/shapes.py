@@ -4,7 +4,9 @@ A report is rarely a million capitalised words or a paragraph of dates, but a
 checker whose time grows faster than its input can be run into the per-file
 time limit by one.  This writes each shape below at the sizes asked for (one
 paragraph of that size, the hardest case for anything that works per
-paragraph), reads it with the plain-text reader and times each plugin's
+paragraph, and read as the report's text: a block of over 300 words is
+never a title page, where identifiers are the report's own and not
+reported), reads it with the plain-text reader and times each plugin's
 checks on it in this process (processor time, steadier than the clock on a
 shared machine), with no time limit and the collector tuned as a run tunes
 it.  Ordinary prose, in ordinary paragraphs, is the reference (the median of
