@@ -25,6 +25,7 @@ from scr_checks.readers import (
     check_markup,
     decode_text,
     too_deep,
+    too_many_blocks,
 )
 from scr_checks.readers.tree import TreeBuilder, text_node
 
@@ -62,7 +63,7 @@ class HtmlReader(Reader):
         if root is None:
             raise ReaderError(path, "no HTML content")
         _check_depth(path, root)
-        builder = _Builder(path, root, text.split("\n"))
+        builder = _Builder(path, root, text.split("\n"), self.limit("max_blocks"))
         body = root.find("body")
         builder.walk(body if body is not None else root)
         builder.flush()
@@ -207,8 +208,12 @@ def _part(element: Any) -> str | None:
 
 
 class _Builder(TreeBuilder):
-    def __init__(self, path: str, root: Any, lines: list[str]) -> None:
+    def __init__(self, path: str, root: Any, lines: list[str], max_blocks: int) -> None:
         super().__init__(path)
+        self.path = path
+        self.max_blocks = max_blocks
+        #: Blocks located so far (each is located once, as it is made).
+        self.located = 0
         self.source_lines = lines
         self.hidden: list[HiddenContent] = []
         self.stack: list[nodes.Element] = []
@@ -242,6 +247,12 @@ class _Builder(TreeBuilder):
         return rank
 
     def where(self, element: Any) -> dict[str, Any]:
+        """Where a block starts, as it is made; past ``max_blocks`` of them the page
+        is refused then, before the rest of its tree fills the memory (ten
+        megabytes of short paragraphs took over 1.5 GB)."""
+        self.located += 1
+        if self.located > self.max_blocks:
+            raise ReaderError(self.path, too_many_blocks(self.max_blocks))
         line = element.sourceline or 1
         starts = self._tag_ends(line, _tag(element))
         rank = self._rank.get(element, 0)

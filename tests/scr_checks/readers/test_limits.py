@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from scr_checks import ReaderError
-from scr_checks.document import HiddenContent, Report, new_document
+from scr_checks.document import HiddenContent, Report, blocks, new_document
 from scr_checks.readers import check_extent
 from scr_checks.readers.docx import DocxReader
 from scr_checks.readers.html import HtmlReader
@@ -62,6 +62,16 @@ def test_an_html_page_with_too_many_tags_is_refused_before_parsing():
     with pytest.raises(ReaderError) as caught:
         HtmlReader({"max_blocks": 100}).read("x.html", page)
     assert caught.value.reason.startswith("the page holds more than 5,000 tags")
+
+
+def test_an_html_page_over_max_blocks_is_refused_as_its_tree_is_built():
+    def page(paragraphs: int) -> bytes:
+        return b"<html><body>" + b"<p>Words.</p><p></p>" * paragraphs + b"</body></html>"
+
+    assert len(blocks(HtmlReader({"max_blocks": 100}).read("x.html", page(100)))) == 100
+    with pytest.raises(ReaderError) as caught:
+        HtmlReader({"max_blocks": 100}).read("x.html", page(101))
+    assert caught.value.reason.startswith("more than 100 blocks")
 
 
 def _element_with(attributes: int, separator: str) -> bytes:
