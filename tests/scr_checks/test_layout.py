@@ -472,6 +472,47 @@ def test_a_megabyte_title_is_no_sentence_and_a_late_sentence_is_found():
     assert layout._is_sentence(title + "and then she was seen at home")
 
 
+def _titles_then_pages_walked(texts: list[str], i: int, furniture: set[int]) -> bool:
+    """The contents table of titles, then pages, found by walking from block ``i``."""
+    titles = 0
+    j = i
+    while j < len(texts) and ((j in furniture and not layout.NUMBERS_ONLY.fullmatch(texts[j]))
+                              or layout._numbered_title(texts[j])):
+        titles += j not in furniture
+        j += 1
+    pages = 0
+    while j < len(texts) and layout.NUMBERS_ONLY.fullmatch(texts[j].strip()):
+        pages += 1
+        j += 1
+    return titles >= 3 and pages >= titles - 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["1. Introduction", "2.3 Findings", "4", " 12 ",
+                                           "3 - 5", "Page 3", "The child was seen.", "",
+                                           "1.1 A title. Ended."]), st.booleans()),
+                max_size=14),
+       st.randoms(use_true_random=False))
+def test_titles_then_pages_are_found_as_walking_from_each_block_finds_them(rows, random):
+    texts = [text for text, _ in rows]
+    furniture = {i for i, (_, furnished) in enumerate(rows) if furnished}
+    columns = layout._TitleColumns([SimpleNamespace(text=t) for t in texts], furniture)
+    order = list(range(len(texts)))
+    random.shuffle(order)  # each block asked in any order, after any other
+    assert {i: columns.start_at(i) for i in order} == {
+        i: _titles_then_pages_walked(texts, i, furniture) for i in order}
+
+
+def test_a_long_run_of_numbered_titles_is_walked_once(monkeypatch):
+    texts = [f"{i % 9 + 1}.{i % 7 + 1} Appraisal" for i in range(2000)]
+    columns = layout._TitleColumns([SimpleNamespace(text=t) for t in texts], set())
+    asked = []
+    real = layout._numbered_title
+    monkeypatch.setattr(layout, "_numbered_title", lambda text: asked.append(text) or real(text))
+    assert not any(columns.start_at(i) for i in range(len(texts)))
+    assert len(asked) == len(texts)
+
+
 def test_a_block_longer_than_a_title_page_is_the_reports_text():
     """No sentence ends in either block; a title page's block is never three hundred words."""
     words = "Alder Brook Case Review Castle Primary School"
