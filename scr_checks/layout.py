@@ -384,10 +384,8 @@ def _contents(blocks: list[TextBlock], hinted: list[str | None], furniture: set[
             if j in furniture:
                 j += 1
                 continue
-            title = _title_key(block.text)
             if j > i and (not _entry_like(block.text) or (
-                    not _entry_tail(block.text)
-                    and any(title == t or title.startswith(t + " ") for t in seen if t))):
+                    not _entry_tail(block.text) and _repeats(_title_key(block.text), seen))):
                 break
             out.add(j)
             seen.update(_title_key(t) for t in _entry_titles(block.text))
@@ -397,6 +395,17 @@ def _contents(blocks: list[TextBlock], hinted: list[str | None], furniture: set[
         if i not in furniture and entries.led(i):
             out.add(i)
     return out
+
+
+def _repeats(title: str, seen: set[str]) -> bool:
+    """Whether ``title``, or its first words, are one of the titles ``seen``.
+
+    A title key is at most six words with a space between each: its first
+    words are looked up, where comparing it with each title seen took time
+    in the square of a long contents page's entries.
+    """
+    words = title.split(" ")
+    return any(" ".join(words[:n]) in seen for n in range(1, len(words) + 1) if words[0])
 
 
 class _Entries:

@@ -513,6 +513,16 @@ def test_a_long_run_of_numbered_titles_is_walked_once(monkeypatch):
     assert len(asked) == len(texts)
 
 
+_KEY_WORDS = st.lists(st.sampled_from(["findings", "finding", "the", "review", "a", "é"]),
+                     max_size=6).map(" ".join)
+
+
+@given(_KEY_WORDS, st.sets(_KEY_WORDS, max_size=6))
+def test_a_title_repeats_one_seen_as_comparing_with_each_finds(title, seen):
+    assert layout._repeats(title, seen) == any(
+        title == t or title.startswith(t + " ") for t in seen if t)
+
+
 def test_a_block_longer_than_a_title_page_is_the_reports_text():
     """No sentence ends in either block; a title page's block is never three hundred words."""
     words = "Alder Brook Case Review Castle Primary School"
