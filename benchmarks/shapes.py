@@ -17,7 +17,10 @@ ratio to it.  Run from the repository root::
     python benchmarks/shapes.py --sizes 0.25 1  # quicker
     python benchmarks/shapes.py --shapes dates "name lists" --by-plugin
 
-A shape whose time per megabyte rises with the size is super-linear.  A
+Shapes of many small blocks (a hundred thousand one-word paragraphs, a
+run of numbered titles) are timed after, per thousand blocks, at
+``--block-sizes`` (0.1 and 1 MB).  A shape whose time per megabyte, or per
+thousand blocks, rises with the size is super-linear.  A
 benchmark, not a test: ``tests/integration/test_linear_time.py`` checks the
 same shapes at two small sizes, that the larger takes no more time than its
 size allows.
@@ -113,6 +116,18 @@ SHAPES: dict[str, Callable[[int], str]] = {
         size, lambda r: f"referred to in this report as {r.choice(FIRST)}", " and "),
     "quotations": lambda size: _fill(size, lambda r: f"'{_words(r)}'"),
 }
+#: Shapes of many small blocks, whose cost is the work done once a block (a
+#: reader's node, each checker's call, the layout's reading of each): timed
+#: per thousand blocks, which stays the same at every size if that work does.
+BLOCK_SHAPES: dict[str, Callable[[int], str]] = {
+    "short paragraphs": lambda size: _fill(
+        size, lambda r: r.choice(["Word.", "The child.", "Seen at home."]), "\n\n"),
+    "numbered titles": lambda size: _fill(
+        size, lambda r: f"{r.randint(1, 9)}.{r.randint(1, 9)} {' '.join(r.sample(CAPITALISED, 3))}",
+        "\n\n"),
+    "one-sentence paragraphs": lambda size: _fill(size, lambda r: f"{_words(r)}.", "\n\n"),
+    "list items": lambda size: _fill(size, lambda r: f"- {_words(r)}", "\n"),
+}
 
 
 def check_times(text: str, clock: Callable[[], float] = time.perf_counter) -> dict[str, float]:
@@ -154,6 +169,9 @@ def main() -> None:
                         metavar="SHAPE", help=f"shapes to time (default: all: {', '.join(SHAPES)})")
     parser.add_argument("--by-plugin", action="store_true",
                         help="also print each plugin's seconds per megabyte")
+    parser.add_argument("--block-sizes", type=float, nargs="*", default=[0.1, 1],
+                        help="sizes in megabytes of the shapes of many blocks "
+                             "(default: 0.1 1; none to leave them out)")
     args = parser.parse_args()
     shapes = ["prose", *(s for s in args.shapes if s != "prose")]
     check_times(prose(50_000))  # start-up: word lists loaded, patterns compiled
@@ -164,6 +182,8 @@ def main() -> None:
             sum(check_times(text, time.process_time).values()) / size
             for text in [prose(int(size * MB))] * 3) for size in args.sizes}
         _print_table(shapes, args.sizes, reference, args.by_plugin)
+        if args.block_sizes:
+            _print_block_table(args.block_sizes)
 
 
 def _print_table(shapes: list[str], sizes: list[float], reference: dict[float, float],
@@ -184,6 +204,21 @@ def _print_table(shapes: list[str], sizes: list[float], reference: dict[float, f
             print("    s/MB at each size: " + "; ".join(
                 f"{owner} {' '.join(f'{t[owner]:.2f}' for t in by_size)}" for owner in top),
                 flush=True)
+
+
+def _print_block_table(sizes: list[float]) -> None:
+    print(f"\n| shape of blocks | {' | '.join(f'{s:g} MB: ms a 1,000 blocks' for s in sizes)} |")
+    print(f"|---|{'---|' * len(sizes)}")
+    for shape, make in BLOCK_SHAPES.items():
+        cells = []
+        for size in sizes:
+            text = make(int(size * MB))
+            count = len(blocks(make_session(
+                {"max_text_size": 1_000_000_000, "max_blocks": 100_000_000}
+            ).read_bytes(text.encode("utf-8"), ".txt", "shape.txt")))
+            seconds = sum(check_times(text, time.process_time).values())
+            cells.append(f"{1000 * seconds / count * 1000:.1f} ({count:,} blocks)")
+        print(f"| {shape} | {' | '.join(cells)} |", flush=True)
 
 
 if __name__ == "__main__":

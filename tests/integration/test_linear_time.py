@@ -1,9 +1,10 @@
 """Checking time grows in proportion to the text, whatever its shape.
 
 Each pathological shape of ``benchmarks/shapes.py`` (a paragraph of dates,
-of phone numbers, of capitalised words, ...) is checked at two sizes, the
-second sixteen times the first.  Linear checks take at most sixteen times as
-long (less where start-up costs are shared; as the per-paragraph costs fell,
+of phone numbers, of capitalised words, ..., and many small blocks) is
+checked at two sizes, the second sixteen times the first.  Linear checks
+take at most sixteen times as long (less where start-up costs are shared; as
+the per-paragraph costs fell,
 eight times the text came to take eight times as long, too near the old bound
 of eleven for a clock on a shared machine); a check that re-reads the paragraph
 at every hit grows with the square of the text, and one such detector made
@@ -44,9 +45,12 @@ def _best_time(text: str) -> float:
         gc.enable()
 
 
-@pytest.mark.parametrize("shape", sorted(shapes.SHAPES))
+SHAPES = {**shapes.SHAPES, **shapes.BLOCK_SHAPES}
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
 def test_checking_time_is_linear_in_the_text(shape):
-    make = shapes.SHAPES[shape]
+    make = SHAPES[shape]
     _best_time(make(SMALL))  # word lists and patterns loaded before timing
     small, large = _best_time(make(SMALL)), _best_time(make(FACTOR * SMALL))
     assert large / small < BOUND, f"{shape}: {large:.3f} s against {small:.3f} s"
