@@ -4,12 +4,11 @@ Each pathological shape of ``benchmarks/shapes.py`` (a paragraph of dates,
 of phone numbers, of capitalised words, ..., and many small blocks) is
 checked at two sizes, the second sixteen times the first.  Linear checks
 take at most sixteen times as long (less where start-up costs are shared; as
-the per-paragraph costs fell,
-eight times the text came to take eight times as long, too near the old bound
-of eleven for a clock on a shared machine); a check that re-reads the paragraph
-at every hit grows with the square of the text, and one such detector made
-eight times the text take fourteen to twenty-six times as long, so sixteen
-times takes well over the bound.  The times are the best of three runs of
+the per-paragraph costs fell, eight times the text came to take eight times
+as long, too near the old bound of eleven for a clock on a shared machine); a
+check that re-reads the paragraph at every hit grows with the square of the
+text, and one such detector made eight times the text take fourteen to
+twenty-six times as long, so sixteen times takes well over the bound.  The times are the best of three runs of
 processor time, so a busy machine does not fail the test.
 """
 
