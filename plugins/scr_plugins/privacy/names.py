@@ -467,7 +467,15 @@ class NameFinder:
         entry, plain = self._word(token[BARE])
         if entry is None or not entry.first or not plain:
             return False
-        return not entry.ambiguous or not SENTENCE_START.match(text, token[START])
+        if not entry.ambiguous:
+            return True
+        # A word after a space after a letter, as most in a sentence are, starts
+        # none (none of the marks, spaces or digits SENTENCE_START reads back
+        # over is a letter): told without the engine, as a paragraph of
+        # capitalised words asks it at every first name.
+        start = token[START]
+        return (start > 1 and text[start - 1] == " " and text[start - 2].isalpha()) \
+            or not SENTENCE_START.match(text, start)
 
     def _first_with_surname(self, token: Token, nxt: Token | None, last: bool,
                             text: str) -> bool:
@@ -519,12 +527,15 @@ class NameFinder:
                          not self.office_starts.isdisjoint(words),
                          not self.role_ends.isdisjoint(words),
                          not self.role_starts.isdisjoint(words))
+        # Looked up here, not through ``self``, at each of a run's words.
+        known_words, titles = self._known, self.titles
         for run in _runs(text, self.lexicon.name_particles, blocked):
             i = 0
-            while i < len(run):
+            size = len(run)
+            while i < size:
                 token = run[i]
-                known = self._known.get(token[BARE]) or self._word(token[BARE])
-                if not known[1] and token[WORD] not in self.titles:
+                known = known_words.get(token[BARE]) or self._word(token[BARE])
+                if not known[1] and token[WORD] not in titles:
                     i += 1  # no title, and no word a name is made of: no name starts here
                     continue
                 span = self._name_at(run, i, text, words, cues, known)

@@ -1,10 +1,21 @@
-"""The capitalised words names are sought among are the same whichever engine finds them."""
+"""The capitalised words names are sought among are the same whichever engine finds them,
+and what is asked of each is answered as its pattern answers it."""
 
 import sys
 
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from scr_plugins.privacy.names import LONG, TOKEN, _runs
+from scr_plugins.privacy.gazetteer import lexicon
+from scr_plugins.privacy.names import (
+    BARE,
+    LONG,
+    SENTENCE_START,
+    START,
+    TOKEN,
+    DocumentNames,
+    NameFinder,
+    _runs,
+)
 
 #: Spaces after a text make it long enough for the standard engine, and add no word.
 PAD = " " * LONG
@@ -49,3 +60,24 @@ def test_ascii_words_and_their_possessives():
     assert [[(w, b) for _, _, w, b in run] for run in _runs(text)] == runs
     assert runs == [[("Met", "Met"), ("O'Neil", "O'Neil")], [("Jones’s", "Jones")],
                     [("Smith-Jones", "Smith-Jones")], [("Street", "Street")]]
+
+
+SENTENCE_PIECES = st.sampled_from([
+    "Grace", "Grace", " ", " ", "  ", "\n", ".", ":", "(", "“", "\"", "1", "2.", "a", "é", "ß",
+    "中", "²", "_", "'", ",", "Mr",
+])
+
+
+@settings(max_examples=300)
+@given(st.lists(SENTENCE_PIECES, max_size=20).map("".join))
+@example("Mr Grace. Grace said 1 Grace")
+@example("a Grace ² Grace é Grace")
+def test_a_first_name_that_is_also_a_word_is_one_where_no_sentence_starts(text):
+    """Whether "Grace" (a first name and a word) starts a sentence is read as
+    ``SENTENCE_START`` reads it, where it is told without the engine too."""
+    finder = NameFinder(lexicon(), DocumentNames())
+    for run in _runs(text):
+        for token in run:
+            if token[BARE] == "Grace":
+                expected = SENTENCE_START.match(text, token[START]) is None
+                assert finder._first(token, text) == expected
