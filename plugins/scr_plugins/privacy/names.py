@@ -409,6 +409,8 @@ class NameFinder:
         self._known: dict[str, tuple[Name | None, bool]] = {}
         #: Word -> whether, after a word, it makes that a role or code ("Pupil B").
         self._describing: dict[str, bool] = {}
+        #: Word -> whether the lists hold it as a name at all (``_listed``).
+        self._listed_words: dict[str, bool] = {}
 
     # The role patterns take 13 ms to compile and are needed only once a
     # candidate name is found, which many reports never reach.
@@ -472,6 +474,15 @@ class NameFinder:
         """Whether a name may start at a word: a title, or a word a name is made of."""
         return self._word(bare)[1] or word in self.titles
 
+    def _listed(self, word: str) -> bool:
+        """``word in self.lexicon.names``, each word looked up once: asked of the
+        word after every title, and a paragraph of capitalised words holds
+        thousands of titles."""
+        listed = self._listed_words.get(word)
+        if listed is None:
+            listed = self._listed_words[word] = word in self.lexicon.names
+        return listed
+
     def _plain(self, token: Token) -> bool:
         """A capitalised word that could be part of a name at all."""
         return self._word(token[BARE])[1]
@@ -518,7 +529,7 @@ class NameFinder:
         if not plain:
             return False
         if after is None:
-            return (last and nxt[BARE] not in self.lexicon.names
+            return (last and not self._listed(nxt[BARE])
                     and UNKNOWN_SURNAME.fullmatch(nxt[BARE]) is not None
                     and CODE_AFTER.match(text, nxt[END]) is None
                     and YEAR_AFTER.match(text, nxt[END]) is None)
@@ -529,7 +540,7 @@ class NameFinder:
         if not plain:
             return False
         if entry is None:
-            return token[BARE] not in self.lexicon.names
+            return not self._listed(token[BARE])
         first_entry = self._word(first[BARE])[0]
         return not (entry.ambiguous and first_entry is not None and first_entry.ambiguous)
 
@@ -577,7 +588,7 @@ class NameFinder:
         professional = self.titles.get(token[WORD])
         if professional is not None:
             if nxt is None or self.titles.get(nxt[WORD]) or (
-                    not self._plain(nxt) and nxt[BARE] not in self.lexicon.names):
+                    not self._plain(nxt) and not self._listed(nxt[BARE])):
                 return None
             end = i + 1
             if end + 1 < len(run) and self._surname(run[end + 1], run[end]):
