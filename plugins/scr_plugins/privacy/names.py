@@ -10,7 +10,7 @@ authorship lines where naming the author and chair is expected.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache, cached_property
 from typing import Final
 
@@ -323,9 +323,11 @@ def _ascii_token() -> re.Pattern[str]:
     return re.compile(r"[A-Z](?<![A-Za-z0-9'’@./_-].)[A-Za-z]*(?:['’-][A-Za-z]+)*")
 
 
-def _runs(text: str, particles: frozenset[str] = frozenset(),
-          blocked: Spans | None = None) -> Iterator[list[Token]]:
-    """Capitalised words, grouped where only spaces, or a name particle, separate them.
+def _runs(text: str, particles: frozenset[str] = frozenset(), blocked: Spans | None = None,
+          opens: Callable[[str, str], bool] | None = None
+          ) -> Iterator[tuple[list[Token], list[int]]]:
+    """Capitalised words, grouped where only spaces, or a name particle, separate them,
+    each run with the places in it of the words a name may start at.
 
     A word that starts inside one of the ``blocked`` spans (a phrase that is
     never a name) is left out of its run, though it still joins the words
@@ -333,7 +335,14 @@ def _runs(text: str, particles: frozenset[str] = frozenset(),
     not join it, so only one run's words are held at a time.  In a long
     paragraph whose every letter and number is ASCII the standard engine
     finds the words, for half the time of ``TOKEN``.
+
+    ``opens(bare, word)`` says whether a name may start at a word (without
+    and with its possessive), asked once for each word written (every word
+    if not given): the caller then looks only at those, where a paragraph of
+    capitalised words holds a hundred thousand others.
     """
+    # A word as written -> it without its possessive, and whether a name may start at it.
+    kinds: dict[str, tuple[str, bool]] = {}
     starts, ends = (blocked.starts, blocked.ends) if blocked is not None else ([], [])
     spans = len(starts)
     # The first blocked span not ending before the word (words come in text
@@ -341,6 +350,7 @@ def _runs(text: str, particles: frozenset[str] = frozenset(),
     ahead = 0
     blocked_from = starts[0] if spans else len(text)
     run: list[Token] = []
+    openers: list[int] = []
     last = 0
     tokens = (_ascii_token() if len(text) > LONG and _only_ascii(text, _LETTER_OR_NUMBER)
               else TOKEN)
@@ -349,8 +359,9 @@ def _runs(text: str, particles: frozenset[str] = frozenset(),
         if not last or not ((gap := text[last:start]).isspace() or (
                 len(gap) < 9 and gap[:1].isspace() and gap.strip() in particles)):
             if run:
-                yield run
+                yield run, openers
             run = []
+            openers = []
         last = end
         if start >= blocked_from:
             while ahead < spans and ends[ahead] <= start:
@@ -359,9 +370,15 @@ def _runs(text: str, particles: frozenset[str] = frozenset(),
             if blocked_from <= start:
                 continue
         word = m[0]
-        run.append((start, end, word, word[:-2] if word.endswith(POSSESSIVE) else word))
+        kind = kinds.get(word)
+        if kind is None:
+            bare = word[:-2] if word.endswith(POSSESSIVE) else word
+            kind = kinds[word] = (bare, opens is None or opens(bare, word))
+        if kind[1]:
+            openers.append(len(run))
+        run.append((start, end, word, kind[0]))
     if run:
-        yield run
+        yield run, openers
 
 
 class _Around:
@@ -392,6 +409,8 @@ class NameFinder:
         self._known: dict[str, tuple[Name | None, bool]] = {}
         #: Word -> whether, after a word, it makes that a role or code ("Pupil B").
         self._describing: dict[str, bool] = {}
+        #: Word -> whether the lists hold it as a name at all (``_listed``).
+        self._listed_words: dict[str, bool] = {}
 
     # The role patterns take 13 ms to compile and are needed only once a
     # candidate name is found, which many reports never reach.
@@ -451,6 +470,19 @@ class NameFinder:
             known = self._known[word] = (self.lexicon.name(word), self._plain_word(word))
         return known
 
+    def _opens(self, bare: str, word: str) -> bool:
+        """Whether a name may start at a word: a title, or a word a name is made of."""
+        return self._word(bare)[1] or word in self.titles
+
+    def _listed(self, word: str) -> bool:
+        """``word in self.lexicon.names``, each word looked up once: asked of the
+        word after every title, and a paragraph of capitalised words holds
+        thousands of titles."""
+        listed = self._listed_words.get(word)
+        if listed is None:
+            listed = self._listed_words[word] = word in self.lexicon.names
+        return listed
+
     def _plain(self, token: Token) -> bool:
         """A capitalised word that could be part of a name at all."""
         return self._word(token[BARE])[1]
@@ -467,7 +499,15 @@ class NameFinder:
         entry, plain = self._word(token[BARE])
         if entry is None or not entry.first or not plain:
             return False
-        return not entry.ambiguous or not SENTENCE_START.match(text, token[START])
+        if not entry.ambiguous:
+            return True
+        # A word after a space after a letter, as most in a sentence are, starts
+        # none (none of the marks, spaces or digits SENTENCE_START reads back
+        # over is a letter): told without the engine, as a paragraph of
+        # capitalised words asks it at every first name.
+        start = token[START]
+        return (start > 1 and text[start - 1] == " " and text[start - 2].isalpha()) \
+            or not SENTENCE_START.match(text, start)
 
     def _first_with_surname(self, token: Token, nxt: Token | None, last: bool,
                             text: str) -> bool:
@@ -489,7 +529,7 @@ class NameFinder:
         if not plain:
             return False
         if after is None:
-            return (last and nxt[BARE] not in self.lexicon.names
+            return (last and not self._listed(nxt[BARE])
                     and UNKNOWN_SURNAME.fullmatch(nxt[BARE]) is not None
                     and CODE_AFTER.match(text, nxt[END]) is None
                     and YEAR_AFTER.match(text, nxt[END]) is None)
@@ -500,7 +540,7 @@ class NameFinder:
         if not plain:
             return False
         if entry is None:
-            return token[BARE] not in self.lexicon.names
+            return not self._listed(token[BARE])
         first_entry = self._word(first[BARE])[0]
         return not (entry.ambiguous and first_entry is not None and first_entry.ambiguous)
 
@@ -519,23 +559,21 @@ class NameFinder:
                          not self.office_starts.isdisjoint(words),
                          not self.role_ends.isdisjoint(words),
                          not self.role_starts.isdisjoint(words))
-        for run in _runs(text, self.lexicon.name_particles, blocked):
-            i = 0
-            while i < len(run):
-                token = run[i]
-                known = self._known.get(token[BARE]) or self._word(token[BARE])
-                if not known[1] and token[WORD] not in self.titles:
-                    i += 1  # no title, and no word a name is made of: no name starts here
+        known_words = self._known  # where ``_opens`` has put every word a name starts at
+        for run, openers in _runs(text, self.lexicon.name_particles, blocked, self._opens):
+            resume = 0  # the first word after the last name found
+            for i in openers:
+                if i < resume:
                     continue
+                known = known_words[run[i][BARE]]
                 span = self._name_at(run, i, text, words, cues, known)
                 if span is None:
-                    i += 1
                     continue
                 end, kind = span
                 hit = self._judge(run[i : end + 1], kind, text, author_lines, words, around)
                 if hit is not None:
                     yield hit
-                i = end + 1
+                resume = end + 1
 
     def _name_at(self, run: list[Token], i: int, text: str, words: frozenset[str],
                  cues: bool, known: tuple[Name | None, bool]) -> tuple[int, str] | None:
@@ -550,7 +588,7 @@ class NameFinder:
         professional = self.titles.get(token[WORD])
         if professional is not None:
             if nxt is None or self.titles.get(nxt[WORD]) or (
-                    not self._plain(nxt) and nxt[BARE] not in self.lexicon.names):
+                    not self._plain(nxt) and not self._listed(nxt[BARE])):
                 return None
             end = i + 1
             if end + 1 < len(run) and self._surname(run[end + 1], run[end]):

@@ -161,18 +161,29 @@ def _trim(name: str, kinds: frozenset[str]) -> int:
     return cut
 
 
-def _naming(name: str, common: bool, lexicon: Lexicon, lower_words: Set[str]) -> int:
+def _naming(name: str, common: bool, lexicon: Lexicon, lower_words: Set[str],
+            describing: dict[tuple[str, bool], bool]) -> int:
     """How many characters of leading generic words to drop from a place's name
     before its keyword, or -1 if no word left names rather than describes
-    (``common``: the words the report uses in lower case describe)."""
+    (``common``: the words the report uses in lower case describe).
+
+    ``describing`` keeps, for each word and ``common``, whether the word
+    describes: a paragraph of places names a thousand places with the same
+    few words.
+    """
     cut = _trim(name, lexicon.place_kinds)
     words = name[cut:].split()
     if "and" in words:
         # "Background and Key Practice": the words next to the keyword must name.
         words = words[len(words) - words[::-1].index("and"):]
-    if all(_describes(w, lexicon, lower_words if common else frozenset()) for w in words):
-        return -1
-    return cut
+    for word in words:
+        describes = describing.get((word, common))
+        if describes is None:
+            describes = describing[word, common] = _describes(
+                word, lexicon, lower_words if common else frozenset())
+        if not describes:
+            return cut
+    return -1
 
 
 def _describes(word: str, lexicon: Lexicon, lower_words: Set[str]) -> bool:
@@ -208,12 +219,14 @@ def find(text: str, lexicon: Lexicon, lower_words: Set[str] = frozenset()) -> It
     # of its characters of generic words to drop, or -1 if none of its words
     # names: each worked out once, as a paragraph of places repeats them.
     naming: dict[tuple[str, bool], int] = {}
+    describing: dict[tuple[str, bool], bool] = {}
     for m in named.finditer(text):
         name, keyword, institution = m.group("name", "kw", "institution")
         common = institution is not None or keyword in lexicon.common_heads
         cut = naming.get((name, common))
         if cut is None:
-            cut = naming[name, common] = _naming(name, common, lexicon, lower_words)
+            cut = naming[name, common] = _naming(name, common, lexicon, lower_words,
+                                                 describing)
         if cut < 0:
             continue
         start = m.start() + cut

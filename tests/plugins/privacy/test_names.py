@@ -136,7 +136,7 @@ def test_capitalised_words_run_together_across_spaces_and_name_particles():
     from scr_plugins.privacy.names import _runs
 
     text = "Met Anna van Dijk, then Bob Jones and Carl."
-    runs = [[word for _, _, word, _ in run] for run in _runs(text, frozenset({"van"}))]
+    runs = [[word for _, _, word, _ in run] for run, _ in _runs(text, frozenset({"van"}))]
     assert runs == [["Met", "Anna", "Dijk"], ["Bob", "Jones"], ["Carl"]]
 
 
@@ -147,7 +147,7 @@ def test_a_word_of_a_blocked_phrase_is_left_out_of_the_run_it_still_joins():
     text = "Met Anna Serious Case Review Jones. Serious Case Review. Then Bob"
     blocked = Spans([(9, 28), (36, 55)])
     assert text[9:28] == text[36:55] == "Serious Case Review"
-    runs = [[word for _, _, word, _ in run] for run in _runs(text, frozenset(), blocked)]
+    runs = [[word for _, _, word, _ in run] for run, _ in _runs(text, frozenset(), blocked)]
     assert runs == [["Met", "Anna", "Jones"], ["Then", "Bob"]]
 
 
@@ -156,7 +156,7 @@ def test_a_run_is_given_before_the_words_after_it_are_read():
     from scr_plugins.privacy.names import _runs
 
     runs = _runs("Anna Jones met Bob. " * 1000)
-    first = next(runs)
+    first, _ = next(runs)
     assert [word for _, _, word, _ in first] == ["Anna", "Jones"]
     assert first[-1][1] == len("Anna Jones")
 

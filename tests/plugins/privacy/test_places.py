@@ -2,6 +2,8 @@
 
 import pytest
 import regex
+from scr_plugins.privacy import places
+from scr_plugins.privacy.gazetteer import lexicon
 
 from scr_checks.testing import check_text
 
@@ -217,3 +219,14 @@ def test_place_words_match_as_if_they_could_give_back_letters(text):
         found = [(m.span(), m.groupdict()) for m in regex.finditer(pattern.source, text)]
         assert found == [(m.span(), m.groupdict())
                          for m in regex.finditer(pattern.source.replace(_WORD, giving), text)]
+
+
+def test_a_word_describes_before_an_institution_and_names_before_a_street_in_one_paragraph():
+    """Whether a word describes is kept per word and per kind of keyword: "Green"
+    judged before "School" (where words used in lower case describe) does not
+    decide it before "Road" or "Lane" (where they do not)."""
+    text = "They went from Green Road to Green School and Green Lane, then Green School."
+    found = [h.text for h in places.find(text, lexicon(), {"green"})]
+    assert found == ["Green Road", "Green Lane"]
+    assert [h.text for h in places.find(text, lexicon(), set())] == [
+        "Green Road", "Green School", "Green Lane", "Green School"]
