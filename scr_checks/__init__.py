@@ -44,6 +44,7 @@ from scr_checks.patterns import compiled as compile_pattern  # noqa: E402
 from scr_checks.prose import (  # noqa: E402
     fold_case,
     quoted_spans,
+    sentence_at,
     sentence_spans,
     word_runs,
     word_spans,
@@ -109,6 +110,7 @@ __all__ = [
     "postnominals",
     "quoted_spans",
     "section_catalogue",
+    "sentence_at",
     "sentence_spans",
     "shipped_file",
     "word_runs",

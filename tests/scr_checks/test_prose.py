@@ -1,6 +1,8 @@
 """Sentence, word and quotation spans; word runs and case folding."""
 
 import sys
+from bisect import bisect_right
+from unittest import mock
 
 import regex
 from hypothesis import given
@@ -10,6 +12,7 @@ from scr_checks import (
     fold_case,
     prose,
     quoted_spans,
+    sentence_at,
     sentence_spans,
     word_runs,
     word_spans,
@@ -35,6 +38,22 @@ def test_sentences_skip_paragraph_number_and_abbreviations():
 def test_sentence_ending_in_a_closing_quote():
     text = 'She said "not today." The visit ended.'
     assert texts(text, sentence_spans(text)) == ['She said "not today."', "The visit ended."]
+
+
+SENTENCE_TEXT = st.lists(st.sampled_from([
+    "4.1.", "2 ", "Dr", ". ", ".", "!", "?", "...", " ", "  ", "\n", "A", "b", "Cc", "9",
+    "e.g", "\"", "”", ")", "(", "’", "she", "No", "\t",
+]), max_size=30).map("".join)
+
+
+@given(SENTENCE_TEXT, st.integers(0, 60), st.integers(1, 8))
+def test_the_sentence_at_a_position_is_the_last_of_the_spans_starting_by_it(text, position,
+                                                                            read_back):
+    """Read back a few characters at a time, as in a long paragraph."""
+    spans = sentence_spans(text)
+    i = bisect_right(spans, (position, sys.maxsize))
+    with mock.patch.object(prose, "_READ_BACK", read_back):
+        assert sentence_at(text, position) == (spans[i - 1] if i else None)
 
 
 def test_words_keep_apostrophes_and_inner_hyphens():
