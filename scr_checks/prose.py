@@ -22,6 +22,9 @@ _SENTENCE_END = compiled(
     r"(?<!\b(?:" + "|".join(regex.escape(a) for a in _ABBREVIATIONS) + r"))"
     r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])"
 )
+#: How long a window of a long paragraph is (:func:`sentence_windows`), in
+#: characters: about the length of two ordinary paragraphs.
+WINDOW = 1000
 #: How far before a position :func:`sentence_at` first reads back, in
 #: characters (four times as far each time no sentence ends in what it read).
 _READ_BACK = 256
@@ -169,10 +172,10 @@ def word_runs(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=16)
 def _recent_runs(text: str) -> frozenset[str]:
-    return runs_once(text)
+    return _runs(text)
 
 
-def runs_once(text: str) -> frozenset[str]:
+def _runs(text: str) -> frozenset[str]:
     """:func:`word_runs`, not kept: for a text asked about once (a window of a
     long paragraph), which would push the paragraphs' own out of the few kept."""
     if is_plain(text):
@@ -180,6 +183,28 @@ def runs_once(text: str) -> frozenset[str]:
         return frozenset(text.lower().encode("ascii", "replace").translate(_NOT_RUN)
                          .decode("ascii").split())
     return frozenset(_RUN.findall(fold_case(text)))
+
+
+@lru_cache(maxsize=2)
+def sentence_windows(text: str, size: int) -> list[tuple[int, int, frozenset[str]]]:
+    """``text`` cut just after the first full stop and space at least ``size``
+    characters into each window, with each window's :func:`word_runs`.
+
+    A paragraph of a megabyte holds a word of everything a checker looks
+    for; cut into windows the size of paragraphs, most can be passed over as
+    most paragraphs are, by a search none of whose matches holds a full stop
+    (each lies in one window).  A full stop and a white space either side of
+    the cut: a window's runs are the runs of the whole text that lie in it.
+    Kept for the checkers that ask in turn (give the size as a position).
+    """
+    windows = []
+    begin = 0
+    while begin < len(text):
+        cut = text.find(". ", begin + size)
+        end = len(text) if cut < 0 else cut + 1
+        windows.append((begin, end, _runs(text[begin:end])))
+        begin = end
+    return windows
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

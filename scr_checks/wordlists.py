@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +31,7 @@ from scr_checks.datacache import kept
 from scr_checks.document import TextBlock
 from scr_checks.patterns import compiled
 from scr_checks.patternwords import first_words, starts_word, word_sets
-from scr_checks.prose import fold_case, runs_once, word_runs
+from scr_checks.prose import WINDOW, fold_case, sentence_windows, word_runs
 from scr_checks.records import FrozenRecord
 
 if TYPE_CHECKING:
@@ -48,9 +48,9 @@ _Openings = tuple[frozenset[str], frozenset[str]]
 _Reading = tuple[_Sets | None, bool, _Openings | None]
 #: Patterns of the shipped lists this run read from the cache, and their readings.
 _known: dict[str, _Reading] = {}
-#: A text at least twice this long is searched a window at a time: each
-#: window as long as this, and on to the end of the sentence it ends in.
-_WINDOW = 1000
+#: A text at least twice this long is searched a window at a time
+#: (:func:`~scr_checks.prose.sentence_windows`).
+_WINDOW = WINDOW
 
 
 class WordEntry(FrozenRecord):
@@ -239,7 +239,7 @@ class WordList:
     def _searched(self, text: str) -> list[tuple[int, int]]:
         """The parts of ``text`` a match may be in: all of it, or in a long
         text whose matches cannot cross a full stop, each window
-        (:func:`_windows`) that :meth:`_may_match` lets through.
+        (:func:`sentence_windows`) that :meth:`_may_match` lets through.
 
         A paragraph of a megabyte holds a word of every set each list needs,
         and each list was searched all through; cut into windows the size of
@@ -249,7 +249,7 @@ class WordList:
         """
         if len(text) < 2 * _WINDOW or not self._stays_in_sentences:
             return [(0, len(text))]
-        return [(begin, end) for begin, end, words in _windows(text, _WINDOW)
+        return [(begin, end) for begin, end, words in sentence_windows(text, _WINDOW)
                 if self._may_match(words)]
 
     @cached_property
@@ -295,24 +295,6 @@ class WordList:
 
     def __len__(self) -> int:
         return len(self.entries)
-
-
-@lru_cache(maxsize=2)
-def _windows(text: str, size: int) -> list[tuple[int, int, frozenset[str]]]:
-    """``text`` cut after the first full stop and space at least ``size``
-    characters into each window, with each window's :func:`runs_once`.
-
-    A full stop and a white space either side of the cut: its runs are the
-    runs of the whole text that lie in it.  Kept for the lists searched in turn.
-    """
-    windows = []
-    begin = 0
-    while begin < len(text):
-        cut = text.find(". ", begin + size)
-        end = len(text) if cut < 0 else cut + 1
-        windows.append((begin, end, runs_once(text[begin:end])))
-        begin = end
-    return windows
 
 
 #: A repetition count, "{2}" or "{1,3}" (in ``regex`` "{e<=1}" allows errors).

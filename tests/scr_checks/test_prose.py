@@ -14,6 +14,7 @@ from scr_checks import (
     quoted_spans,
     sentence_at,
     sentence_spans,
+    sentence_windows,
     word_runs,
     word_spans,
     words_between,
@@ -54,6 +55,16 @@ def test_the_sentence_at_a_position_is_the_last_of_the_spans_starting_by_it(text
     i = bisect_right(spans, (position, sys.maxsize))
     with mock.patch.object(prose, "_READ_BACK", read_back):
         assert sentence_at(text, position) == (spans[i - 1] if i else None)
+
+
+@given(SENTENCE_TEXT, st.integers(1, 12))
+def test_windows_cut_a_text_after_full_stops_and_hold_its_runs(text, size):
+    windows = sentence_windows(text, size)
+    assert "".join(text[begin:end] for begin, end, _ in windows) == text
+    for begin, end, words in windows:
+        assert words == word_runs(text[begin:end])
+        if end < len(text):
+            assert text[end - 1:end + 1] == ". " and end - begin > size
 
 
 def test_words_keep_apostrophes_and_inner_hyphens():

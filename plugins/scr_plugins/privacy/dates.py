@@ -8,15 +8,15 @@ numbers ("4.4.10") are never read as dates.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from itertools import chain
 
 import regex
 
-from scr_checks import compile_pattern, shipped_file, word_runs
+from scr_checks import WINDOW, compile_pattern, sentence_windows, shipped_file, word_runs
 from scr_plugins.privacy import rules
-from scr_plugins.privacy.gates import has_digit, has_number, run_text
+from scr_plugins.privacy.gates import NUMBER_WORDS, has_digit, has_number, run_text
 from scr_plugins.privacy.hits import Hit
 
 MONTHS = (
@@ -245,10 +245,29 @@ def find(text: str) -> Iterator[Hit]:
     words = word_runs(text)
     if words.isdisjoint(UNITS) or not has_number(text):
         return
-    for m in EXACT_AGE.finditer(text):
-        yield Hit(rules.EXACT_AGE, m.start(), m.end(), m[0], "exact age",
-                  "give the age in whole months or years", "age")
+    for begin, end in _parts(text, lambda words: not words.isdisjoint(UNITS)
+                             and not NUMBER_WORDS.isdisjoint(words)):
+        for m in EXACT_AGE.finditer(text, begin, end):
+            yield Hit(rules.EXACT_AGE, m.start(), m.end(), m[0], "exact age",
+                      "give the age in whole months or years", "age")
     if words.isdisjoint(AGE_UNITS) or words.isdisjoint(AGE_CUES):
         return
-    for m in AGE.finditer(text):
-        yield Hit(None, m.start(), m.end(), m[0], category="age")
+    for begin, end in _parts(text, lambda words: not words.isdisjoint(AGE_UNITS)
+                             and not words.isdisjoint(AGE_CUES)):
+        for m in AGE.finditer(text, begin, end):
+            yield Hit(None, m.start(), m.end(), m[0], category="age")
+
+
+def _parts(text: str, may_hold: Callable[[frozenset[str]], bool]) -> list[tuple[int, int]]:
+    """The parts of ``text`` an age may be in: all of it, or of a long text the
+    windows (:func:`sentence_windows`) whose words ``may_hold`` one.
+
+    No age holds a full stop, so each lies in one window, and in plain text
+    its number and words are whole runs of that window's.  Elsewhere a
+    letter or digit that is no word character can end a unit without
+    ending its run ("months²"): every window of such a text is searched.
+    """
+    if len(text) < 2 * WINDOW or not text.isascii():
+        return [(0, len(text))]
+    return [(begin, end) for begin, end, words in sentence_windows(text, WINDOW)
+            if may_hold(words)]
