@@ -18,9 +18,16 @@ _ABBREVIATIONS = (
     "e.g", "i.e", "etc", "cf", "vs", "Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "St",
     "No", "para", "paras", "Para", "ch", "approx", "incl", "Ltd", "Co", "Rev", "s", "ss",
 )
+#: A sentence's end: marks, closing quotes or brackets, then white space and
+#: a capital or digit; not after an abbreviation.  The first mark is read
+#: before the abbreviations are looked for behind it, and only if what
+#: follows it may end a sentence: a paragraph of dotted dates
+#: ("21.10.21 13.11.15") has two full stops a date, and looking behind each
+#: was most of the time of cutting it into sentences.
 _SENTENCE_END = compiled(
-    r"(?<!\b(?:" + "|".join(regex.escape(a) for a in _ABBREVIATIONS) + r"))"
-    r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])"
+    r"[.!?](?=[.!?\"'”’)\]\s])"
+    r"(?<!\b(?:" + "|".join(regex.escape(a) for a in _ABBREVIATIONS) + r")[.!?])"
+    r"[.!?]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])"
 )
 #: How long a window of a long paragraph is (:func:`sentence_windows`), in
 #: characters: about the length of two ordinary paragraphs.

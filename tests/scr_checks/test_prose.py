@@ -5,7 +5,7 @@ from bisect import bisect_right
 from unittest import mock
 
 import regex
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from scr_checks import (
@@ -43,8 +43,23 @@ def test_sentence_ending_in_a_closing_quote():
 
 SENTENCE_TEXT = st.lists(st.sampled_from([
     "4.1.", "2 ", "Dr", ". ", ".", "!", "?", "...", " ", "  ", "\n", "A", "b", "Cc", "9",
-    "e.g", "\"", "”", ")", "(", "’", "she", "No", "\t",
+    "e.g", "\"", "”", ")", "(", "’", "she", "No", "\t", "etc", "i.e", "“", "‘", "[", "]", "'",
+    "Mrs", "s",
 ]), max_size=30).map("".join)
+
+
+#: The sentence end as it was written before its first mark was read ahead of
+#: the abbreviations: the two must find the same ends in any text.
+ABBREVIATIONS_FIRST = regex.compile(
+    r"(?<!\b(?:" + "|".join(regex.escape(a) for a in prose._ABBREVIATIONS) + r"))"
+    r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+
+
+@given(SENTENCE_TEXT)
+@example("It ended.) Then.] Then!” Then?' Then etc.. Then Dr. Lee e.g. 9.1.2 No 4")
+def test_the_sentence_end_is_found_where_it_was_with_the_abbreviations_read_first(text):
+    assert ([m.span() for m in prose._SENTENCE_END.finditer(text)]
+            == [m.span() for m in ABBREVIATIONS_FIRST.finditer(text)])
 
 
 @given(SENTENCE_TEXT, st.integers(0, 60), st.integers(1, 8))
