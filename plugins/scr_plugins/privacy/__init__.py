@@ -222,7 +222,12 @@ def scr_check_node(block: TextBlock, context: CheckContext) -> Iterator[Finding]
     # Rule id -> whether its hits here are reported: a paragraph of a hundred
     # thousand dates asks it of a few rules.
     reportable: dict[str, bool] = {}
-    for rule, start, end, text, message, suggestion, _ in hits:
+    # Each hit let go once its finding is made, first to last: a paragraph of
+    # ten megabytes of dates holds a million, which the collector went over
+    # again and again while their findings were made (1.4 -> 0.9 s of collecting).
+    hits.reverse()
+    while hits:
+        rule, start, end, text, message, suggestion, _ = hits.pop()
         rule_id = rule.id
         verdict = reportable.get(rule_id)
         if verdict is None:
