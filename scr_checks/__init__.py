@@ -42,9 +42,12 @@ from scr_checks.locations import SourceText  # noqa: E402
 from scr_checks.outline import Item, Outline, Reference, Section  # noqa: E402
 from scr_checks.patterns import compiled as compile_pattern  # noqa: E402
 from scr_checks.prose import (  # noqa: E402
+    WINDOW,
     fold_case,
     quoted_spans,
+    sentence_at,
     sentence_spans,
+    sentence_windows,
     word_runs,
     word_spans,
     words_between,
@@ -69,6 +72,7 @@ __all__ = [
     "FURNITURE",
     "GLOSSARY",
     "TEXT_PARTS",
+    "WINDOW",
     "CheckContext",
     "Config",
     "ConfigError",
@@ -109,7 +113,9 @@ __all__ = [
     "postnominals",
     "quoted_spans",
     "section_catalogue",
+    "sentence_at",
     "sentence_spans",
+    "sentence_windows",
     "shipped_file",
     "word_runs",
     "word_spans",

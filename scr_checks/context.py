@@ -45,6 +45,8 @@ class CheckContext:
     #: How many more findings the plugin being called may make (``max_findings``),
     #: set by the run before each plugin's call; None: no limit.
     findings_left: int | None = None
+    #: Rule id -> the registered rule, as :meth:`finding` has looked them up.
+    _registered: dict[str, Rule] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def path(self) -> str:
@@ -106,18 +108,26 @@ class CheckContext:
         its id).  Without a block the finding is about the whole report.
         ``secret`` is the identifying text itself, which outputs mask.
         """
-        if self.findings_left is not None:
-            if self.findings_left <= 0:
+        left = self.findings_left
+        if left is not None:
+            if left <= 0:
                 limit = self.config.get("max_findings")
                 raise TooManyFindings(f"made more than {limit:,} findings in this report "
                                       "(max_findings), so its checks stopped there")
-            self.findings_left -= 1
-        rule = self.rules[rule if isinstance(rule, str) else rule.id]
+            self.findings_left = left - 1
+        rule_id = rule if isinstance(rule, str) else rule.id
+        rule = self._registered.get(rule_id) or self._register(rule_id)
         if block is None:
             return Finding(rule_id=rule.id, message=message, severity=rule.severity,
                            location=self.document_location(), suggestion=suggestion,
                            secret=secret, context=message, properties=properties)
+        text = block.text
         return Finding.made(
             rule.id, message, rule.severity, block, start, end,
-            block.text[start:end] if end is not None else block.text, suggestion, secret,
-            block.text, properties)
+            text[start:end] if end is not None else text, suggestion, secret, text, properties)
+
+    def _register(self, rule_id: str) -> Rule:
+        """The registered rule of this id, kept for the findings after this one:
+        a paragraph of dates makes a hundred thousand of one rule."""
+        rule = self._registered[rule_id] = self.rules[rule_id]
+        return rule

@@ -18,10 +18,23 @@ _ABBREVIATIONS = (
     "e.g", "i.e", "etc", "cf", "vs", "Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "St",
     "No", "para", "paras", "Para", "ch", "approx", "incl", "Ltd", "Co", "Rev", "s", "ss",
 )
+#: A sentence's end: marks, closing quotes or brackets, then white space and
+#: a capital or digit; not after an abbreviation.  The first mark is read
+#: before the abbreviations are looked for behind it, and only if what
+#: follows it may end a sentence: a paragraph of dotted dates
+#: ("21.10.21 13.11.15") has two full stops a date, and looking behind each
+#: was most of the time of cutting it into sentences.
 _SENTENCE_END = compiled(
-    r"(?<!\b(?:" + "|".join(regex.escape(a) for a in _ABBREVIATIONS) + r"))"
-    r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])"
+    r"[.!?](?=[.!?\"'”’)\]\s])"
+    r"(?<!\b(?:" + "|".join(regex.escape(a) for a in _ABBREVIATIONS) + r")[.!?])"
+    r"[.!?]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])"
 )
+#: How long a window of a long paragraph is (:func:`sentence_windows`), in
+#: characters: about the length of two ordinary paragraphs.
+WINDOW = 1000
+#: How far before a position :func:`sentence_at` first reads back, in
+#: characters (four times as far each time no sentence ends in what it read).
+_READ_BACK = 256
 #: A leading paragraph number ("4.1.2 ") is a label, not part of the sentence.
 _LEADING_NUMBER = compiled(r"\s*(?:\d{1,3}\.){1,4}\d{0,3}\.?\s+")
 #: A letter is a word character but no digit or underscore; written as a set
@@ -64,12 +77,52 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = lead.end() if lead else 0
     for match in _SENTENCE_END.finditer(text, start):
         spans.append((start, match.end()))
-        start = match.end()
-        while start < len(text) and text[start].isspace():
-            start += 1
+        start = _skip_spaces(text, match.end())
     if text[start:].strip():
         spans.append((start, len(text.rstrip())))
     return spans
+
+
+def sentence_at(text: str, position: int) -> tuple[int, int] | None:
+    """The last of :func:`sentence_spans` starting at or before ``position``,
+    found by reading only the text around it; None if none starts there.
+
+    A match of the sentence end holds no white space, so a search that
+    starts at a space finds from there on the ends a search of the whole text
+    finds: the text is read back from ``position`` to the end of the sentence
+    before, not from its beginning (a paragraph of a megabyte is twenty
+    thousand sentences, and one checker asks about a few of them).
+    """
+    lead = _LEADING_NUMBER.match(text)
+    first = lead.end() if lead else 0
+    if position < first:
+        return None
+    reach = _READ_BACK
+    while True:
+        begin = first if position - reach <= first else text.rfind(" ", first, position - reach)
+        begin = max(begin, first)
+        start = first if begin == first else None
+        for match in _SENTENCE_END.finditer(text, begin):
+            after = _skip_spaces(text, match.end())
+            if after > position:
+                if start is not None:
+                    return start, match.end()
+                break
+            start = after
+        else:
+            if start is not None and text[start:].strip():
+                return start, len(text.rstrip())
+            if start is not None or begin == first:
+                # The position is in the blank end after the last sentence.
+                spans = sentence_spans(text)
+                return spans[-1] if spans else None
+        reach *= 4
+
+
+def _skip_spaces(text: str, start: int) -> int:
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return start
 
 
 def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -126,11 +179,39 @@ def word_runs(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=16)
 def _recent_runs(text: str) -> frozenset[str]:
+    return _runs(text)
+
+
+def _runs(text: str) -> frozenset[str]:
+    """:func:`word_runs`, not kept: for a text asked about once (a window of a
+    long paragraph), which would push the paragraphs' own out of the few kept."""
     if is_plain(text):
         # A mark, not ASCII, becomes "?" and then a space: no search, no pattern.
         return frozenset(text.lower().encode("ascii", "replace").translate(_NOT_RUN)
                          .decode("ascii").split())
     return frozenset(_RUN.findall(fold_case(text)))
+
+
+@lru_cache(maxsize=2)
+def sentence_windows(text: str, size: int) -> list[tuple[int, int, frozenset[str]]]:
+    """``text`` cut just after the first full stop and space at least ``size``
+    characters into each window, with each window's :func:`word_runs`.
+
+    A paragraph of a megabyte holds a word of everything a checker looks
+    for; cut into windows the size of paragraphs, most can be passed over as
+    most paragraphs are, by a search none of whose matches holds a full stop
+    (each lies in one window).  A full stop and a white space either side of
+    the cut: a window's runs are the runs of the whole text that lie in it.
+    Kept for the checkers that ask in turn (give the size as a position).
+    """
+    windows = []
+    begin = 0
+    while begin < len(text):
+        cut = text.find(". ", begin + size)
+        end = len(text) if cut < 0 else cut + 1
+        windows.append((begin, end, _runs(text[begin:end])))
+        begin = end
+    return windows
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

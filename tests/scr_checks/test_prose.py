@@ -1,16 +1,20 @@
 """Sentence, word and quotation spans; word runs and case folding."""
 
 import sys
+from bisect import bisect_right
+from unittest import mock
 
 import regex
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from scr_checks import (
     fold_case,
     prose,
     quoted_spans,
+    sentence_at,
     sentence_spans,
+    sentence_windows,
     word_runs,
     word_spans,
     words_between,
@@ -35,6 +39,47 @@ def test_sentences_skip_paragraph_number_and_abbreviations():
 def test_sentence_ending_in_a_closing_quote():
     text = 'She said "not today." The visit ended.'
     assert texts(text, sentence_spans(text)) == ['She said "not today."', "The visit ended."]
+
+
+SENTENCE_TEXT = st.lists(st.sampled_from([
+    "4.1.", "2 ", "Dr", ". ", ".", "!", "?", "...", " ", "  ", "\n", "A", "b", "Cc", "9",
+    "e.g", "\"", "”", ")", "(", "’", "she", "No", "\t", "etc", "i.e", "“", "‘", "[", "]", "'",
+    "Mrs", "s",
+]), max_size=30).map("".join)
+
+
+#: The sentence end as it was written before its first mark was read ahead of
+#: the abbreviations: the two must find the same ends in any text.
+ABBREVIATIONS_FIRST = regex.compile(
+    r"(?<!\b(?:" + "|".join(regex.escape(a) for a in prose._ABBREVIATIONS) + r"))"
+    r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+
+
+@given(SENTENCE_TEXT)
+@example("It ended.) Then.] Then!” Then?' Then etc.. Then Dr. Lee e.g. 9.1.2 No 4")
+def test_the_sentence_end_is_found_where_it_was_with_the_abbreviations_read_first(text):
+    assert ([m.span() for m in prose._SENTENCE_END.finditer(text)]
+            == [m.span() for m in ABBREVIATIONS_FIRST.finditer(text)])
+
+
+@given(SENTENCE_TEXT, st.integers(0, 60), st.integers(1, 8))
+def test_the_sentence_at_a_position_is_the_last_of_the_spans_starting_by_it(text, position,
+                                                                            read_back):
+    """Read back a few characters at a time, as in a long paragraph."""
+    spans = sentence_spans(text)
+    i = bisect_right(spans, (position, sys.maxsize))
+    with mock.patch.object(prose, "_READ_BACK", read_back):
+        assert sentence_at(text, position) == (spans[i - 1] if i else None)
+
+
+@given(SENTENCE_TEXT, st.integers(1, 12))
+def test_windows_cut_a_text_after_full_stops_and_hold_its_runs(text, size):
+    windows = sentence_windows(text, size)
+    assert "".join(text[begin:end] for begin, end, _ in windows) == text
+    for begin, end, words in windows:
+        assert words == word_runs(text[begin:end])
+        if end < len(text):
+            assert text[end - 1:end + 1] == ". " and end - begin > size
 
 
 def test_words_keep_apostrophes_and_inner_hyphens():

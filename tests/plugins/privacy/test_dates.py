@@ -1,8 +1,10 @@
 """Dates of birth or death against the dates of events named after a birth or death."""
 
+from unittest import mock
+
 import pytest
 import regex
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from scr_plugins.privacy import dates
 from scr_plugins.privacy.rules import FULL_DATE
@@ -127,3 +129,19 @@ def test_the_date_pattern_finds_what_one_form_after_another_found(text):
 def test_the_date_pattern_on_each_form(text):
     assert ([m.span() for m in dates.DATE.finditer(text)]
             == [m.span() for m in ONE_FORM_AFTER_ANOTHER.finditer(text)])
+
+
+AGE_PIECES = st.sampled_from([
+    "3", "12", "1234", "two", "twenty", "-", " ", ", ", " and ", "days", "day", "weeks",
+    "months", "month", "years", "old", "aged ", ". ", ".", "x", "_", "²", "Twenty",
+])
+
+
+@given(st.lists(AGE_PIECES, max_size=30).map("".join), st.integers(1, 12))
+@example("\u00b23 days old. x", 1)  # a number in a run with a digit that is no word character
+def test_ages_searched_a_window_at_a_time_are_the_ages_of_the_whole_text(text, window):
+    """Windows a few characters long, so that short texts are cut into many."""
+    with mock.patch.object(dates, "WINDOW", 10 ** 9):
+        whole = list(dates.find(text))
+    with mock.patch.object(dates, "WINDOW", window):
+        assert list(dates.find(text)) == whole
