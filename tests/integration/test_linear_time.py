@@ -8,8 +8,9 @@ the per-paragraph costs fell, eight times the text came to take eight times
 as long, too near the old bound of eleven for a clock on a shared machine); a
 check that re-reads the paragraph at every hit grows with the square of the
 text, and one such detector made eight times the text take fourteen to
-twenty-six times as long, so sixteen times takes well over the bound.  The times are the best of three runs of
-processor time, so a busy machine does not fail the test.
+twenty-six times as long, so sixteen times takes well over the bound.  The
+times are the best of three runs of processor time, so a busy machine does
+not fail the test.
 """
 
 import gc
