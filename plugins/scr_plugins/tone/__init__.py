@@ -24,6 +24,7 @@ from scr_checks import (
     hookimpl,
     quoted_spans,
     sentence_at,
+    sentence_spans,
 )
 from scr_plugins.tone.lists import LIST_NAMES, NAMESPACE, configured, prepare, words_needed
 from scr_plugins.tone.rules import RULE_FOR_LIST, RULES
@@ -129,11 +130,19 @@ class _Sentences:
     Only a sentence holding a match is read, once, and only the text about
     it is read to find it (:func:`sentence_at`): a paragraph of a megabyte
     is twenty thousand sentences, and reading each for both was a third of
-    the checker's time on it, and cutting it into sentences a sixth.
+    the checker's time on it, and cutting it into sentences a sixth.  Once
+    the sentences read that way add up to half the text, it is cut into
+    sentences once instead: a megabyte with no full stop is one sentence,
+    which each match read back to its start, for time in the square of the
+    text.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
+        #: The text's sentences, once the ones read about matches add up to half of it.
+        self._spans: list[tuple[int, int]] | None = None
+        #: How many characters the sentences read about matches hold.
+        self._read = 0
         #: Whether the text says "hindsight" at all; None until asked.
         self._hindsight: bool | None = None
         #: (question, sentence's start) -> the answer.
@@ -142,7 +151,15 @@ class _Sentences:
     def _holding(self, start: int, end: int) -> tuple[int, int] | None:
         """The sentence ``start:end`` lies in, if one does: only the last
         sentence starting by ``start`` can hold it."""
-        sentence = sentence_at(self.text, start)
+        if self._spans is not None:
+            i = bisect_right(self._spans, (start, sys.maxsize))
+            sentence = self._spans[i - 1] if i > 0 else None
+        else:
+            sentence = sentence_at(self.text, start)
+            if sentence is not None:
+                self._read += sentence[1] - sentence[0]
+                if 2 * self._read >= len(self.text):
+                    self._spans = sentence_spans(self.text)
         return sentence if sentence is not None and end <= sentence[1] else None
 
     def acknowledges(self, start: int, end: int) -> bool:

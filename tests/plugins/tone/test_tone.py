@@ -182,3 +182,31 @@ def test_a_severity_setting_keeps_the_plugins_own_lowering_of_a_quoted_word():
     assert levels == [("error", False), ("note", True)]
     lowered = check_text(text, config={"select": ["SCR701"], "severity": {"SCR701": "note"}})
     assert {str(f.severity) for f in lowered.findings} == {"note"}
+
+
+def test_sentences_read_about_matches_stop_at_the_texts_length(monkeypatch):
+    """A text with no full stop is one sentence: read back from each match it
+    took time in the square of the text, so once the sentences read add up to
+    half the text it is cut into sentences once, and each is found as before."""
+    import scr_plugins.tone as tone
+
+    from scr_checks import sentence_spans
+
+    text = "the mother failed to attend and the worker should have known " * 200
+    read_back = []
+    real = tone.sentence_at
+    monkeypatch.setattr(tone, "sentence_at",
+                        lambda t, position: read_back.append(position) or real(t, position))
+    sentences = tone._Sentences(text)
+    starts = [i for i in range(0, len(text), 61)]
+    assert [sentences._holding(s, s + 6) for s in starts] == [sentence_spans(text)[0]] * len(
+        starts)
+    assert read_back == [0]
+
+    short = "The worker failed. " * 50
+    sentences = tone._Sentences(short)
+    assert [sentences._holding(s, s + 6) for s in range(0, 95, 19)] == sentence_spans(short)[:5]
+    assert len(read_back) == 1 + 5  # a few sentences are read about their matches
+    assert [sentences._holding(s, s + 6) for s in range(0, len(short), 19)] == sentence_spans(
+        short)
+    assert len(read_back) == 1 + len(short) // 2 // 18 + 1  # then cut once, at half the text
