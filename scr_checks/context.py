@@ -45,8 +45,6 @@ class CheckContext:
     #: How many more findings the plugin being called may make (``max_findings``),
     #: set by the run before each plugin's call; None: no limit.
     findings_left: int | None = None
-    #: Rule id -> the registered rule, as :meth:`finding` has looked them up.
-    _registered: dict[str, Rule] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def path(self) -> str:
@@ -116,7 +114,7 @@ class CheckContext:
                                       "(max_findings), so its checks stopped there")
             self.findings_left = left - 1
         rule_id = rule if isinstance(rule, str) else rule.id
-        rule = self._registered.get(rule_id) or self._register(rule_id)
+        rule = self.rules[rule_id]
         if block is None:
             return Finding(rule_id=rule.id, message=message, severity=rule.severity,
                            location=self.document_location(), suggestion=suggestion,
@@ -125,9 +123,3 @@ class CheckContext:
         return Finding.made(
             rule.id, message, rule.severity, block, start, end,
             text[start:end] if end is not None else text, suggestion, secret, text, properties)
-
-    def _register(self, rule_id: str) -> Rule:
-        """The registered rule of this id, kept for the findings after this one:
-        a paragraph of dates makes a hundred thousand of one rule."""
-        rule = self._registered[rule_id] = self.rules[rule_id]
-        return rule
