@@ -155,6 +155,70 @@ def _starts_word(branch: tuple[_Item, ...]) -> bool:
     return False
 
 
+def may_hold_full_stop(pattern: str) -> bool:
+    """Whether a match of ``pattern`` may hold a full stop; True when unsure.
+
+    Cautious: a pattern not all understood (an inline flag, an escape other
+    than a mark or ``\\w``, ``\\s``, ``\\d``, ``\\b``, ``\\B``, a group of
+    another kind, a "{" that is no count, as ``regex``'s "{e<=1}" allows
+    errors), an unescaped or escaped ".", a class that holds, spans or
+    negates a full stop, or a named group.  Look-arounds match no character
+    and are not read.
+    """
+    if _NOT_A_COUNT.search(pattern):
+        return True
+    alternation = _parsed(pattern)
+    return alternation is None or _holds_full_stop(alternation)
+
+
+#: A "{" that does not open a count such as "{2}" or "{1,3}".
+_NOT_A_COUNT = compiled(r"\{(?!\d*,?\d*\})")
+#: Escapes of a class that matches no full stop, as written after the backslash.
+_NO_STOP_ESCAPES = frozenset("wsdbB")
+
+
+def _holds_full_stop(alternation: _Alternation) -> bool:
+    for branch in alternation:
+        for item in branch:
+            text = item.text
+            if isinstance(item.options, tuple):
+                if _holds_full_stop(item.options):
+                    return True
+            elif text.startswith(("(?=", "(?!", "(?<=", "(?<!")):
+                continue  # a look-around: no character of the match
+            elif text.startswith("("):
+                return True  # a named group, whose alternatives are not kept
+            elif text.startswith("["):
+                if not _class_without_full_stop(text[1:-1]):
+                    return True
+            elif text == "." or (text.startswith("\\") and not _plain_escape(text[1:])):
+                return True
+    return False
+
+
+def _plain_escape(char: str) -> bool:
+    """Whether an escape of ``char`` matches no full stop: a mark that is itself, or a class."""
+    return char != "" and (char in _NO_STOP_ESCAPES or (not char.isalnum() and char != "."))
+
+
+def _class_without_full_stop(body: str) -> bool:
+    """Whether a class of this body matches no full stop (its ranges read from end to end)."""
+    if body.startswith("^") or "[" in body:
+        return False
+    j = 0
+    while j < len(body):
+        if body[j] == "\\":
+            if not _plain_escape(body[j + 1:j + 2]):
+                return False
+            j += 2
+            continue
+        if body[j] == "." or (body[j] == "-" and 0 < j < len(body) - 1
+                              and body[j - 1] <= "." <= body[j + 1]):
+            return False
+        j += 1
+    return True
+
+
 def _end_words(branch: tuple[_Item, ...], backward: bool) -> set[str] | None:
     """The words a match of ``branch`` can start (or end) with."""
     states = _read(branch, backward)

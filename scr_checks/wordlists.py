@@ -30,7 +30,7 @@ from scr_checks import patternwords, stdpatterns
 from scr_checks.datacache import kept
 from scr_checks.document import TextBlock
 from scr_checks.patterns import compiled
-from scr_checks.patternwords import first_words, starts_word, word_sets
+from scr_checks.patternwords import first_words, may_hold_full_stop, starts_word, word_sets
 from scr_checks.prose import WINDOW, fold_case, sentence_windows, word_runs
 from scr_checks.records import FrozenRecord
 
@@ -256,7 +256,7 @@ class WordList:
     def _stays_in_sentences(self) -> bool:
         """Whether no entry's match can hold a full stop, and the words each needs are known."""
         return self._others_needed is not None and not any(
-            _may_hold_full_stop(entry.pattern) for entry in self.entries)
+            may_hold_full_stop(entry.pattern) for entry in self.entries)
 
     def _may_match(self, words: frozenset[str]) -> bool:
         """Whether some entry could match a text of these words: one of the
@@ -295,109 +295,6 @@ class WordList:
 
     def __len__(self) -> int:
         return len(self.entries)
-
-
-#: A repetition count, "{2}" or "{1,3}" (in ``regex`` "{e<=1}" allows errors).
-_COUNT = re.compile(r"\{\d*,?\d*\}")
-
-
-def _may_hold_full_stop(pattern: str) -> bool:
-    """Whether a match of ``pattern`` may hold a full stop; True when unsure.
-
-    Cautious: an unescaped ".", a negated class, a class that holds or spans
-    a full stop, an escape other than a mark or ``\\w``, ``\\s``, ``\\d``,
-    ``\\b``, ``\\B``, or a group other than ``(?:`` and the look-arounds,
-    which match no character and are not read.
-    """
-    i = 0
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            if not _plain_escape(pattern[i + 1:i + 2]):
-                return True
-            i += 2
-        elif char == ".":
-            return True
-        elif char == "[":
-            end = _class_end(pattern, i)
-            if end is None or not _plain_class(pattern[i + 1:end]):
-                return True
-            i = end + 1
-        elif pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
-            end = _group_end(pattern, i)
-            if end is None:
-                return True
-            i = end + 1
-        elif ((char == "(" and pattern.startswith("(?", i) and not pattern.startswith("(?:", i))
-              or (char == "{" and not _COUNT.match(pattern, i))):
-            return True
-        else:
-            i += 1
-    return False
-
-
-def _plain_escape(char: str) -> bool:
-    """Whether an escape of ``char`` matches no full stop: a mark that is itself, or a class."""
-    return char != "" and (char in "wsdbB" or (not char.isalnum() and char != "."))
-
-
-def _class_end(pattern: str, i: int) -> int | None:
-    """Where the class opening at ``i`` closes; None if it does not."""
-    j = i + 1
-    if pattern.startswith("^", j):
-        j += 1
-    if pattern.startswith("]", j):
-        j += 1
-    while j < len(pattern):
-        if pattern[j] == "\\":
-            j += 2
-        elif pattern[j] == "]":
-            return j
-        else:
-            j += 1
-    return None
-
-
-def _plain_class(body: str) -> bool:
-    """Whether a class of this body matches no full stop (its ranges read from end to end)."""
-    if body.startswith("^") or "[" in body:
-        return False
-    j = 0
-    while j < len(body):
-        if body[j] == "\\":
-            if not _plain_escape(body[j + 1:j + 2]):
-                return False
-            j += 2
-            continue
-        if body[j] == "." or (body[j] == "-" and 0 < j < len(body) - 1
-                              and body[j - 1] <= "." <= body[j + 1]):
-            return False
-        j += 1
-    return True
-
-
-def _group_end(pattern: str, i: int) -> int | None:
-    """Where the group opening at ``i`` closes; None if it does not."""
-    depth = 0
-    j = i
-    while j < len(pattern):
-        char = pattern[j]
-        if char == "\\":
-            j += 2
-            continue
-        if char == "[":
-            end = _class_end(pattern, j)
-            if end is None:
-                return None
-            j = end
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return j
-        j += 1
-    return None
 
 
 def _entries(path: Path) -> list[WordEntry]:

@@ -10,7 +10,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from scr_checks import WordEntry, WordList, fold_case, wordlists
-from scr_checks.wordlists import _may_hold_full_stop, _spaces
+from scr_checks.patternwords import may_hold_full_stop
+from scr_checks.wordlists import _spaces
 
 DATA = sorted(p for p in (Path(__file__).resolve().parents[2] / "plugins" / "scr_plugins")
               .glob("*/data/*.tsv")
@@ -111,7 +112,7 @@ def test_a_text_without_every_word_of_a_phrase_loses_no_match(entries, text):
     ("[[:punct:]]", True), ("(?(1)a|b)", True), ("a(?=b", True),
 ])
 def test_a_match_may_hold_a_full_stop_unless_the_pattern_shows_it_cannot(pattern, may):
-    assert _may_hold_full_stop(pattern) is may
+    assert may_hold_full_stop(pattern) is may
 
 
 #: Pieces of long paragraphs, full stops among them.
