@@ -7,6 +7,7 @@ offsets into the block's text rather than copies of it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import regex
@@ -212,6 +213,17 @@ def sentence_windows(text: str, size: int) -> list[tuple[int, int, frozenset[str
         windows.append((begin, end, _runs(text[begin:end])))
         begin = end
     return windows
+
+
+def windows_to_search(text: str, may_hold: Callable[[frozenset[str]], bool],
+                      size: int = WINDOW) -> list[tuple[int, int]]:
+    """Where in ``text`` a search none of whose matches holds a full stop need
+    look: all of a text under two windows long, and in a longer one each
+    window (:func:`sentence_windows`) whose word runs ``may_hold`` a match."""
+    if len(text) < 2 * size:
+        return [(0, len(text))]
+    return [(begin, end) for begin, end, words in sentence_windows(text, size)
+            if may_hold(words)]
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

@@ -31,7 +31,7 @@ from scr_checks.datacache import kept
 from scr_checks.document import TextBlock
 from scr_checks.patterns import compiled
 from scr_checks.patternwords import first_words, may_hold_full_stop, starts_word, word_sets
-from scr_checks.prose import WINDOW, fold_case, sentence_windows, word_runs
+from scr_checks.prose import WINDOW, fold_case, windows_to_search, word_runs
 from scr_checks.records import FrozenRecord
 
 if TYPE_CHECKING:
@@ -247,10 +247,9 @@ class WordList:
         ends just after a full stop, which no match holds, so every match
         lies in one window, and holds words of that window's own.
         """
-        if len(text) < 2 * _WINDOW or not self._stays_in_sentences:
+        if not self._stays_in_sentences:
             return [(0, len(text))]
-        return [(begin, end) for begin, end, words in sentence_windows(text, _WINDOW)
-                if self._may_match(words)]
+        return windows_to_search(text, self._may_match, _WINDOW)
 
     @cached_property
     def _stays_in_sentences(self) -> bool:

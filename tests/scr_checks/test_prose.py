@@ -149,3 +149,15 @@ def test_words_are_those_of_the_unicode_pattern_in_plain_text_and_any_other(text
 def test_runs_are_those_of_the_unicode_pattern_in_plain_text_and_any_other(text):
     assert word_runs(text) == {fold_case(r) for r in RUN.findall(text)}
     assert fold_case(text) == text.translate(prose._FOLD).lower()
+
+
+def test_windows_to_search_are_the_whole_short_text_or_the_windows_that_may_hold():
+    from scr_checks import windows_to_search
+
+    short = "The plan failed. It was seen."
+    assert windows_to_search(short, lambda words: False, size=len(short)) == [(0, len(short))]
+    text = "Care plan agreed. Nothing here. Care plan failed. Nothing more."
+    windows = sentence_windows(text, 10)
+    assert [(b, e) for b, e, _ in windows] == [(0, 17), (17, 31), (31, 49), (49, len(text))]
+    assert windows_to_search(text, lambda words: "plan" in words, size=10) == [(0, 17), (31, 49)]
+    assert windows_to_search(text, lambda words: "more" in words, size=10) == [(49, len(text))]

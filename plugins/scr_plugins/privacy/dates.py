@@ -14,7 +14,7 @@ from itertools import chain
 
 import regex
 
-from scr_checks import WINDOW, compile_pattern, sentence_windows, shipped_file, word_runs
+from scr_checks import compile_pattern, shipped_file, windows_to_search, word_runs
 from scr_plugins.privacy import rules
 from scr_plugins.privacy.gates import NUMBER_WORDS, has_digit, has_number, run_text
 from scr_plugins.privacy.hits import Hit
@@ -260,14 +260,13 @@ def find(text: str) -> Iterator[Hit]:
 
 def _parts(text: str, may_hold: Callable[[frozenset[str]], bool]) -> list[tuple[int, int]]:
     """The parts of ``text`` an age may be in: all of it, or of a long text the
-    windows (:func:`sentence_windows`) whose words ``may_hold`` one.
+    windows (:func:`~scr_checks.windows_to_search`) whose words ``may_hold`` one.
 
     No age holds a full stop, so each lies in one window, and in plain text
     its number and words are whole runs of that window's.  Elsewhere a
     letter or digit that is no word character can end a unit without
     ending its run ("months²"): every window of such a text is searched.
     """
-    if len(text) < 2 * WINDOW or not text.isascii():
+    if not text.isascii():
         return [(0, len(text))]
-    return [(begin, end) for begin, end, words in sentence_windows(text, WINDOW)
-            if may_hold(words)]
+    return windows_to_search(text, may_hold)
