@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
@@ -466,43 +467,38 @@ class _TitleColumns:
         self.furniture = furniture
         #: Block -> where the run of titles from it ends, and how many titles it holds.
         self._titles: dict[int, tuple[int, int]] = {}
-        #: Block -> how many page numbers in a row start at it.
-        self._pages: dict[int, int] = {}
+        #: Block -> where the run of page numbers from it ends, and how many it holds.
+        self._pages: dict[int, tuple[int, int]] = {}
 
     def start_at(self, i: int) -> bool:
-        end, titles = self._titles_from(i)
-        return titles >= 3 and self._pages_from(end) >= titles - 1
+        end, titles = self._run(i, self._titles, self._in_titles,
+                                lambda k: k not in self.furniture)
+        if titles < 3:
+            return False
+        return self._run(end, self._pages, self._page, lambda k: True)[1] >= titles - 1
 
     def _in_titles(self, j: int) -> bool:
         text = self.blocks[j].text
         return (j in self.furniture and not NUMBERS_ONLY.fullmatch(text)) or _numbered_title(text)
 
-    def _titles_from(self, i: int) -> tuple[int, int]:
-        walked = []
-        j = i
-        while j < len(self.blocks) and j not in self._titles and self._in_titles(j):
-            walked.append(j)
-            j += 1
-        end, titles = self._titles.get(j, (j, 0))
-        self._titles[j] = (end, titles)
-        for k in reversed(walked):
-            titles += k not in self.furniture
-            self._titles[k] = (end, titles)
-        return self._titles[i]
+    def _page(self, j: int) -> bool:
+        return NUMBERS_ONLY.fullmatch(self.blocks[j].text.strip()) is not None
 
-    def _pages_from(self, i: int) -> int:
+    def _run(self, i: int, kept: dict[int, tuple[int, int]], belongs: Callable[[int], bool],
+             counted: Callable[[int], bool]) -> tuple[int, int]:
+        """Where the run of blocks that ``belong`` from block ``i`` ends, and how
+        many of them are ``counted``: walked up to a block already known, and
+        kept for every block walked."""
         walked = []
         j = i
-        while j < len(self.blocks) and j not in self._pages and NUMBERS_ONLY.fullmatch(
-                self.blocks[j].text.strip()):
+        while j < len(self.blocks) and j not in kept and belongs(j):
             walked.append(j)
             j += 1
-        pages = self._pages.get(j, 0)
-        self._pages[j] = pages
+        end, count = kept.setdefault(j, (j, 0))
         for k in reversed(walked):
-            pages += 1
-            self._pages[k] = pages
-        return self._pages[i]
+            count += counted(k)
+            kept[k] = (end, count)
+        return kept[i]
 
 
 def _numbered_title(text: str) -> bool:
