@@ -14,7 +14,7 @@ from itertools import chain
 
 import regex
 
-from scr_checks import compile_pattern, shipped_file, windows_to_search, word_runs
+from scr_checks import WINDOW, compile_pattern, shipped_file, windows_to_search, word_runs
 from scr_plugins.privacy import rules
 from scr_plugins.privacy.gates import NUMBER_WORDS, has_digit, has_number, run_text
 from scr_plugins.privacy.hits import Hit
@@ -269,4 +269,4 @@ def _parts(text: str, may_hold: Callable[[frozenset[str]], bool]) -> list[tuple[
     """
     if not text.isascii():
         return [(0, len(text))]
-    return windows_to_search(text, may_hold)
+    return windows_to_search(text, may_hold, WINDOW)
