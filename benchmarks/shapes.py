@@ -9,9 +9,10 @@ never a title page, where identifiers are the report's own and not
 reported), reads it with the plain-text reader and times each plugin's
 checks on it in this process (processor time, steadier than the clock on a
 shared machine), with no time limit and the collector tuned as a run tunes
-it.  Ordinary prose, in ordinary paragraphs, is the reference (the median of
-three timings at each size): every shape's time per megabyte is given as a
-ratio to it.  Run from the repository root::
+it.  Ordinary prose, in ordinary paragraphs, is the reference, timed at each
+size before the first shape and after each one: every shape's time per
+megabyte is given as a ratio to the mean of the prose timings either side
+of it, so that a machine's drift in speed does not move it.  Run from the repository root::
 
     python benchmarks/shapes.py                 # 1 MB and 10 MB
     python benchmarks/shapes.py --sizes 0.25 1  # quicker
@@ -173,21 +174,34 @@ def main() -> None:
                         help="sizes in megabytes of the shapes of many blocks "
                              "(default: 0.1 1; none to leave them out)")
     args = parser.parse_args()
-    shapes = ["prose", *(s for s in args.shapes if s != "prose")]
+    shapes = [s for s in args.shapes if s != "prose"]
     check_times(prose(50_000))  # start-up: word lists loaded, patterns compiled
     with settled_garbage_collector():
-        # Prose is timed three times at each size and the median taken: one
-        # timing of it on a busy machine moved every ratio by a quarter.
-        reference = {size: statistics.median(
-            sum(check_times(text, time.process_time).values()) / size
-            for text in [prose(int(size * MB))] * 3) for size in args.sizes}
-        _print_table(shapes, args.sizes, reference, args.by_plugin)
+        _print_table(shapes, args.sizes, args.by_plugin)
         if args.block_sizes:
             _print_block_table(args.block_sizes)
 
 
-def _print_table(shapes: list[str], sizes: list[float], reference: dict[float, float],
-                 by_plugin: bool) -> None:
+class _Reference:
+    """Ordinary prose, timed at each size before the first shape and again after
+    each: a shape's ratio is to the mean of the prose timings either side of
+    it.  A shared machine's speed drifts by a third over a few minutes; a
+    reference timed only at the start moved the last shapes' ratios with it."""
+
+    def __init__(self, sizes: list[float]) -> None:
+        self.texts = {size: prose(int(size * MB)) for size in sizes}
+        self.timings: dict[float, list[float]] = {size: [] for size in sizes}
+
+    def time(self, size: float) -> float:
+        """Seconds per megabyte of the prose at ``size``, timed now."""
+        per_mb = sum(check_times(self.texts[size], time.process_time).values()) / size
+        self.timings[size].append(per_mb)
+        return per_mb
+
+
+def _print_table(shapes: list[str], sizes: list[float], by_plugin: bool) -> None:
+    reference = _Reference(sizes)
+    before = {size: reference.time(size) for size in sizes}
     print(f"| shape | {' | '.join(f'{s:g} MB: s/MB (x prose)' for s in sizes)} |")
     print(f"|---|{'---|' * len(sizes)}")
     for shape in shapes:
@@ -196,7 +210,9 @@ def _print_table(shapes: list[str], sizes: list[float], reference: dict[float, f
         for size in sizes:
             times = check_times(SHAPES[shape](int(size * MB)), time.process_time)
             per_mb = sum(times.values()) / size
-            cells.append(f"{per_mb:.2f} ({per_mb / reference[size]:.1f}x)")
+            after = reference.time(size)
+            cells.append(f"{per_mb:.2f} ({2 * per_mb / (before[size] + after):.1f}x)")
+            before[size] = after
             by_size.append({owner: seconds / size for owner, seconds in times.items()})
         print(f"| {shape} | {' | '.join(cells)} |", flush=True)
         if by_plugin:
@@ -204,6 +220,9 @@ def _print_table(shapes: list[str], sizes: list[float], reference: dict[float, f
             print("    s/MB at each size: " + "; ".join(
                 f"{owner} {' '.join(f'{t[owner]:.2f}' for t in by_size)}" for owner in top),
                 flush=True)
+    print("| prose (median; least-most) | " + " | ".join(
+        f"{statistics.median(t):.2f} ({min(t):.2f}-{max(t):.2f}, {len(t)} timings)"
+        for t in reference.timings.values()) + " |")
 
 
 def _print_block_table(sizes: list[float]) -> None:
