@@ -230,3 +230,9 @@ def test_a_word_describes_before_an_institution_and_names_before_a_street_in_one
     assert found == ["Green Road", "Green Lane"]
     assert [h.text for h in places.find(text, lexicon(), set())] == [
         "Green Road", "Green School", "Green Lane", "Green School"]
+
+
+def test_the_group_numbers_find_reads_are_the_patterns_groups():
+    named, address, *_ = places._patterns(lexicon())
+    assert regex.compile(named.source).groupindex == places.NAMED_GROUPS
+    assert regex.compile(address.source).groupindex == places.ADDRESS_GROUPS
