@@ -24,6 +24,7 @@ from scr_plugins.privacy.names import (
     AUTHOR_WORDS,
     DocumentNames,
     NameFinder,
+    _Around,
     _AuthorLines,
 )
 from scr_plugins.privacy.phrases import GatedPattern
@@ -114,6 +115,33 @@ def test_roles_and_offices_before_a_name_are_gated_exactly(text, data):
     if finder.public_office[0].search(before):
         assert Window(text, start, 60, word_runs(text)).may_hold(finder.office_ends)
 
+
+
+_FINDER = NameFinder(lexicon(), DocumentNames())
+#: A word ending with a role's or an office's last word, then the spaces that put
+#: the edge of the window before the name after them at that last word, or near.
+CUT_WORDS = st.tuples(
+    st.sampled_from(["X", "grand", "step", "Co"]),
+    st.sampled_from(sorted(_FINDER.role_ends | _FINDER.office_ends)),
+    st.integers(-2, 2),
+).map(lambda parts: f"{parts[0]}{parts[1]}{' ' * (60 - len(parts[1]) + parts[2])}Sarah")
+
+
+@settings(max_examples=500)
+@given(st.one_of(TEXTS, CUT_WORDS), st.data())
+def test_a_window_is_looked_at_in_every_paragraph_where_a_search_before_a_name_could_match(
+        text, data):
+    """A name's window before it is searched only if the paragraph holds one of
+    a list's last words, whole or as the end of a word (cut by the window's edge)."""
+    words = word_runs(text)
+    starts = _word_starts(text)
+    start = data.draw(st.sampled_from(starts[-1:] if text.endswith("Sarah") else starts))
+    window = Window(text, start, 60, words)
+    for ends in (_FINDER.role_ends, _FINDER.office_ends):
+        whole = not ends.isdisjoint(words)
+        around = _Around(False, False, False, False, words)
+        if window.may_hold(ends, whole):
+            assert whole or around.cut(ends)
 
 RUN_WORDS = st.sampled_from([
     "Sarah", "Collins", "Alder", "Brook", "Mother", "mother's", "Mother's", "friend", "Friend",
