@@ -9,13 +9,15 @@ never a title page, where identifiers are the report's own and not
 reported), reads it with the plain-text reader and times each plugin's
 checks on it in this process (processor time, steadier than the clock on a
 shared machine), with no time limit and the collector tuned as a run tunes
-it.  Ordinary prose, in ordinary paragraphs, is the reference, timed at each
-size before the first shape and after each one: every shape's time per
-megabyte is given as a ratio to the mean of the prose timings either side
-of it, so that a machine's drift in speed does not move it.  Run from the repository root::
+it.  Each shape is timed three times at each size (``--repeat``) and the
+least taken.  Ordinary prose, in ordinary paragraphs, is the reference,
+timed at each size before the first shape and after each timing of one:
+every shape's time per megabyte is given as a ratio to the least of the
+prose timings either side of its own, so that a machine's drift in speed
+does not move it.  Run from the repository root::
 
     python benchmarks/shapes.py                 # 1 MB and 10 MB
-    python benchmarks/shapes.py --sizes 0.25 1  # quicker
+    python benchmarks/shapes.py --sizes 0.25 1 --repeat 1  # quicker
     python benchmarks/shapes.py --shapes dates "name lists" --by-plugin
 
 Shapes of many small blocks (a hundred thousand one-word paragraphs, a
@@ -170,6 +172,9 @@ def main() -> None:
                         metavar="SHAPE", help=f"shapes to time (default: all: {', '.join(SHAPES)})")
     parser.add_argument("--by-plugin", action="store_true",
                         help="also print each plugin's seconds per megabyte")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="timings of each shape at each size, the least taken "
+                             "(default: 3; 1 for a quicker look)")
     parser.add_argument("--block-sizes", type=float, nargs="*", default=[0.1, 1],
                         help="sizes in megabytes of the shapes of many blocks "
                              "(default: 0.1 1; none to leave them out)")
@@ -177,16 +182,18 @@ def main() -> None:
     shapes = [s for s in args.shapes if s != "prose"]
     check_times(prose(50_000))  # start-up: word lists loaded, patterns compiled
     with settled_garbage_collector():
-        _print_table(shapes, args.sizes, args.by_plugin)
+        _print_table(shapes, args.sizes, args.by_plugin, max(1, args.repeat))
         if args.block_sizes:
             _print_block_table(args.block_sizes)
 
 
 class _Reference:
     """Ordinary prose, timed at each size before the first shape and again after
-    each: a shape's ratio is to the mean of the prose timings either side of
-    it.  A shared machine's speed drifts by a third over a few minutes; a
-    reference timed only at the start moved the last shapes' ratios with it."""
+    each timing of a shape.  A shape's time is the least of its timings, and
+    its ratio is to the least of the prose timings either side of them: a
+    shared machine's speed drifts by a third over a few minutes, and only
+    adds to a timing, so a reference timed once at the start moved the last
+    shapes' ratios with it, and a single timing of a shape moved its own."""
 
     def __init__(self, sizes: list[float]) -> None:
         self.texts = {size: prose(int(size * MB)) for size in sizes}
@@ -199,7 +206,7 @@ class _Reference:
         return per_mb
 
 
-def _print_table(shapes: list[str], sizes: list[float], by_plugin: bool) -> None:
+def _print_table(shapes: list[str], sizes: list[float], by_plugin: bool, repeat: int) -> None:
     reference = _Reference(sizes)
     before = {size: reference.time(size) for size in sizes}
     print(f"| shape | {' | '.join(f'{s:g} MB: s/MB (x prose)' for s in sizes)} |")
@@ -208,11 +215,16 @@ def _print_table(shapes: list[str], sizes: list[float], by_plugin: bool) -> None
         cells = []
         by_size = []
         for size in sizes:
-            times = check_times(SHAPES[shape](int(size * MB)), time.process_time)
+            text = SHAPES[shape](int(size * MB))
+            timings = []
+            around = [before[size]]
+            for _ in range(repeat):
+                timings.append(check_times(text, time.process_time))
+                around.append(reference.time(size))
+            times = min(timings, key=lambda t: sum(t.values()))
             per_mb = sum(times.values()) / size
-            after = reference.time(size)
-            cells.append(f"{per_mb:.2f} ({2 * per_mb / (before[size] + after):.1f}x)")
-            before[size] = after
+            cells.append(f"{per_mb:.2f} ({per_mb / min(around):.1f}x)")
+            before[size] = around[-1]
             by_size.append({owner: seconds / size for owner, seconds in times.items()})
         print(f"| {shape} | {' | '.join(cells)} |", flush=True)
         if by_plugin:
