@@ -55,6 +55,7 @@ FIRST = ["Sarah", "James", "Emily", "Dean", "Grace", "Mohammed", "Kayleigh", "Ol
          "Savannah", "Tyler", "Amber", "Jayden"]
 SURNAMES = ["Collins", "Walsh", "Brennan", "Marwick", "Castellane", "Okafor", "Moss",
             "Pritchard", "Nowak", "Fenwick"]
+ACRONYMS = ["NHS", "GP", "CSC", "MASH", "CAMHS", "LSCB", "SCR", "ICPC", "CIN", "CP", "HD", "SR"]
 MONTHS = ["January", "March", "June", "September", "October", "December"]
 CAPITALISED = ["Alder", "Brook", "Cedar", "Early", "Help", "Serious", "Case", "Review",
                "Children", "Services", "Grace", "Will", "Summer", "Castle", "North",
@@ -118,6 +119,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "declarations": lambda size: _fill(
         size, lambda r: f"referred to in this report as {r.choice(FIRST)}", " and "),
     "quotations": lambda size: _fill(size, lambda r: f"'{_words(r)}'"),
+    "acronyms": lambda size: _fill(size, lambda r: r.choice(ACRONYMS)),
+    "prose in capitals": lambda size: prose(size).upper(),
 }
 #: Shapes of many small blocks, whose cost is the work done once a block (a
 #: reader's node, each checker's call, the layout's reading of each): timed

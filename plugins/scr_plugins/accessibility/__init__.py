@@ -196,7 +196,12 @@ def _shouting(text: str) -> bool:
     letters = _letters(text)
     if letters <= 12 or capitals <= 0.6 * letters:
         return False
-    return sum(c.isupper() for c in text if c.isalpha()) > 0.6 * letters
+    return _counted(text, _NOT_CAPITAL, _capital_letter) > 0.6 * letters
+
+
+def _capital_letter(char: str) -> bool:
+    """A capital that is a letter: "Ⓐ" is a capital but no letter."""
+    return char.isupper() and char.isalpha()
 
 
 #: A character outside ASCII, asked about on its own.

@@ -45,6 +45,9 @@ PERSON_AFTER = compile_pattern(
     r"|died|swallowed|lived|told|said|disclosed)\b",
     regex.IGNORECASE,
 )
+#: A word each ``PERSON_AFTER`` match holds whole, as a block's words (its runs,
+#: case-folded) hold it.
+PERSON_AFTER_WORDS = frozenset({"was", "died", "swallowed", "lived", "told", "said", "disclosed"})
 #: "(MASH)", "(the LSCB)", and with the area's name before it "(Devon SCP)".
 BRACKETED = compile_pattern(
     r"\(\s*(?:the\s+|hereafter\s+|known as\s+)?(?:\p{Lu}\p{Ll}+\s+)?[\"'“‘]?"
@@ -123,15 +126,24 @@ def after_name(use: Use) -> bool:
 def person_codes(found: Iterable[tuple[TextBlock, list[regex.Match[str]]]]) -> set[str]:
     """Capital codes the report uses for people ("HD", "SR"): pseudonyms, not acronyms.
 
-    ``found`` pairs each block with its :func:`tokens`.
+    ``found`` pairs each block with its :func:`tokens`.  What may come before
+    or after a code is looked for only in a block holding one of its words:
+    a paragraph of acronyms asked each of them at every one.
     """
     codes: set[str] = set()
     for block, matches in found:
+        if not matches:
+            continue
         text = block.text
+        folded = fold_case(text)
+        before = any(word in folded for word in PERSON_WORDS)
+        after = not PERSON_AFTER_WORDS.isdisjoint(block.words)
+        if not (before or after):
+            continue
         for match in matches:
             if len(match.group()) <= 4 and (
-                    _person_before(text, max(0, match.start() - 60), match.start())
-                    or PERSON_AFTER.match(text, match.end())):
+                    (before and _person_before(text, max(0, match.start() - 60), match.start()))
+                    or (after and PERSON_AFTER.match(text, match.end()))):
                 codes.add(key_of(match.group()))
     return codes
 

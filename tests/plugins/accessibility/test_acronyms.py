@@ -3,7 +3,7 @@
 import textwrap
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from scr_plugins.accessibility import acronyms
 
@@ -214,3 +214,27 @@ def test_a_use_behaves_as_the_frozen_dataclass_it_was(like_dataclass):
     like_dataclass(acronyms.Use, lambda cls: cls("LSCB", block, 4, 8),
                    lambda cls: cls("LSCB", block, 4, 9))
     assert acronyms.Use("LSCB", block, 4, 8).order == (2, 4)
+
+
+AFTER_PIECES = [" was born", " WAS placed", " died", " ſaid", " lived", " told", " disclosed",
+                " was", " waſ seen", "\nwas found", "_said", " said1", " wasn't"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from([*PERSON_PIECES, *AFTER_PIECES, "HD", "SR", "NHS", "CAMHS",
+                                 "the GP", ". ", ", "]), max_size=12).map("".join))
+@example("Initials of HD")
+@example("The GP said SR was born")
+def test_person_codes_are_those_found_without_looking_at_the_block_first(text):
+    """Each code's window is searched only in a block holding one of the words
+    before a person's code, or after one: the codes found are the same."""
+    from docutils import nodes
+
+    from scr_checks import TextBlock
+
+    block = TextBlock(nodes.paragraph(), text, "r.rst", index=1)
+    matches = acronyms.tokens(block)
+    expected = {acronyms.key_of(m.group()) for m in matches if len(m.group()) <= 4 and (
+        acronyms._person_before(text, max(0, m.start() - 60), m.start())
+        or acronyms.PERSON_AFTER.match(text, m.end()))}
+    assert acronyms.person_codes([(block, matches)]) == expected
