@@ -172,7 +172,11 @@ def main() -> None:
     parser.add_argument("--sizes", type=float, nargs="+", default=[1, 10],
                         help="sizes in megabytes (default: 1 10)")
     parser.add_argument("--shapes", nargs="+", choices=list(SHAPES), default=list(SHAPES),
-                        metavar="SHAPE", help=f"shapes to time (default: all: {', '.join(SHAPES)})")
+                        metavar="SHAPE",
+                        help="shapes of one paragraph to time, each quoted if it holds a "
+                        "space (default: all but 'prose', the reference, which is always "
+                        f"timed): {'; '.join(repr(s) for s in SHAPES if s != 'prose')}; the "
+                        "shapes of many blocks are chosen by --block-sizes")
     parser.add_argument("--by-plugin", action="store_true",
                         help="also print each plugin's seconds per megabyte")
     parser.add_argument("--repeat", type=int, default=3,
