@@ -386,11 +386,11 @@ class _Around:
     office after one starts with, and the same for a role.  A plain class: a
     named tuple's class is made by running generated code at every start-up.
 
-    ``office_cut`` and ``role_cut`` say whether the window before a name may
-    hold such a word at all, when the paragraph holds none whole: only if the
-    end of one of its words is one (a word cut by the window's edge, as the
-    end of "grandmother" is "mother").  Worked out for the first name judged:
-    a list of a thousand names asked the window's edge at each.
+    :meth:`cut` says whether the window before a name may hold an office's
+    or a role's last word at all, when the paragraph holds none whole: only
+    if the end of one of its words is one (a word cut by the window's edge,
+    as the end of "grandmother" is "mother").  Worked out at the first name
+    judged: a list of a thousand names asked the window's edge at each.
     """
 
     __slots__ = ("_cuts", "_paragraph", "office_after", "office_before", "role_after",
