@@ -6,9 +6,11 @@ records the JSON output of ``scr-checks check`` over every report under
 changed privacy span cannot hide behind the mask), with the exit status and
 the error messages; after a change, running it without ``--save`` checks the
 same files again (generating the reports first where they are missing) and
-fails on any byte that differs.  The generated reports are seeded, so they
-are the same each time; the baseline keeps its list of files, so a fixture
-added since does not count as a difference.
+fails on any byte that differs.  ``--save --masked`` records the outputs
+with identifiers masked instead, as users see them, for a change to
+masking.  The generated reports are seeded, so they are the same each time;
+the baseline keeps its list of files, so a fixture added since does not
+count as a difference.
 
 When others change the checkers in the same tree, record the baseline with
 the code of a clean checkout (``--save --code DIR``, e.g. a git worktree of
@@ -69,15 +71,16 @@ def reports() -> list[str]:
     return found
 
 
-def findings(files: list[str], code: Path | None) -> str:
-    """Exit status, error messages and JSON of one run over ``files``."""
+def findings(files: list[str], code: Path | None, masked: bool = False) -> str:
+    """Exit status, error messages and JSON of one run over ``files``; identifiers
+    shown unless ``masked``."""
     env = dict(os.environ)
     if code is not None:
         # Ahead of the installed (editable) copy: this checkout's code runs.
         env["PYTHONPATH"] = os.pathsep.join([str(code), str(code / "plugins")])
     # -P: the current folder is not put first on sys.path, so --code is what runs.
     command = [sys.executable, "-P", "-m", "scr_checks", "check", *files,
-               "--format", "json", "--show-identifiers", "--no-color"]
+               "--format", "json", "--no-color", *([] if masked else ["--show-identifiers"])]
     run = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True,
                          check=False)
     if not run.stdout.startswith("{"):
@@ -91,18 +94,24 @@ def main() -> int:
     parser.add_argument("--code", type=Path, help="with --save: run the code of this checkout")
     parser.add_argument("--baseline", type=Path, default=BASELINE,
                         help=f"the recorded output (default: {BASELINE.relative_to(ROOT)})")
+    parser.add_argument("--masked", action="store_true",
+                        help="with --save: record the outputs as users see them, identifiers "
+                        "masked (for a change to masking); the check then does the same")
     args = parser.parse_args()
     if args.save:
         files = reports()
-        now = findings(files, args.code and args.code.resolve())
+        now = findings(files, args.code and args.code.resolve(), args.masked)
         args.baseline.parent.mkdir(parents=True, exist_ok=True)
-        args.baseline.write_text(json.dumps(files) + "\n" + now, encoding="utf-8")
+        header = {"files": files, "masked": True} if args.masked else files
+        args.baseline.write_text(json.dumps(header) + "\n" + now, encoding="utf-8")
         print(f"saved the findings on {len(files)} reports to {args.baseline}")
         return 0
-    header, before = args.baseline.read_text(encoding="utf-8").split("\n", 1)
-    files = json.loads(header)
+    first, before = args.baseline.read_text(encoding="utf-8").split("\n", 1)
+    header = json.loads(first)
+    # A baseline of masked outputs says so; one of a list alone shows identifiers.
+    files, masked = (header["files"], True) if isinstance(header, dict) else (header, False)
     generate()  # a fresh checkout has none of them: each would differ as "no such file"
-    now = findings(files, None)
+    now = findings(files, None, masked)
     if now == before:
         print(f"findings byte-identical on {len(files)} reports")
         return 0

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import regex
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scr_checks.masking import Masker, _key, _pattern, mask
+from scr_checks.masking import MOST_WORDS, PLAIN_SPACE, Masker, _key, _pattern, mask
+from scr_checks.prose import is_plain
 from scr_checks.results import FileResult, Finding, Location, Suppression, ToolError
 from scr_checks.rules import Rule, RuleRegistry, Severity
 from scr_checks.testing import check_text
@@ -171,7 +172,73 @@ def test_in_plain_text_the_runs_starting_identifiers_are_found_without_walking_e
     masker = Masker({secret: "name" for secret in secrets})
     walked = [(run.start(), run[0].casefold()) for run in regex.finditer(r"\w+", text)
               if run[0].casefold() in masker._by_first]
-    assert masker._plain_starts(text) == walked
+    assert masker._plain_starts(text.lower()) == walked
+
+
+_PLAIN_PARTS = st.sampled_from(["Ann", "ANN", "ann", "Anna", "Kerry", "O'Brien", "Jo-Li", "Li",
+                                 "12", "Road,", "Ann.", "Ann’s", "x_y", "“Ann", "Ann-"])
+_PLAIN_SPACES = st.sampled_from([" ", "  ", "\n", "\t", "\u00a0", "\x1c", "\x1f"])
+_PLAIN_ENDS = st.sampled_from(["", "", "a", "_", "1", ".", "’s", "-", ",", " "])
+
+
+_PHRASES = st.lists(st.lists(_PLAIN_PARTS.filter(lambda w: w[0].isalnum()), min_size=1,
+                             max_size=4), min_size=1, max_size=3)
+
+
+@settings(max_examples=400)
+@given(phrases=_PHRASES, data=st.data())
+def test_in_plain_text_identifiers_found_through_a_tree_of_words_are_what_patterns_find(
+        phrases, data):
+    """Plain identifiers are found through a tree of their words in one pattern of
+    the standard engine: the same spans as the alternation of their ``regex``
+    patterns, as written or in any case, whatever spaces or letters follow."""
+    # Identifiers that start one another ("Ann", "Ann Li", "Ann Li."), some
+    # masked only as written.
+    secrets = {}
+    for phrase in phrases:
+        for number in range(1, len(phrase) + 1):
+            start = " ".join(phrase[:number])
+            for secret in [start, start + data.draw(st.sampled_from([".", "-", "’s", ","]))]:
+                if number == len(phrase) or data.draw(st.booleans()):
+                    secrets[secret] = data.draw(st.booleans())
+    secrets = {_key(secret): (secret, written) for secret, written in secrets.items()}
+    # The text is the identifiers (recased, respaced) and other words, each
+    # followed by something that may make it a longer word or end it.
+    pieces = data.draw(st.lists(st.tuples(
+        st.one_of(_PLAIN_PARTS, st.sampled_from([s for s, _ in secrets.values()])),
+        st.sampled_from([str, str.upper, str.lower]), _PLAIN_SPACES, _PLAIN_ENDS), max_size=20))
+    text = "".join(case(word).replace(" ", space) + end for word, case, space, end in pieces)
+    masker = Masker({secret: "name" for secret, _ in secrets.values()},
+                    [secret for secret, written in secrets.values() if written])
+    assert masker._words.keys() == masker._by_first.keys()
+    whole = regex.compile("|".join(
+        f"(?-i:{_pattern(secret)})" if written else _pattern(secret)
+        for _, (secret, written) in sorted(secrets.items(), key=lambda kv: (-len(kv[0]), kv[0]))),
+        regex.IGNORECASE)
+    assert masker.text(text) == whole.sub("[name]", text)
+
+
+def test_a_run_with_an_identifier_that_is_not_plain_text_is_left_to_the_patterns():
+    # ``regex`` takes the long s for an "s" in any case; lowering does not.
+    masker = Masker({"Ann": "name", "Ann Joſ": "name", "Kerry": "name"})
+    assert "ann" not in masker._words and "kerry" in masker._words
+    assert masker.text("Ann Jos, ANN JOS and Kerry.") == "[name], [name] and [name]."
+
+
+def test_identifiers_of_many_words_are_found_whether_or_not_a_tree_holds_them():
+    longest = " ".join(f"W{number}" for number in range(MOST_WORDS))
+    masker = Masker({longest: "address", longest + " X": "address", "Ann Lee": "name"})
+    assert "w0" not in masker._words and "ann" in masker._words
+    deepest = Masker({longest: "address"})
+    assert "w0" in deepest._words
+    text = f"At {longest.replace(' ', chr(10))}, {longest} X and ann  LEE."
+    assert masker.text(text) == "At [address], [address] and [name]."
+    assert deepest.text(text) == "At [address], [address] X and ann  LEE."
+
+
+def test_the_spaces_of_plain_text_are_what_patterns_match_as_spaces():
+    plain = [chr(c) for c in range(0x2030) if is_plain(chr(c))]
+    assert {c for c in plain if regex.match(r"\s", c)} == set(PLAIN_SPACE)
 
 
 def test_identifiers_sharing_a_first_word_are_tried_longest_first():
