@@ -14,39 +14,23 @@ becomes ``[name]`` whatever its length, initials or number of words.
 
 from __future__ import annotations
 
-import re
-import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 import regex
 
 from scr_checks.patterns import compiled
-from scr_checks.prose import is_plain
 from scr_checks.results import FileResult, Finding, Location, ToolError
 from scr_checks.rules import RuleRegistry
+from scr_checks.wordtree import WordTree, eligible
 
 #: What an identifier found by a rule that names no kind is masked as.
 DEFAULT_KIND = "identifier"
 #: The kind of a person's name, whose surname is masked on its own as well.
 NAME = "name"
 _RUN = compiled(r"\w+")
-#: The word characters (``\\w``) of ASCII: a plain text has no others.
-_ASCII_WORD = frozenset(string.ascii_letters + string.digits + "_")
-#: Every byte but those of :data:`_ASCII_WORD`, as a space.
-_NOT_WORD = bytes(byte if chr(byte) in _ASCII_WORD else 32 for byte in range(256))
-#: What ``\\s`` matches among the characters of plain text
-#: (:func:`~scr_checks.prose.is_plain`): not "\\x1c" to "\\x1f", which
-#: :meth:`str.split` takes for spaces too.
-PLAIN_SPACE = " \t\n\v\f\r\u00a0"
-#: The spaces between two words of an identifier in plain text, as ``\\s+``
-#: matches them there.
-_PLAIN_SPACES = f"[{PLAIN_SPACE}]+"
-#: Characters that have no case: an identifier of them alone, with no space
-#: (a date or a number written in figures), matches only as it is written.
-_CASELESS = frozenset(string.digits + string.punctuation)
 
 
 def mask(kind: str = DEFAULT_KIND) -> str:
@@ -69,119 +53,12 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _literal(secret: str) -> tuple[str, bool] | None:
-    """``secret`` as the text its :func:`_pattern` matches, and whether that
-    pattern refuses a word character after it, when it has no case and no
-    space: the pattern is then that text, found by comparing strings (its
-    compilation cost ``regex`` more than a whole report's matching)."""
-    word = secret.strip()
-    if not word or not _CASELESS.issuperset(word):
-        return None
-    return word, regex.search(r"\w$", word) is not None
-
-
 def _pattern(secret: str) -> str:
     """``secret`` as a pattern: any run of white space between its words, whole words only."""
     body = r"\s+".join(regex.escape(part) for part in secret.split())
     head = r"(?<!\w)" if regex.match(r"\w", secret.strip()) else ""
     tail = r"(?!\w)" if regex.search(r"\w$", secret.strip()) else ""
     return head + body + tail
-
-
-def _literal_at(text: str, start: int, literals: list[tuple[str, bool]]) -> int:
-    """Where the first of ``literals`` that stands at ``start`` ends, as their
-    alternation's patterns would match there (each starts with a word
-    character, so none follows one); 0 if none does."""
-    if start and _RUN.match(text, start - 1):
-        return 0
-    for word, whole in literals:
-        if text.startswith(word, start):
-            end = start + len(word)
-            if not (whole and _RUN.match(text, end)):
-                return end
-    return 0
-
-
-#: The most words an identifier found through :class:`_Words` may have: its
-#: pattern nests a group for each word, and the engine's parser recurses into them.
-MOST_WORDS = 40
-
-
-def _tree(identifiers: Iterable[str]) -> dict[str, Any]:
-    """``identifiers`` (words between single spaces) as a tree of their words;
-    the key ``""`` marks where one ends."""
-    tree: dict[str, Any] = {}
-    for identifier in identifiers:
-        node = tree
-        for word in identifier.split(" "):
-            node = node.setdefault(word, {})
-        node[""] = {}
-    return tree
-
-
-def _branches(tree: dict[str, Any]) -> str:
-    """A pattern of the standard engine that matches, where a run starts, the
-    longest identifier of ``tree`` (:func:`_tree`) as its alternation would.
-
-    Of two words that both match at one place, one is the start of the other,
-    and only the longer can go on (the shorter is followed by a character
-    that is not a space), so the longer is tried first; after a word, going
-    on to the next is tried before ending there, which needs no word character
-    next when the word ends in one.
-    """
-    branches = []
-    for word in sorted((word for word in tree if word), key=lambda word: (-len(word), word)):
-        after = tree[word]
-        end = r"(?!\w)" if word[-1] in _ASCII_WORD else ""
-        more = {next_word: node for next_word, node in after.items() if next_word}
-        going_on = f"{_PLAIN_SPACES}(?:{_branches(more)})" if more else ""
-        branches.append(re.escape(word) + (
-            f"(?:{going_on}|{end})" if going_on and "" in after else going_on or end))
-    return "|".join(branches)
-
-
-class _Words:
-    """The identifiers that start with one run, all plain text, as a tree of
-    their words in one pattern of the standard engine.
-
-    A report that names hundreds of people sharing a first name tried hundreds
-    of patterns at each mention; the tree tries a word once, and the standard
-    engine compiles it in a fraction of the time ``regex`` takes over the
-    alternation.  In plain text the two engines agree on letters, digits,
-    spaces and case (the tests check the matches against the alternation's).
-    """
-
-    def __init__(self) -> None:
-        #: The identifiers found in any case, in lower case, a space between words.
-        self.any_case: set[str] = set()
-        #: The identifiers found only as written, a space between words.
-        self.as_written: set[str] = set()
-
-    def add(self, identifier: str, as_written: bool) -> None:
-        words = " ".join(identifier.split())
-        (self.as_written if as_written else self.any_case).add(
-            words if as_written else words.lower())
-
-    @cached_property
-    def _any_case(self) -> re.Pattern[str] | None:
-        return _compiled(self.any_case)
-
-    @cached_property
-    def _as_written(self) -> re.Pattern[str] | None:
-        return _compiled(self.as_written)
-
-    def match(self, text: str, lowered: str, start: int) -> int:
-        """Where the longest identifier standing at ``start`` of plain ``text``
-        ends (``start`` begins a run), or 0; ``lowered`` is ``text`` in lower case."""
-        found = self._any_case.match(lowered, start) if self._any_case is not None else None
-        end = found.end() if found is not None else 0
-        found = self._as_written.match(text, start) if self._as_written is not None else None
-        return max(end, found.end()) if found is not None else end
-
-
-def _compiled(identifiers: set[str]) -> re.Pattern[str] | None:
-    """The pattern of :func:`_branches` for ``identifiers``, if there are any."""
-    return re.compile(_branches(_tree(identifiers)), re.ASCII) if identifiers else None
 
 
 class Masker:
@@ -201,30 +78,18 @@ class Masker:
         #: Whether every identifier starts with a letter or digit, so that a
         #: match can start only where a run of them does (see :meth:`_mask`).
         self._at_runs = all(_RUN.match(originals[k].strip()) for k in ordered)
-        #: Each identifier's first run of letters or digits -> the patterns of
-        #: the identifiers it starts, longest first: at a run, only the
-        #: identifiers that start with it can match there.
+        #: The identifiers that :class:`~scr_checks.wordtree.WordTree` can hold
+        #: (all of them, nearly always), in any case and as written.
+        self._in_trees: dict[bool, list[str]] = {True: [], False: []}
+        #: Each other identifier's first run of letters or digits -> the
+        #: patterns of the identifiers it starts, longest first: at a run, only
+        #: the identifiers that start with it can match there.
         self._by_first: dict[str, list[str]] = {}
-        literals: dict[str, list[tuple[str, bool] | None]] = {}
-        #: Each first run's identifiers as :class:`_Words`, when all of them are
-        #: plain text of at most :data:`MOST_WORDS` words (else the run is left
-        #: out): in plain text they are found through it, not the alternation.
-        self._words: dict[str, _Words] = {}
-        mixed = set()
         for k in ordered:
-            first = _RUN.findall(k)[0]
-            self._by_first.setdefault(first, []).append(patterns[k])
-            literals.setdefault(first, []).append(_literal(originals[k]))
-            if is_plain(originals[k]) and len(k.split()) <= MOST_WORDS and first not in mixed:
-                self._words.setdefault(first, _Words()).add(originals[k], k in exact)
+            if self._at_runs and eligible(originals[k]):
+                self._in_trees[k not in exact].append(originals[k])
             else:
-                mixed.add(first)
-                self._words.pop(first, None)
-        #: The first runs whose identifiers are all :func:`_literal`, and those
-        #: literals, in the order of their patterns.
-        self._literals: dict[str, list[tuple[str, bool]]] = {
-            first: [w for w in words if w is not None] for first, words in literals.items()
-            if None not in words}
+                self._by_first.setdefault(_RUN.findall(k)[0], []).append(patterns[k])
         #: Each first run's identifiers as one pattern, compiled when a text
         #: first holds that run.
         self._first_patterns: dict[str, regex.Pattern[str]] = {}
@@ -270,67 +135,58 @@ class Masker:
             if self._by_first.keys().isdisjoint(_RUN.findall(text.casefold())):
                 return text
             return self._pattern.sub(lambda m: mask(self.kinds.get(_key(m.group()), "")), text)
-        # A pattern is tried only at the start of a run whose letters start an
-        # identifier, and only that run's identifiers, not all of them at every
-        # character: what one alternation's ``sub`` finds, for a tenth of the
-        # time on a report with a few hundred identifiers (and half again on a
-        # paragraph with thousands); a text whose runs start none passes unchanged.
-        lowered = text.lower() if is_plain(text) else None
-        starts = (self._plain_starts(lowered) if lowered is not None
-                  else [(run.start(), run[0].casefold()) for run in _RUN.finditer(text)])
         pieces, done = [], 0
-        for start, first in starts:
-            if start < done:
-                continue
-            end = self._end(text, lowered, start, first)
-            if end:
-                pieces += [text[done:start], mask(self.kinds.get(_key(text[start:end]), ""))]
-                done = end
+        for start, end in self._spans(text):
+            pieces += [text[done:start], mask(self.kinds.get(_key(text[start:end]), ""))]
+            done = end
         return "".join(pieces) + text[done:] if pieces else text
 
-    def _end(self, text: str, lowered: str | None, start: int, first: str) -> int:
-        """Where the longest identifier standing at ``start`` of ``text`` ends, or 0;
-        ``first`` is the run there, folded, and ``lowered`` the text in lower case
-        if it is plain (else None)."""
-        literals = self._literals.get(first)
-        if literals is not None:
-            return _literal_at(text, start, literals)
-        words = self._words.get(first) if lowered is not None else None
-        if words is not None and lowered is not None:
-            return words.match(text, lowered, start)
-        pattern = self._first_patterns.get(first)
-        if pattern is None:
-            if first not in self._by_first:
-                return 0
-            pattern = self._first_patterns[first] = regex.compile(
-                "|".join(self._by_first[first]), regex.IGNORECASE)
-        found = pattern.match(text, start)
-        return 0 if found is None else found.end()
+    @cached_property
+    def _trees(self) -> list[WordTree]:
+        """The identifiers found in any case, then those found as written, each
+        as a tree, built when a text is first masked."""
+        return [WordTree(identifiers, folded) for folded, identifiers in self._in_trees.items()
+                if identifiers]
 
-    def _plain_starts(self, folded: str) -> list[tuple[int, str]]:
-        """Where each run of a plain text (:func:`~scr_checks.prose.is_plain`),
-        given in lower case, that starts an identifier stands, and the run, in
-        text order.
+    def _spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """The span of each identifier in ``text``, in order, the longest of those
+        starting at one place, from each tree and the other identifiers' patterns."""
+        searches: list[Callable[[int], tuple[int, int] | None]] = [
+            partial(tree.search, tree.stand_in(text)) for tree in self._trees]
+        if self._by_first:
+            searches.append(self._search_runs(text))
+        found = [search(0) for search in searches]
+        while True:
+            starts = [span[0] for span in found if span is not None]
+            if not starts:
+                return
+            start = min(starts)
+            end = max(span[1] for span in found if span is not None and span[0] == start)
+            yield start, end
+            found = [span if span is None or span[0] >= end else search(end)
+                     for span, search in zip(found, searches, strict=True)]
 
-        Each match of the run pattern costs the engine as much as searching a
-        few hundred characters, and a report's findings quote most of its
-        text.  A plain text's runs are of ASCII letters, digits and "_", which
-        lowering (casefolding, for them) leaves in place: its bytes, all else
-        made spaces, split into them at once, and only the runs among them
-        that start an identifier are looked for, each where it stands whole.
-        """
-        runs = folded.encode("ascii", "replace").translate(_NOT_WORD).decode("ascii").split()
-        found = []
-        for first in self._by_first.keys() & runs:
-            at = folded.find(first)
-            while at >= 0:
-                end = at + len(first)
-                if not (at and folded[at - 1] in _ASCII_WORD) and \
-                        folded[end:end + 1] not in _ASCII_WORD:
-                    found.append((at, first))
-                at = folded.find(first, at + 1)
-        found.sort()
-        return found
+    def _search_runs(self, text: str) -> Callable[[int], tuple[int, int] | None]:
+        """A search of ``text``, from a given place on, for the identifiers no tree
+        holds: each run that starts one is tried with their patterns."""
+        runs = [(run.start(), first) for run in _RUN.finditer(text)
+                for first in [run[0].casefold()] if first in self._by_first]
+        todo = iter(runs)
+
+        def search(start: int) -> tuple[int, int] | None:
+            for at, first in todo:
+                if at < start:
+                    continue
+                pattern = self._first_patterns.get(first)
+                if pattern is None:
+                    pattern = self._first_patterns[first] = regex.compile(
+                        "|".join(self._by_first[first]), regex.IGNORECASE)
+                found = pattern.match(text, at)
+                if found is not None:
+                    return at, found.end()
+            return None
+
+        return search
 
     def value(self, value: Any) -> Any:
         """Strings anywhere in plain data (dict keys too), masked; other values as they are."""

@@ -1,0 +1,200 @@
+"""Many identifiers found at once: a tree of their words, matched over a stand-in text.
+
+The masker hides a report's identifiers wherever they stand, in any case and
+with any spaces between their words.  Tried one ``regex`` pattern at a time
+where each identifier's first word stood, a report naming hundreds of people
+with the same first names had hundreds of patterns tried at each mention.
+Here they make one tree of words, compiled once by the standard engine (in a
+fraction of the time ``regex`` takes over their alternation), and matched
+over a stand-in of the text, of the same length, in which:
+
+- each character is replaced by the one standing for all that ``regex``,
+  ignoring case, takes for one another (``data/case_folds.txt``);
+- a space, to ``regex``, becomes a plain space;
+- any other letter or digit that no identifier holds becomes ``WORD``, and
+  any other character that no identifier holds ``OTHER``.
+
+So the standard engine compares single characters, and needs nothing of its
+own idea of letters, spaces or case.  One difference from ``regex``: it takes
+"i" and "I" for dotted "İ" and dotless "ı" both ways (``regex`` pairs each
+Turkish i with one of them only), so that it masks more, never less.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+import regex
+
+from scr_checks.patterns import compiled
+from scr_checks.shipped import shipped_file
+
+#: Stand-in for a letter or digit that no identifier holds: one the standard
+#: engine, too, takes for a letter (an Adlam capital).
+WORD = "\U0001E900"
+#: Stand-in for any other character that no identifier holds.
+OTHER = "\x02"
+#: The most words an identifier in a tree may have: the pattern nests a
+#: group for each word, and the engine's parser recurses into them.
+MOST_WORDS = 40
+_SPACE = compiled(r"\s")
+_LETTER = compiled(r"\w")
+#: The spaces of a stand-in text, where every space (to ``regex``) is a plain
+#: one: short, since the pattern repeats it between each two words, and the
+#: engine's parser reads a pattern a character at a time.
+_SPACES = " +"
+#: The spaces, to ``regex``, of ASCII.
+_ASCII_SPACES = str.maketrans("\t\n\v\f\r", "     ")
+
+
+@cache
+def case_folds() -> dict[str, str]:
+    """Each character that ``regex``, ignoring case, takes for another -> the one
+    character standing for them all (a small letter, an ASCII one first)."""
+    folds = {}
+    text = shipped_file("scr_checks", "data", "case_folds.txt").read_text("utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            members = [chr(int(code, 16)) for code in line.split()]
+            folds.update(dict.fromkeys(members, members[0]))
+    return folds
+
+
+def fold(text: str) -> str:
+    """``text`` with each character replaced by its :func:`case_folds` stand-in."""
+    folds = case_folds()
+    return "".join(folds.get(char, char) for char in text)
+
+
+def regex_case_classes() -> list[list[str]]:
+    """The characters that ``regex``, ignoring case, takes for one another, as
+    classes of two or more (the first standing for the class): what
+    ``data/case_folds.txt`` holds, made by a maintainer's script and checked by
+    the tests, since working it out takes a second.
+
+    Each character that lowering, raising, title-casing or case-folding
+    changes is matched against all the others; those that match join a class.
+    """
+    characters = [char for char in map(chr, range(sys.maxunicode + 1))
+                  if any(other != char for other in
+                         (char.lower(), char.upper(), char.title(), char.casefold()))]
+    everything = "".join(characters)
+    joined = {char: char for char in characters}
+
+    def root(char: str) -> str:
+        while joined[char] != char:
+            char = joined[char]
+        return char
+
+    for char in characters:
+        for other in regex.findall(regex.escape(char), everything, regex.IGNORECASE):
+            joined[root(other)] = root(char)
+    classes: dict[str, list[str]] = {}
+    for char in characters:
+        classes.setdefault(root(char), []).append(char)
+    return [sorted(members, key=lambda c: (not c.islower(), not c.isascii(), c))
+            for members in sorted(classes.values()) if len(members) > 1]
+
+
+class _StandIns(dict[int, str]):
+    """A :meth:`str.translate` table to a stand-in text, each character's
+    stand-in worked out when first met."""
+
+    def __init__(self, alphabet: frozenset[str], folded: bool) -> None:
+        super().__init__()
+        self.alphabet = alphabet
+        self.folded = folded
+        # An ASCII character stands for itself (lowered, if folded, and a space
+        # as a plain one): a letter no identifier holds stays a letter, and
+        # punctuation none holds matches none of theirs.
+        for char in map(chr, range(128)):
+            self[ord(char)] = (char.lower() if folded else char).translate(_ASCII_SPACES)
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if _SPACE.match(char):
+            stand_in = " "
+        else:
+            folded = case_folds().get(char, char) if self.folded else char
+            stand_in = folded if folded in self.alphabet else (
+                WORD if _LETTER.match(char) else OTHER)
+        self[code] = stand_in
+        return stand_in
+
+
+def _letter(alphabet: frozenset[str]) -> str:
+    """What a stand-in text's letters and digits are to the standard engine:
+    ``\\w``, but for the identifiers' characters on which it and ``regex`` differ
+    (an accent alone is one of ``regex``'s, "²" one of its own; any other
+    character is a stand-in, the same to both)."""
+    plus = "".join(sorted(c for c in alphabet if _LETTER.match(c) and not re.match(r"\w", c)))
+    minus = "".join(sorted(c for c in alphabet if re.match(r"\w", c) and not _LETTER.match(c)))
+    word = f"[^\\W{re.escape(minus)}]" if minus else r"\w"
+    return f"(?:{word}|[{re.escape(plus)}])" if plus else word
+
+
+class WordTree:
+    """Identifiers, all of them starting with a letter, digit or "_", as one pattern.
+
+    ``folded``: found in any case (else only as written).  Each identifier's
+    words are what :meth:`str.split` makes of it, as its ``regex`` pattern
+    has them.
+    """
+
+    def __init__(self, identifiers: Iterable[str], folded: bool) -> None:
+        self.folded = folded
+        words = [(fold(identifier) if folded else identifier).split()
+                 for identifier in identifiers]
+        alphabet = frozenset(char for identifier in words for word in identifier for char in word)
+        self._stand_ins = _StandIns(alphabet, folded)
+        self._letter = _letter(alphabet)
+        tree: dict[str, Any] = {}
+        for identifier in words:
+            node = tree
+            for word in identifier:
+                node = node.setdefault(word, {})
+            node[""] = {}
+        self._pattern = re.compile(f"(?<!{self._letter})(?:{self._branches(tree)})")
+
+    def _branches(self, tree: dict[str, Any]) -> str:
+        """A pattern matching the longest identifier of ``tree`` where one starts.
+
+        Of two words that both match at one place, one is the start of the
+        other, and only the longer can go on (the shorter is followed by a
+        character that is not a space), so the longer is tried first; after a
+        word, going on to the next is tried before ending there, which needs
+        no letter or digit next when the word ends in one.
+        """
+        branches = []
+        for word in sorted((word for word in tree if word), key=lambda word: (-len(word), word)):
+            after = tree[word]
+            end = f"(?!{self._letter})" if _LETTER.match(word[-1]) else ""
+            more = {next_word: node for next_word, node in after.items() if next_word}
+            going_on = _SPACES + (f"(?:{self._branches(more)})" if len(more) > 1
+                                  else self._branches(more)) if more else ""
+            branches.append(re.escape(word) + (
+                f"(?:{going_on}|{end})" if going_on and "" in after else going_on or end))
+        return "|".join(branches)
+
+    def stand_in(self, text: str) -> str:
+        """``text`` as this tree's pattern reads it (see the module's docstring)."""
+        if text.isascii():
+            return (text.lower() if self.folded else text).translate(_ASCII_SPACES)
+        return text.translate(self._stand_ins)
+
+    def search(self, stand_in: str, start: int) -> tuple[int, int] | None:
+        """The span of the first identifier at or after ``start`` of a :meth:`stand_in`
+        text (the longest, of those that start there), or None."""
+        found = self._pattern.search(stand_in, start)
+        return found.span() if found is not None else None
+
+
+def eligible(identifier: str) -> bool:
+    """Whether a tree can hold ``identifier``: no stand-in character, and at most
+    :data:`MOST_WORDS` words."""
+    return WORD not in identifier and OTHER not in identifier and \
+        len(identifier.split()) <= MOST_WORDS
