@@ -20,6 +20,16 @@ does not move it.  Run from the repository root::
     python benchmarks/shapes.py --sizes 0.25 1 --repeat 1  # quicker
     python benchmarks/shapes.py --shapes dates "name lists" --by-plugin
 
+``--whole-run`` times ``scr-checks check`` instead, as a user runs it, in a
+process of its own for each timing (its processor time and its workers'):
+reading, checks, masking every identifier found in each finding's text,
+fingerprints and the JSON written.  A paragraph of names then costs what
+its thousands of findings cost as well, up to the ``max_findings`` cap.
+The default sizes are then 1 and 7.5 MB: a run refuses a text of over
+8,000,000 characters (``max_text_size``)::
+
+    python benchmarks/shapes.py --whole-run --shapes "capitalised words" addresses
+
 Shapes of many small blocks (a hundred thousand one-word paragraphs, a
 run of numbered titles) are timed after, per thousand blocks, at
 ``--block-sizes`` (0.1 and 1 MB).  A shape whose time per megabyte, or per
@@ -33,9 +43,13 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import random
+import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -167,10 +181,27 @@ def check_times(text: str, clock: Callable[[], float] = time.perf_counter) -> di
     return times
 
 
+def whole_run_times(text: str) -> dict[str, float]:
+    """Processor seconds of ``scr-checks check`` on ``text`` written to a file, with
+    the defaults only, as a user runs it, its workers' included."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, "shape.txt")
+        path.write_text(text, encoding="utf-8")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run([sys.executable, "-m", "scr_checks", "check", str(path), "--isolated",
+                        "--format", "json", "-o", os.devnull], capture_output=True, check=False)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"whole run": after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime}
+
+
+#: The most characters a whole run reads (``max_text_size``).
+MOST_READ = 8_000_000
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=float, nargs="+", default=[1, 10],
-                        help="sizes in megabytes (default: 1 10)")
+    parser.add_argument("--sizes", type=float, nargs="+",
+                        help="sizes in megabytes (default: 1 10; with --whole-run 1 7.5)")
     parser.add_argument("--shapes", nargs="+", choices=list(SHAPES), default=list(SHAPES),
                         metavar="SHAPE",
                         help="shapes of one paragraph to time, each quoted if it holds a "
@@ -185,11 +216,21 @@ def main() -> None:
     parser.add_argument("--block-sizes", type=float, nargs="*", default=[0.1, 1],
                         help="sizes in megabytes of the shapes of many blocks "
                              "(default: 0.1 1; none to leave them out)")
+    parser.add_argument("--whole-run", action="store_true",
+                        help="time whole runs of scr-checks check, as a user runs it, not the "
+                             "checks alone")
     args = parser.parse_args()
     shapes = [s for s in args.shapes if s != "prose"]
+    sizes = args.sizes or ([1, 7.5] if args.whole_run else [1, 10])
+    if args.whole_run:
+        if max(sizes) * MB > MOST_READ:
+            parser.error(f"a whole run refuses a text of over {MOST_READ:,} characters "
+                         "(max_text_size): sizes up to 8 MB")
+        _print_table(shapes, sizes, False, max(1, args.repeat), whole_run_times)
+        return
     check_times(prose(50_000))  # start-up: word lists loaded, patterns compiled
     with settled_garbage_collector():
-        _print_table(shapes, args.sizes, args.by_plugin, max(1, args.repeat))
+        _print_table(shapes, sizes, args.by_plugin, max(1, args.repeat))
         if args.block_sizes:
             _print_block_table(args.block_sizes)
 
@@ -202,19 +243,26 @@ class _Reference:
     adds to a timing, so a reference timed once at the start moved the last
     shapes' ratios with it, and a single timing of a shape moved its own."""
 
-    def __init__(self, sizes: list[float]) -> None:
+    def __init__(self, sizes: list[float], timer: Callable[[str], dict[str, float]]) -> None:
         self.texts = {size: prose(int(size * MB)) for size in sizes}
         self.timings: dict[float, list[float]] = {size: [] for size in sizes}
+        self.timer = timer
 
     def time(self, size: float) -> float:
         """Seconds per megabyte of the prose at ``size``, timed now."""
-        per_mb = sum(check_times(self.texts[size], time.process_time).values()) / size
+        per_mb = sum(self.timer(self.texts[size]).values()) / size
         self.timings[size].append(per_mb)
         return per_mb
 
 
-def _print_table(shapes: list[str], sizes: list[float], by_plugin: bool, repeat: int) -> None:
-    reference = _Reference(sizes)
+def _checks_times(text: str) -> dict[str, float]:
+    return check_times(text, time.process_time)
+
+
+def _print_table(shapes: list[str], sizes: list[float], by_plugin: bool, repeat: int,
+                 timer: Callable[[str], dict[str, float]] = _checks_times) -> None:
+    """Each shape's seconds per megabyte by ``timer``, and its ratio to prose's."""
+    reference = _Reference(sizes, timer)
     before = {size: reference.time(size) for size in sizes}
     print(f"| shape | {' | '.join(f'{s:g} MB: s/MB (x prose)' for s in sizes)} |")
     print(f"|---|{'---|' * len(sizes)}")
@@ -226,7 +274,7 @@ def _print_table(shapes: list[str], sizes: list[float], by_plugin: bool, repeat:
             timings = []
             around = [before[size]]
             for _ in range(repeat):
-                timings.append(check_times(text, time.process_time))
+                timings.append(timer(text))
                 around.append(reference.time(size))
             times = min(timings, key=lambda t: sum(t.values()))
             per_mb = sum(times.values()) / size

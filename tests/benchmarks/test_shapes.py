@@ -4,7 +4,10 @@ prose timing either side of it, so that a machine's drift does not move a ratio.
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
+
+import pytest
 
 HERE = Path(__file__).resolve()
 _spec = importlib.util.spec_from_file_location(
@@ -40,3 +43,14 @@ def test_a_shape_is_its_least_timing_over_the_least_prose_timing_around_it(monke
     prose = shapes.prose(int(SIZE * shapes.MB))
     assert [t == prose for t in texts] == [True, False, True, False, True,
                                            False, True, False, True]
+
+
+def test_whole_runs_are_timed_by_the_timer_given_and_none_over_the_text_limit(monkeypatch,
+                                                                              capsys):
+    seconds = iter([0.001, 0.003, 0.0015])  # prose, the dates, prose
+    shapes._print_table(["dates"], [SIZE], False, 1, lambda text: {"whole run": next(seconds)})
+    assert "| dates | 3.00 (3.0x) |" in capsys.readouterr().out.splitlines()
+    monkeypatch.setattr(sys, "argv", ["shapes.py", "--whole-run", "--sizes", "1", "10"])
+    with pytest.raises(SystemExit) as refused:
+        shapes.main()
+    assert refused.value.code == 2 and "max_text_size" in capsys.readouterr().err
