@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
-from functools import cached_property, partial
+from functools import cached_property
 from typing import Any
 
 import regex
@@ -151,8 +151,7 @@ class Masker:
     def _spans(self, text: str) -> Iterator[tuple[int, int]]:
         """The span of each identifier in ``text``, in order, the longest of those
         starting at one place, from each tree and the other identifiers' patterns."""
-        searches: list[Callable[[int], tuple[int, int] | None]] = [
-            partial(tree.search, tree.stand_in(text)) for tree in self._trees]
+        searches = [search for tree in self._trees for search in [tree.searcher(text)] if search]
         if self._by_first:
             searches.append(self._search_runs(text))
         found = [search(0) for search in searches]

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable
-from functools import cache
+from collections.abc import Callable, Iterable
+from functools import cache, partial
 from typing import Any
 
 import regex
@@ -34,8 +34,9 @@ from scr_checks.patterns import compiled
 from scr_checks.shipped import shipped_file
 
 #: Stand-in for a letter or digit that no identifier holds: one the standard
-#: engine, too, takes for a letter (an Adlam capital).
-WORD = "\U0001E900"
+#: engine, too, takes for a letter, and lowering leaves as it is (an Adlam
+#: small letter).
+WORD = "\U0001E922"
 #: Stand-in for any other character that no identifier holds.
 OTHER = "\x02"
 #: The most words an identifier in a tree may have: the pattern nests a
@@ -43,12 +44,18 @@ OTHER = "\x02"
 MOST_WORDS = 40
 _SPACE = compiled(r"\s")
 _LETTER = compiled(r"\w")
+_RUN = compiled(r"\w+")
 #: The spaces of a stand-in text, where every space (to ``regex``) is a plain
 #: one: short, since the pattern repeats it between each two words, and the
 #: engine's parser reads a pattern a character at a time.
 _SPACES = " +"
-#: The spaces, to ``regex``, of ASCII.
-_ASCII_SPACES = str.maketrans("\t\n\v\f\r", "     ")
+#: The spaces, to ``regex``, of ASCII but the plain one.
+_ASCII_SPACES = "\t\n\v\f\r"
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+#: Every byte but an ASCII letter, digit or "_", as a space: an ASCII text's
+#: runs of them are the words of its bytes so translated.
+_NOT_RUN = bytes(byte if chr(byte).isascii() and (chr(byte).isalnum() or chr(byte) == "_")
+                 else 32 for byte in range(256))
 
 
 @cache
@@ -101,18 +108,13 @@ def regex_case_classes() -> list[list[str]]:
 
 
 class _StandIns(dict[int, str]):
-    """A :meth:`str.translate` table to a stand-in text, each character's
-    stand-in worked out when first met."""
+    """Each character's stand-in before lowering (see :meth:`WordTree.stand_in`),
+    ASCII's itself, worked out when first met: a :meth:`str.translate` table."""
 
     def __init__(self, alphabet: frozenset[str], folded: bool) -> None:
-        super().__init__()
+        super().__init__((code, chr(code)) for code in range(128))
         self.alphabet = alphabet
         self.folded = folded
-        # An ASCII character stands for itself (lowered, if folded, and a space
-        # as a plain one): a letter no identifier holds stays a letter, and
-        # punctuation none holds matches none of theirs.
-        for char in map(chr, range(128)):
-            self[ord(char)] = (char.lower() if folded else char).translate(_ASCII_SPACES)
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
@@ -137,6 +139,14 @@ def _letter(alphabet: frozenset[str]) -> str:
     return f"(?:{word}|[{re.escape(plus)}])" if plus else word
 
 
+def _plain_spaces(text: str) -> str:
+    """``text`` with each of ASCII's spaces, to ``regex``, made a plain one."""
+    for space in _ASCII_SPACES:
+        if space in text:
+            text = text.replace(space, " ")
+    return text
+
+
 class WordTree:
     """Identifiers, all of them starting with a letter, digit or "_", as one pattern.
 
@@ -158,10 +168,24 @@ class WordTree:
             for word in identifier:
                 node = node.setdefault(word, {})
             node[""] = {}
-        self._pattern = re.compile(f"(?<!{self._letter})(?:{self._branches(tree)})")
+        self._letter_at = re.compile(self._letter).match
+        #: The first run of letters, digits and "_" of each identifier, in ASCII.
+        self._first_runs = frozenset(run.encode("ascii") for run in (
+            _RUN.match(identifier[0])[0] for identifier in words)  # type: ignore[index]
+            if run.isascii())
+        # Grouped by their first character, and with no look behind first,
+        # the words that start an identifier let the engine pass over the
+        # characters that start none without trying a branch there.
+        firsts: dict[str, list[str]] = {}
+        for word, rest in self._branches(tree):
+            firsts.setdefault(word[0], []).append(re.escape(word[1:]) + rest)
+        self._pattern = re.compile("|".join(
+            f"{re.escape(first)}(?:{'|'.join(rests)})" if len(rests) > 1
+            else re.escape(first) + rests[0] for first, rests in firsts.items()))
 
-    def _branches(self, tree: dict[str, Any]) -> str:
-        """A pattern matching the longest identifier of ``tree`` where one starts.
+    def _branches(self, tree: dict[str, Any]) -> list[tuple[str, str]]:
+        """Each word of the top of ``tree``, and a pattern for what may follow it,
+        in the order that matches the longest identifier where one starts.
 
         Of two words that both match at one place, one is the start of the
         other, and only the longer can go on (the shorter is followed by a
@@ -174,22 +198,57 @@ class WordTree:
             after = tree[word]
             end = f"(?!{self._letter})" if _LETTER.match(word[-1]) else ""
             more = {next_word: node for next_word, node in after.items() if next_word}
-            going_on = _SPACES + (f"(?:{self._branches(more)})" if len(more) > 1
-                                  else self._branches(more)) if more else ""
-            branches.append(re.escape(word) + (
-                f"(?:{going_on}|{end})" if going_on and "" in after else going_on or end))
-        return "|".join(branches)
+            nested = "|".join(re.escape(next_word) + rest
+                              for next_word, rest in self._branches(more))
+            going_on = _SPACES + (f"(?:{nested})" if len(more) > 1 else nested) if more else ""
+            branches.append((word, f"(?:{going_on}|{end})" if going_on and "" in after
+                             else going_on or end))
+        return branches
+
+    def searcher(self, text: str) -> Callable[[int], tuple[int, int] | None] | None:
+        """A search of ``text`` (:meth:`search`, from a given place on), or None
+        when ``text`` holds none of the identifiers.
+
+        An ASCII text holds none when none of its runs of letters, digits and
+        "_" starts one (an identifier starts where such a run does, and with
+        the whole of it).  Most texts hold none, and the standard engine would
+        try a branch at each of their letters; splitting a text's bytes takes
+        a fraction of that.
+        """
+        if text.isascii():
+            stand_in = text.lower() if self.folded else text
+            if self._first_runs.isdisjoint(stand_in.encode("ascii").translate(_NOT_RUN).split()):
+                return None
+            return partial(self.search, _plain_spaces(stand_in))
+        return partial(self.search, self.stand_in(text))
 
     def stand_in(self, text: str) -> str:
-        """``text`` as this tree's pattern reads it (see the module's docstring)."""
-        if text.isascii():
-            return (text.lower() if self.folded else text).translate(_ASCII_SPACES)
-        return text.translate(self._stand_ins)
+        """``text`` as this tree's pattern reads it (see the module's docstring).
+
+        Each character but an ASCII one is replaced by its stand-in, then the
+        text is lowered if the tree is folded (which leaves every stand-in as
+        it is: the tests check them all), and ASCII's spaces made plain.  A
+        few such characters in a long text are replaced one by one, for
+        translating looks up every character.
+        """
+        if not text.isascii():
+            if len(text.encode("utf-8", "surrogatepass")) - len(text) > len(text) // 16:
+                text = text.translate(self._stand_ins)
+            else:
+                text = _NOT_ASCII.sub(self._replacement, text)
+        return _plain_spaces(text.lower() if self.folded else text)
+
+    def _replacement(self, found: re.Match[str]) -> str:
+        return self._stand_ins[ord(found[0])]
 
     def search(self, stand_in: str, start: int) -> tuple[int, int] | None:
         """The span of the first identifier at or after ``start`` of a :meth:`stand_in`
         text (the longest, of those that start there), or None."""
         found = self._pattern.search(stand_in, start)
+        # Where a letter comes before, a word starts none: on from the next.
+        while found is not None and found.start() and self._letter_at(stand_in,
+                                                                      found.start() - 1):
+            found = self._pattern.search(stand_in, found.start() + 1)
         return found.span() if found is not None else None
 
 

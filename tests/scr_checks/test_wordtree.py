@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 
 import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
 from scr_checks.masking import Masker
 from scr_checks.wordtree import OTHER, WORD, WordTree, case_folds, fold, regex_case_classes
@@ -70,3 +72,37 @@ def test_written_identifiers_match_only_in_their_own_case():
 def test_folding_gives_each_character_the_one_standing_for_its_class():
     """A small letter, an ASCII one first."""
     assert fold("STRAẞE ſam K ΣΟΦΟΣ İ") == "straße sam k ςοφος i"
+
+
+_IDENTIFIERS = st.lists(st.sampled_from(["Zoë Lee", "Ann", "O’Neil", "x_y", "12/04", "Σοφος",
+                                         "Jose\u0301", "Kerry Ann Road"]), min_size=1)
+_TEXTS = st.text(st.sampled_from([*"AaZzOoéË’'_x/12 \t\n\x1c\u2009Σσς\u0301→\x02",
+                                  "\U0001E922", "İ", "ı", "K", "ſ"]), max_size=80)
+
+
+@given(identifiers=_IDENTIFIERS, folded=st.booleans(), text=_TEXTS, repeat=st.integers(1, 40))
+def test_a_stand_in_text_is_each_character_s_stand_in_however_many_are_not_ascii(
+        identifiers, folded, text, repeat):
+    """Long texts with few characters beyond ASCII have those replaced one by one,
+    others are translated whole: the same stand-ins either way."""
+    tree = WordTree(identifiers, folded)
+    long_text = "a b. " * repeat * 10 + text
+    expected = "".join(
+        " " if char in "\t\n\v\f\r" else (char.lower() if folded else char) if char.isascii()
+        else tree._stand_ins[ord(char)] for char in long_text)
+    assert tree.stand_in(long_text) == expected
+    assert tree.stand_in(text) == expected[len(long_text) - len(text):]
+
+
+@given(identifiers=_IDENTIFIERS, folded=st.booleans(), text=_TEXTS)
+def test_a_text_passed_over_as_holding_no_identifier_holds_none(identifiers, folded, text):
+    tree = WordTree(identifiers, folded)
+    search = tree.searcher(text)
+    found = tree.search(tree.stand_in(text), 0)
+    assert (search(0) if search else None) == found
+
+
+def test_every_stand_in_is_left_as_it_is_by_lowering():
+    """A text is lowered after its characters are replaced (see ``WordTree.stand_in``)."""
+    stand_ins = {*case_folds().values(), WORD, OTHER, " "}
+    assert all(char.lower() == char for char in stand_ins)
