@@ -14,9 +14,10 @@ becomes ``[name]`` whatever its length, initials or number of words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 import regex
@@ -24,13 +25,20 @@ import regex
 from scr_checks.patterns import compiled
 from scr_checks.results import FileResult, Finding, Location, ToolError
 from scr_checks.rules import RuleRegistry
-from scr_checks.wordtree import WordTree, eligible
+from scr_checks.wordtree import WordTree, eligible, fold
 
 #: What an identifier found by a rule that names no kind is masked as.
 DEFAULT_KIND = "identifier"
 #: The kind of a person's name, whose surname is masked on its own as well.
 NAME = "name"
 _RUN = compiled(r"\w+")
+#: Every byte but an ASCII letter, digit or "_", as a space: a text's runs of
+#: them are the words of its bytes so translated.
+_NOT_RUN = bytes(byte if chr(byte).isascii() and (chr(byte).isalnum() or chr(byte) == "_")
+                 else 32 for byte in range(256))
+_ASCII_RUN = re.compile("[0-9A-Za-z_]*")
+#: The letters beyond ASCII that fold to an ASCII one, or lower to one.
+_ASCII_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def mask(kind: str = DEFAULT_KIND) -> str:
@@ -85,11 +93,14 @@ class Masker:
         #: patterns of the identifiers it starts, longest first: at a run, only
         #: the identifiers that start with it can match there.
         self._by_first: dict[str, list[str]] = {}
+        #: The other identifiers themselves.
+        self._others: list[str] = []
         for k in ordered:
             if self._at_runs and eligible(originals[k]):
                 self._in_trees[k not in exact].append(originals[k])
             else:
                 self._by_first.setdefault(_RUN.findall(k)[0], []).append(patterns[k])
+                self._others.append(originals[k])
         #: Each first run's identifiers as one pattern, compiled when a text
         #: first holds that run.
         self._first_patterns: dict[str, regex.Pattern[str]] = {}
@@ -135,11 +146,41 @@ class Masker:
             if self._by_first.keys().isdisjoint(_RUN.findall(text.casefold())):
                 return text
             return self._pattern.sub(lambda m: mask(self.kinds.get(_key(m.group()), "")), text)
+        if not self._may_hold(text):
+            return text
         pieces, done = [], 0
         for start, end in self._spans(text):
             pieces += [text[done:start], mask(self.kinds.get(_key(text[start:end]), ""))]
             done = end
         return "".join(pieces) + text[done:] if pieces else text
+
+    @cached_property
+    def _first_runs(self) -> frozenset[bytes] | None:
+        """Each identifier's first run of ASCII letters, digits and "_", folded, or
+        None if one starts with none (see :meth:`_may_hold`)."""
+        runs = {_ASCII_RUN.match(fold(identifier.split()[0]))[0]  # type: ignore[index]
+                for identifiers in (*self._in_trees.values(), self._others)
+                for identifier in identifiers}
+        return None if "" in runs else frozenset(run.encode("ascii") for run in runs)
+
+    def _may_hold(self, text: str) -> bool:
+        """Whether ``text`` may hold an identifier: not when none of its runs of
+        ASCII letters, digits and "_", lowered (the few letters beyond ASCII
+        that fold to one of them, folded), is the first of one's.
+
+        Where an identifier starts, its first word's first such run is the
+        whole of such a run of the text.  Most texts hold none, and splitting
+        a text's bytes tells so in a fraction of the time of looking.
+        """
+        if self._first_runs is None:
+            return True
+        if not text.isascii():
+            if _ASCII_FOLDS.search(text):
+                text = _ASCII_FOLDS.sub(lambda found: fold(found[0]), text)
+            return not self._first_runs.isdisjoint(
+                text.lower().encode("ascii", "replace").translate(_NOT_RUN).split())
+        return not self._first_runs.isdisjoint(
+            text.lower().encode("ascii").translate(_NOT_RUN).split())
 
     @cached_property
     def _trees(self) -> list[WordTree]:
@@ -151,7 +192,8 @@ class Masker:
     def _spans(self, text: str) -> Iterator[tuple[int, int]]:
         """The span of each identifier in ``text``, in order, the longest of those
         starting at one place, from each tree and the other identifiers' patterns."""
-        searches = [search for tree in self._trees for search in [tree.searcher(text)] if search]
+        searches: list[Callable[[int], tuple[int, int] | None]] = [
+            partial(tree.search, tree.stand_in(text)) for tree in self._trees]
         if self._by_first:
             searches.append(self._search_runs(text))
         found = [search(0) for search in searches]

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterable
-from functools import cache, partial
+from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 import regex
@@ -44,7 +44,6 @@ OTHER = "\x02"
 MOST_WORDS = 40
 _SPACE = compiled(r"\s")
 _LETTER = compiled(r"\w")
-_RUN = compiled(r"\w+")
 #: The spaces of a stand-in text, where every space (to ``regex``) is a plain
 #: one: short, since the pattern repeats it between each two words, and the
 #: engine's parser reads a pattern a character at a time.
@@ -52,10 +51,6 @@ _SPACES = " +"
 #: The spaces, to ``regex``, of ASCII but the plain one.
 _ASCII_SPACES = "\t\n\v\f\r"
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
-#: Every byte but an ASCII letter, digit or "_", as a space: an ASCII text's
-#: runs of them are the words of its bytes so translated.
-_NOT_RUN = bytes(byte if chr(byte).isascii() and (chr(byte).isalnum() or chr(byte) == "_")
-                 else 32 for byte in range(256))
 
 
 @cache
@@ -169,10 +164,6 @@ class WordTree:
                 node = node.setdefault(word, {})
             node[""] = {}
         self._letter_at = re.compile(self._letter).match
-        #: The first run of letters, digits and "_" of each identifier, in ASCII.
-        self._first_runs = frozenset(run.encode("ascii") for run in (
-            _RUN.match(identifier[0])[0] for identifier in words)  # type: ignore[index]
-            if run.isascii())
         # Grouped by their first character, and with no look behind first,
         # the words that start an identifier let the engine pass over the
         # characters that start none without trying a branch there.
@@ -204,23 +195,6 @@ class WordTree:
             branches.append((word, f"(?:{going_on}|{end})" if going_on and "" in after
                              else going_on or end))
         return branches
-
-    def searcher(self, text: str) -> Callable[[int], tuple[int, int] | None] | None:
-        """A search of ``text`` (:meth:`search`, from a given place on), or None
-        when ``text`` holds none of the identifiers.
-
-        An ASCII text holds none when none of its runs of letters, digits and
-        "_" starts one (an identifier starts where such a run does, and with
-        the whole of it).  Most texts hold none, and the standard engine would
-        try a branch at each of their letters; splitting a text's bytes takes
-        a fraction of that.
-        """
-        if text.isascii():
-            stand_in = text.lower() if self.folded else text
-            if self._first_runs.isdisjoint(stand_in.encode("ascii").translate(_NOT_RUN).split()):
-                return None
-            return partial(self.search, _plain_spaces(stand_in))
-        return partial(self.search, self.stand_in(text))
 
     def stand_in(self, text: str) -> str:
         """``text`` as this tree's pattern reads it (see the module's docstring).

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import sys
+
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scr_checks.masking import Masker, _key, _pattern, mask
+from scr_checks.masking import _ASCII_FOLDS, Masker, _key, _pattern, mask
 from scr_checks.results import FileResult, Finding, Location, Suppression, ToolError
 from scr_checks.rules import Rule, RuleRegistry, Severity
 from scr_checks.testing import check_text
-from scr_checks.wordtree import MOST_WORDS
+from scr_checks.wordtree import MOST_WORDS, fold
 
 
 def test_a_mask_names_the_kind_and_nothing_of_the_shape():
@@ -251,3 +253,19 @@ def test_a_report_s_identifiers_compile_no_regex_pattern(monkeypatch):
     monkeypatch.setattr(regex, "compile", refuse)
     assert masker.text("On 16/04/2017, not 16/04/20170 or 16/04/2016x, ZOË  LEE.") == (
         "On [date], not 16/04/20170 or 16/04/2016x, [name].")
+
+
+def test_the_letters_that_fold_or_lower_to_ascii_are_folded_before_a_text_is_split():
+    """A text's runs are split from its bytes lowered; these letters would
+    otherwise split a run an identifier's tree finds whole ("TİM" for "Tim")."""
+    beyond = {chr(code) for code in range(128, sys.maxunicode + 1)
+              if fold(chr(code)).isascii() or any(c.isascii() for c in chr(code).lower())}
+    assert beyond == {chr(code) for code in range(128, sys.maxunicode + 1)
+                      if _ASCII_FOLDS.match(chr(code))}
+
+
+def test_a_text_none_of_whose_runs_starts_an_identifier_is_passed_over(monkeypatch):
+    masker = Masker({"Tim Lee": "name", "Zoë": "name", "12/04/2016": "date"})
+    assert not masker._may_hold("Timothy, 1/04/2016 and Zoey.")
+    assert masker._may_hold("TİM LEE") and masker._may_hold("zo\u00eb")
+    assert Masker({"Élise": "name"})._may_hold("No one.")  # no ASCII run to look for

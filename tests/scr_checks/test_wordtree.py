@@ -94,14 +94,6 @@ def test_a_stand_in_text_is_each_character_s_stand_in_however_many_are_not_ascii
     assert tree.stand_in(text) == expected[len(long_text) - len(text):]
 
 
-@given(identifiers=_IDENTIFIERS, folded=st.booleans(), text=_TEXTS)
-def test_a_text_passed_over_as_holding_no_identifier_holds_none(identifiers, folded, text):
-    tree = WordTree(identifiers, folded)
-    search = tree.searcher(text)
-    found = tree.search(tree.stand_in(text), 0)
-    assert (search(0) if search else None) == found
-
-
 def test_every_stand_in_is_left_as_it_is_by_lowering():
     """A text is lowered after its characters are replaced (see ``WordTree.stand_in``)."""
     stand_ins = {*case_folds().values(), WORD, OTHER, " "}
