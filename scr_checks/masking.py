@@ -81,8 +81,10 @@ class Masker:
         originals = {_key(s): s for s in kinds}
         exact = {_key(s) for s in as_written}
         ordered = sorted(self.kinds, key=lambda k: (-len(k), k))
-        patterns = {k: f"(?-i:{_pattern(originals[k])})" if k in exact else _pattern(originals[k])
-                    for k in ordered}
+
+        def pattern(k: str) -> str:
+            return f"(?-i:{_pattern(originals[k])})" if k in exact else _pattern(originals[k])
+
         #: Whether every identifier starts with a letter or digit, so that a
         #: match can start only where a run of them does (see :meth:`_mask`).
         self._at_runs = all(_RUN.match(originals[k].strip()) for k in ordered)
@@ -99,7 +101,7 @@ class Masker:
             if self._at_runs and eligible(originals[k]):
                 self._in_trees[k not in exact].append(originals[k])
             else:
-                self._by_first.setdefault(_RUN.findall(k)[0], []).append(patterns[k])
+                self._by_first.setdefault(_RUN.findall(k)[0], []).append(pattern(k))
                 self._others.append(originals[k])
         #: Each first run's identifiers as one pattern, compiled when a text
         #: first holds that run.
@@ -107,7 +109,7 @@ class Masker:
         #: Every identifier, for the rare report with one that starts with
         #: neither a letter nor a digit.
         self._pattern = None if self._at_runs or not ordered else regex.compile(
-            "|".join(patterns.values()), regex.IGNORECASE)
+            "|".join(map(pattern, ordered)), regex.IGNORECASE)
         #: Texts already masked: a report's headings, sentences and messages
         #: reach the masker many times (its outputs, then its fingerprints).
         self._done: dict[str, str] = {}
