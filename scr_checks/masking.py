@@ -32,6 +32,11 @@ DEFAULT_KIND = "identifier"
 #: The kind of a person's name, whose surname is masked on its own as well.
 NAME = "name"
 _RUN = compiled(r"\w+")
+#: Words before a name that say nothing about which person it is.
+TITLE = compiled(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Rev|Revd)\.?")
+#: Ranks and forms of address that may come before a name, never a given name.
+_RANK = compiled(r"(?:Reverend|Sergeant|Sgt|Constable|Inspector|Insp|Detective|Father|Sister|"
+                 r"Brother|Nurse|Doctor|Lady|Lord|Cllr|Councillor|Judge|Master|Officer)\.?")
 #: Every byte but an ASCII letter, digit or "_", as a space: a text's runs of
 #: them are the words of its bytes so translated.
 _NOT_RUN = bytes(byte if chr(byte).isascii() and (chr(byte).isalnum() or chr(byte) == "_")
@@ -51,10 +56,23 @@ def surname(name: str) -> str:
     (a capital, then at least one more letter, apostrophe or hyphen); else ``""``."""
     words = name.split()
     last = words[-1] if len(words) > 1 else ""
-    if (len(last) > 1 and last[0].isupper() and last[1:].replace("'", "").replace("’", "")
-            .replace("-", "").isalpha()):
-        return last
-    return ""
+    return last if _reads_as_name(last) else ""
+
+
+def given_name(name: str) -> str:
+    """The first word of a name of two or more words after any title or rank
+    ("Zoë" of "Ms Zoë Marchetti"), when it reads as a name and is not in
+    capitals ("PC" of "PC Jones" is a rank); else ``""``."""
+    words = [word for word in name.split()
+             if not TITLE.fullmatch(word) and not _RANK.fullmatch(word)]
+    first = words[0] if len(words) > 1 else ""
+    return first if _reads_as_name(first) and not first[1:].isupper() else ""
+
+
+def _reads_as_name(word: str) -> bool:
+    """A capital, then at least one more letter, apostrophe or hyphen."""
+    return len(word) > 1 and word[0].isupper() and word[1:].replace("'", "").replace(
+        "’", "").replace("-", "").isalpha()
 
 
 def _key(text: str) -> str:
@@ -74,8 +92,8 @@ class Masker:
 
     def __init__(self, kinds: Mapping[str, str], as_written: Iterable[str] = ()) -> None:
         """``kinds`` maps each identifier to the kind its mask names; those
-        also in ``as_written`` are masked only in the case they are written in
-        (a surname on its own: "Young" but not "young people")."""
+        also in ``as_written`` are masked only as written or in capitals (a
+        surname on its own: "Young" and "YOUNG" but not "young people")."""
         self.kinds = {_key(secret): kind for secret, kind in kinds.items()
                       if any(ch.isalnum() for ch in secret)}
         originals = {_key(s): s for s in kinds}
@@ -83,7 +101,9 @@ class Masker:
         ordered = sorted(self.kinds, key=lambda k: (-len(k), k))
 
         def pattern(k: str) -> str:
-            return f"(?-i:{_pattern(originals[k])})" if k in exact else _pattern(originals[k])
+            if k not in exact:
+                return _pattern(originals[k])
+            return f"(?-i:{_pattern(originals[k])}|{_pattern(originals[k].upper())})"
 
         #: Whether every identifier starts with a letter or digit, so that a
         #: match can start only where a run of them does (see :meth:`_mask`).
@@ -100,6 +120,8 @@ class Masker:
         for k in ordered:
             if self._at_runs and eligible(originals[k]):
                 self._in_trees[k not in exact].append(originals[k])
+                if k in exact and originals[k].upper() != originals[k]:
+                    self._in_trees[False].append(originals[k].upper())
             else:
                 self._by_first.setdefault(_RUN.findall(k)[0], []).append(pattern(k))
                 self._others.append(originals[k])
@@ -118,9 +140,10 @@ class Masker:
     def of(cls, findings: Iterable[Finding], rules: RuleRegistry) -> Masker:
         """The masker of a report from all its findings: the first rule to find one names it.
 
-        A name's surname is masked on its own too, as written: a report that
-        names "Margaret Thornbury" once goes on to say "Thornbury failed to
-        record it" and "Thornbury's partner", which no rule flags again.
+        A name's surname and given name are masked on their own too, as
+        written or in capitals: a report that names "Margaret Thornbury" once
+        goes on to say "Thornbury failed to record it", "Margaret said" and
+        "THORNBURY", which no rule flags again.
         """
         kinds: dict[str, str] = {}
         for finding in sorted(findings, key=Finding.sort_key):
@@ -128,9 +151,10 @@ class Masker:
                 rule = rules[finding.rule_id] if finding.rule_id in rules else None
                 kinds[finding.secret] = rule.masked_as if rule else DEFAULT_KIND
         found = {_key(secret) for secret in kinds}
-        surnames = {word for secret, kind in kinds.items() if kind == NAME
-                    for word in [surname(secret)] if word and _key(word) not in found}
-        return cls({**kinds, **dict.fromkeys(surnames, NAME)}, surnames)
+        alone = {word for secret, kind in kinds.items() if kind == NAME
+                 for word in [surname(secret), given_name(secret)]
+                 if word and _key(word) not in found}
+        return cls({**kinds, **dict.fromkeys(alone, NAME)}, alone)
 
     def __bool__(self) -> bool:
         return bool(self.kinds)

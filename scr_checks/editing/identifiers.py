@@ -5,8 +5,8 @@ itself) names a placeholder.  The same text always gets the same
 placeholder, and so does the same person: a title with a surname ("Ms
 Moss") or a lone first name or surname ("Jane") gets the placeholder of the
 one full name it belongs to ("Jane Moss"), when only one fits.  A person's
-surname is replaced on its own, as written, even where no rule found it
-alone.  A pseudonym
+surname and given name are replaced on their own, as written, even where no
+rule found them alone.  A pseudonym
 map from the configuration is used first ("Jane Moss" = "Mother"); a name in
 it is replaced even where no rule found it, since its author says it is real.
 """
@@ -19,15 +19,13 @@ from dataclasses import dataclass
 import regex
 
 from scr_checks.exceptions import ConfigError
-from scr_checks.masking import surname
+from scr_checks.masking import TITLE, given_name, surname
 from scr_checks.patterns import compiled
 from scr_checks.results import Finding
 from scr_checks.rules import RuleRegistry
 
 #: The tag of rules whose identifiers are people.
 PERSON = "person"
-#: Words before a surname that say nothing about which person it is.
-TITLE = compiled(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Rev|Revd)\.?")
 _WORD = compiled(r"[\p{L}\p{M}'’-]+")
 
 
@@ -61,14 +59,15 @@ def assign(findings: Iterable[Finding], rules: RuleRegistry, pseudonyms: Mapping
         template = str(finding.properties.get("placeholder") or rule.placeholder)
         if template and finding.secret not in found:
             found[finding.secret] = (rule.id, template, PERSON in rule.tags)
-    # A surname on its own is the person's too ("Thornbury failed to ...",
-    # "Pettigrew's partner"), though no rule flags it there.
+    # A surname or given name on its own is the person's too ("Thornbury
+    # failed to ...", "Pettigrew's partner", "Margaret said"), though no rule
+    # flags it there.
     alone: dict[str, str] = {}
     for text, (rule_id, template, person) in list(found.items()):
-        word = surname(text) if person else ""
-        if word and word not in found:
-            found[word] = (rule_id, template, True)
-            alone.setdefault(word, text)
+        for word in (surname(text), given_name(text)) if person else ():
+            if word and word not in found:
+                found[word] = (rule_id, template, True)
+                alone.setdefault(word, text)
     for real in pseudonyms:
         found.setdefault(real, ("config", "", True))
     owner = _people({text: person for text, (_, _, person) in found.items()})

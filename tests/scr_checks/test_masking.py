@@ -117,11 +117,26 @@ def test_a_named_persons_surname_is_masked_on_its_own():
     assert "Thornbury" not in repr(run.files)
 
 
-def test_only_a_surname_that_reads_as_one_is_masked_on_its_own():
+def test_only_a_surname_or_given_name_that_reads_as_one_is_masked_on_its_own():
     names = Masker.of([_named("Kerry Blackwood"), _named("Mrs O'Brien-Lee"), _named("Jo S."),
-                       _named("Ann")], _NAME_RULES)
-    assert names.text("Blackwood, O'Brien-Lee, S., Jo, Mrs and blackwood") == (
-        "[name], [name], S., Jo, Mrs and blackwood")
+                       _named("Ann"), _named("dr. lee")], _NAME_RULES)
+    assert names.text("Blackwood, O'Brien-Lee, S., Jo, Kerry, Mrs, Ann and blackwood") == (
+        "[name], [name], S., [name], [name], Mrs, [name] and blackwood")
+    assert names.text("Dr, dr., Lee and LEE") == "Dr, dr., Lee and LEE"
+    ranks = Masker.of([_named("PC Jones"), _named("Reverend Ann Green"), _named("DC Ali")],
+                      _NAME_RULES)
+    assert ranks.text("PC, Reverend, Ann, Jones, JONES, DC and Ali") == (
+        "PC, Reverend, [name], [name], [name], DC and [name]")
+
+
+def test_a_name_s_words_alone_are_masked_as_written_or_in_capitals():
+    """A report that names "Zoë Marchetti" goes on to write "ZOË said" and "MARCHETTI"
+    (an undefined acronym, to the accessibility rules), and heads a section "What Zoë"."""
+    names = Masker.of([_named("Ms Zoë Marchetti"), _named("Hannah Young")], _NAME_RULES)
+    assert names.text("What Zoë said; ZOË, MARCHETTI and Marchetti's; zoë; Ms; "
+                      "Young, YOUNG HANNAH, young people, Hannah") == (
+        "What [name] said; [name], [name] and [name]'s; zoë; Ms; "
+        "[name], [name] [name], young people, [name]")
 
 
 _NAME_RULES = RuleRegistry()
@@ -177,8 +192,9 @@ _PHRASES = st.lists(st.lists(_TREE_WORDS.filter(lambda w: w[0].isalnum()), min_s
 def test_identifiers_found_through_trees_of_words_are_what_their_patterns_find(phrases, data):
     """Identifiers are found through trees of their words, matched by the standard
     engine over a stand-in text: the same spans as the alternation of their
-    ``regex`` patterns, as written or in any case, whatever spaces or letters
-    follow (the Turkish i, the one difference, has its own test)."""
+    ``regex`` patterns, as written (or in capitals) or in any case, whatever
+    spaces or letters follow (the Turkish i, the one difference, has its own
+    test)."""
     # Identifiers that start one another ("Ann", "Ann Li", "Ann Li."), some
     # masked only as written.
     secrets = {}
@@ -199,7 +215,7 @@ def test_identifiers_found_through_trees_of_words_are_what_their_patterns_find(p
                     [secret for secret, written in secrets.values() if written])
     assert not masker._by_first
     whole = regex.compile("|".join(
-        f"(?-i:{_pattern(secret)})" if written else _pattern(secret)
+        f"(?-i:{_pattern(secret)}|{_pattern(secret.upper())})" if written else _pattern(secret)
         for _, (secret, written) in sorted(secrets.items(), key=lambda kv: (-len(kv[0]), kv[0]))),
         regex.IGNORECASE)
     assert masker.text(text) == whole.sub("[name]", text)
