@@ -20,6 +20,7 @@ import regex
 
 from scr_checks.document import TextBlock
 from scr_checks.results import Finding
+from scr_checks.wordtree import fold
 
 #: A paragraph longer than this many characters is shown in part: from a
 #: little before its first flagged word to a little after its last.
@@ -58,21 +59,22 @@ def flagged_paragraphs(findings: Sequence[Finding], blocks: Iterable[TextBlock],
 
 
 def _patterns(secrets: Iterable[str]) -> list[regex.Pattern[str]]:
-    """Each identifier, matched in any case and spacing, inside words too.
+    """Each identifier, case folded as the masking step folds it, matched in any
+    spacing, inside words too (in a text folded the same way).
 
     Looser than the masking step's whole-word match on purpose: every place
     it masks is found here, so no cut can fall inside one.
     """
-    words = {" ".join(secret.split()).casefold() for secret in secrets if secret.strip()}
-    return [regex.compile(r"\s+".join(regex.escape(part) for part in secret.split()),
-                          regex.IGNORECASE)
+    words = {fold(" ".join(secret.split())) for secret in secrets if secret.strip()}
+    return [regex.compile(r"\s+".join(regex.escape(part) for part in secret.split()))
             for secret in sorted(words)]
 
 
 def _guarded(text: str, patterns: list[regex.Pattern[str]]) -> list[tuple[int, int]]:
     """The stretches of ``text`` no cut may fall inside: identifiers, overlaps merged."""
+    folded = fold(text)
     found = sorted((m.start(), m.end()) for pattern in patterns
-                   for m in pattern.finditer(text, overlapped=True))
+                   for m in pattern.finditer(folded, overlapped=True))
     merged: list[tuple[int, int]] = []
     for start, end in found:
         if merged and start < merged[-1][1]:

@@ -67,9 +67,16 @@ def case_folds() -> dict[str, str]:
 
 
 def fold(text: str) -> str:
-    """``text`` with each character replaced by its :func:`case_folds` stand-in."""
-    folds = case_folds()
-    return "".join(folds.get(char, char) for char in text)
+    """``text`` with each character replaced by its :func:`case_folds` stand-in
+    (of the same length: ASCII lowered)."""
+    if text.isascii():
+        return text.lower()
+    return text.translate(_fold_table())
+
+
+@cache
+def _fold_table() -> dict[int, str]:
+    return {ord(char): stand_in for char, stand_in in case_folds().items()}
 
 
 def regex_case_classes() -> list[list[str]]:

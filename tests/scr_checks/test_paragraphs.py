@@ -58,6 +58,14 @@ def test_a_cut_inside_an_identifier_moves_out_to_its_edges():
     assert pieces(paragraph)[2] == (" said", [0])
 
 
+def test_no_cut_falls_inside_an_identifier_in_any_case_the_masking_step_finds():
+    text = "She said that IPEK YILMAZ and ZOË  LEE were there."
+    found = [finding(text, "YILMAZ"), finding(text, "LEE")]
+    (paragraph,) = flagged_paragraphs(found, [block(text)], ["İpek Yılmaz", "Zoë Lee"])
+    texts = [t for t, _ in pieces(paragraph)]
+    assert "IPEK YILMAZ" in texts and "ZOË  LEE" in texts
+
+
 def test_a_long_paragraph_is_trimmed_around_its_flagged_words_never_inside_an_identifier():
     # The window opens MARGIN characters before "failed to": at "Moss", inside
     # "Jane Moss", where the masking step could not recognise the surname alone.
