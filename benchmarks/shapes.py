@@ -61,6 +61,7 @@ import corpus  # noqa: E402
 
 from scr_checks import CheckContext, Layout  # noqa: E402
 from scr_checks.cli import settled_garbage_collector  # noqa: E402
+from scr_checks.config import READER_LIMITS  # noqa: E402
 from scr_checks.document import blocks  # noqa: E402
 from scr_checks.testing import make_session  # noqa: E402
 
@@ -195,7 +196,7 @@ def whole_run_times(text: str) -> dict[str, float]:
 
 
 #: The most characters a whole run reads (``max_text_size``).
-MOST_READ = 8_000_000
+MOST_READ = READER_LIMITS["max_text_size"]
 
 
 def main() -> None:
@@ -225,7 +226,7 @@ def main() -> None:
     if args.whole_run:
         if max(sizes) * MB > MOST_READ:
             parser.error(f"a whole run refuses a text of over {MOST_READ:,} characters "
-                         "(max_text_size): sizes up to 8 MB")
+                         f"(max_text_size): sizes up to {MOST_READ / MB:g} MB")
         _print_table(shapes, sizes, False, max(1, args.repeat), whole_run_times)
         return
     check_times(prose(50_000))  # start-up: word lists loaded, patterns compiled

@@ -23,6 +23,7 @@ from typing import Any
 import regex
 
 from scr_checks.patterns import compiled
+from scr_checks.prose import ascii_runs
 from scr_checks.results import FileResult, Finding, Location, ToolError
 from scr_checks.rules import RuleRegistry
 from scr_checks.wordtree import WordTree, eligible, fold
@@ -37,11 +38,8 @@ TITLE = compiled(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Rev|Revd)\.?"
 #: Ranks and forms of address that may come before a name, never a given name.
 _RANK = compiled(r"(?:Reverend|Sergeant|Sgt|Constable|Inspector|Insp|Detective|Father|Sister|"
                  r"Brother|Nurse|Doctor|Lady|Lord|Cllr|Councillor|Judge|Master|Officer)\.?")
-#: Every byte but an ASCII letter, digit or "_", as a space: a text's runs of
-#: them are the words of its bytes so translated.
-_NOT_RUN = bytes(byte if chr(byte).isascii() and (chr(byte).isalnum() or chr(byte) == "_")
-                 else 32 for byte in range(256))
-_ASCII_RUN = re.compile("[0-9A-Za-z_]*")
+#: The first run of ASCII letters and digits of a folded word (see :func:`ascii_runs`).
+_ASCII_RUN = re.compile("[0-9a-z]*")
 #: The letters beyond ASCII that fold to an ASCII one, or lower to one.
 _ASCII_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 
@@ -181,18 +179,18 @@ class Masker:
         return "".join(pieces) + text[done:] if pieces else text
 
     @cached_property
-    def _first_runs(self) -> frozenset[bytes] | None:
-        """Each identifier's first run of ASCII letters, digits and "_", folded, or
-        None if one starts with none (see :meth:`_may_hold`)."""
+    def _first_runs(self) -> frozenset[str] | None:
+        """Each identifier's first run of ASCII letters and digits, folded, or None
+        if one starts with none (see :meth:`_may_hold`)."""
         runs = {_ASCII_RUN.match(fold(identifier.split()[0]))[0]  # type: ignore[index]
                 for identifiers in (*self._in_trees.values(), self._others)
                 for identifier in identifiers}
-        return None if "" in runs else frozenset(run.encode("ascii") for run in runs)
+        return None if "" in runs else frozenset(runs)
 
     def _may_hold(self, text: str) -> bool:
-        """Whether ``text`` may hold an identifier: not when none of its runs of
-        ASCII letters, digits and "_", lowered (the few letters beyond ASCII
-        that fold to one of them, folded), is the first of one's.
+        """Whether ``text`` may hold an identifier: not when none of its
+        :func:`~scr_checks.prose.ascii_runs` (the few letters beyond ASCII that
+        fold to an ASCII one folded first) is the first of one's.
 
         Where an identifier starts, its first word's first such run is the
         whole of such a run of the text.  Most texts hold none, and splitting
@@ -200,13 +198,9 @@ class Masker:
         """
         if self._first_runs is None:
             return True
-        if not text.isascii():
-            if _ASCII_FOLDS.search(text):
-                text = _ASCII_FOLDS.sub(lambda found: fold(found[0]), text)
-            return not self._first_runs.isdisjoint(
-                text.lower().encode("ascii", "replace").translate(_NOT_RUN).split())
-        return not self._first_runs.isdisjoint(
-            text.lower().encode("ascii").translate(_NOT_RUN).split())
+        if not text.isascii() and _ASCII_FOLDS.search(text):
+            text = _ASCII_FOLDS.sub(lambda found: fold(found[0]), text)
+        return not self._first_runs.isdisjoint(ascii_runs(text))
 
     @cached_property
     def _trees(self) -> list[WordTree]:
